@@ -1,0 +1,43 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { ValidationError } from 'class-validator';
+import { CLIENT_ERROR_CODES } from './errors';
+
+export interface ErrorSink {
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'EPIPE', 'ER_CON_COUNT_ERROR']);
+
+/**
+ * Client mistakes keep their code and message; validation errors become one
+ * readable sentence; everything else is logged with its stack and replaced by
+ * a generic message, so no stack, SQL or driver code leaves the server.
+ */
+export function createErrorFormatter(log: ErrorSink) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error) as { code?: string } | undefined;
+    const code = String(formatted.extensions?.code ?? '');
+    if (code === 'BAD_USER_INPUT' && formatted.extensions?.validationErrors) {
+      const problems = describeValidation(formatted.extensions.validationErrors as ValidationError[]);
+      return { message: `Invalid input: ${problems.join('; ')}`, path: formatted.path, locations: formatted.locations, extensions: { code, problems } };
+    }
+    if (CLIENT_ERROR_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (original?.code && CONNECTION_ERRORS.has(original.code)) {
+      return { message: 'The database is unavailable; try again shortly.', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
+    log.error({ err: original ?? error, path: formatted.path }, 'unexpected error');
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+function describeValidation(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((text) => `${field}: ${text}`);
+    return [...own, ...describeValidation(e.children ?? [], field)];
+  });
+}

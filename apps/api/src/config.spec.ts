@@ -1,0 +1,55 @@
+import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('should default to the embedded database on port 4000 with demo data', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      databaseUrl: 'sqlite:./.data/canopy.sqlite',
+      production: false,
+      demo: true,
+      bootstrap: null,
+      logLevel: 'info',
+    });
+  });
+
+  it('should accept a mysql URL without a password and keep demo off for it', () => {
+    const config = loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/canopy', NODE_ENV: 'production' });
+    expect(config.databaseUrl).toBe('mysql://root@127.0.0.1:3306/canopy');
+    expect(config.demo).toBe(false);
+    expect(config.production).toBe(true);
+  });
+
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['false', false],
+    ['0', false],
+  ])('should read CANOPY_DEMO=%s as %s', (value, expected) => {
+    expect(loadConfig({ CANOPY_DEMO: value }).demo).toBe(expected);
+  });
+
+  it('should take the bootstrap admin when both variables are set', () => {
+    const config = loadConfig({ CANOPY_BOOTSTRAP_ADMIN_EMAIL: 'Root@Example.com', CANOPY_BOOTSTRAP_TOKEN: 'x'.repeat(16) });
+    expect(config.bootstrap).toEqual({ email: 'root@example.com', token: 'x'.repeat(16) });
+  });
+
+  it('should name every bad value in one error', () => {
+    expect(() =>
+      loadConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'postgres://x@y/z',
+        CANOPY_DEMO: 'yes',
+        CANOPY_BOOTSTRAP_ADMIN_EMAIL: 'not-an-email',
+        CANOPY_BOOTSTRAP_TOKEN: 'short',
+      }),
+    ).toThrow(/PORT[\s\S]*DATABASE_URL: unsupported scheme[\s\S]*CANOPY_DEMO: must be one of true, false, 1, 0[\s\S]*CANOPY_BOOTSTRAP_ADMIN_EMAIL[\s\S]*CANOPY_BOOTSTRAP_TOKEN: must have at least 16/);
+  });
+
+  it('should refuse half a bootstrap pair', () => {
+    expect(() => loadConfig({ CANOPY_BOOTSTRAP_ADMIN_EMAIL: 'a@b.co' })).toThrow(/set both/);
+  });
+
+  it('should refuse a mysql URL without a database', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root@localhost:3306/' })).toThrow(/names no database/);
+  });
+});

@@ -1,0 +1,128 @@
+import { EntityManager } from 'typeorm';
+import { AuditEventEntity, AuditHeadEntity } from '@canopy/persistence';
+import type { Viewer } from '../../auth/viewer';
+import { AuditRecord, canonicalJson, chainHash, GENESIS_HASH, redact } from './audit-hash';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Snapshots are TEXT columns (64 KiB on MySQL): a larger one is summarised, never cut mid-JSON. */
+const MAX_SNAPSHOT_CHARS = 60_000;
+
+function snapshot(value: unknown): { parsed: unknown; text: string | null } {
+  if (value === undefined || value === null) return { parsed: null, text: null };
+  const parsed = redact(value);
+  const text = canonicalJson(parsed);
+  if (text.length <= MAX_SNAPSHOT_CHARS) return { parsed, text };
+  const summary = { truncated: true, originalLength: text.length, keys: Object.keys(parsed as object).slice(0, 50) };
+  return { parsed: summary, text: canonicalJson(summary) };
+}
+
+/**
+ * Appends one event to the chain inside the caller's transaction. The head
+ * row is bumped first: on MySQL that row lock queues concurrent writers, so
+ * seq stays gap-free and each event chains on the committed previous one.
+ */
+export async function appendAuditEvent(tx: EntityManager, actor: Viewer | null, entry: AuditEntry): Promise<AuditEventEntity> {
+  await tx
+    .createQueryBuilder()
+    .update(AuditHeadEntity)
+    .set({ seq: () => 'seq + 1' })
+    .where('id = 1')
+    .execute();
+  const head = await tx.findOneByOrFail(AuditHeadEntity, { id: 1 });
+  const before = snapshot(entry.before);
+  const after = snapshot(entry.after);
+  const at = new Date();
+  const record: AuditRecord = {
+    seq: head.seq,
+    at: at.toISOString(),
+    actorId: actor?.id ?? null,
+    actorEmail: actor?.email ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: before.parsed,
+    after: after.parsed,
+  };
+  const hash = chainHash(head.hash, record);
+  const event = tx.create(AuditEventEntity, {
+    ...record,
+    at,
+    before: before.text,
+    after: after.text,
+    prevHash: head.hash,
+    hash,
+  });
+  await tx.insert(AuditEventEntity, event);
+  await tx.update(AuditHeadEntity, { id: 1 }, { hash });
+  return event;
+}
+
+export function recordOf(event: AuditEventEntity): AuditRecord {
+  return {
+    seq: event.seq,
+    at: event.at.toISOString(),
+    actorId: event.actorId,
+    actorEmail: event.actorEmail,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before: event.before === null ? null : JSON.parse(event.before),
+    after: event.after === null ? null : JSON.parse(event.after),
+  };
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checkedEvents: number;
+  firstBrokenSeq: number | null;
+  headSeq: number | null;
+  headHash: string | null;
+}
+
+/** Recomputes the whole chain in keyset-paged batches; names the first event that does not verify. */
+export async function verifyAuditChain(manager: EntityManager, batchSize = 2000): Promise<AuditVerification> {
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  let last: AuditEventEntity | null = null;
+  for (;;) {
+    const batch = await manager
+      .createQueryBuilder(AuditEventEntity, 'e')
+      .where('e.seq >= :from', { from: expectedSeq })
+      .orderBy('e.seq', 'ASC')
+      .take(batchSize)
+      .getMany();
+    for (const event of batch) {
+      checked++;
+      const intact = event.seq === expectedSeq && event.prevHash === prevHash && safeHash(event, prevHash) === event.hash;
+      if (!intact) {
+        return { ok: false, checkedEvents: checked, firstBrokenSeq: expectedSeq, headSeq: null, headHash: null };
+      }
+      prevHash = event.hash;
+      expectedSeq++;
+      last = event;
+    }
+    if (batch.length < batchSize) break;
+  }
+  const head = await manager.findOneBy(AuditHeadEntity, { id: 1 });
+  if (head && head.seq !== (last?.seq ?? 0)) {
+    // The head counter says more events were written than remain: the tail was cut.
+    return { ok: false, checkedEvents: checked, firstBrokenSeq: expectedSeq, headSeq: last?.seq ?? null, headHash: last?.hash ?? null };
+  }
+  return { ok: true, checkedEvents: checked, firstBrokenSeq: null, headSeq: last?.seq ?? null, headHash: last?.hash ?? null };
+}
+
+function safeHash(event: AuditEventEntity, prevHash: string): string | null {
+  try {
+    return chainHash(prevHash, recordOf(event));
+  } catch {
+    return null; // an edited snapshot that is no longer JSON
+  }
+}

@@ -1,0 +1,49 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { AuditEventEntity } from '@canopy/persistence';
+import { READERS_OF_AUDIT } from '../../auth/viewer';
+import type { AppContext } from '../../context';
+import { viewerOf } from '../../context';
+import { User } from '../identity/identity.types';
+import { toUser } from '../identity/identity.mappers';
+import { AuditEvent, AuditEventConnection, AuditEventFilter, AuditVerification } from './audit.types';
+
+const toAuditEvent = (row: AuditEventEntity): AuditEvent =>
+  Object.assign(new AuditEvent(), {
+    seq: row.seq,
+    at: row.at,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: row.before === null ? null : JSON.parse(row.before),
+    after: row.after === null ? null : JSON.parse(row.after),
+    hash: row.hash,
+    actorId: row.actorId,
+  });
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Authorized()
+  @Query(() => AuditEventConnection, { description: 'Oldest first. Engineers see the events of their own teams\' services.' })
+  async auditEvents(
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
+    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<AuditEventConnection> {
+    const page = await ctx.app.audit.events(viewerOf(ctx), filter, first, after);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toAuditEvent(e.node) })) };
+  }
+
+  @Authorized(...READERS_OF_AUDIT)
+  @Query(() => AuditVerification)
+  async verifyAuditLog(@Ctx() ctx: AppContext): Promise<AuditVerification> {
+    return ctx.app.audit.verify();
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  async actor(@Root() event: AuditEvent, @Ctx() ctx: AppContext): Promise<User | null> {
+    if (!event.actorId) return null;
+    const row = await ctx.loaders.userById.load(event.actorId);
+    return row ? toUser(row) : null;
+  }
+}

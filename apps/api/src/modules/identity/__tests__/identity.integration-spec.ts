@@ -1,0 +1,198 @@
+import { testDialects } from '@canopy/persistence';
+import { ADMIN_EMAIL, ADMIN_TOKEN, codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
+
+describe.each(testDialects())('identity on %s', (dialect) => {
+  let t: TestServer;
+  let officer: string;
+  let engineer: string;
+  let auditor: string;
+
+  beforeAll(async () => {
+    t = await startTestServer(dialect);
+    await t.gql('mutation { createTeam(key: "geo", name: "Geo") { id } }');
+    officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
+    engineer = await t.user('eng@x.test', ['ENGINEER'], ['geo']);
+    auditor = await t.user('aud@x.test', ['AUDITOR']);
+  });
+  afterAll(() => t.close());
+
+  describe('viewer', () => {
+    it('should answer the bootstrap admin for the bootstrap token', async () => {
+      const r = await t.gql('{ viewer { email roles teams { key } } }');
+      expect(r.data?.viewer).toEqual({ email: ADMIN_EMAIL, roles: ['ADMIN'], teams: [] });
+    });
+
+    it('should refuse a request without credentials with UNAUTHENTICATED', async () => {
+      const r = await t.gql('{ viewer { email } }', {}, {});
+      expect(codeOf(r)).toBe('UNAUTHENTICATED');
+      expect(r.data?.viewer ?? null).toBeNull();
+    });
+
+    it('should refuse an unknown token with UNAUTHENTICATED', async () => {
+      expect(codeOf(await t.gql('{ teams { key } }', {}, 'cnp_not-a-real-token'))).toBe('UNAUTHENTICATED');
+    });
+
+    it("should list the viewer's teams", async () => {
+      const r = await t.gql('{ viewer { email roles teams { key name } } }', {}, engineer);
+      expect(r.data?.viewer).toEqual({ email: 'eng@x.test', roles: ['ENGINEER'], teams: [{ key: 'geo', name: 'Geo' }] });
+    });
+  });
+
+  describe('admin-only mutations', () => {
+    it.each([
+      ['createTeam', 'mutation { createTeam(key: "t-forbidden", name: "T") { id } }'],
+      ['createUser', 'mutation { createUser(email: "nobody@x.test", name: "N", roles: [AUDITOR]) { id } }'],
+      ['updateUser', 'mutation { updateUser(email: "eng@x.test", roles: [ADMIN]) { id } }'],
+      ['deactivateUser', 'mutation { deactivateUser(email: "eng@x.test") { id } }'],
+      ['setPassword', 'mutation { setPassword(email: "eng@x.test", password: "a-long-enough-password") }'],
+      ['users', '{ users { email } }'],
+    ])('should refuse %s to every role but ADMIN and change nothing', async (_name, query) => {
+      const before = await tableCounts(t.server);
+      for (const token of [officer, engineer, auditor]) {
+        expect(codeOf(await t.gql(query, {}, token))).toBe('FORBIDDEN');
+      }
+      expect(codeOf(await t.gql(query, {}, {}))).toBe('UNAUTHENTICATED');
+      expect(await tableCounts(t.server)).toEqual(before);
+    });
+  });
+
+  describe('createTeam and createUser', () => {
+    it('should create a team and list it', async () => {
+      const r = await t.gql('mutation { createTeam(key: "media", name: "Media") { key name } }');
+      expect(r.data?.createTeam).toEqual({ key: 'media', name: 'Media' });
+      const teams = await t.gql('{ teams { key } }', {}, auditor);
+      expect(teams.data?.teams.map((x: { key: string }) => x.key)).toEqual(expect.arrayContaining(['geo', 'media']));
+    });
+
+    it.each([
+      ['a key that is not a slug', 'mutation { createTeam(key: "Bad Key", name: "X") { id } }'],
+      ['a one-letter key', 'mutation { createTeam(key: "a", name: "X") { id } }'],
+      ['a blank name', 'mutation { createTeam(key: "blank-name", name: "  ") { id } }'],
+      ['a duplicate key', 'mutation { createTeam(key: "geo", name: "Again") { id } }'],
+      ['an invalid e-mail', 'mutation { createUser(email: "not-mail", name: "X", roles: [AUDITOR]) { id } }'],
+      ['no roles', 'mutation { createUser(email: "r@x.test", name: "X", roles: []) { id } }'],
+      ['an unknown team', 'mutation { createUser(email: "r@x.test", name: "X", roles: [ENGINEER], teamKeys: ["nope"]) { id } }'],
+      ['a duplicate e-mail', 'mutation { createUser(email: "ENG@x.test", name: "X", roles: [AUDITOR]) { id } }'],
+      ['a short password', 'mutation { setPassword(email: "eng@x.test", password: "short") }'],
+    ])('should refuse %s with BAD_USER_INPUT and write nothing', async (_case, query) => {
+      const before = await tableCounts(t.server);
+      const r = await t.gql(query);
+      expect(codeOf(r)).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0].message).toMatch(/\w/);
+      expect(await tableCounts(t.server)).toEqual(before);
+    });
+
+    it('should refuse an unknown enum value as a client error, not a 500', async () => {
+      const r = await t.gql('mutation($r: [Role!]!) { createUser(email: "e@x.test", name: "X", roles: $r) { id } }', { r: ['ROOT'] });
+      expect(r.status).toBe(400);
+      expect(codeOf(r)).toBe('BAD_USER_INPUT');
+    });
+
+    it('should answer NOT_FOUND for an unknown user', async () => {
+      expect(codeOf(await t.gql('mutation { updateUser(email: "ghost@x.test", name: "G") { id } }'))).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('API tokens', () => {
+    it('should let any user mint, list and revoke its own token, showing the plaintext once', async () => {
+      const created = await t.gql('mutation { createApiToken(name: "ci") { id name token expiresAt } }', {}, auditor);
+      const { id, token } = created.data!.createApiToken;
+      expect(token).toMatch(/^cnp_[A-Za-z0-9_-]{43}$/);
+      expect((await t.gql('{ viewer { email } }', {}, token)).data?.viewer.email).toBe('aud@x.test');
+      const listed = await t.gql('{ apiTokens { id name lastUsedAt revokedAt } }', {}, auditor);
+      const mine = listed.data!.apiTokens.find((x: { id: string }) => x.id === id);
+      expect(mine).toMatchObject({ name: 'ci', revokedAt: null });
+      expect(JSON.stringify(listed.data)).not.toContain(token);
+      expect((await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) }', { id }, auditor)).data?.revokeApiToken).toBe(true);
+      expect(codeOf(await t.gql('{ viewer { email } }', {}, token))).toBe('UNAUTHENTICATED');
+    });
+
+    it("should refuse another user's token to a non-admin", async () => {
+      const created = await t.gql('mutation { createApiToken(name: "mine") { id } }', {}, engineer);
+      const id = created.data!.createApiToken.id;
+      expect(codeOf(await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) }', { id }, auditor))).toBe('NOT_FOUND');
+      expect(codeOf(await t.gql('mutation { createApiToken(name: "x", userEmail: "eng@x.test") { id } }', {}, auditor))).toBe('FORBIDDEN');
+      expect((await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) }', { id })).data?.revokeApiToken).toBe(true);
+    });
+
+    it('should stop honouring an expired token', async () => {
+      const soon = new Date(Date.now() + 1500).toISOString();
+      const created = await t.gql('mutation($at: DateTime) { createApiToken(name: "short", expiresAt: $at) { token expiresAt } }', { at: soon }, auditor);
+      expect(created.data!.createApiToken.expiresAt).toBe(soon);
+      await new Promise((resolve) => setTimeout(resolve, 1700));
+      expect(codeOf(await t.gql('{ viewer { email } }', {}, created.data!.createApiToken.token))).toBe('UNAUTHENTICATED');
+    });
+
+    it('should refuse an expiry in the past', async () => {
+      const r = await t.gql('mutation { createApiToken(name: "old", expiresAt: "2020-01-01T00:00:00Z") { id } }', {}, auditor);
+      expect(codeOf(r)).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('console sign-in', () => {
+    const login = (body: unknown) =>
+      fetch(`${t.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+    it('should sign in with a password, set an httpOnly SameSite=Strict cookie, and sign out', async () => {
+      await t.gql('mutation { setPassword(email: "dpo@x.test", password: "correct horse battery") }');
+      const response = await login({ email: 'dpo@x.test', password: 'correct horse battery' });
+      expect(response.status).toBe(200);
+      const setCookie = response.headers.get('set-cookie')!;
+      expect(setCookie).toMatch(/canopy_session=/);
+      expect(setCookie).toMatch(/HttpOnly/i);
+      expect(setCookie).toMatch(/SameSite=Strict/i);
+      const cookie = setCookie.split(';')[0];
+      expect((await t.gql('{ viewer { email } }', {}, { cookie })).data?.viewer.email).toBe('dpo@x.test');
+      // A second sign-in rotates: a new session id each time.
+      const again = await login({ email: 'dpo@x.test', password: 'correct horse battery' });
+      expect(again.headers.get('set-cookie')!.split(';')[0]).not.toBe(cookie);
+      await fetch(`${t.url}/auth/logout`, { method: 'POST', headers: { cookie } });
+      expect(codeOf(await t.gql('{ viewer { email } }', {}, { cookie }))).toBe('UNAUTHENTICATED');
+    });
+
+    it('should sign in with an API token', async () => {
+      const response = await login({ token: ADMIN_TOKEN });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { user: { email: string } }).user.email).toBe(ADMIN_EMAIL);
+    });
+
+    it('should give the same answer for an unknown account and a wrong password', async () => {
+      const wrong = await login({ email: 'dpo@x.test', password: 'not the password' });
+      const unknown = await login({ email: 'nobody@x.test', password: 'not the password' });
+      expect(wrong.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      expect(await wrong.json()).toEqual(await unknown.json());
+    });
+
+    it('should let a user change its own password only with the current one', async () => {
+      await t.gql('mutation { setPassword(email: "aud@x.test", password: "first password 1") }');
+      const wrong = await t.gql('mutation { changePassword(currentPassword: "nope nope nope", newPassword: "second password 2") }', {}, auditor);
+      expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
+      const ok = await t.gql('mutation { changePassword(currentPassword: "first password 1", newPassword: "second password 2") }', {}, auditor);
+      expect(ok.data?.changePassword).toBe(true);
+      expect((await login({ email: 'aud@x.test', password: 'second password 2' })).status).toBe(200);
+    });
+  });
+
+  describe('updateUser and deactivateUser', () => {
+    it('should change roles and teams', async () => {
+      await t.user('mover@x.test', ['ENGINEER'], ['geo']);
+      const r = await t.gql('mutation { updateUser(email: "mover@x.test", roles: [ENGINEER, AUDITOR], teamKeys: ["media"]) { roles teams { key } } }');
+      expect(r.data?.updateUser).toEqual({ roles: ['ENGINEER', 'AUDITOR'], teams: [{ key: 'media' }] });
+    });
+
+    it('should revoke tokens and sessions at once on deactivation', async () => {
+      const token = await t.user('leaver@x.test', ['ENGINEER'], ['geo']);
+      expect((await t.gql('{ viewer { email } }', {}, token)).data?.viewer.email).toBe('leaver@x.test');
+      const r = await t.gql('mutation { deactivateUser(email: "leaver@x.test") { active } }');
+      expect(r.data?.deactivateUser.active).toBe(false);
+      expect(codeOf(await t.gql('{ viewer { email } }', {}, token))).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  it('should keep working with the bootstrap token after a restart-style second bootstrap (idempotent)', async () => {
+    const { bootstrapAdmin } = await import('../../../bootstrap/bootstrap-admin');
+    expect(await bootstrapAdmin(t.server.db, ADMIN_EMAIL, ADMIN_TOKEN)).toBe(false);
+    expect((await t.gql('{ viewer { email } }')).data?.viewer.email).toBe(ADMIN_EMAIL);
+  });
+});

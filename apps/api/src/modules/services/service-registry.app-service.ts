@@ -1,0 +1,128 @@
+import { EntityManager } from 'typeorm';
+import { ServiceEntity, TeamEntity } from '@canopy/persistence';
+import { Viewer, belongsTo, isOfficer } from '../../auth/viewer';
+import type { Database } from '../../common/database';
+import { badInput, forbidden, notFound, versionConflict } from '../../common/errors';
+import { newId } from '../../common/ids';
+import { decodeCursor, encodeCursor, Page, pageSize, toPage } from '../../common/pagination';
+import { optionalText, requireSlug, requireText } from '../../common/validation';
+import { appendAuditEvent } from '../audit/audit-log';
+import type { RegisterServiceInput, ServiceFilter, UpdateServiceInput } from './service.inputs';
+import { serviceSnapshot } from './service.snapshot';
+
+export const serviceCursor = (row: ServiceEntity): string => encodeCursor({ k: row.key });
+
+/** Registering, changing and listing services. Engineers act only on their own teams' services. */
+export class ServiceRegistry {
+  constructor(private readonly db: Database) {}
+
+  async register(actor: Viewer, input: RegisterServiceInput): Promise<ServiceEntity> {
+    const team = await this.db.manager.findOneBy(TeamEntity, { key: String(input.teamKey).slice(0, 63) });
+    if (!isOfficer(actor) && !(team && belongsTo(actor, team.id))) {
+      throw forbidden(`Only a privacy officer or an engineer of team "${input.teamKey}" may register its services.`);
+    }
+    requireSlug(input.key, 'key');
+    const name = requireText(input.name, 'name');
+    const description = optionalText(input.description, 'description', 10_000);
+    if (!team) throw badInput(`Unknown team "${input.teamKey}".`, { argument: 'teamKey' });
+    return this.db.write(async (tx) => {
+      if (await tx.existsBy(ServiceEntity, { key: input.key })) {
+        throw badInput(`A service with key "${input.key}" already exists.`, { argument: 'key' });
+      }
+      const now = new Date();
+      const service = tx.create(ServiceEntity, {
+        id: newId(),
+        key: input.key,
+        name,
+        description,
+        teamId: team.id,
+        lifecycle: input.lifecycle,
+        servesMinors: input.servesMinors,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.insert(ServiceEntity, service);
+      await appendAuditEvent(tx, actor, {
+        action: 'service.registered',
+        entityType: 'service',
+        entityId: service.key,
+        after: serviceSnapshot(service, team.key),
+      });
+      return service;
+    });
+  }
+
+  async update(actor: Viewer, input: UpdateServiceInput): Promise<ServiceEntity> {
+    const current = await this.db.manager.findOneBy(ServiceEntity, { key: String(input.key).slice(0, 63) });
+    const target = input.teamKey ? await this.db.manager.findOneBy(TeamEntity, { key: String(input.teamKey).slice(0, 63) }) : null;
+    if (current && !isOfficer(actor)) {
+      if (!belongsTo(actor, current.teamId)) throw forbidden(`Only the owning team or a privacy officer may change "${current.key}".`);
+      if (input.teamKey && !(target && belongsTo(actor, target.id))) {
+        throw forbidden('Moving a service needs a privacy officer, or an engineer of both teams.');
+      }
+    }
+    const name = input.name == null ? undefined : requireText(input.name, 'name');
+    const description = input.description === undefined ? undefined : optionalText(input.description, 'description', 10_000);
+    if (input.teamKey && !target) throw badInput(`Unknown team "${input.teamKey}".`, { argument: 'teamKey' });
+    if (!current) throw notFound('Service', input.key);
+
+    return this.db.write(async (tx) => {
+      const row = await tx.findOneByOrFail(ServiceEntity, { id: current.id });
+      if (row.version !== input.expectedVersion) throw versionConflict(`Service "${row.key}"`, input.expectedVersion, row.version);
+      const changes: Partial<ServiceEntity> = {
+        ...(name !== undefined && name !== row.name ? { name } : {}),
+        ...(description !== undefined && description !== row.description ? { description } : {}),
+        ...(target && target.id !== row.teamId ? { teamId: target.id } : {}),
+        ...(input.lifecycle && input.lifecycle !== row.lifecycle ? { lifecycle: input.lifecycle } : {}),
+        ...(input.servesMinors != null && input.servesMinors !== row.servesMinors ? { servesMinors: input.servesMinors } : {}),
+      };
+      if (Object.keys(changes).length === 0) return row; // nothing to change: no new version, no audit event
+      const before = serviceSnapshot(row, await teamKey(tx, row.teamId));
+      const next = { ...changes, version: row.version + 1, updatedAt: new Date() };
+      const result = await tx
+        .createQueryBuilder()
+        .update(ServiceEntity)
+        .set(next)
+        .where('id = :id AND version = :version', { id: row.id, version: row.version })
+        .execute();
+      if (result.affected !== 1) throw versionConflict(`Service "${row.key}"`, input.expectedVersion, row.version + 1);
+      const updated = Object.assign(row, next);
+      await appendAuditEvent(tx, actor, {
+        action: changes.teamId ? 'service.moved' : 'service.updated',
+        entityType: 'service',
+        entityId: row.key,
+        before,
+        after: serviceSnapshot(updated, await teamKey(tx, updated.teamId)),
+      });
+      return updated;
+    });
+  }
+
+  async byKey(key: string): Promise<ServiceEntity | null> {
+    return this.db.manager.findOneBy(ServiceEntity, { key: String(key).slice(0, 63) });
+  }
+
+  async list(first: number, after: string | null | undefined, filter: ServiceFilter | null | undefined): Promise<Page<ServiceEntity>> {
+    const limit = pageSize(first);
+    const afterKey = after ? decodeCursor<{ k: string }>(after, ['k']).k : null;
+    const query = this.db.manager.createQueryBuilder(ServiceEntity, 's');
+    if (filter?.teamKey) {
+      query.innerJoin(TeamEntity, 't', 't.id = s.team_id AND t.key = :teamKey', { teamKey: filter.teamKey });
+    }
+    if (filter?.lifecycle) query.andWhere('s.lifecycle = :lifecycle', { lifecycle: filter.lifecycle });
+    if (filter?.search?.trim()) {
+      const pattern = `%${filter.search.trim().toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      query.andWhere("(LOWER(s.key) LIKE :pattern ESCAPE '!' OR LOWER(s.name) LIKE :pattern ESCAPE '!')", { pattern });
+    }
+    const totalCount = await query.clone().getCount();
+    if (afterKey !== null) query.andWhere('s.key > :afterKey', { afterKey });
+    // limit(), not take(): the team filter is a join, and take() would add a second query.
+    const rows = await query.orderBy('s.key', 'ASC').limit(limit + 1).getMany();
+    return toPage(rows, limit, totalCount, serviceCursor);
+  }
+}
+
+async function teamKey(tx: EntityManager, teamId: string): Promise<string> {
+  return (await tx.findOneByOrFail(TeamEntity, { id: teamId })).key;
+}

@@ -1,0 +1,16 @@
+import type { ServiceEntity } from '@canopy/persistence';
+import { Lifecycle, Service } from './service.types';
+
+export const toService = (row: ServiceEntity): Service =>
+  Object.assign(new Service(), {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    description: row.description,
+    lifecycle: row.lifecycle as Lifecycle,
+    servesMinors: row.servesMinors,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    teamId: row.teamId,
+  });

@@ -1,0 +1,57 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../context';
+import { viewerOf } from '../../context';
+import { Team } from '../identity/identity.types';
+import { toTeam } from '../identity/identity.mappers';
+import { RegisterServiceInput, ServiceFilter, UpdateServiceInput } from './service.inputs';
+import { toService } from './service.mappers';
+import { Service, ServiceConnection } from './service.types';
+
+@Resolver(() => Service)
+export class ServiceResolver {
+  @Authorized()
+  @Query(() => Service, { nullable: true })
+  async service(@Ctx() ctx: AppContext, @Arg('key') key: string): Promise<Service | null> {
+    const row = await ctx.app.services.byKey(key);
+    return row ? toService(row) : null;
+  }
+
+  @Authorized()
+  @Query(() => ServiceConnection, { description: 'Ordered by key; first is at most 200.' })
+  async services(
+    @Ctx() ctx: AppContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ServiceFilter, { nullable: true }) filter: ServiceFilter | null,
+  ): Promise<ServiceConnection> {
+    const page = await ctx.app.services.list(first, after, filter);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toService(e.node) })) };
+  }
+
+  @Authorized('ENGINEER', 'PRIVACY_OFFICER')
+  @Mutation(() => Service)
+  async registerService(@Ctx() ctx: AppContext, @Arg('input') input: RegisterServiceInput): Promise<Service> {
+    return toService(await ctx.app.services.register(viewerOf(ctx), input));
+  }
+
+  @Authorized('ENGINEER', 'PRIVACY_OFFICER')
+  @Mutation(() => Service)
+  async updateService(@Ctx() ctx: AppContext, @Arg('input') input: UpdateServiceInput): Promise<Service> {
+    return toService(await ctx.app.services.update(viewerOf(ctx), input));
+  }
+
+  @FieldResolver(() => Team)
+  async team(@Root() service: Service, @Ctx() ctx: AppContext): Promise<Team> {
+    const team = await ctx.loaders.teamById.load(service.teamId);
+    if (!team) throw new Error(`service ${service.key} has no team ${service.teamId}`);
+    return toTeam(team);
+  }
+}
+
+@Resolver(() => Team)
+export class TeamServicesResolver {
+  @FieldResolver(() => [Service])
+  async services(@Root() team: Team, @Ctx() ctx: AppContext): Promise<Service[]> {
+    return (await ctx.loaders.servicesByTeamId.load(team.id)).map(toService);
+  }
+}

@@ -1,0 +1,42 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum Lifecycle {
+  PLANNED = 'PLANNED',
+  ACTIVE = 'ACTIVE',
+  DEPRECATED = 'DEPRECATED',
+  RETIRED = 'RETIRED',
+}
+registerEnumType(Lifecycle, { name: 'Lifecycle' });
+
+@ObjectType()
+export class Service {
+  @Field(() => ID) id: string;
+  @Field({ description: 'slug, unique: ^[a-z][a-z0-9-]{1,62}$' }) key: string;
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => Lifecycle) lifecycle: Lifecycle;
+  @Field() servesMinors: boolean;
+  @Field(() => Int, { description: 'optimistic-concurrency counter, +1 per change' }) version: number;
+  @Field(() => Date) createdAt: Date;
+  @Field(() => Date) updatedAt: Date;
+  teamId: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+@ObjectType()
+export class ServiceEdge {
+  @Field() cursor: string;
+  @Field(() => Service) node: Service;
+}
+
+@ObjectType()
+export class ServiceConnection {
+  @Field(() => [ServiceEdge]) edges: ServiceEdge[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}

@@ -1,0 +1,98 @@
+import pino from 'pino';
+import { createTestDatabase, TestDatabase, TestDialect } from '@canopy/persistence';
+import { loadConfig } from '../config';
+import { CanopyServer, createCanopyServer, SQL_COUNT_HEADER } from '../server';
+
+export const ADMIN_EMAIL = 'root@canopy.test';
+export const ADMIN_TOKEN = 'bootstrap-token-for-tests-0123456789';
+
+export interface GqlResult<T = Record<string, any>> {
+  status: number;
+  data: T | null | undefined;
+  errors: { message: string; extensions?: { code?: string; [key: string]: unknown }; path?: string[] }[] | undefined;
+  statements: number;
+  headers: Headers;
+}
+
+export interface Caller {
+  token?: string;
+  cookie?: string;
+}
+
+export interface TestServer {
+  url: string;
+  server: CanopyServer;
+  database: TestDatabase;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Caller | string): Promise<GqlResult<T>>;
+  /** Creates a user with the given roles and teams and returns a token of theirs. */
+  user(email: string, roles: string[], teamKeys?: string[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A real server on an ephemeral port over a fresh database of the given dialect. */
+export async function startTestServer(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase(dialect);
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    NODE_ENV: 'test',
+    CANOPY_DEMO: 'false',
+    CANOPY_BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
+    CANOPY_BOOTSTRAP_TOKEN: ADMIN_TOKEN,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const server = await createCanopyServer(config, pino({ level: 'silent' }));
+  const url = await server.listen(0);
+
+  const gql: TestServer['gql'] = async (query, variables = {}, as = ADMIN_TOKEN) => {
+    const caller: Caller = typeof as === 'string' ? { token: as } : as;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (caller.token) headers.authorization = `Bearer ${caller.token}`;
+    if (caller.cookie) headers.cookie = caller.cookie;
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data?: any; errors?: GqlResult['errors'] };
+    return {
+      status: response.status,
+      data: body.data,
+      errors: body.errors,
+      statements: Number(response.headers.get(SQL_COUNT_HEADER) ?? NaN),
+      headers: response.headers,
+    };
+  };
+
+  const user: TestServer['user'] = async (email, roles, teamKeys = []) => {
+    const created = await gql(
+      'mutation($e: String!, $r: [Role!]!, $t: [String!]) { createUser(email: $e, name: "Test User", roles: $r, teamKeys: $t) { id } }',
+      { e: email, r: roles, t: teamKeys },
+    );
+    if (created.errors) throw new Error(`createUser failed: ${JSON.stringify(created.errors)}`);
+    const token = await gql('mutation($e: String) { createApiToken(name: "test", userEmail: $e) { token } }', { e: email });
+    if (token.errors) throw new Error(`createApiToken failed: ${JSON.stringify(token.errors)}`);
+    return token.data!.createApiToken.token as string;
+  };
+
+  return {
+    url,
+    server,
+    database,
+    gql,
+    user,
+    close: async () => {
+      await server.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Row counts of every table: "nothing changed" means these and the audit head are equal before and after. */
+export async function tableCounts(server: CanopyServer): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const entity of server.db.dataSource.entityMetadatas) {
+    counts[entity.tableName] = await server.db.manager.count(entity.target as never);
+  }
+  return counts;
+}
+
+export function codeOf(result: GqlResult): string | undefined {
+  return result.errors?.[0]?.extensions?.code;
+}

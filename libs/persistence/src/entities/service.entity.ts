@@ -1,0 +1,24 @@
+import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { IdColumn, InstantColumn, KeyColumn, RefColumn } from './columns';
+import { TeamEntity } from './team.entity';
+
+@Entity('services')
+@Index('UQ_services_key', ['key'], { unique: true })
+@Index('IDX_services_team', ['teamId'])
+@Index('IDX_services_lifecycle', ['lifecycle'])
+export class ServiceEntity {
+  @IdColumn() id: string;
+  @KeyColumn() key: string;
+  @Column('varchar', { length: 200 }) name: string;
+  @Column('text', { nullable: true }) description: string | null;
+  @RefColumn('team_id') teamId: string;
+  @Column('varchar', { length: 20 }) lifecycle: string;
+  @Column('boolean', { name: 'serves_minors' }) servesMinors: boolean;
+  @Column('integer') version: number;
+  @InstantColumn('created_at') createdAt: Date;
+  @InstantColumn('updated_at') updatedAt: Date;
+
+  @ManyToOne(() => TeamEntity)
+  @JoinColumn({ name: 'team_id', foreignKeyConstraintName: 'FK_services_team' })
+  team?: TeamEntity;
+}

@@ -1,0 +1,6 @@
+export * from './entities';
+export * from './data-source';
+export * from './database-url';
+export * from './query-counter';
+export * from './schema-drift';
+export * from './testing/test-database';

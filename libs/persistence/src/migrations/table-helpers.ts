@@ -1,0 +1,42 @@
+import { TableColumnOptions, TableForeignKey, TableIndex } from 'typeorm';
+
+/**
+ * Column builders for migrations, mirroring entities/columns.ts so one
+ * migration set yields the same schema on MySQL/MariaDB and SQLite.
+ */
+export const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: true });
+export const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
+export const varchar = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
+export const char = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
+export const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
+export const int = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable });
+export const bool = (name: string): TableColumnOptions => ({ name, type: 'boolean', isNullable: false });
+export const instant = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'datetime',
+  precision: 3,
+  isNullable: nullable,
+});
+
+export const index = (name: string, columnNames: string[], isUnique = false) =>
+  new TableIndex({ name, columnNames, isUnique });
+
+export const foreignKey = (name: string, column: string, referencedTable: string, onDelete: 'CASCADE' | 'NO ACTION' = 'NO ACTION') =>
+  new TableForeignKey({
+    name,
+    columnNames: [column],
+    referencedTableName: referencedTable,
+    referencedColumnNames: ['id'],
+    onDelete,
+    onUpdate: 'NO ACTION',
+  });
