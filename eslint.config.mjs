@@ -32,7 +32,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/__tests__/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/__tests__/**/*.ts', '**/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 ];

@@ -70,7 +70,6 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
     schema: await buildCanopySchema(),
     formatError: createErrorFormatter(log),
     includeStacktraceInErrorResponses: false,
-    status400ForVariableCoercionErrors: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {

@@ -1,5 +1,4 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
 import { CLIENT_ERROR_CODES } from './errors';
 
@@ -16,7 +15,7 @@ const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNE
  */
 export function createErrorFormatter(log: ErrorSink) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error) as { code?: string } | undefined;
+    const original = rootCause(error);
     const code = String(formatted.extensions?.code ?? '');
     if (code === 'BAD_USER_INPUT' && formatted.extensions?.validationErrors) {
       const problems = describeValidation(formatted.extensions.validationErrors as ValidationError[]);
@@ -26,12 +25,25 @@ export function createErrorFormatter(log: ErrorSink) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    if (original?.code && CONNECTION_ERRORS.has(original.code)) {
+    if (isConnectionError(original)) {
       return { message: 'The database is unavailable; try again shortly.', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
     log.error({ err: original ?? error, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+type Cause = { originalError?: unknown; code?: string; driverError?: { code?: string } };
+
+function rootCause(error: unknown): Cause | undefined {
+  let current = error as Cause | undefined;
+  while (current?.originalError) current = current.originalError as Cause;
+  return current;
+}
+
+function isConnectionError(error: Cause | undefined): boolean {
+  const code = error?.code ?? error?.driverError?.code;
+  return Boolean(code && CONNECTION_ERRORS.has(code));
 }
 
 function describeValidation(errors: ValidationError[], prefix = ''): string[] {

@@ -58,7 +58,11 @@ const SERVICES = [
  * the application services so every record is validated and audited.
  */
 export async function seedDemoData(app: Application): Promise<DemoLogin[]> {
-  if ((await app.db.manager.count(UserEntity)) > 0) return [];
+  const logins = USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, roles: u.roles }));
+  if ((await app.db.manager.count(UserEntity)) > 0) {
+    // Seeded on an earlier start: list the logins again if the demo accounts are still there.
+    return (await app.db.manager.existsBy(UserEntity, { email: USERS[0].email })) ? logins : [];
+  }
   const [first, ...others] = USERS;
   const admin = await app.identity.createUser(null, first.email, first.name, first.roles, []);
   const adminViewer: Viewer = { id: admin.id, email: admin.email, name: admin.name, roles: ['ADMIN'], teamIds: [], via: 'session' };
@@ -71,5 +75,5 @@ export async function seedDemoData(app: Application): Promise<DemoLogin[]> {
   for (const service of SERVICES) {
     await app.services.register(officerViewer, { ...service, lifecycle: Lifecycle.ACTIVE });
   }
-  return USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, roles: u.roles }));
+  return logins;
 }

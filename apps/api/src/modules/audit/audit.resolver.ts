@@ -27,10 +27,10 @@ export class AuditResolver {
   async auditEvents(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
-    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<AuditEventConnection> {
-    const page = await ctx.app.audit.events(viewerOf(ctx), filter, first, after);
+    const page = await ctx.app.audit.events(viewerOf(ctx), filter, first ?? 100, after);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toAuditEvent(e.node) })) };
   }
 

@@ -36,8 +36,8 @@ export class ServiceRegistry {
         name,
         description,
         teamId: team.id,
-        lifecycle: input.lifecycle,
-        servesMinors: input.servesMinors,
+        lifecycle: input.lifecycle ?? 'ACTIVE',
+        servesMinors: input.servesMinors ?? false,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -103,8 +103,8 @@ export class ServiceRegistry {
     return this.db.manager.findOneBy(ServiceEntity, { key: String(key).slice(0, 63) });
   }
 
-  async list(first: number, after: string | null | undefined, filter: ServiceFilter | null | undefined): Promise<Page<ServiceEntity>> {
-    const limit = pageSize(first);
+  async list(first: number | null, after: string | null | undefined, filter: ServiceFilter | null | undefined): Promise<Page<ServiceEntity>> {
+    const limit = pageSize(first ?? 50);
     const afterKey = after ? decodeCursor<{ k: string }>(after, ['k']).k : null;
     const query = this.db.manager.createQueryBuilder(ServiceEntity, 's');
     if (filter?.teamKey) {

@@ -18,8 +18,8 @@ export class RegisterServiceInput {
   @Field() @MaxLength(200) name: string;
   @Field(() => String, { nullable: true }) @MaxLength(10_000) description?: string | null;
   @Field() teamKey: string;
-  @Field(() => Lifecycle, { defaultValue: Lifecycle.ACTIVE }) lifecycle: Lifecycle;
-  @Field({ defaultValue: false }) servesMinors: boolean;
+  @Field(() => Lifecycle, { nullable: true, defaultValue: Lifecycle.ACTIVE }) lifecycle?: Lifecycle | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: false }) servesMinors?: boolean | null;
 }
 
 @InputType()

@@ -20,7 +20,7 @@ export class ServiceResolver {
   @Query(() => ServiceConnection, { description: 'Ordered by key; first is at most 200.' })
   async services(
     @Ctx() ctx: AppContext,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => ServiceFilter, { nullable: true }) filter: ServiceFilter | null,
   ): Promise<ServiceConnection> {
