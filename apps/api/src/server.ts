@@ -14,6 +14,7 @@ import { authRoutes } from './auth/auth.routes';
 import { bootstrapAdmin } from './bootstrap/bootstrap-admin';
 import { Database } from './common/database';
 import { createErrorFormatter } from './common/format-error';
+import { serveConsole } from './console/serve-console';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { seedDemoData, DemoLogin } from './demo/demo-data';
@@ -101,6 +102,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
       },
     }),
   );
+  app.use(serveConsole());
   app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) log.error({ err: error, requestId: res.locals.requestId }, 'request failed');
