@@ -1,12 +1,15 @@
-import type { Database } from './common/database';
+import type { Application } from './application';
 import { createIdentityLoaders } from './modules/identity/identity.loaders';
 import { createServiceLoaders } from './modules/services/service.loaders';
+import { createPolicyLoaders } from './modules/policies/policy.loaders';
 
 /** One DataLoader per relation, made fresh for each request so nothing outlives it. */
-export function createLoaders(db: Database) {
+export function createLoaders(app: Application) {
+  const { db } = app;
   return {
     ...createIdentityLoaders(db),
     ...createServiceLoaders(db),
+    ...createPolicyLoaders(db, app.policies, app.conflicts),
   };
 }
 

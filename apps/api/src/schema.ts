@@ -7,6 +7,12 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { TeamResolver, UserResolver } from './modules/identity/identity.resolver';
 import { TokenResolver } from './modules/identity/token.resolver';
 import { ServiceResolver, TeamServicesResolver } from './modules/services/service.resolver';
+import { ConflictResolver } from './modules/policies/conflict.resolver';
+import { EffectiveClauseResolver, EffectivePolicyResolver, ServicePolicyResolver } from './modules/policies/effective-policy.resolver';
+import { PolicyVersionResolver } from './modules/policies/policy-version.resolver';
+import { PolicyResolver } from './modules/policies/policy.resolver';
+import { ConflictPreviewResolver, PolicyVersionImpactResolver, ServiceImpactResolver } from './modules/policies/impact.resolver';
+import { TaxonomyResolver } from './modules/taxonomy/taxonomy.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   UserResolver,
@@ -15,6 +21,16 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ServiceResolver,
   TeamServicesResolver,
   AuditResolver,
+  TaxonomyResolver,
+  PolicyResolver,
+  PolicyVersionResolver,
+  ConflictResolver,
+  EffectivePolicyResolver,
+  EffectiveClauseResolver,
+  ServicePolicyResolver,
+  PolicyVersionImpactResolver,
+  ServiceImpactResolver,
+  ConflictPreviewResolver,
 ];
 
 export function buildCanopySchema(): Promise<GraphQLSchema> {

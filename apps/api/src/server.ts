@@ -42,10 +42,11 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
   const db = new Database(dataSource);
   const application = createApplication(db);
 
+  // Demo data only goes into an empty database, so it is loaded before the bootstrap admin.
+  const demoLogins = config.demo ? await seedDemoData(application) : [];
   if (config.bootstrap && (await bootstrapAdmin(db, config.bootstrap.email, config.bootstrap.token))) {
     log.info({ email: config.bootstrap.email }, 'bootstrap admin created');
   }
-  const demoLogins = config.demo ? await seedDemoData(application) : [];
 
   const app = express();
   const httpServer = http.createServer(app);
@@ -97,7 +98,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
           credentials,
           viewer: credentials.kind === 'viewer' ? credentials.viewer : null,
           app: application,
-          loaders: createLoaders(db),
+          loaders: createLoaders(application),
         };
       },
     }),

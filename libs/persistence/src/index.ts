@@ -4,3 +4,4 @@ export * from './database-url';
 export * from './query-counter';
 export * from './schema-drift';
 export * from './testing/test-database';
+export * from './testing/bulk-policies';

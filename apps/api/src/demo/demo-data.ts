@@ -2,6 +2,7 @@ import { UserEntity } from '@canopy/persistence';
 import type { Application } from '../application';
 import type { Role, Viewer } from '../auth/viewer';
 import { Lifecycle } from '../modules/services/service.types';
+import { seedDemoPolicies } from './demo-policies';
 
 export interface DemoLogin {
   email: string;
@@ -75,5 +76,6 @@ export async function seedDemoData(app: Application): Promise<DemoLogin[]> {
   for (const service of SERVICES) {
     await app.services.register(officerViewer, { ...service, lifecycle: Lifecycle.ACTIVE });
   }
+  await seedDemoPolicies(app, officerViewer);
   return logins;
 }

@@ -6,6 +6,12 @@ import { SettingEntity } from './setting.entity';
 import { TeamMemberEntity } from './team-member.entity';
 import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
+import { TaxonomyCategoryEntity, TaxonomyUseEntity } from './taxonomy.entity';
+import { PolicyEntity } from './policy.entity';
+import { PolicyVersionEntity } from './policy-version.entity';
+import { PolicyClauseEntity } from './policy-clause.entity';
+import { PolicyConflictEntity } from './policy-conflict.entity';
+import { SecurityMeasureEntity } from './security-measure.entity';
 
 export {
   ApiTokenEntity,
@@ -17,7 +23,15 @@ export {
   TeamEntity,
   TeamMemberEntity,
   UserEntity,
+  TaxonomyCategoryEntity,
+  TaxonomyUseEntity,
+  PolicyEntity,
+  PolicyVersionEntity,
+  PolicyClauseEntity,
+  PolicyConflictEntity,
+  SecurityMeasureEntity,
 };
+
 
 export const ALL_ENTITIES = [
   TeamEntity,
@@ -29,4 +43,11 @@ export const ALL_ENTITIES = [
   ServiceEntity,
   AuditEventEntity,
   AuditHeadEntity,
+  TaxonomyCategoryEntity,
+  TaxonomyUseEntity,
+  PolicyEntity,
+  PolicyVersionEntity,
+  PolicyClauseEntity,
+  PolicyConflictEntity,
+  SecurityMeasureEntity,
 ];

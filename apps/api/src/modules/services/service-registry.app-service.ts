@@ -9,12 +9,16 @@ import { optionalText, requireSlug, requireText } from '../../common/validation'
 import { appendAuditEvent } from '../audit/audit-log';
 import type { RegisterServiceInput, ServiceFilter, UpdateServiceInput } from './service.inputs';
 import { serviceSnapshot } from './service.snapshot';
+import type { ConflictService } from '../policies/conflict.app-service';
 
 export const serviceCursor = (row: ServiceEntity): string => encodeCursor({ k: row.key });
 
 /** Registering, changing and listing services. Engineers act only on their own teams' services. */
 export class ServiceRegistry {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly conflicts: ConflictService,
+  ) {}
 
   async register(actor: Viewer, input: RegisterServiceInput): Promise<ServiceEntity> {
     const team = await this.db.manager.findOneBy(TeamEntity, { key: String(input.teamKey).slice(0, 63) });
@@ -114,6 +118,11 @@ export class ServiceRegistry {
     if (filter?.search?.trim()) {
       const pattern = `%${filter.search.trim().toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
       query.andWhere("(LOWER(s.key) LIKE :pattern ESCAPE '!' OR LOWER(s.name) LIKE :pattern ESCAPE '!')", { pattern });
+    }
+    if (filter?.hasOpenConflicts != null) {
+      const open = [...new Set((await this.conflicts.list('OPEN', 'all')).map((v) => v.row.serviceId))];
+      if (filter.hasOpenConflicts) query.andWhere(open.length ? 's.id IN (:...open)' : '1 = 0', { open });
+      else if (open.length) query.andWhere('s.id NOT IN (:...open)', { open });
     }
     const totalCount = await query.clone().getCount();
     if (afterKey !== null) query.andWhere('s.key > :afterKey', { afterKey });

@@ -1,0 +1,101 @@
+import { EntityManager } from 'typeorm';
+import { carryForwardResolutions, ConflictCandidate, ConflictState, detectConflicts, PolicyLayer, Taxonomy } from '@canopy/domain';
+import { PolicyConflictEntity } from '@canopy/persistence';
+import { newId } from '../../common/ids';
+import { layerOf, PolicyStore, VersionWithPolicy } from './policy.store';
+
+/** 2,000 rows of 15 columns stay under SQLite's 32,766 bound variables: one INSERT per 2,000 conflicts. */
+const INSERT_CHUNK = 2000;
+
+export interface VersionPair {
+  global: VersionWithPolicy;
+  service: VersionWithPolicy;
+}
+
+export interface ComputedConflicts {
+  rows: PolicyConflictEntity[];
+  opened: number;
+  carried: number;
+  serviceIds: string[];
+}
+
+/**
+ * The versions of the other side a newly published version is paired with:
+ * the one in force when it comes into force, and every later-scheduled one
+ * (DESIGN.md section 2: new pairs are compared at once, even when scheduled).
+ */
+export function counterparts(versions: readonly VersionWithPolicy[], from: Date): VersionWithPolicy[] {
+  const byPolicy = new Map<string, VersionWithPolicy[]>();
+  for (const v of versions) byPolicy.set(v.policyId, [...(byPolicy.get(v.policyId) ?? []), v]);
+  const out: VersionWithPolicy[] = [];
+  for (const list of byPolicy.values()) {
+    const inForce = list.filter((v) => v.inForceFrom! <= from).sort((a, b) => b.number - a.number)[0];
+    if (inForce) out.push(inForce);
+    out.push(...list.filter((v) => v.inForceFrom! > from && (!inForce || v.number > inForce.number)));
+  }
+  return out;
+}
+
+/** The conflict rows of the given pairs, resolutions carried forward from earlier pairs of the same service. */
+export async function computeConflicts(manager: EntityManager, pairs: readonly VersionPair[], taxonomy: Taxonomy, now: Date): Promise<ComputedConflicts> {
+  if (!pairs.length) return { rows: [], opened: 0, carried: 0, serviceIds: [] };
+  const store = new PolicyStore(manager);
+  const clauses = await store.clausesOf(pairs.flatMap((p) => [p.global.id, p.service.id]));
+  const serviceIds = [...new Set(pairs.map((p) => p.service.policy.serviceId as string))];
+  const previous = await store.conflictsOfServices(serviceIds);
+  const previousByService = new Map<string, ConflictState[]>();
+  for (const row of previous) {
+    if (!row.resolvedAt) continue;
+    const state: ConflictState = {
+      id: row.id,
+      topic: row.topic as ConflictState['topic'],
+      subject: row.subject,
+      globalValue: row.globalValue,
+      serviceValue: row.serviceValue,
+      status: 'RESOLVED',
+      resolution: row.resolution as ConflictState['resolution'],
+      rationale: row.rationale,
+      resolvedAt: row.resolvedAt,
+      resolvedByEmail: row.resolvedBy,
+    };
+    previousByService.set(row.serviceId, [...(previousByService.get(row.serviceId) ?? []), state]);
+  }
+  const layers = new Map<string, PolicyLayer>();
+  const layerFor = (v: VersionWithPolicy) => {
+    let layer = layers.get(v.id);
+    if (!layer) layers.set(v.id, (layer = layerOf(v, clauses.get(v.id) ?? [])));
+    return layer;
+  };
+
+  const rows: PolicyConflictEntity[] = [];
+  let carried = 0;
+  for (const pair of pairs) {
+    const serviceId = pair.service.policy.serviceId as string;
+    const candidates = detectConflicts(layerFor(pair.global), layerFor(pair.service), taxonomy);
+    for (const { candidate, inherited } of carryForwardResolutions<ConflictCandidate>(previousByService.get(serviceId) ?? [], candidates)) {
+      if (inherited) carried++;
+      rows.push(
+        manager.create(PolicyConflictEntity, {
+          id: newId(),
+          serviceId,
+          globalVersionId: pair.global.id,
+          serviceVersionId: pair.service.id,
+          topic: candidate.topic,
+          subject: candidate.subject,
+          globalValue: candidate.globalValue,
+          serviceValue: candidate.serviceValue,
+          governedCategories: JSON.stringify(candidate.governedCategories),
+          createdAt: now,
+          carriedFromId: inherited?.carriedFromId ?? null,
+          resolution: inherited?.resolution ?? null,
+          rationale: inherited?.rationale ?? null,
+          // resolvedByEmail above carries the resolver's id for stored conflicts.
+          resolvedBy: inherited?.resolvedByEmail ?? null,
+          resolvedAt: inherited?.resolvedAt ?? null,
+        }),
+      );
+    }
+  }
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await manager.insert(PolicyConflictEntity, rows.slice(i, i + INSERT_CHUNK));
+  return { rows, opened: rows.length - carried, carried, serviceIds: [...new Set(rows.map((r) => r.serviceId))] };
+}

@@ -1,0 +1,83 @@
+import { In } from 'typeorm';
+import { PolicyConflictEntity, PolicyVersionEntity } from '@canopy/persistence';
+import type { Viewer } from '../../auth/viewer';
+import type { Database } from '../../common/database';
+import { badInput, invalidTransition, notFound } from '../../common/errors';
+import { appendAuditEvent } from '../audit/audit-log';
+import { conflictStatusAt, ConflictStatusValue } from './conflict-status';
+import type { ResolveConflictInput } from './policy.inputs';
+import { PolicyStore } from './policy.store';
+
+export interface ConflictView {
+  row: PolicyConflictEntity;
+  status: ConflictStatusValue;
+  globalVersion: PolicyVersionEntity;
+  serviceVersion: PolicyVersionEntity;
+}
+
+/** Reading conflicts with their derived status, and resolving them (officers). */
+export class ConflictService {
+  constructor(private readonly db: Database) {}
+
+  /** Three statements for any number of conflicts: the rows, their versions, the versions in force. */
+  async views(rows: PolicyConflictEntity[], at = new Date()): Promise<ConflictView[]> {
+    if (!rows.length) return [];
+    const manager = this.db.manager;
+    const versionIds = [...new Set(rows.flatMap((r) => [r.globalVersionId, r.serviceVersionId]))];
+    const versions = new Map((await manager.findBy(PolicyVersionEntity, { id: In(versionIds) })).map((v) => [v.id, v]));
+    const inForce = await new PolicyStore(manager).inForceAt(at, [...new Set(rows.map((r) => r.serviceId))]);
+    const inForceNumber = new Map(inForce.map((v) => [v.policyId, v.number]));
+    return rows.map((row) => ({
+      row,
+      status: conflictStatusAt(row, versions, inForceNumber, at),
+      globalVersion: versions.get(row.globalVersionId)!,
+      serviceVersion: versions.get(row.serviceVersionId)!,
+    }));
+  }
+
+  async list(status: ConflictStatusValue | null | undefined, serviceIds: readonly string[] | 'all'): Promise<ConflictView[]> {
+    const rows = await new PolicyStore(this.db.manager).conflictsOfServices(serviceIds);
+    const views = await this.views(rows);
+    return status ? views.filter((v) => v.status === status) : views;
+  }
+
+  async byIds(ids: readonly string[]): Promise<ConflictView[]> {
+    const rows = ids.length ? await this.db.manager.findBy(PolicyConflictEntity, { id: In([...ids]) }) : [];
+    return this.views(rows);
+  }
+
+  async resolve(actor: Viewer, input: ResolveConflictInput): Promise<ConflictView> {
+    const rationale = input.rationale.trim();
+    if (!rationale) throw badInput('rationale must not be blank: say why this precedence is right.', { argument: 'rationale' });
+    const [current] = await this.byIds([String(input.conflictId).slice(0, 36)]);
+    if (!current) throw notFound('Conflict', String(input.conflictId).slice(0, 36));
+    if (current.status !== 'OPEN') throw invalidTransition(`Conflict ${current.row.id} is ${current.status}; only an OPEN conflict can be resolved.`);
+    const resolvedAt = new Date();
+    await this.db.write(async (tx) => {
+      const result = await tx
+        .createQueryBuilder()
+        .update(PolicyConflictEntity)
+        .set({ resolution: input.resolution, rationale, resolvedBy: actor.id, resolvedAt })
+        .where('id = :id AND resolved_at IS NULL', { id: current.row.id })
+        .execute();
+      if (result.affected !== 1) throw invalidTransition(`Conflict ${current.row.id} was resolved meanwhile.`);
+      await appendAuditEvent(tx, actor, {
+        action: 'conflict.resolved',
+        entityType: 'conflict',
+        entityId: current.row.id,
+        before: { status: 'OPEN' },
+        after: {
+          status: 'RESOLVED',
+          resolution: input.resolution,
+          rationale,
+          topic: current.row.topic,
+          subject: current.row.subject,
+          globalValue: current.row.globalValue,
+          serviceValue: current.row.serviceValue,
+        },
+      });
+    });
+    Object.assign(current.row, { resolution: input.resolution, rationale, resolvedBy: actor.id, resolvedAt });
+    return { ...current, status: 'RESOLVED' };
+  }
+}

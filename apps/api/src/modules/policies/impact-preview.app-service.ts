@@ -1,0 +1,141 @@
+import { assessMaterialReduction, carryForwardResolutions, checkNotice, ConflictState, detectConflicts, EffectiveClause, noticeDaysFrom, PolicyLayer, resolveEffectivePolicy, Taxonomy } from '@canopy/domain';
+import { PolicyEntity, PolicyVersionEntity, ServiceEntity } from '@canopy/persistence';
+import type { Database } from '../../common/database';
+import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
+import type { ConflictService, ConflictView } from './conflict.app-service';
+import type { EffectivePolicyService, PolicySnapshot } from './effective-policy.app-service';
+import { PolicyStore, toDomainClause } from './policy.store';
+
+export interface ClauseDelta {
+  topic: string;
+  subject: string;
+  before: EffectiveClause | null;
+  after: EffectiveClause | null;
+}
+
+export interface ConflictPreviewRow {
+  serviceId: string;
+  topic: string;
+  subject: string;
+  globalValue: string;
+  serviceValue: string;
+  carriedForward: boolean;
+}
+
+export interface ImpactResult {
+  perService: { serviceId: string; changes: ClauseDelta[]; conflicts: ConflictPreviewRow[]; before: EffectiveClause[]; after: EffectiveClause[] }[];
+  conflictsOpening: ConflictPreviewRow[];
+  conflictsSuperseded: ConflictView[];
+  noticeDays: number;
+  materialReduction: boolean;
+  earliestEffectiveAt: Date | null;
+  noticeExplanation: string | null;
+}
+
+/**
+ * The impact of publishing a DRAFT now, set-based like publishing itself: the
+ * policies in force, the draft substituted for its policy's layer, every
+ * affected service folded before and after, nothing written.
+ */
+export class ImpactPreview {
+  constructor(
+    private readonly db: Database,
+    private readonly effective: EffectivePolicyService,
+    private readonly conflicts: ConflictService,
+  ) {}
+
+  async of(draft: PolicyVersionEntity, now = new Date()): Promise<ImpactResult> {
+    const manager = this.db.manager;
+    const store = new PolicyStore(manager);
+    const policy = await manager.findOneByOrFail(PolicyEntity, { id: draft.policyId });
+    const taxonomy = await loadTaxonomy(manager);
+    const global = policy.scope === 'GLOBAL';
+    const serviceIds = global ? (await manager.find(ServiceEntity, { select: { id: true } })).map((s) => s.id) : [policy.serviceId as string];
+    const snapshot = await this.effective.snapshot(global ? 'all' : serviceIds, now);
+    const draftClauses = ((await store.clausesOf([draft.id])).get(draft.id) ?? []).map(toDomainClause);
+    const draftLayer: PolicyLayer = { source: global ? 'GLOBAL' : 'SERVICE', policyKey: policy.key, version: draft.number, clauses: draftClauses };
+
+    const resolvedByService = await this.resolvedConflicts(global ? [...snapshot.serviceLayers.keys()] : serviceIds);
+    const conflictsOpening: ConflictPreviewRow[] = [];
+    const hypotheticalStates = new Map<string, ConflictState[]>();
+    const newGlobal = global ? draftLayer : snapshot.global;
+    for (const serviceId of serviceIds) {
+      const serviceLayer = global ? snapshot.serviceLayers.get(serviceId)?.layer : draftLayer;
+      if (!serviceLayer || !newGlobal) continue;
+      const candidates = detectConflicts(newGlobal, serviceLayer, taxonomy);
+      const states: ConflictState[] = [];
+      carryForwardResolutions(resolvedByService.get(serviceId) ?? [], candidates).forEach(({ candidate, inherited }, i) => {
+        conflictsOpening.push({ serviceId, ...candidate, carriedForward: Boolean(inherited) });
+        states.push({ id: `preview-${serviceId}-${i}`, ...candidate, status: inherited ? 'RESOLVED' : 'OPEN', resolution: inherited?.resolution ?? null, rationale: inherited?.rationale ?? null, resolvedAt: inherited?.resolvedAt ?? null, carriedFromId: inherited?.carriedFromId ?? null });
+      });
+      hypotheticalStates.set(serviceId, states);
+    }
+
+    const before = this.effective.fold(serviceIds, snapshot, now, taxonomy);
+    const perService: ImpactResult['perService'] = [];
+    let globalOnlyAfter: EffectiveClause[] | null = null;
+    for (const serviceId of serviceIds) {
+      const serviceLayer = global ? snapshot.serviceLayers.get(serviceId)?.layer : draftLayer;
+      let after: EffectiveClause[];
+      if (!serviceLayer) after = globalOnlyAfter ??= newGlobal ? resolveEffectivePolicy({ layers: [newGlobal], taxonomy }) : [];
+      else after = resolveEffectivePolicy({ layers: newGlobal ? [newGlobal, serviceLayer] : [serviceLayer], conflicts: hypotheticalStates.get(serviceId) ?? [], taxonomy });
+      const beforeClauses = before.get(serviceId)?.clauses ?? [];
+      const changes = diffEffective(beforeClauses, after);
+      const conflicts = conflictsOpening.filter((c) => c.serviceId === serviceId);
+      if (changes.length || conflicts.length) perService.push({ serviceId, changes, conflicts, before: beforeClauses, after });
+    }
+
+    const notice = await this.noticeOf(store, policy, draftClauses, snapshot, taxonomy, now);
+    return { perService, conflictsOpening, conflictsSuperseded: await this.superseded(policy, snapshot, serviceIds), ...notice };
+  }
+
+  private async resolvedConflicts(serviceIds: readonly string[]): Promise<Map<string, ConflictState[]>> {
+    const rows = await new PolicyStore(this.db.manager).conflictsOfServices(serviceIds);
+    const map = new Map<string, ConflictState[]>();
+    for (const r of rows.filter((row) => row.resolvedAt)) {
+      map.set(r.serviceId, [
+        ...(map.get(r.serviceId) ?? []),
+        { id: r.id, topic: r.topic as ConflictState['topic'], subject: r.subject, globalValue: r.globalValue, serviceValue: r.serviceValue, status: 'RESOLVED', resolution: r.resolution as ConflictState['resolution'], rationale: r.rationale, resolvedAt: r.resolvedAt },
+      ]);
+    }
+    return map;
+  }
+
+  /** Conflicts of the pairs in force now that involve the version the draft would replace. */
+  private async superseded(policy: PolicyEntity, snapshot: PolicySnapshot, serviceIds: readonly string[]): Promise<ConflictView[]> {
+    const replaced = policy.scope === 'GLOBAL' ? snapshot.globalVersionId : snapshot.serviceLayers.get(policy.serviceId as string)?.versionId;
+    if (!replaced) return [];
+    const views = await this.conflicts.list(null, policy.scope === 'GLOBAL' ? 'all' : serviceIds);
+    return views.filter((v) => v.status !== 'SUPERSEDED' && (v.row.globalVersionId === replaced || v.row.serviceVersionId === replaced));
+  }
+
+  private async noticeOf(store: PolicyStore, policy: PolicyEntity, draftClauses: ReturnType<typeof toDomainClause>[], snapshot: PolicySnapshot, taxonomy: Taxonomy, now: Date) {
+    const previous = (await store.publishedVersions([policy.id])).sort((a, b) => b.number - a.number)[0];
+    const previousClauses = previous ? ((await store.clausesOf([previous.id])).get(previous.id) ?? []).map(toDomainClause) : null;
+    const { materialReduction } = assessMaterialReduction(previousClauses, draftClauses, taxonomy);
+    const noticeDays = noticeDaysFrom(snapshot.global?.clauses ?? null);
+    const check = checkNotice({ materialReduction, notice: null, effectiveAt: now, noticeDays, now });
+    return {
+      noticeDays,
+      materialReduction,
+      earliestEffectiveAt: check.ok ? null : check.earliestEffectiveAt,
+      noticeExplanation: check.ok ? null : check.reason,
+    };
+  }
+}
+
+/** Effective clauses that differ in value, source or review state, by (topic, subject). */
+export function diffEffective(before: readonly EffectiveClause[], after: readonly EffectiveClause[]): ClauseDelta[] {
+  const key = (c: EffectiveClause) => `${c.topic} ${c.subject}`;
+  const beforeMap = new Map(before.map((c) => [key(c), c]));
+  const afterMap = new Map(after.map((c) => [key(c), c]));
+  const deltas: ClauseDelta[] = [];
+  for (const k of new Set([...beforeMap.keys(), ...afterMap.keys()])) {
+    const b = beforeMap.get(k) ?? null;
+    const a = afterMap.get(k) ?? null;
+    if (b && a && b.value === a.value && b.source === a.source && b.pendingReview === a.pendingReview) continue;
+    const [topic, subject] = [(a ?? b)!.topic, (a ?? b)!.subject];
+    deltas.push({ topic, subject, before: b, after: a });
+  }
+  return deltas.sort((x, y) => (x.topic + x.subject < y.topic + y.subject ? -1 : 1));
+}

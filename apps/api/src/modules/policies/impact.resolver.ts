@@ -1,0 +1,66 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PolicyVersionEntity } from '@canopy/persistence';
+import type { AppContext } from '../../context';
+import { toService } from '../services/service.mappers';
+import { Service } from '../services/service.types';
+import type { ClauseDelta, ConflictPreviewRow } from './impact-preview.app-service';
+import { ConflictPreview, EffectiveChange, PolicyImpact, ServiceImpact } from './impact.types';
+import { ClauseSource, ClauseTopic } from './policy.enums';
+import { toPolicyConflict } from './policy.mappers';
+import { PolicyVersion } from './policy.types';
+
+const MAX_SERVICES_LISTED = 500;
+
+const toChange = (d: ClauseDelta): EffectiveChange => ({
+  topic: d.topic as ClauseTopic,
+  subject: d.subject,
+  before: d.before?.value ?? null,
+  after: d.after?.value ?? null,
+  beforeSource: (d.before?.source as ClauseSource) ?? null,
+  afterSource: (d.after?.source as ClauseSource) ?? null,
+  pendingReviewAfter: d.after?.pendingReview ?? false,
+});
+
+const toPreview = (c: ConflictPreviewRow): ConflictPreview =>
+  Object.assign(new ConflictPreview(), { ...c, topic: c.topic as ClauseTopic });
+
+@Resolver(() => PolicyVersion)
+export class PolicyVersionImpactResolver {
+  @FieldResolver(() => PolicyImpact, { nullable: true, description: 'DRAFT only: what publishing it now would change, computed without writing anything.' })
+  async impact(@Root() version: PolicyVersion, @Ctx() ctx: AppContext): Promise<PolicyImpact | null> {
+    if (version.status !== 'DRAFT') return null;
+    const draft = await ctx.app.db.manager.findOneByOrFail(PolicyVersionEntity, { id: version.id });
+    const result = await ctx.app.impactPreview.of(draft);
+    const services = [...result.perService].sort((a, b) => b.changes.length - a.changes.length).slice(0, MAX_SERVICES_LISTED);
+    return {
+      servicesAffected: result.perService.length,
+      services: services.map((s) => Object.assign(new ServiceImpact(), { serviceId: s.serviceId, changes: s.changes.map(toChange), conflictsOpening: s.conflicts.map(toPreview) })),
+      conflictsOpening: result.conflictsOpening.map(toPreview),
+      conflictsSuperseded: result.conflictsSuperseded.map(toPolicyConflict),
+      noticeRequired: result.materialReduction,
+      noticeDays: result.noticeDays,
+      earliestEffectiveAt: result.earliestEffectiveAt,
+      noticeExplanation: result.noticeExplanation,
+    };
+  }
+}
+
+@Resolver(() => ServiceImpact)
+export class ServiceImpactResolver {
+  @FieldResolver(() => Service)
+  async service(@Root() impact: ServiceImpact, @Ctx() ctx: AppContext): Promise<Service> {
+    const row = await ctx.loaders.serviceById.load(impact.serviceId);
+    if (!row) throw new Error(`no service ${impact.serviceId}`);
+    return toService(row);
+  }
+}
+
+@Resolver(() => ConflictPreview)
+export class ConflictPreviewResolver {
+  @FieldResolver(() => Service)
+  async service(@Root() preview: ConflictPreview, @Ctx() ctx: AppContext): Promise<Service> {
+    const row = await ctx.loaders.serviceById.load(preview.serviceId);
+    if (!row) throw new Error(`no service ${preview.serviceId}`);
+    return toService(row);
+  }
+}

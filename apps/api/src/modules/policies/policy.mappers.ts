@@ -1,0 +1,58 @@
+import type { EffectiveClause as DomainEffectiveClause } from '@canopy/domain';
+import type { PolicyEntity, PolicyVersionEntity } from '@canopy/persistence';
+import type { ConflictView } from './conflict.app-service';
+import { ClauseSource, ClauseTopic, ConflictStatus, NoticeChannel, PolicyScope, PolicyVersionStatus, Resolution } from './policy.enums';
+import { EffectiveClause, Policy, PolicyConflict, PolicyVersion } from './policy.types';
+
+export const toPolicy = (row: PolicyEntity): Policy =>
+  Object.assign(new Policy(), { id: row.id, key: row.key, title: row.title, scope: row.scope as PolicyScope, serviceId: row.serviceId });
+
+export const toPolicyVersion = (row: PolicyVersionEntity): PolicyVersion =>
+  Object.assign(new PolicyVersion(), {
+    id: row.id,
+    number: row.number,
+    status: row.status as PolicyVersionStatus,
+    effectiveAt: row.effectiveAt,
+    publishedAt: row.publishedAt,
+    inForceFrom: row.inForceFrom,
+    notice: row.noticeChannels && row.noticeAt ? { channels: JSON.parse(row.noticeChannels) as NoticeChannel[], noticeAt: row.noticeAt } : null,
+    policyId: row.policyId,
+    publishedById: row.publishedBy,
+    storedMaterialReduction: row.materialReduction,
+    storedWeakenedSubjects: row.weakenedSubjects ? (JSON.parse(row.weakenedSubjects) as string[]) : null,
+  });
+
+export const toPolicyConflict = (view: ConflictView): PolicyConflict =>
+  Object.assign(new PolicyConflict(), {
+    id: view.row.id,
+    topic: view.row.topic as ClauseTopic,
+    subject: view.row.subject,
+    globalValue: view.row.globalValue,
+    serviceValue: view.row.serviceValue,
+    globalPolicyVersion: view.globalVersion.number,
+    servicePolicyVersion: view.serviceVersion.number,
+    status: view.status as ConflictStatus,
+    resolution: view.status === 'RESOLVED' || view.row.resolvedAt ? (view.row.resolution as Resolution | null) : null,
+    rationale: view.row.rationale,
+    resolvedAt: view.row.resolvedAt,
+    createdAt: view.row.createdAt,
+    governedCategories: JSON.parse(view.row.governedCategories),
+    carriedFromId: view.row.carriedFromId,
+    serviceId: view.row.serviceId,
+    resolvedById: view.row.resolvedBy,
+  });
+
+export const toEffectiveClause = (clause: DomainEffectiveClause): EffectiveClause =>
+  Object.assign(new EffectiveClause(), {
+    topic: clause.topic as ClauseTopic,
+    subject: clause.subject,
+    value: clause.value,
+    source: clause.source as ClauseSource,
+    policyKey: clause.policyKey,
+    policyVersion: clause.policyVersion,
+    pendingReview: clause.pendingReview,
+    explanation: clause.explanation,
+    clauseSubject: clause.clauseSubject,
+    text: clause.text,
+    conflictId: clause.conflictId,
+  });

@@ -1,0 +1,3 @@
+export * from './types';
+export * from './default-taxonomy';
+export * from './taxonomy';
