@@ -11,7 +11,7 @@ import { ConflictResolver } from './modules/policies/conflict.resolver';
 import { EffectiveClauseResolver, EffectivePolicyResolver, ServicePolicyResolver } from './modules/policies/effective-policy.resolver';
 import { PolicyVersionResolver } from './modules/policies/policy-version.resolver';
 import { PolicyResolver } from './modules/policies/policy.resolver';
-import { ConflictPreviewResolver, PolicyVersionImpactResolver, ServiceImpactResolver } from './modules/policies/impact.resolver';
+import { ConflictPreviewResolver, LockedOverrideResolver, PolicyVersionImpactResolver, ServiceImpactResolver } from './modules/policies/impact.resolver';
 import { TaxonomyResolver } from './modules/taxonomy/taxonomy.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -31,6 +31,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PolicyVersionImpactResolver,
   ServiceImpactResolver,
   ConflictPreviewResolver,
+  LockedOverrideResolver,
 ];
 
 export function buildCanopySchema(): Promise<GraphQLSchema> {

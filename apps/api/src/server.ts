@@ -14,6 +14,7 @@ import { authRoutes } from './auth/auth.routes';
 import { bootstrapAdmin } from './bootstrap/bootstrap-admin';
 import { Database } from './common/database';
 import { createErrorFormatter } from './common/format-error';
+import { runInRequestScope } from './common/request-scope';
 import { serveConsole } from './console/serve-console';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -57,7 +58,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
     const tally: QueryTally = { statements: 0 };
     res.locals.tally = tally;
     res.locals.requestId = randomUUID();
-    countQueriesIn(tally, next);
+    runInRequestScope(res.locals.requestId, () => countQueriesIn(tally, next));
   });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createErrorFormatter } from './format-error';
 import { CanopyError } from './errors';
+import { runInRequestScope } from './request-scope';
 
 describe('createErrorFormatter', () => {
   const logged: unknown[] = [];
@@ -17,6 +18,13 @@ describe('createErrorFormatter', () => {
     const result = format({ message: secret.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at db'] } }, secret);
     expect(result).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(logged).toHaveLength(1);
+  });
+
+  it('should give the request id in the masked error and the log, so a report can be traced', () => {
+    const error = new GraphQLError('boom', { originalError: new Error('boom') });
+    const result = runInRequestScope('req-42', () => format({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error));
+    expect(result.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' });
+    expect(logged[logged.length - 1]).toMatchObject({ requestId: 'req-42' });
   });
 
   it('should report a lost database connection as SERVICE_UNAVAILABLE', () => {

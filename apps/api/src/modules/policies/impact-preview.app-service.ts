@@ -1,4 +1,4 @@
-import { assessMaterialReduction, carryForwardResolutions, checkNotice, ConflictState, detectConflicts, EffectiveClause, noticeDaysFrom, PolicyLayer, resolveEffectivePolicy, Taxonomy } from '@canopy/domain';
+import { assessMaterialReduction, carryForwardResolutions, checkNotice, ConflictState, detectConflicts, EffectiveClause, lockedViolations, noticeDaysFrom, PolicyLayer, resolveEffectivePolicy, Taxonomy } from '@canopy/domain';
 import { PolicyEntity, PolicyVersionEntity, ServiceEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
@@ -22,7 +22,17 @@ export interface ConflictPreviewRow {
   carriedForward: boolean;
 }
 
+/** A service clause a newly locked global clause would override (no conflict opens: the locked value applies). */
+export interface LockedOverrideRow {
+  serviceId: string;
+  topic: string;
+  subject: string;
+  serviceValue: string;
+  globalValue: string;
+}
+
 export interface ImpactResult {
+  lockedOverrides: LockedOverrideRow[];
   perService: { serviceId: string; changes: ClauseDelta[]; conflicts: ConflictPreviewRow[]; before: EffectiveClause[]; after: EffectiveClause[] }[];
   conflictsOpening: ConflictPreviewRow[];
   conflictsSuperseded: ConflictView[];
@@ -57,11 +67,17 @@ export class ImpactPreview {
 
     const resolvedByService = await this.resolvedConflicts(global ? [...snapshot.serviceLayers.keys()] : serviceIds);
     const conflictsOpening: ConflictPreviewRow[] = [];
+    const lockedOverrides: LockedOverrideRow[] = [];
     const hypotheticalStates = new Map<string, ConflictState[]>();
     const newGlobal = global ? draftLayer : snapshot.global;
     for (const serviceId of serviceIds) {
       const serviceLayer = global ? snapshot.serviceLayers.get(serviceId)?.layer : draftLayer;
       if (!serviceLayer || !newGlobal) continue;
+      if (global) {
+        for (const v of lockedViolations(newGlobal, serviceLayer.clauses, taxonomy)) {
+          lockedOverrides.push({ serviceId, topic: v.serviceClause.topic, subject: v.serviceClause.subject, serviceValue: v.serviceClause.value, globalValue: v.globalValue });
+        }
+      }
       const candidates = detectConflicts(newGlobal, serviceLayer, taxonomy);
       const states: ConflictState[] = [];
       carryForwardResolutions(resolvedByService.get(serviceId) ?? [], candidates).forEach(({ candidate, inherited }, i) => {
@@ -86,7 +102,7 @@ export class ImpactPreview {
     }
 
     const notice = await this.noticeOf(store, policy, draftClauses, snapshot, taxonomy, now);
-    return { perService, conflictsOpening, conflictsSuperseded: await this.superseded(policy, snapshot, serviceIds), ...notice };
+    return { perService, conflictsOpening, lockedOverrides, conflictsSuperseded: await this.superseded(policy, snapshot, serviceIds), ...notice };
   }
 
   private async resolvedConflicts(serviceIds: readonly string[]): Promise<Map<string, ConflictState[]>> {

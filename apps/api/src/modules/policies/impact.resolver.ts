@@ -4,7 +4,7 @@ import type { AppContext } from '../../context';
 import { toService } from '../services/service.mappers';
 import { Service } from '../services/service.types';
 import type { ClauseDelta, ConflictPreviewRow } from './impact-preview.app-service';
-import { ConflictPreview, EffectiveChange, PolicyImpact, ServiceImpact } from './impact.types';
+import { ConflictPreview, EffectiveChange, LockedOverride, PolicyImpact, ServiceImpact } from './impact.types';
 import { ClauseSource, ClauseTopic } from './policy.enums';
 import { toPolicyConflict } from './policy.mappers';
 import { PolicyVersion } from './policy.types';
@@ -37,6 +37,7 @@ export class PolicyVersionImpactResolver {
       services: services.map((s) => Object.assign(new ServiceImpact(), { serviceId: s.serviceId, changes: s.changes.map(toChange), conflictsOpening: s.conflicts.map(toPreview) })),
       conflictsOpening: result.conflictsOpening.map(toPreview),
       conflictsSuperseded: result.conflictsSuperseded.map(toPolicyConflict),
+      lockedOverrides: result.lockedOverrides.map((o) => Object.assign(new LockedOverride(), { ...o, topic: o.topic as ClauseTopic })),
       noticeRequired: result.materialReduction,
       noticeDays: result.noticeDays,
       earliestEffectiveAt: result.earliestEffectiveAt,
@@ -51,6 +52,16 @@ export class ServiceImpactResolver {
   async service(@Root() impact: ServiceImpact, @Ctx() ctx: AppContext): Promise<Service> {
     const row = await ctx.loaders.serviceById.load(impact.serviceId);
     if (!row) throw new Error(`no service ${impact.serviceId}`);
+    return toService(row);
+  }
+}
+
+@Resolver(() => LockedOverride)
+export class LockedOverrideResolver {
+  @FieldResolver(() => Service)
+  async service(@Root() override: LockedOverride, @Ctx() ctx: AppContext): Promise<Service> {
+    const row = await ctx.loaders.serviceById.load(override.serviceId);
+    if (!row) throw new Error(`no service ${override.serviceId}`);
     return toService(row);
   }
 }

@@ -24,6 +24,15 @@ export class ConflictPreview {
   serviceId: string;
 }
 
+@ObjectType({ description: 'A service clause that a newly locked global clause would override: the locked value applies and no conflict opens.' })
+export class LockedOverride {
+  @Field(() => ClauseTopic) topic: ClauseTopic;
+  @Field() subject: string;
+  @Field() serviceValue: string;
+  @Field() globalValue: string;
+  serviceId: string;
+}
+
 @ObjectType()
 export class ServiceImpact {
   @Field(() => Service) service: Service;
@@ -38,6 +47,7 @@ export class PolicyImpact {
   @Field(() => [ServiceImpact], { description: 'at most 500, most changes first' }) services: ServiceImpact[];
   @Field(() => [ConflictPreview]) conflictsOpening: ConflictPreview[];
   @Field(() => [PolicyConflict], { description: 'conflicts of the pairs this draft would replace' }) conflictsSuperseded: PolicyConflict[];
+  @Field(() => [LockedOverride]) lockedOverrides: LockedOverride[];
   @Field({ description: 'publishing needs a notice (material reduction)' }) noticeRequired: boolean;
   @Field(() => Int) noticeDays: number;
   @Field(() => Date, { nullable: true, description: 'with notice given now, the earliest effectiveAt allowed' }) earliestEffectiveAt: Date | null;

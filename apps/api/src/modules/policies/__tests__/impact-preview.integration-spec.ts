@@ -72,6 +72,14 @@ describe.each(testDialects())('impact preview of a draft on %s', (dialect) => {
     expect(new Date(impact.earliestEffectiveAt).getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
   });
 
+  it('should say which service clauses a newly locked global clause would override, opening no conflict for them', async () => {
+    await draft('general', [{ topic: 'SHARING', subject: '*:third_party', value: 'CONSENT', locked: true }]);
+    const r = await t.gql('{ policy(key: "general") { draft { impact { lockedOverrides { service { key } topic subject serviceValue globalValue } conflictsOpening { subject } } } } }', {}, officer);
+    const impact = r.data!.policy.draft.impact;
+    expect(impact.lockedOverrides).toEqual([{ service: { key: 'tiles' }, topic: 'SHARING', subject: 'device.log:third_party', serviceValue: 'ALLOWED', globalValue: 'CONSENT' }]);
+    expect(impact.conflictsOpening).toEqual([]);
+  });
+
   it('should be null on a published version', async () => {
     const r = await t.gql('{ policy(key: "general") { versions { number status impact { servicesAffected } } } }', {}, officer);
     expect(r.data!.policy.versions[0]).toEqual({ number: 1, status: 'PUBLISHED', impact: null });
