@@ -11,7 +11,6 @@ import { PolicyEntity } from './policy.entity';
 import { PolicyVersionEntity } from './policy-version.entity';
 import { PolicyClauseEntity } from './policy-clause.entity';
 import { PolicyConflictEntity } from './policy-conflict.entity';
-import { SecurityMeasureEntity } from './security-measure.entity';
 
 export {
   ApiTokenEntity,
@@ -29,7 +28,6 @@ export {
   PolicyVersionEntity,
   PolicyClauseEntity,
   PolicyConflictEntity,
-  SecurityMeasureEntity,
 };
 
 
@@ -49,5 +47,4 @@ export const ALL_ENTITIES = [
   PolicyVersionEntity,
   PolicyClauseEntity,
   PolicyConflictEntity,
-  SecurityMeasureEntity,
 ];
