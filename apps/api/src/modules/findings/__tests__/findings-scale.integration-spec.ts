@@ -1,0 +1,72 @@
+import { testDialects } from '@canopy/persistence';
+import { startTestServer, TestServer } from '../../../testing/test-server';
+import { bulkInsertCompliance } from './bulk-compliance';
+import { ClauseInput, expectOk, publishPolicy } from './compliance-fixtures';
+
+const GLOBAL: ClauseInput[] = [
+  { topic: 'COLLECTION', subject: '*', value: 'ALLOWED' },
+  { topic: 'COLLECTION', subject: 'device.camera', value: 'CONSENT' },
+  { topic: 'USE', subject: '*:service', value: 'ALLOWED' },
+  { topic: 'SHARING', subject: '*:third_party', value: 'CONSENT' },
+  { topic: 'SHARING', subject: 'user.content.image:public', value: 'CONSENT' },
+  { topic: 'RETENTION', subject: '*', value: '365' },
+  { topic: 'RETENTION', subject: 'device.log', value: '90' },
+  { topic: 'ENCRYPTION', subject: 'user.contact', value: 'AT_REST_AND_IN_TRANSIT' },
+  { topic: 'COMMUNICATION', subject: 'marketing.email', value: 'OPT_IN' },
+];
+
+interface Measured {
+  statements: number;
+  findings: number;
+  ms: number;
+}
+
+async function setUp(dialect: 'sqlite' | 'mysql', count: number): Promise<{ t: TestServer; officer: string }> {
+  const t = await startTestServer(dialect);
+  await expectOk(t.gql('mutation { createTeam(key: "bulk", name: "Bulk") { id } }'));
+  const officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
+  await bulkInsertCompliance(t.server.db.dataSource, 'bulk', count, 'dpo@x.test');
+  await publishPolicy(t, officer, 'general', GLOBAL);
+  return { t, officer };
+}
+
+async function measure(t: TestServer, token: string, query: string): Promise<Measured> {
+  const runs: Measured[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    const r = await t.gql(query, {}, token);
+    const ms = performance.now() - started;
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    runs.push({ statements: r.statements, findings: r.data!.findings.length, ms });
+  }
+  runs.sort((a, b) => a.ms - b.ms);
+  return runs[1];
+}
+
+describe.each(testDialects())('findings at scale on %s', (dialect) => {
+  it('should answer findings for 20 and for 1,000 services with 8 items each in the same, small number of SQL statements', async () => {
+    const small = await setUp(dialect, 20);
+    const large = await setUp(dialect, 1000);
+    try {
+      const query = '{ findings { rule severity dataCategory message service { key } clause { topic subject value } } }';
+      const few = await measure(small.t, small.officer, query);
+      const many = await measure(large.t, large.officer, query);
+      expect(many.findings).toBeGreaterThan(few.findings * 40);
+      expect(many.statements).toBe(few.statements);
+      expect(many.statements).toBeLessThanOrEqual(20);
+
+      const perService = 'query { services(first: 200) { edges { node { key findings { rule } } } } }';
+      const pageFew = await small.t.gql(perService, {}, small.officer);
+      const pageMany = await large.t.gql(perService, {}, large.officer);
+      expect(pageMany.data!.services.edges).toHaveLength(200);
+      expect(pageMany.statements).toBe(pageFew.statements);
+
+      console.log(
+        `[findings scale, ${dialect}] 1,000 services x 8 items: ${many.findings} findings, ${many.statements} SQL statements, ${many.ms.toFixed(0)} ms (median of 3); 20 services: ${few.statements} statements, ${few.ms.toFixed(0)} ms`,
+      );
+    } finally {
+      await small.t.close();
+      await large.t.close();
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { EntityManager, IsNull } from 'typeorm';
+import { InventoryItemEntity, ServiceEntity } from '@canopy/persistence';
+import { Viewer, belongsTo, isOfficer } from '../../auth/viewer';
+import type { Database } from '../../common/database';
+import { forbidden, notFound } from '../../common/errors';
+import { newId } from '../../common/ids';
+import { appendAuditEvent } from '../audit/audit-log';
+import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
+import type { InventoryItemInput } from './inventory.inputs';
+import { itemSnapshot } from './inventory.snapshot';
+import { ItemFacts, itemSignature, validateInventory } from './inventory.validation';
+
+export interface InventoryChange {
+  service: ServiceEntity;
+  added: number;
+  removed: number;
+  kept: number;
+}
+
+/**
+ * Replacing a service's inventory, all or nothing, as history: items whose
+ * facts are unchanged stay open, the others are closed (valid_to = now) and
+ * the new ones inserted (valid_from = now). Nothing is updated in place
+ * except valid_to. The service's own `version` is not bumped: the inventory
+ * is its own record, audited as `inventory.replaced` on the service.
+ */
+export class InventoryService {
+  constructor(private readonly db: Database) {}
+
+  async replace(actor: Viewer, serviceKey: string, items: InventoryItemInput[]): Promise<InventoryChange> {
+    const service = await this.db.manager.findOneBy(ServiceEntity, { key: String(serviceKey).slice(0, 63) });
+    if (service && !isOfficer(actor) && !belongsTo(actor, service.teamId)) {
+      throw forbidden(`Only the owning team or a privacy officer may change the inventory of "${service.key}".`);
+    }
+    const facts = validateInventory(items, await loadTaxonomy(this.db.manager));
+    if (!service) throw notFound('Service', serviceKey);
+
+    return this.db.write(async (tx) => {
+      await this.lockService(tx, service.id);
+      const current = await tx.find(InventoryItemEntity, { where: { serviceId: service.id, validTo: IsNull() } });
+      const remaining = new Map<string, InventoryItemEntity[]>();
+      for (const row of current) {
+        const signature = itemSignature(row);
+        remaining.set(signature, [...(remaining.get(signature) ?? []), row]);
+      }
+      const toInsert: ItemFacts[] = [];
+      let kept = 0;
+      for (const item of facts) {
+        const match = remaining.get(itemSignature(item))?.pop();
+        if (match) kept++;
+        else toInsert.push(item);
+      }
+      const toClose = [...remaining.values()].flat();
+      if (toInsert.length === 0 && toClose.length === 0) return { service, added: 0, removed: 0, kept };
+
+      // Never let a row start before the one it follows (clock skew between API servers).
+      const latest = Math.max(Date.now(), ...current.map((r) => r.validFrom.getTime() + 1));
+      const now = new Date(latest);
+      for (let i = 0; i < toClose.length; i += 500) {
+        await tx
+          .createQueryBuilder()
+          .update(InventoryItemEntity)
+          .set({ validTo: now })
+          .where('id IN (:...ids) AND valid_to IS NULL', { ids: toClose.slice(i, i + 500).map((r) => r.id) })
+          .execute();
+      }
+      const rows = toInsert.map((item) => tx.create(InventoryItemEntity, { ...item, id: newId(), serviceId: service.id, validFrom: now, validTo: null }));
+      for (let i = 0; i < rows.length; i += 200) await tx.insert(InventoryItemEntity, rows.slice(i, i + 200));
+
+      await appendAuditEvent(tx, actor, {
+        action: 'inventory.replaced',
+        entityType: 'service',
+        entityId: service.key,
+        before: { items: current.map(itemSnapshot) },
+        after: { items: facts.map(itemSnapshot), added: toInsert.length, removed: toClose.length, kept },
+      });
+      return { service, added: toInsert.length, removed: toClose.length, kept };
+    });
+  }
+
+  /** Serialises concurrent replacements of one service's inventory (SQLite already queues writers). */
+  private async lockService(tx: EntityManager, serviceId: string): Promise<void> {
+    if (this.db.sqlite) return;
+    await tx.findOne(ServiceEntity, { where: { id: serviceId }, lock: { mode: 'pessimistic_write' } });
+  }
+}

@@ -1,0 +1,22 @@
+import { isDpaValid } from '@canopy/domain';
+import type { ProcessorEntity } from '@canopy/persistence';
+import { Processor, SubProcessor, TransferMechanism } from './processor.types';
+
+export const toProcessor = (row: ProcessorEntity, now = new Date()): Processor =>
+  Object.assign(new Processor(), {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    country: row.country,
+    contactEmail: row.contactEmail,
+    dpaSignedAt: row.dpaSignedAt,
+    dpaExpiresAt: row.dpaExpiresAt,
+    certifications: row.certifications,
+    dpaReference: row.dpaReference,
+    transferMechanism: row.transferMechanism as TransferMechanism | null,
+    subProcessors: (row.subProcessors ?? []).map((s) => Object.assign(new SubProcessor(), s)),
+    dpaValid: isDpaValid(row, now),
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });

@@ -1,0 +1,35 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../context';
+import { Processor } from '../processors/processor.types';
+import { Service } from '../services/service.types';
+import { toSharingArrangement } from './sharing.mappers';
+import { SharingArrangement, SharingStatus } from './sharing.types';
+
+@Resolver(() => Service)
+export class ServiceSharingResolver {
+  @FieldResolver(() => [SharingArrangement], { description: 'Oldest first; with `at`, as they stood then.' })
+  async sharingArrangements(
+    @Root() service: Service,
+    @Ctx() ctx: AppContext,
+    @Arg('status', () => SharingStatus, { nullable: true }) status: SharingStatus | null,
+    @Arg('at', () => Date, { nullable: true }) at: Date | null,
+  ): Promise<SharingArrangement[]> {
+    const all = at
+      ? await ctx.loaders.arrangementsAt.load({ serviceId: service.id, at })
+      : (await ctx.loaders.arrangementsByServiceId.load(service.id)).map(toSharingArrangement);
+    return status ? all.filter((a) => a.status === status) : all;
+  }
+}
+
+@Resolver(() => Processor)
+export class ProcessorSharingResolver {
+  @FieldResolver(() => [SharingArrangement], { description: 'Oldest first.' })
+  async sharingArrangements(
+    @Root() processor: Processor,
+    @Ctx() ctx: AppContext,
+    @Arg('status', () => SharingStatus, { nullable: true }) status: SharingStatus | null,
+  ): Promise<SharingArrangement[]> {
+    const rows = await ctx.loaders.arrangementsByProcessorId.load(processor.id);
+    return rows.map(toSharingArrangement).filter((a) => !status || a.status === status);
+  }
+}

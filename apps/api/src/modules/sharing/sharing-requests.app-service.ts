@@ -1,0 +1,118 @@
+import { canEditContents, requiredApprovals, type SharingStatus } from '@canopy/domain';
+import { ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
+import type { Viewer } from '../../auth/viewer';
+import type { Database } from '../../common/database';
+import { badInput, invalidTransition, notFound } from '../../common/errors';
+import { newId } from '../../common/ids';
+import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
+import { requireMayRequest, requireMayWithdraw } from './sharing.access';
+import type { ProposeSharingInput, UpdateSharingInput } from './sharing.inputs';
+import { commitChange, insertArrangement } from './sharing.store';
+import { requireArrangementId, requireCategories, requireExpectedVersion, requirePurposes } from './sharing.validation';
+import { findWithService, loadForChange, transition } from './sharing-change';
+
+/**
+ * The requesting side of sharing: propose (DRAFT), change a draft, submit
+ * for review, withdraw. Errors in the order of DESIGN.md section 5:
+ * FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, VERSION_CONFLICT, INVALID_TRANSITION.
+ */
+export class SharingRequests {
+  constructor(private readonly db: Database) {}
+
+  async propose(actor: Viewer, input: ProposeSharingInput): Promise<SharingArrangementEntity> {
+    const service = await this.db.manager.findOneBy(ServiceEntity, { key: String(input.serviceKey).slice(0, 63) });
+    if (service) requireMayRequest(actor, service);
+    const taxonomy = await loadTaxonomy(this.db.manager);
+    const dataCategories = requireCategories(input.dataCategories, taxonomy);
+    const purposes = requirePurposes(input.purposes, taxonomy);
+    const processor = await this.db.manager.findOneBy(ProcessorEntity, { key: String(input.processorKey).slice(0, 63) });
+    if (!processor) throw badInput(`Unknown processor "${String(input.processorKey).slice(0, 63)}".`, { argument: 'processorKey' });
+    if (!service) throw notFound('Service', input.serviceKey);
+
+    return this.db.write(async (tx) => {
+      const now = new Date();
+      const row = tx.create(SharingArrangementEntity, {
+        id: newId(),
+        serviceId: service.id,
+        processorId: processor.id,
+        dataCategories,
+        purposes,
+        legalBasis: input.legalBasis,
+        status: 'DRAFT',
+        requestedBy: actor.id,
+        requiredApprovals: requiredApprovals(dataCategories, taxonomy),
+        decisionReason: null,
+        decidedBy: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        submittedAt: null,
+        decidedAt: null,
+      });
+      await insertArrangement(tx, actor, row, { serviceKey: service.key, processorKey: processor.key });
+      return row;
+    });
+  }
+
+  /** Categories, purposes and legal basis change only in DRAFT. */
+  async update(actor: Viewer, input: UpdateSharingInput): Promise<SharingArrangementEntity> {
+    const found = await findWithService(this.db, input.id);
+    if (found) requireMayRequest(actor, found.service, found.arrangement);
+    const id = requireArrangementId(input.id);
+    const expectedVersion = requireExpectedVersion(input.expectedVersion);
+    const taxonomy = await loadTaxonomy(this.db.manager);
+    const dataCategories = input.dataCategories == null ? undefined : requireCategories(input.dataCategories, taxonomy);
+    const purposes = input.purposes == null ? undefined : requirePurposes(input.purposes, taxonomy);
+    if (!found) throw notFound('Sharing arrangement', id);
+
+    return this.db.write(async (tx) => {
+      const row = await loadForChange(tx, id, expectedVersion);
+      if (!canEditContents(row.status as SharingStatus)) throw invalidTransition(`Sharing arrangement ${id} is ${row.status}: its contents change only in DRAFT.`);
+      const set = {
+        ...(dataCategories && !sameList(dataCategories, row.dataCategories) ? { dataCategories, requiredApprovals: requiredApprovals(dataCategories, taxonomy) } : {}),
+        ...(purposes && !sameList(purposes, row.purposes) ? { purposes } : {}),
+        ...(input.legalBasis && input.legalBasis !== row.legalBasis ? { legalBasis: input.legalBasis } : {}),
+      };
+      if (Object.keys(set).length === 0) return row; // nothing to change: no new version, no audit event
+      return commitChange(tx, actor, row, { action: 'updated', set });
+    });
+  }
+
+  /** DRAFT -> PENDING_REVIEW; requiredApprovals is fixed now. */
+  async submit(actor: Viewer, rawId: string, rawVersion: number): Promise<SharingArrangementEntity> {
+    const found = await findWithService(this.db, rawId);
+    if (found) requireMayRequest(actor, found.service, found.arrangement);
+    const id = requireArrangementId(rawId);
+    const expectedVersion = requireExpectedVersion(rawVersion);
+    if (!found) throw notFound('Sharing arrangement', id);
+    const taxonomy = await loadTaxonomy(this.db.manager);
+
+    return this.db.write(async (tx) => {
+      const row = await loadForChange(tx, id, expectedVersion);
+      const status = transition(row, 'submit');
+      return commitChange(tx, actor, row, {
+        action: 'submitted',
+        set: { status, submittedAt: new Date(), requiredApprovals: requiredApprovals(row.dataCategories, taxonomy) },
+      });
+    });
+  }
+
+  /** DRAFT or PENDING_REVIEW -> WITHDRAWN, by the requester or the owning team. */
+  async withdraw(actor: Viewer, rawId: string, rawVersion: number): Promise<SharingArrangementEntity> {
+    const found = await findWithService(this.db, rawId);
+    if (found) requireMayWithdraw(actor, found.service, found.arrangement);
+    const id = requireArrangementId(rawId);
+    const expectedVersion = requireExpectedVersion(rawVersion);
+    if (!found) throw notFound('Sharing arrangement', id);
+
+    return this.db.write(async (tx) => {
+      const row = await loadForChange(tx, id, expectedVersion);
+      const status = transition(row, 'withdraw');
+      return commitChange(tx, actor, row, { action: 'withdrawn', set: { status, decidedAt: new Date(), decidedBy: actor.id } });
+    });
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
