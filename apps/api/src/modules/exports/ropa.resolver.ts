@@ -1,0 +1,31 @@
+import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { READERS_OF_AUDIT } from '../../auth/viewer';
+import type { AppContext } from '../../context';
+import { HomeRegion } from '../home-region/home-region.types';
+import { LegalBasis } from '../inventory/inventory.enums';
+import { ProcessingActivity, RecordOfProcessing } from './ropa.types';
+
+@Resolver(() => RecordOfProcessing)
+export class RecordOfProcessingResolver {
+  @Authorized(...READERS_OF_AUDIT)
+  @Query(() => RecordOfProcessing, {
+    description:
+      'The record of processing activities (GDPR Art. 30(1)) as of `at` (default now): per service and purpose, from published policies and approved arrangements only. Auditors, privacy officers and admins.',
+  })
+  async recordOfProcessing(@Ctx() ctx: AppContext, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<RecordOfProcessing> {
+    const record = await ctx.app.recordOfProcessing.build(at);
+    return Object.assign(new RecordOfProcessing(), {
+      at: record.at,
+      generatedAt: record.generatedAt,
+      homeRegion: Object.assign(new HomeRegion(), record.homeRegion),
+      activities: record.activities.map((a) =>
+        Object.assign(new ProcessingActivity(), {
+          ...a,
+          legalBases: a.legalBases as LegalBasis[],
+          dataCategories: a.dataCategories.map((c) => ({ ...c, legalBasis: c.legalBasis as LegalBasis })),
+          recipients: a.recipients.map((r) => ({ ...r, legalBasis: r.legalBasis as LegalBasis })),
+        }),
+      ),
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { LegalBasis } from '../inventory/inventory.enums';
+import { HomeRegion } from '../home-region/home-region.types';
+
+@ObjectType({ description: 'A category of personal data processed for the purpose, as one inventory item declares it.' })
+export class RopaDataCategory {
+  @Field({ description: 'taxonomy key' }) key: string;
+  @Field() name: string;
+  @Field() sensitive: boolean;
+  @Field(() => [String], { description: 'categories of data subjects (customers, minors, employees...)' }) dataSubjects: string[];
+  @Field(() => LegalBasis) legalBasis: LegalBasis;
+  @Field({ description: 'the inventory item\'s DataSource' }) source: string;
+  @Field({ description: 'the inventory item\'s Encryption' }) encryption: string;
+}
+
+@ObjectType({ description: 'A processor the data is disclosed to under an arrangement APPROVED at the instant.' })
+export class RopaRecipient {
+  @Field(() => ID) arrangementId: string;
+  @Field() processorKey: string;
+  @Field() processorName: string;
+  @Field({ description: 'ISO 3166-1 alpha-2' }) country: string;
+  @Field({ description: 'the country is outside the home region: a transfer mechanism is needed (GDPR chapter V)' }) outsideHomeRegion: boolean;
+  @Field(() => String, { nullable: true, description: "the processor's TransferMechanism, if recorded" }) transferMechanism: string | null;
+  @Field(() => [String]) dataCategories: string[];
+  @Field(() => LegalBasis) legalBasis: LegalBasis;
+  @Field(() => Date, { nullable: true }) approvedAt: Date | null;
+}
+
+@ObjectType({ description: 'The envisaged time limit for erasure of one category (Art. 30(1)(f)).' })
+export class RopaErasureLimit {
+  @Field() dataCategory: string;
+  @Field(() => Int, { nullable: true, description: 'null = kept indefinitely' }) retentionDays: number | null;
+  @Field(() => String, { nullable: true, description: "the effective RETENTION clause's value (days or UNLIMITED); null when none applies" })
+  policyLimit: string | null;
+  @Field() description: string;
+}
+
+@ObjectType({ description: 'One processing activity: a service and one of its purposes (GDPR Art. 30(1)).' })
+export class ProcessingActivity {
+  @Field() serviceKey: string;
+  @Field() serviceName: string;
+  @Field(() => String, { nullable: true }) serviceDescription: string | null;
+  @Field() teamKey: string;
+  @Field({ description: 'the service\'s Lifecycle' }) lifecycle: string;
+  @Field({ description: 'data-use key' }) purpose: string;
+  @Field() purposeName: string;
+  @Field(() => [LegalBasis]) legalBases: LegalBasis[];
+  @Field(() => [String], { description: 'categories of data subjects, over every category processed for the purpose' }) dataSubjects: string[];
+  @Field(() => [RopaDataCategory]) dataCategories: RopaDataCategory[];
+  @Field(() => [RopaRecipient]) recipients: RopaRecipient[];
+  @Field(() => [RopaErasureLimit]) erasureTimeLimits: RopaErasureLimit[];
+  @Field(() => [String], { description: 'technical and organisational security measures of the service (Art. 30(1)(g))' }) securityMeasures: string[];
+  @Field(() => [String], { description: 'what Art. 30(1) asks for and the record lacks; empty when complete' }) gaps: string[];
+}
+
+@ObjectType({ description: 'The record of processing activities (GDPR Art. 30(1)) as of an instant: published and approved state only.' })
+export class RecordOfProcessing {
+  @Field(() => Date, { description: 'the instant the record describes' }) at: Date;
+  @Field(() => Date) generatedAt: Date;
+  @Field(() => HomeRegion, { description: 'the home region in force at `at`' }) homeRegion: HomeRegion;
+  @Field(() => [ProcessingActivity], { description: 'by service key, then purpose' }) activities: ProcessingActivity[];
+}

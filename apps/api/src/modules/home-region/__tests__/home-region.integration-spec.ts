@@ -1,0 +1,66 @@
+import { testDialects } from '@canopy/persistence';
+import { codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
+
+/** The organisation's home region: a setting with history, officers only, audited. */
+const HEAD = '{ verifyAuditLog { headSeq } }';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(testDialects())('home region on %s', (dialect) => {
+  let t: TestServer;
+  let officer: string;
+  let engineer: string;
+  let auditor: string;
+  const head = async () => (await t.gql(HEAD)).data!.verifyAuditLog.headSeq as number;
+
+  beforeAll(async () => {
+    t = await startTestServer(dialect);
+    for (const key of ['geo', 'media']) await t.gql(`mutation { createTeam(key: "${key}", name: "${key}") { id } }`);
+    officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
+    engineer = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
+    auditor = await t.user('aud@x.test', ['AUDITOR']);
+    await t.gql('mutation { registerService(input: { key: "maps", name: "Maps", teamKey: "geo" }) { key } }', {}, engineer);
+  });
+  afterAll(() => t.close());
+
+  describe('home region', () => {
+    const SET = 'mutation($n: String!, $c: [String!]!) { setHomeRegion(input: { name: $n, countries: $c }) { name countries isDefault validFrom } }';
+
+    it('should default to the EEA until an officer sets it', async () => {
+      const r = await t.gql('{ homeRegion { name isDefault validFrom countries } }', {}, engineer);
+      expect(r.data!.homeRegion).toEqual(expect.objectContaining({ name: 'EEA', isDefault: true, validFrom: null }));
+      expect(r.data!.homeRegion.countries).toHaveLength(30);
+    });
+
+    it('should refuse engineers and auditors with FORBIDDEN, writing nothing', async () => {
+      const before = await tableCounts(t.server);
+      for (const token of [engineer, auditor]) expect(codeOf(await t.gql(SET, { n: 'X', c: ['DE'] }, token))).toBe('FORBIDDEN');
+      expect(await tableCounts(t.server)).toEqual(before);
+    });
+
+    it('should refuse an unknown country code with BAD_USER_INPUT naming it', async () => {
+      const r = await t.gql(SET, { n: 'Home', c: ['DE', 'ZZ'] }, officer);
+      expect(codeOf(r)).toBe('BAD_USER_INPUT');
+      expect(r.errors![0].extensions!.argument).toBe('input.countries[1]');
+    });
+
+    it('should let an officer set it, audited once; the same region again writes nothing; earlier instants keep the old one', async () => {
+      const before = await head();
+      await sleep(5);
+      const earlier = new Date().toISOString();
+      await sleep(5);
+      const r = await t.gql(SET, { n: 'EEA and Switzerland', c: ['EEA', 'ch'] }, officer);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.setHomeRegion).toEqual(expect.objectContaining({ name: 'EEA and Switzerland', isDefault: false }));
+      expect(r.data!.setHomeRegion.countries).toContain('CH');
+      expect(await head()).toBe(before + 1);
+      const event = (await t.gql('{ auditEvents(filter: { action: "settings.home_region_set" }) { edges { node { entityType entityId before after actor { email } } } } }')).data!.auditEvents.edges;
+      expect(event).toHaveLength(1);
+      expect(event[0].node).toEqual(expect.objectContaining({ entityType: 'setting', entityId: 'home_region', actor: { email: 'dpo@x.test' } }));
+      expect(event[0].node.before).toEqual(expect.objectContaining({ name: 'EEA', isDefault: true }));
+
+      await t.gql(SET, { n: 'EEA and Switzerland', c: ['CH', 'EEA'] }, officer);
+      expect(await head()).toBe(before + 1);
+      expect((await t.gql('query($at: DateTime) { homeRegion(at: $at) { name } }', { at: earlier })).data!.homeRegion.name).toBe('EEA');
+    });
+  });
+});

@@ -1,0 +1,68 @@
+import { EntityManager, IsNull } from 'typeorm';
+import { SecurityMeasureEntity, ServiceEntity } from '@canopy/persistence';
+import { Viewer, belongsTo, isOfficer } from '../../auth/viewer';
+import type { Database } from '../../common/database';
+import { forbidden, notFound } from '../../common/errors';
+import { newId } from '../../common/ids';
+import { appendAuditEvent } from '../audit/audit-log';
+import { measuresOf } from './security-measures.queries';
+import { normaliseMeasures } from './security-measures.validation';
+
+/**
+ * A service's technical and organisational security measures (GDPR Art.
+ * 30(1)(g)), replaced as a whole and kept as history. Same rights as the
+ * inventory: the owning team's engineers and privacy officers. Replacing them
+ * with the same list writes nothing and no audit event.
+ */
+export class SecurityMeasuresService {
+  constructor(private readonly db: Database) {}
+
+  async replace(actor: Viewer, serviceKey: string, measures: readonly string[]): Promise<{ service: ServiceEntity; changed: boolean }> {
+    const service = await this.db.manager.findOneBy(ServiceEntity, { key: String(serviceKey).slice(0, 63) });
+    if (service && !isOfficer(actor) && !belongsTo(actor, service.teamId)) {
+      throw forbidden(`Only the owning team or a privacy officer may change the security measures of "${service.key}".`);
+    }
+    const next = normaliseMeasures(measures);
+    if (!service) throw notFound('Service', serviceKey);
+
+    return this.db.write(async (tx) => {
+      await this.lockService(tx, service.id);
+      const current = await tx.find(SecurityMeasureEntity, { where: { serviceId: service.id, validTo: IsNull() }, order: { position: 'ASC' } });
+      const before = current.map((r) => r.measure);
+      if (before.join('\u0000') === next.join('\u0000') && before.length === next.length) return { service, changed: false };
+      const now = new Date(Math.max(Date.now(), ...current.map((r) => r.validFrom.getTime() + 1)));
+      if (current.length) {
+        await tx
+          .createQueryBuilder()
+          .update(SecurityMeasureEntity)
+          .set({ validTo: now })
+          .where('service_id = :id AND valid_to IS NULL', { id: service.id })
+          .execute();
+      }
+      if (next.length) {
+        await tx.insert(
+          SecurityMeasureEntity,
+          next.map((measure, position) => ({ id: newId(), serviceId: service.id, measure, position, validFrom: now, validTo: null })),
+        );
+      }
+      await appendAuditEvent(tx, actor, {
+        action: 'security_measures.replaced',
+        entityType: 'service',
+        entityId: service.key,
+        before: { measures: before },
+        after: { measures: next },
+      });
+      return { service, changed: true };
+    });
+  }
+
+  of(serviceIds: readonly string[], at: Date | null, manager: EntityManager = this.db.manager): Promise<Map<string, string[]>> {
+    return measuresOf(manager, serviceIds, at);
+  }
+
+  /** Serialises concurrent replacements on MySQL (SQLite already queues writers). */
+  private async lockService(tx: EntityManager, serviceId: string): Promise<void> {
+    if (this.db.sqlite) return;
+    await tx.findOne(ServiceEntity, { where: { id: serviceId }, lock: { mode: 'pessimistic_write' } });
+  }
+}

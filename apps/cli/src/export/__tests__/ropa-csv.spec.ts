@@ -1,0 +1,49 @@
+import type { RecordOfProcessingData } from '../../client/operations';
+import { ROPA_CSV_COLUMNS, ropaToCsv } from '../ropa-csv';
+
+const record: RecordOfProcessingData['recordOfProcessing'] = {
+  at: '2026-06-01T00:00:00.000Z',
+  generatedAt: '2026-06-02T00:00:00.000Z',
+  homeRegion: { name: 'EEA', countries: ['DE'], isDefault: true },
+  activities: [
+    {
+      serviceKey: 'maps',
+      serviceName: 'Maps, "the" app',
+      serviceDescription: null,
+      teamKey: 'geo',
+      lifecycle: 'ACTIVE',
+      purpose: 'service.provide',
+      purposeName: 'Provide the service',
+      legalBases: ['CONSENT', 'CONTRACT'],
+      dataSubjects: ['customers', 'visitors'],
+      dataCategories: [
+        { key: 'device.location', name: 'Location', sensitive: true, dataSubjects: ['customers'], legalBasis: 'CONSENT', source: 'DEVICE_PERMISSION', encryption: 'AT_REST_AND_IN_TRANSIT' },
+      ],
+      recipients: [
+        { arrangementId: 'a1', processorKey: 'tiles', processorName: 'Tiles Inc.', country: 'US', outsideHomeRegion: true, transferMechanism: null, dataCategories: ['device.location'], legalBasis: 'CONSENT', approvedAt: null },
+        { arrangementId: 'a2', processorKey: 'logs', processorName: 'Logs GmbH', country: 'DE', outsideHomeRegion: false, transferMechanism: null, dataCategories: ['device.log'], legalBasis: 'CONSENT', approvedAt: null },
+      ],
+      erasureTimeLimits: [{ dataCategory: 'device.location', retentionDays: 30, policyLimit: null, description: '30 days (no policy limit)' }],
+      securityMeasures: ['TLS, everywhere'],
+      gaps: ['processor tiles is in US, outside the home region EEA, and records no transfer mechanism'],
+    },
+  ],
+};
+
+describe('ropaToCsv', () => {
+  it('should write a header and one row per activity, quoting commas and quotes', () => {
+    const lines = ropaToCsv(record).trimEnd().split('\n');
+    expect(lines[0]).toBe(ROPA_CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('"Maps, ""the"" app"');
+    expect(lines[1]).toContain('device.location (sensitive)');
+    expect(lines[1]).toContain('Tiles Inc. [tiles] (US): device.location; Logs GmbH [logs] (DE): device.log');
+    expect(lines[1]).toContain(',tiles (US): NO MECHANISM RECORDED,');
+    expect(lines[1]).toContain('"TLS, everywhere; device.location encryption AT_REST_AND_IN_TRANSIT"');
+    expect(lines[1].endsWith(',2026-06-01T00:00:00.000Z')).toBe(true);
+  });
+
+  it('should write only the header for an empty record', () => {
+    expect(ropaToCsv({ ...record, activities: [] })).toBe(`${ROPA_CSV_COLUMNS.join(',')}\n`);
+  });
+});
