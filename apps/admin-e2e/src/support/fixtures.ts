@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core';
+import { DEMO, gql, signedIn } from './browser';
+
+interface Pending {
+  id: string;
+  requiredApprovals: number;
+  approvals: { at: string }[];
+  checks: { name: string; passed: boolean }[];
+  service: { key: string; name: string };
+  processor: { key: string; name: string };
+}
+
+const PENDING = `{ sharingArrangements(status: PENDING_REVIEW) {
+  id requiredApprovals approvals { at } checks { name passed } service { key name } processor { key name } } }`;
+
+const approvable = (a: Pending) => a.requiredApprovals === 2 && a.approvals.length === 0 && a.checks.every((c) => c.passed || c.name === 'SECOND_APPROVAL');
+
+/**
+ * A PENDING_REVIEW arrangement that shares a sensitive category and that
+ * nobody approved yet: the demo data's when it has one, otherwise made here
+ * through the public API (a processor with a valid DPA, the category in the
+ * service's inventory, proposed and submitted by the owning team's engineer).
+ */
+export async function pendingSensitiveArrangement(browser: Browser, officerPage: Page): Promise<Pending> {
+  const existing = (await gql<{ sharingArrangements: Pending[] }>(officerPage, PENDING)).sharingArrangements.find(approvable);
+  if (existing) return existing;
+
+  const day = 24 * 60 * 60 * 1000;
+  const { processor } = await gql<{ processor: { key: string } | null }>(officerPage, `{ processor(key: "e2e-tiles") { key } }`);
+  if (!processor) {
+    await gql(
+      officerPage,
+      `mutation($input: RegisterProcessorInput!) { registerProcessor(input: $input) { key } }`,
+      {
+        input: {
+          key: 'e2e-tiles',
+          name: 'E2E Tiles GmbH',
+          country: 'DE',
+          contactEmail: 'privacy@tiles.example',
+          dpaSignedAt: new Date(Date.now() - 30 * day).toISOString(),
+          dpaExpiresAt: new Date(Date.now() + 365 * day).toISOString(),
+          certifications: ['ISO 27001'],
+        },
+      },
+    );
+  }
+  const engineer = await signedIn(browser, DEMO.engineerGeo, '/');
+  try {
+    const { service } = await gql<{ service: { inventory: Record<string, unknown>[] } }>(
+      engineer.page,
+      `{ service(key: "maps") { inventory { dataCategory purposes source devicePermission legalBasis retentionDays encryption publiclyVisible } } }`,
+    );
+    if (!service.inventory.some((i) => i.dataCategory === 'device.location')) {
+      await gql(engineer.page, `mutation($items: [InventoryItemInput!]!) { setInventory(serviceKey: "maps", items: $items) { key } }`, {
+        items: [
+          ...service.inventory,
+          {
+            dataCategory: 'device.location',
+            purposes: ['service.provide'],
+            source: 'DEVICE_PERMISSION',
+            devicePermission: 'LOCATION',
+            legalBasis: 'CONSENT',
+            retentionDays: 30,
+            encryption: 'AT_REST_AND_IN_TRANSIT',
+            publiclyVisible: false,
+          },
+        ],
+      });
+    }
+    const { proposeSharing } = await gql<{ proposeSharing: { id: string; version: number } }>(
+      engineer.page,
+      `mutation($input: ProposeSharingInput!) { proposeSharing(input: $input) { id version } }`,
+      { input: { serviceKey: 'maps', processorKey: 'e2e-tiles', dataCategories: ['device.location'], purposes: ['service.provide'], legalBasis: 'CONSENT' } },
+    );
+    await gql(engineer.page, `mutation($id: ID!, $v: Int!) { submitSharing(id: $id, expectedVersion: $v) { id } }`, {
+      id: proposeSharing.id,
+      v: proposeSharing.version,
+    });
+  } finally {
+    await engineer.context.close();
+  }
+  const created = (await gql<{ sharingArrangements: Pending[] }>(officerPage, PENDING)).sharingArrangements.find(approvable);
+  if (!created) throw new Error('Could not find or make a pending arrangement with a sensitive category whose checks pass.');
+  return created;
+}

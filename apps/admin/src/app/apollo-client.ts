@@ -1,0 +1,43 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { ErrorLink } from '@apollo/client/link/error';
+
+/**
+ * One origin: the console is served by the API, so /graphql receives the
+ * httpOnly session cookie set by POST /auth/login (SameSite=Strict). When the
+ * session ends mid-visit, `onUnauthenticated` sends the reviewer to sign in.
+ */
+export function createApolloClient(onUnauthenticated: () => void, uri = '/graphql'): ApolloClient {
+  const errors = new ErrorLink(({ error }) => {
+    const unauthenticated =
+      (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) ||
+      (ServerError.is(error) && error.statusCode === 401);
+    if (unauthenticated) onUnauthenticated();
+  });
+  return new ApolloClient({
+    link: ApolloLink.from([errors, new HttpLink({ uri, credentials: 'same-origin' })]),
+    cache: new InMemoryCache({
+      typePolicies: {
+        Service: { keyFields: ['key'] },
+        Processor: { keyFields: ['key'] },
+        Policy: { keyFields: ['key'] },
+        AuditEvent: { keyFields: ['seq'] },
+        Team: { keyFields: ['key'] },
+        DataCategory: { keyFields: ['key'] },
+        DataUse: { keyFields: ['key'] },
+        // Value objects without an identity of their own: stored inside their parent.
+        EffectivePolicy: { keyFields: false },
+        EffectiveClause: { keyFields: false },
+        PolicyClause: { keyFields: false },
+        ClauseChange: { keyFields: false },
+        SharingCheck: { keyFields: false },
+        SharingApproval: { keyFields: false },
+        Finding: { keyFields: false },
+        AuditVerification: { keyFields: false },
+      },
+    }),
+    defaultOptions: {
+      watchQuery: { fetchPolicy: 'cache-and-network' },
+    },
+  });
+}

@@ -1,0 +1,66 @@
+import { lazy, Suspense } from 'react';
+import type { RouteObject } from 'react-router';
+import { Layout } from './Layout';
+import { RequireSection, RequireSession } from './guards';
+import { Loading } from '../components/QueryState';
+import { SignInPage } from '../features/signin/SignInPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { ConflictsPage } from '../features/conflicts/ConflictsPage';
+import { ConflictPage } from '../features/conflicts/ConflictPage';
+import { SharingQueuePage } from '../features/sharing/SharingQueuePage';
+import { SharingPage } from '../features/sharing/SharingPage';
+import { ServicesPage } from '../features/services/ServicesPage';
+import { ServicePage } from '../features/services/ServicePage';
+import { ProcessorsPage } from '../features/processors/ProcessorsPage';
+import { ProcessorPage } from '../features/processors/ProcessorPage';
+import { PoliciesPage } from '../features/policies/PoliciesPage';
+import { PolicyPage } from '../features/policies/PolicyPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { FindingsPage } from '../features/findings/FindingsPage';
+import { NotFoundPage } from './NotFoundPage';
+
+// GraphiQL and its editor are large: loaded only when the explorer opens.
+const ExplorerPage = lazy(() => import('../features/explorer/ExplorerPage'));
+
+/** Every page has a URL that survives a reload (the API serves index.html for client routes). */
+export const routes: RouteObject[] = [
+  { path: '/signin', element: <SignInPage /> },
+  {
+    element: (
+      <RequireSession>
+        <Layout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'conflicts', element: <ConflictsPage /> },
+      { path: 'conflicts/:id', element: <ConflictPage /> },
+      { path: 'sharing', element: <SharingQueuePage /> },
+      { path: 'sharing/:id', element: <SharingPage /> },
+      { path: 'services', element: <ServicesPage /> },
+      { path: 'services/:key', element: <ServicePage /> },
+      { path: 'processors', element: <ProcessorsPage /> },
+      { path: 'processors/:key', element: <ProcessorPage /> },
+      { path: 'policies', element: <PoliciesPage /> },
+      { path: 'policies/:key', element: <PolicyPage /> },
+      { path: 'findings', element: <FindingsPage /> },
+      {
+        path: 'audit',
+        element: (
+          <RequireSection section="audit" what="the audit log (your services' history is on each service page)">
+            <AuditPage />
+          </RequireSection>
+        ),
+      },
+      {
+        path: 'explorer',
+        element: (
+          <Suspense fallback={<Loading label="Loading the explorer…" />}>
+            <ExplorerPage />
+          </Suspense>
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

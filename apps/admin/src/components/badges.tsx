@@ -1,0 +1,66 @@
+import { Badge, Tooltip } from '@mantine/core';
+
+const SEVERITY_COLORS: Record<string, string> = { CRITICAL: 'red', HIGH: 'orange', MEDIUM: 'yellow', LOW: 'blue' };
+export const SHARING_COLORS: Record<string, string> = {
+  DRAFT: 'gray',
+  PENDING_REVIEW: 'orange',
+  APPROVED: 'green',
+  REJECTED: 'red',
+  REVOKED: 'red',
+  WITHDRAWN: 'gray',
+};
+const CONFLICT_COLORS: Record<string, string> = { OPEN: 'orange', RESOLVED: 'green', SUPERSEDED: 'gray' };
+const CHANGE_COLORS: Record<string, string> = { ADDED: 'blue', REMOVED: 'gray', STRICTER: 'green', WEAKER: 'red', UNCHANGED: 'gray' };
+const LIFECYCLE_COLORS: Record<string, string> = { PLANNED: 'blue', ACTIVE: 'green', DEPRECATED: 'yellow', RETIRED: 'gray' };
+
+const words = (s: string) => s.replace(/_/g, ' ').toLowerCase();
+
+export const SeverityBadge = ({ severity }: { severity: string }) => (
+  <Badge color={SEVERITY_COLORS[severity] ?? 'gray'} variant="filled">
+    {words(severity)}
+  </Badge>
+);
+
+export const SharingStatusBadge = ({ status }: { status: string }) => (
+  <Badge color={SHARING_COLORS[status] ?? 'gray'} variant="light">
+    {words(status)}
+  </Badge>
+);
+
+export const ConflictStatusBadge = ({ status }: { status: string }) => (
+  <Badge color={CONFLICT_COLORS[status] ?? 'gray'} variant="light">
+    {words(status)}
+  </Badge>
+);
+
+export const ChangeBadge = ({ kind }: { kind: string }) => (
+  <Badge color={CHANGE_COLORS[kind] ?? 'gray'} variant={kind === 'WEAKER' ? 'filled' : 'light'}>
+    {kind}
+  </Badge>
+);
+
+export const LifecycleBadge = ({ lifecycle }: { lifecycle: string }) => (
+  <Badge color={LIFECYCLE_COLORS[lifecycle] ?? 'gray'} variant="light">
+    {words(lifecycle)}
+  </Badge>
+);
+
+export const SourceBadge = ({ source }: { source: string }) => (
+  <Badge color={source === 'SERVICE' ? 'violet' : 'teal'} variant="light" style={{ overflow: 'visible' }} miw="max-content">
+    {source === 'SERVICE' ? 'service policy' : 'global policy'}
+  </Badge>
+);
+
+/** A taxonomy key, marked when the category is sensitive (two approvals to share, never weakened implicitly). */
+export const CategoryBadge = ({ category, sensitive }: { category: string; sensitive?: boolean }) =>
+  sensitive ? (
+    <Tooltip label="Sensitive category: sharing it needs two approvals">
+      <Badge color="red" variant="outline" data-sensitive="true">
+        {category} · sensitive
+      </Badge>
+    </Tooltip>
+  ) : (
+    <Badge color="gray" variant="outline">
+      {category}
+    </Badge>
+  );

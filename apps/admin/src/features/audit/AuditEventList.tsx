@@ -1,0 +1,108 @@
+import { Fragment, useState } from 'react';
+import { Button, Code, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { graphql, getFragmentData, type FragmentType } from '../../gql';
+import { formatDateTime } from '../../lib/format';
+import { AuditDiff } from './AuditDiff';
+
+export const AuditEventRow_event = graphql(`
+  fragment AuditEventRow_event on AuditEvent {
+    seq
+    at
+    action
+    entityType
+    entityId
+    before
+    after
+    hash
+    actor {
+      id
+      email
+      name
+    }
+  }
+`);
+
+/** Audit events, each expandable to its before/after diff. */
+export function AuditEventList({ events, caption }: { events: FragmentType<typeof AuditEventRow_event>[]; caption: string }) {
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const rows = events.map((e) => getFragmentData(AuditEventRow_event, e));
+  const toggle = (seq: number) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(seq)) next.delete(seq);
+      else next.add(seq);
+      return next;
+    });
+  return (
+    <Table.ScrollContainer minWidth={700}>
+      <Table verticalSpacing="xs" aria-label={caption}>
+        <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Seq</Table.Th>
+            <Table.Th scope="col">When</Table.Th>
+            <Table.Th scope="col">Actor</Table.Th>
+            <Table.Th scope="col">Action</Table.Th>
+            <Table.Th scope="col">Entity</Table.Th>
+            <Table.Th scope="col">
+              <VisuallyHidden>Details</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={6}>
+                <Text c="dimmed" ta="center" py="md">
+                  No audit events match.
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+          {rows.map((event) => (
+            <Fragment key={event.seq}>
+              <Table.Tr>
+                <Table.Td>{event.seq}</Table.Td>
+                <Table.Td>{formatDateTime(event.at)}</Table.Td>
+                <Table.Td>{event.actor ? event.actor.email : <Text c="dimmed" size="sm">system</Text>}</Table.Td>
+                <Table.Td>
+                  <Code>{event.action}</Code>
+                </Table.Td>
+                <Table.Td>
+                  {event.entityType} <Text span c="dimmed" size="sm">{event.entityId}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => toggle(event.seq)}
+                    aria-expanded={open.has(event.seq)}
+                    aria-controls={`audit-diff-${event.seq}`}
+                    aria-label={`${open.has(event.seq) ? 'Hide' : 'Show'} changes of event ${event.seq}`}
+                  >
+                    {open.has(event.seq) ? 'Hide changes' : 'Show changes'}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+              {open.has(event.seq) && (
+                <Table.Tr id={`audit-diff-${event.seq}`}>
+                  <Table.Td colSpan={6}>
+                    <Stack gap="xs">
+                      <AuditDiff before={event.before} after={event.after} />
+                      <Group gap="xs">
+                        <Text size="xs" c="dimmed">
+                          hash
+                        </Text>
+                        <Code fz="xs">{event.hash}</Code>
+                      </Group>
+                    </Stack>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            </Fragment>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

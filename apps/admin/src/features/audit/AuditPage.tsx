@@ -1,0 +1,125 @@
+import { useState, type FormEvent } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
+import { graphql } from '../../gql';
+import { QueryState } from '../../components/QueryState';
+import { isoToPicker, pickerToIso } from '../../lib/format';
+import { AuditEventList } from './AuditEventList';
+import { VerifyChain } from './VerifyChain';
+
+export const AuditPageQuery = graphql(`
+  query AuditPage($filter: AuditEventFilter, $first: Int!, $after: String) {
+    auditEvents(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          seq
+          ...AuditEventRow_event
+        }
+      }
+    }
+  }
+`);
+
+const PAGE_SIZE = 50;
+const FILTER_KEYS = ['entityType', 'entityId', 'actorEmail', 'action', 'from', 'to'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** Filterable, paginated (oldest first), each event's before/after as a diff, and the chain check. */
+export function AuditPage() {
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const stack: string[] = (location.state as { cursors?: string[] } | null)?.cursors ?? [];
+  const after = params.get('after');
+  const current = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<FilterKey, string>;
+  const [form, setForm] = useState(current);
+  const filter = Object.fromEntries(FILTER_KEYS.filter((k) => current[k]).map((k) => [k, current[k]]));
+
+  const { data, loading, error, refetch } = useQuery(AuditPageQuery, {
+    variables: { filter, first: PAGE_SIZE, after },
+  });
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const k of FILTER_KEYS) if (form[k].trim()) next.set(k, form[k].trim());
+    setParams(next, { state: { cursors: [] } });
+  };
+  const clear = () => {
+    setForm(Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])) as Record<FilterKey, string>);
+    setParams(new URLSearchParams(), { state: { cursors: [] } });
+  };
+  const goTo = (cursor: string | null, cursors: string[]) => {
+    const next = new URLSearchParams(params);
+    if (cursor) next.set('after', cursor);
+    else next.delete('after');
+    navigate({ search: next.toString() ? `?${next}` : '' }, { state: { cursors } });
+  };
+  const field = (key: FilterKey, label: string, placeholder: string) => (
+    <TextInput label={label} placeholder={placeholder} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.currentTarget.value })} w={200} />
+  );
+
+  return (
+    <Stack>
+      <Title order={2}>Audit log</Title>
+      <Paper withBorder p="md">
+        <VerifyChain />
+      </Paper>
+      <Paper withBorder p="md" component="form" onSubmit={apply} aria-label="Filter audit events">
+        <Group align="flex-end" wrap="wrap">
+          {field('entityType', 'Entity type', 'e.g. service')}
+          {field('entityId', 'Entity id', 'e.g. maps')}
+          {field('actorEmail', 'Actor e-mail', 'e.g. dpo@canopy.demo')}
+          {field('action', 'Action', 'e.g. conflict.resolved')}
+          <DateTimePicker
+            label="From (UTC)"
+            clearable
+            value={isoToPicker(form.from)}
+            onChange={(v) => setForm({ ...form, from: pickerToIso(v) ?? '' })}
+            w={200}
+          />
+          <DateTimePicker label="To (UTC)" clearable value={isoToPicker(form.to)} onChange={(v) => setForm({ ...form, to: pickerToIso(v) ?? '' })} w={200} />
+          <Button type="submit">Apply filters</Button>
+          <Button variant="default" onClick={clear}>
+            Clear
+          </Button>
+        </Group>
+      </Paper>
+      <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading audit events…">
+        {(d) => (
+          <>
+            <AuditEventList
+              events={d.auditEvents.edges.map((e) => e.node)}
+              caption={`${d.auditEvents.totalCount} event${d.auditEvents.totalCount === 1 ? '' : 's'}${Object.keys(filter).length ? (d.auditEvents.totalCount === 1 ? ' matches the filters' : ' match the filters') : ''}, oldest first`}
+            />
+            <Group justify="space-between">
+              <Text size="sm" c="dimmed">
+                Page {stack.length + 1}
+              </Text>
+              <Group>
+                <Button variant="default" disabled={!after} onClick={() => goTo(stack[stack.length - 1] ?? null, stack.slice(0, -1))}>
+                  Previous page
+                </Button>
+                <Button
+                  variant="default"
+                  disabled={!d.auditEvents.pageInfo.hasNextPage}
+                  onClick={() => goTo(d.auditEvents.pageInfo.endCursor ?? null, [...stack, after ?? ''])}
+                >
+                  Next page
+                </Button>
+              </Group>
+            </Group>
+          </>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,300 @@
+import { useParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Badge, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { graphql } from '../../gql';
+import { QueryState } from '../../components/QueryState';
+import { CategoryBadge, ConflictStatusBadge, SourceBadge } from '../../components/badges';
+import { RouterLink } from '../../components/links';
+import { useViewer } from '../../app/session';
+import { can } from '../../lib/roles';
+import { findApplicableClause } from '../../lib/clauses';
+import { noticeDaysFrom } from '../../lib/notice';
+import { formatDateTime } from '../../lib/format';
+import { ResolveConflictForm } from './ResolveConflictForm';
+
+export const ConflictPageQuery = graphql(`
+  query ConflictPage($id: ID!) {
+    conflict(id: $id) {
+      id
+      carriedFromId
+      governedCategories {
+        key
+        sensitive
+      }
+      topic
+      subject
+      globalValue
+      serviceValue
+      globalPolicyVersion
+      servicePolicyVersion
+      status
+      resolution
+      rationale
+      resolvedAt
+      createdAt
+      resolvedBy {
+        id
+        email
+        name
+      }
+      service {
+        id
+        key
+        name
+        team {
+          id
+          key
+        }
+        policy {
+          id
+          key
+          title
+          versions {
+            id
+            number
+            effectiveAt
+            notice {
+              channels
+              noticeAt
+            }
+            clauses {
+              topic
+              subject
+              value
+              locked
+              text
+            }
+          }
+        }
+      }
+    }
+    policies(scope: GLOBAL) {
+      id
+      key
+      title
+      currentVersion {
+        id
+        number
+        clauses {
+          topic
+          subject
+          value
+          locked
+          text
+        }
+      }
+      versions {
+        id
+        number
+        effectiveAt
+        clauses {
+          topic
+          subject
+          value
+          locked
+          text
+        }
+      }
+    }
+  }
+`);
+
+export const ConflictAppliesNowQuery = graphql(`
+  query ConflictAppliesNow($serviceKey: String!) {
+    effectivePolicy(serviceKey: $serviceKey) {
+      at
+      clauses {
+        topic
+        subject
+        value
+        source
+        policyKey
+        policyVersion
+        pendingReview
+        explanation
+      }
+    }
+  }
+`);
+
+function ClauseCard({
+  title,
+  policy,
+  version,
+  value,
+  clause,
+}: {
+  title: string;
+  policy?: { key: string; title: string } | null;
+  version: number;
+  value: string;
+  clause?: { subject: string; value: string; locked: boolean; text?: string | null } | null;
+}) {
+  return (
+    <Paper withBorder p="md" aria-label={title}>
+      <Stack gap={6}>
+        <Title order={3} size="h5">
+          {title}
+        </Title>
+        <Text size="sm">
+          {policy ? <RouterLink to={`/policies/${policy.key}?version=${version}`}>{policy.title}</RouterLink> : 'Policy'} · version {version}
+        </Text>
+        <Text fw={700} size="lg">
+          {value}
+        </Text>
+        {clause && clause.subject && (
+          <Text size="xs" c="dimmed">
+            Clause <Code>{clause.subject}</Code>
+            {clause.locked ? ' · locked' : ''}
+          </Text>
+        )}
+        {clause?.text ? (
+          <Text size="sm" fs="italic">
+            “{clause.text}”
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            No policy text recorded for this clause.
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** /conflicts/:id — both clauses side by side, what applies now and why, and (officers only) the resolution form. */
+export function ConflictPage() {
+  const { id = '' } = useParams();
+  const viewer = useViewer();
+  const { data, loading, error, refetch } = useQuery(ConflictPageQuery, { variables: { id } });
+  const conflict = data?.conflict;
+  const now = useQuery(ConflictAppliesNowQuery, { variables: { serviceKey: conflict?.service.key ?? '' }, skip: !conflict });
+
+  return (
+    <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the conflict…">
+      {(d) => {
+        if (!conflict) {
+          return (
+            <Alert color="gray" title="Conflict not found">
+              No conflict has this id. <RouterLink to="/conflicts">Back to the queue</RouterLink>
+            </Alert>
+          );
+        }
+        const global = d.policies[0];
+        const globalVersion = global?.versions.find((v) => v.number === conflict.globalPolicyVersion);
+        const servicePolicy = conflict.service.policy;
+        const serviceVersion = servicePolicy?.versions.find((v) => v.number === conflict.servicePolicyVersion);
+        const applies = now.data?.effectivePolicy.clauses.find((c) => c.topic === conflict.topic && c.subject === conflict.subject);
+        const { days } = noticeDaysFrom(global?.currentVersion?.clauses);
+        return (
+          <Stack>
+            <div>
+              <Text size="sm" c="dimmed">
+                <RouterLink to="/conflicts">Conflicts</RouterLink> / {conflict.service.name}
+              </Text>
+              <Group gap="sm">
+                <Title order={2}>
+                  {conflict.topic} <Code fz="lg">{conflict.subject}</Code>
+                </Title>
+                <ConflictStatusBadge status={conflict.status} />
+              </Group>
+              <Text size="sm">
+                Service <RouterLink to={`/services/${conflict.service.key}`}>{conflict.service.name}</RouterLink> · opened{' '}
+                {formatDateTime(conflict.createdAt)}
+              </Text>
+            </div>
+            {conflict.governedCategories.length > 0 && (
+              <Group gap={4} aria-label="Categories governed">
+                <Text size="sm">Governs:</Text>
+                {conflict.governedCategories.map((c) => (
+                  <CategoryBadge key={c.key} category={c.key} sensitive={c.sensitive} />
+                ))}
+              </Group>
+            )}
+            {conflict.carriedFromId && (
+              <Text size="sm" c="dimmed">
+                Its resolution was carried forward from <RouterLink to={`/conflicts/${conflict.carriedFromId}`}>an earlier conflict</RouterLink> with the same values.
+              </Text>
+            )}
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              <ClauseCard
+                title="Global clause"
+                policy={global}
+                version={conflict.globalPolicyVersion}
+                value={conflict.globalValue}
+                clause={globalVersion ? findApplicableClause(globalVersion.clauses, conflict.topic, conflict.subject) : null}
+              />
+              <ClauseCard
+                title="Service clause"
+                policy={servicePolicy}
+                version={conflict.servicePolicyVersion}
+                value={conflict.serviceValue}
+                clause={serviceVersion ? findApplicableClause(serviceVersion.clauses, conflict.topic, conflict.subject) : null}
+              />
+            </SimpleGrid>
+            <Paper withBorder p="md" aria-label="What applies now">
+              <Title order={3} size="h5" mb="xs">
+                What applies now
+              </Title>
+              {now.loading && !now.data ? (
+                <Text c="dimmed" size="sm">
+                  Computing…
+                </Text>
+              ) : applies ? (
+                <Stack gap={4}>
+                  <Group gap="xs">
+                    <Text fw={700}>{applies.value}</Text>
+                    <SourceBadge source={applies.source} />
+                    {applies.pendingReview && (
+                      <Badge color="orange" variant="filled" size="sm">
+                        pending review
+                      </Badge>
+                    )}
+                  </Group>
+                  <Text size="sm">{applies.explanation}</Text>
+                </Stack>
+              ) : (
+                <Text c="dimmed" size="sm">
+                  This clause is not part of the service&apos;s effective policy now (a newer version may be in force).
+                </Text>
+              )}
+            </Paper>
+            {conflict.status === 'RESOLVED' && (
+              <Alert color="green" title={`Resolved: ${conflict.resolution?.replace(/_/g, ' ').toLowerCase()}`}>
+                By {conflict.resolvedBy?.name ?? 'an officer'} ({conflict.resolvedBy?.email}) on {formatDateTime(conflict.resolvedAt)}: “
+                {conflict.rationale}”
+              </Alert>
+            )}
+            {conflict.status === 'SUPERSEDED' && (
+              <Alert color="gray" title="Superseded">
+                A newer version of one of the policies is in force, so this pair no longer applies.
+              </Alert>
+            )}
+            {conflict.status === 'OPEN' &&
+              (can.resolveConflict(viewer) ? (
+                <Paper withBorder p="md">
+                  <Title order={3} size="h5" mb="xs">
+                    Resolve
+                  </Title>
+                  <ResolveConflictForm
+                    conflict={conflict}
+                    serviceName={conflict.service.name}
+                    noticeDays={days}
+                    serviceVersionNotice={serviceVersion?.notice ?? null}
+                    onResolved={() => {
+                      void refetch();
+                      void now.refetch();
+                    }}
+                  />
+                </Paper>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  A privacy officer decides which policy prevails. Until then the global value applies.
+                </Text>
+              ))}
+          </Stack>
+        );
+      }}
+    </QueryState>
+  );
+}

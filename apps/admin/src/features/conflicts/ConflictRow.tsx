@@ -1,0 +1,79 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { Code, Text } from '@mantine/core';
+import { graphql, getFragmentData, type FragmentType } from '../../gql';
+import type { ConflictRow_ConflictFragment } from '../../gql/graphql';
+import { ConflictStatusBadge } from '../../components/badges';
+import { RouterLink } from '../../components/links';
+import { formatDate } from '../../lib/format';
+
+export const ConflictRow_conflict = graphql(`
+  fragment ConflictRow_conflict on PolicyConflict {
+    id
+    topic
+    subject
+    globalValue
+    serviceValue
+    globalPolicyVersion
+    servicePolicyVersion
+    status
+    resolution
+    createdAt
+    service {
+      id
+      key
+      name
+    }
+  }
+`);
+
+export const unmaskConflictRow = (ref: FragmentType<typeof ConflictRow_conflict>) => getFragmentData(ConflictRow_conflict, ref);
+
+const column = createColumnHelper<ConflictRow_ConflictFragment>();
+
+export const conflictColumns = [
+  column.accessor('subject', {
+    header: 'Clause',
+    cell: (i) => (
+      <div>
+        <RouterLink to={`/conflicts/${i.row.original.id}`} aria-label={`Review conflict ${i.row.original.topic} ${i.getValue()} of ${i.row.original.service.name}`}>
+          {i.row.original.topic} <Code>{i.getValue()}</Code>
+        </RouterLink>
+      </div>
+    ),
+  }),
+  column.accessor((r) => r.service.name, {
+    id: 'service',
+    header: 'Service',
+    cell: (i) => <RouterLink to={`/services/${i.row.original.service.key}`}>{i.getValue()}</RouterLink>,
+  }),
+  column.accessor('globalValue', {
+    header: 'Global',
+    cell: (i) => (
+      <Text size="sm">
+        {i.getValue()} <Text span c="dimmed" size="xs">v{i.row.original.globalPolicyVersion}</Text>
+      </Text>
+    ),
+  }),
+  column.accessor('serviceValue', {
+    header: 'Service',
+    cell: (i) => (
+      <Text size="sm">
+        {i.getValue()} <Text span c="dimmed" size="xs">v{i.row.original.servicePolicyVersion}</Text>
+      </Text>
+    ),
+  }),
+  column.accessor('status', {
+    header: 'Status',
+    cell: (i) => (
+      <div>
+        <ConflictStatusBadge status={i.getValue()} />
+        {i.row.original.resolution && (
+          <Text size="xs" c="dimmed">
+            {i.row.original.resolution.replace(/_/g, ' ').toLowerCase()}
+          </Text>
+        )}
+      </div>
+    ),
+  }),
+  column.accessor('createdAt', { header: 'Opened', cell: (i) => formatDate(i.getValue()) }),
+];

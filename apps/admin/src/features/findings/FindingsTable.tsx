@@ -1,0 +1,107 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { Badge, Code, Text, Tooltip } from '@mantine/core';
+import { graphql, getFragmentData, type FragmentType } from '../../gql';
+import type { FindingRow_FindingFragment } from '../../gql/graphql';
+import { DataTable } from '../../components/DataTable';
+import { SeverityBadge } from '../../components/badges';
+import { RouterLink } from '../../components/links';
+import { formatDate } from '../../lib/format';
+import { can } from '../../lib/roles';
+import { useViewer } from '../../app/session';
+import { AcceptFindingButton } from './AcceptFindingButton';
+
+export const FindingRow_finding = graphql(`
+  fragment FindingRow_finding on Finding {
+    rule
+    severity
+    dataCategory
+    message
+    accepted
+    acceptedUntil
+    acceptanceRationale
+    acceptedBy {
+      id
+      email
+    }
+    service {
+      id
+      key
+      name
+    }
+    clause {
+      topic
+      subject
+      value
+      source
+    }
+  }
+`);
+
+const SEVERITY_ORDER = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
+const column = createColumnHelper<FindingRow_FindingFragment>();
+
+/** Findings, most severe first. */
+export function FindingsTable({
+  findings,
+  showService = true,
+  severity = null,
+  onChanged,
+}: {
+  findings: readonly FragmentType<typeof FindingRow_finding>[];
+  showService?: boolean;
+  severity?: string | null;
+  onChanged?: () => void;
+}) {
+  const viewer = useViewer();
+  const officer = can.resolveConflict(viewer);
+  const rows = findings
+    .map((f) => getFragmentData(FindingRow_finding, f))
+    .filter((f) => !severity || f.severity === severity)
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  const columns = [
+    column.accessor('severity', { header: 'Severity', cell: (i) => <SeverityBadge severity={i.getValue()} /> }),
+    column.accessor('rule', { header: 'Rule', cell: (i) => <Code>{i.getValue()}</Code> }),
+    ...(showService
+      ? [column.accessor((r) => r.service.name, { id: 'service', header: 'Service', cell: (i) => <RouterLink to={`/services/${i.row.original.service.key}?tab=findings`}>{i.getValue()}</RouterLink> })]
+      : []),
+    column.accessor('dataCategory', { header: 'Category', cell: (i) => i.getValue() ?? '—' }),
+    column.accessor('message', {
+      header: 'Finding',
+      cell: (i) => (
+        <div>
+          <Text size="sm">{i.getValue()}</Text>
+          {i.row.original.clause && (
+            <Text size="xs" c="dimmed">
+              Measured against {i.row.original.clause.topic} {i.row.original.clause.subject} = {i.row.original.clause.value} ({i.row.original.clause.source.toLowerCase()})
+            </Text>
+          )}
+        </div>
+      ),
+    }),
+    column.accessor('accepted', {
+      header: 'Status',
+      cell: (i) => {
+        const f = i.row.original;
+        if (f.accepted) {
+          return (
+            <Tooltip label={`${f.acceptanceRationale ?? ''} (${f.acceptedBy?.email ?? 'an officer'})`} multiline w={280}>
+              <Badge color="gray" variant="light">
+                accepted until {formatDate(f.acceptedUntil)}
+              </Badge>
+            </Tooltip>
+          );
+        }
+        return officer ? <AcceptFindingButton finding={f} onAccepted={() => onChanged?.()} /> : <Text size="sm">open</Text>;
+      },
+    }),
+  ];
+  return (
+    <DataTable
+      data={rows}
+      columns={columns}
+      getRowId={(r, index) => `${r.service.key}-${r.rule}-${r.dataCategory ?? ''}-${index}`}
+      caption={`${rows.length} finding${rows.length === 1 ? '' : 's'}, computed from current data`}
+      empty="No findings: everything declared matches the effective policy."
+    />
+  );
+}

@@ -1,0 +1,333 @@
+import { useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { graphql } from '../../gql';
+import { QueryState } from '../../components/QueryState';
+import { ChangeBadge } from '../../components/badges';
+import { RouterLink } from '../../components/links';
+import { useViewer } from '../../app/session';
+import { can } from '../../lib/roles';
+import { formatDateTime } from '../../lib/format';
+import { noticeDaysFrom, CHANNEL_LABELS, type NoticeChannel } from '../../lib/notice';
+import type { ClauseTopic } from '../../lib/scales';
+import { DraftEditor } from './DraftEditor';
+import { PublishPanel } from './PublishPanel';
+import { ImpactPreview } from './ImpactPreview';
+import { DiscardDraftButton } from './DiscardDraftButton';
+
+export const PolicyPageQuery = graphql(`
+  query PolicyPage($key: String!) {
+    policy(key: $key) {
+      id
+      key
+      title
+      scope
+      service {
+        id
+        key
+        name
+        team {
+          id
+          key
+        }
+      }
+      currentVersion {
+        id
+        number
+      }
+      draft {
+        id
+        number
+        impact {
+          noticeDays
+          ...ImpactPreview_impact
+        }
+      }
+      versions {
+        id
+        number
+        status
+        effectiveAt
+        inForceFrom
+        publishedAt
+        materialReduction
+        weakenedSubjects
+        publishedBy {
+          id
+          email
+          name
+        }
+        notice {
+          channels
+          noticeAt
+        }
+        clauses {
+          topic
+          subject
+          value
+          locked
+          text
+        }
+        changes {
+          topic
+          subject
+          kind
+          before
+          after
+        }
+      }
+    }
+    globalPolicies: policies(scope: GLOBAL) {
+      id
+      key
+      currentVersion {
+        id
+        number
+        clauses {
+          topic
+          subject
+          value
+        }
+      }
+    }
+  }
+`);
+
+/** /policies/:key?version=N (&edit=1 for the draft editor). */
+export function PolicyPage() {
+  const { key = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const viewer = useViewer();
+  const { data, loading, error, refetch } = useQuery(PolicyPageQuery, { variables: { key } });
+  const [now] = useState(() => Date.now());
+
+  return (
+    <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the policy…">
+      {(d) => {
+        const policy = d.policy;
+        if (!policy) {
+          return (
+            <Alert color="gray" title="Policy not found">
+              No policy has the key “{key}”. <RouterLink to="/policies">All policies</RouterLink>
+            </Alert>
+          );
+        }
+        const versions = [...policy.versions].sort((a, b) => b.number - a.number);
+        const draft = versions.find((v) => v.status === 'DRAFT');
+        const impact = policy.draft?.impact ?? null;
+        const latestPublished = versions.find((v) => v.status === 'PUBLISHED');
+        const requested = Number(params.get('version'));
+        const selected = versions.find((v) => v.number === requested) ?? versions.find((v) => v.number === policy.currentVersion?.number) ?? versions[0];
+        const editing = params.get('edit') === '1';
+        const mayDraft = can.draftPolicy(viewer, policy.scope, policy.service?.team.key);
+        const notice = noticeDaysFrom(d.globalPolicies[0]?.currentVersion?.clauses);
+        const setView = (changes: Record<string, string | null>) => {
+          const next = new URLSearchParams(params);
+          for (const [k, v] of Object.entries(changes)) {
+            if (v) next.set(k, v);
+            else next.delete(k);
+          }
+          setParams(next);
+        };
+        const statusOf = (v: (typeof versions)[number]) =>
+          v.status === 'DRAFT'
+            ? 'draft'
+            : v.number === policy.currentVersion?.number
+              ? 'in force'
+              : v.effectiveAt && new Date(v.effectiveAt).getTime() > now
+                ? 'scheduled'
+                : 'superseded';
+        return (
+          <Stack>
+            <div>
+              <Text size="sm" c="dimmed">
+                <RouterLink to="/policies">Policies</RouterLink> / {policy.key}
+              </Text>
+              <Group gap="sm">
+                <Title order={2}>{policy.title}</Title>
+                <Badge variant="light" color={policy.scope === 'GLOBAL' ? 'teal' : 'violet'}>
+                  {policy.scope.toLowerCase()}
+                </Badge>
+              </Group>
+              {policy.service && (
+                <Text size="sm">
+                  Service policy of <RouterLink to={`/services/${policy.service.key}`}>{policy.service.name}</RouterLink>
+                </Text>
+              )}
+            </div>
+
+            <Paper withBorder p="md">
+              <Group justify="space-between" mb="xs">
+                <Title order={3} size="h5">
+                  Versions
+                </Title>
+                {mayDraft && !editing && (
+                  <Button size="xs" onClick={() => setView({ edit: '1' })}>
+                    {draft ? `Edit draft v${draft.number}` : 'New draft'}
+                  </Button>
+                )}
+              </Group>
+              <Table aria-label="Versions" highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Version</Table.Th>
+                    <Table.Th scope="col">State</Table.Th>
+                    <Table.Th scope="col">Effective</Table.Th>
+                    <Table.Th scope="col">Published</Table.Th>
+                    <Table.Th scope="col">Amendment</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {versions.length === 0 && (
+                    <Table.Tr>
+                      <Table.Td colSpan={5}>
+                        <Text c="dimmed" ta="center">
+                          No version yet.
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                  {versions.map((v) => (
+                    <Table.Tr key={v.id} aria-selected={v.number === selected?.number}>
+                      <Table.Td>
+                        <Button size="compact-sm" variant={v.number === selected?.number ? 'light' : 'subtle'} onClick={() => setView({ version: String(v.number), edit: null })}>
+                          v{v.number}
+                        </Button>
+                      </Table.Td>
+                      <Table.Td>{statusOf(v)}</Table.Td>
+                      <Table.Td>{formatDateTime(v.effectiveAt)}</Table.Td>
+                      <Table.Td>
+                        {v.publishedAt ? `${formatDateTime(v.publishedAt)}${v.publishedBy ? ` by ${v.publishedBy.email}` : ''}` : '—'}
+                      </Table.Td>
+                      <Table.Td>{v.materialReduction ? <Badge color="red">reduces rights</Badge> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+
+            {editing && mayDraft && (
+              <DraftEditor
+                key={draft?.id ?? 'new'}
+                policyKey={policy.key}
+                scope={policy.scope}
+                initial={(draft ?? latestPublished)?.clauses.map((c) => ({ topic: c.topic as ClauseTopic, subject: c.subject, value: c.value, locked: c.locked, text: c.text ?? '' })) ?? []}
+                onSaved={() => {
+                  void refetch().then((r) => {
+                    const saved = r.data?.policy?.versions.find((v) => v.status === 'DRAFT');
+                    setView({ edit: null, version: saved ? String(saved.number) : null });
+                  });
+                }}
+                onCancel={() => setView({ edit: null })}
+              />
+            )}
+
+            {selected && !editing && (
+              <>
+                {selected.materialReduction && (
+                  <Alert color="red" title={`Version ${selected.number} reduces users' rights`}>
+                    {selected.weakenedSubjects.length > 0 ? `Weaker for users: ${selected.weakenedSubjects.join(', ')}. ` : ''}
+                    {selected.notice
+                      ? `Announced by ${selected.notice.channels.map((c) => CHANNEL_LABELS[c as NoticeChannel] ?? c).join(' and ')} on ${formatDateTime(selected.notice.noticeAt)}.`
+                      : selected.status === 'DRAFT'
+                        ? 'Publishing it needs a notice to users.'
+                        : ''}
+                  </Alert>
+                )}
+                <Paper withBorder p="md">
+                  <Title order={3} size="h5" mb="xs">
+                    Changes in v{selected.number} against the previous published version
+                  </Title>
+                  {selected.changes.filter((c) => c.kind !== 'UNCHANGED').length === 0 ? (
+                    <Text size="sm" c="dimmed">
+                      {selected.number === 1 ? 'The first version: nothing to compare with.' : 'No clause changed.'}
+                    </Text>
+                  ) : (
+                    <Table aria-label="Changes">
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th scope="col">Clause</Table.Th>
+                          <Table.Th scope="col">Change</Table.Th>
+                          <Table.Th scope="col">Before</Table.Th>
+                          <Table.Th scope="col">After</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {selected.changes
+                          .filter((c) => c.kind !== 'UNCHANGED')
+                          .map((c) => (
+                            <Table.Tr key={`${c.topic}:${c.subject}`}>
+                              <Table.Td>
+                                {c.topic} <Code>{c.subject}</Code>
+                              </Table.Td>
+                              <Table.Td>
+                                <ChangeBadge kind={c.kind} />
+                              </Table.Td>
+                              <Table.Td>{c.before ?? '—'}</Table.Td>
+                              <Table.Td>{c.after ?? '—'}</Table.Td>
+                            </Table.Tr>
+                          ))}
+                      </Table.Tbody>
+                    </Table>
+                  )}
+                </Paper>
+                <Paper withBorder p="md">
+                  <Title order={3} size="h5" mb="xs">
+                    Clauses of v{selected.number}
+                  </Title>
+                  <Table aria-label="Clauses">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col">Topic</Table.Th>
+                        <Table.Th scope="col">Subject</Table.Th>
+                        <Table.Th scope="col">Value</Table.Th>
+                        <Table.Th scope="col">Text</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {selected.clauses.map((c) => (
+                        <Table.Tr key={`${c.topic}:${c.subject}`}>
+                          <Table.Td>{c.topic}</Table.Td>
+                          <Table.Td>
+                            <Code>{c.subject}</Code> {c.locked && <Badge size="xs">locked</Badge>}
+                          </Table.Td>
+                          <Table.Td>{c.value}</Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{c.text ?? ''}</Text>
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Paper>
+                {selected.status === 'DRAFT' && impact && <ImpactPreview impact={impact} />}
+                {selected.status === 'DRAFT' && mayDraft && (
+                  <Group justify="flex-end">
+                    <DiscardDraftButton policyKey={policy.key} number={selected.number} onDiscarded={() => void refetch().then(() => setView({ version: null }))} />
+                  </Group>
+                )}
+                {selected.status === 'DRAFT' && can.publishPolicy(viewer) && (
+                  <PublishPanel
+                    policyKey={policy.key}
+                    number={selected.number}
+                    materialReduction={selected.materialReduction}
+                    weakened={selected.weakenedSubjects}
+                    noticeDays={impact?.noticeDays ?? notice.days}
+                    noticeDaysFromClause={impact ? true : notice.fromClause}
+                    onPublished={() => void refetch()}
+                  />
+                )}
+                {selected.status === 'DRAFT' && !can.publishPolicy(viewer) && (
+                  <Text size="sm" c="dimmed">
+                    A privacy officer publishes drafts.
+                  </Text>
+                )}
+              </>
+            )}
+          </Stack>
+        );
+      }}
+    </QueryState>
+  );
+}

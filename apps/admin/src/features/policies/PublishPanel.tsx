@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { Alert, Button, Checkbox, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
+import { graphql } from '../../gql';
+import { ErrorMessage } from '../../components/QueryState';
+import { CHANNEL_LABELS, noticeRequirement, type NoticeChannel } from '../../lib/notice';
+import { isoToPicker, pickerToIso } from '../../lib/format';
+
+export const PublishPolicyVersionMutation = graphql(`
+  mutation PublishPolicyVersion($input: PublishPolicyVersionInput!) {
+    publishPolicyVersion(input: $input) {
+      id
+      number
+      status
+      effectiveAt
+      publishedAt
+    }
+  }
+`);
+
+/**
+ * Publishing a draft: the notice requirement is computed and explained as the
+ * officer fills the form (the server checks it again and answers
+ * NOTICE_REQUIRED with the earliest allowed date).
+ */
+export function PublishPanel({
+  policyKey,
+  number,
+  materialReduction,
+  weakened,
+  noticeDays,
+  noticeDaysFromClause,
+  onPublished,
+}: {
+  policyKey: string;
+  number: number;
+  materialReduction: boolean;
+  weakened: string[];
+  noticeDays: number;
+  noticeDaysFromClause: boolean;
+  onPublished: () => void;
+}) {
+  const [effectiveAt, setEffectiveAt] = useState<string | null>(null);
+  const [noticeAt, setNoticeAt] = useState<string | null>(null);
+  const [channels, setChannels] = useState<NoticeChannel[]>([]);
+  const [publish, { loading, error, reset }] = useMutation(PublishPolicyVersionMutation);
+  const requirement = noticeRequirement({ materialReduction, weakened, noticeDays, noticeDaysFromClause, effectiveAt, noticeAt, channels });
+
+  const submit = async () => {
+    reset();
+    if (!effectiveAt) return;
+    try {
+      await publish({
+        variables: {
+          input: {
+            policyKey,
+            number,
+            effectiveAt,
+            ...(materialReduction || (noticeAt && channels.length) ? { notice: { channels, noticeAt: noticeAt ?? new Date().toISOString() } } : {}),
+          },
+        },
+      });
+      onPublished();
+    } catch {
+      // shown from the mutation's error state
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" component="section" aria-label="Publish">
+      <Stack>
+        <Title order={3} size="h5">
+          Publish version {number}
+        </Title>
+        <Group align="flex-end">
+          <DateTimePicker label="Takes effect (UTC)" description="A past date means now" value={isoToPicker(effectiveAt)} onChange={(v) => setEffectiveAt(pickerToIso(v))} w={240} required />
+        </Group>
+        {materialReduction && (
+          <Group align="flex-end">
+            <Checkbox.Group label="Notice channels" value={channels} onChange={(v) => setChannels(v as NoticeChannel[])}>
+              <Group mt="xs">
+                {(Object.keys(CHANNEL_LABELS) as NoticeChannel[]).map((c) => (
+                  <Checkbox key={c} value={c} label={CHANNEL_LABELS[c]} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+            <DateTimePicker label="Notice sent (UTC)" value={isoToPicker(noticeAt)} onChange={(v) => setNoticeAt(pickerToIso(v))} w={240} />
+          </Group>
+        )}
+        <Alert color={!requirement.required ? 'green' : requirement.satisfied ? 'teal' : 'yellow'} title={requirement.required ? 'Notice required' : 'No notice required'} data-testid="notice-requirement">
+          <List size="sm" spacing={2}>
+            {requirement.explanation.map((line) => (
+              <List.Item key={line}>{line}</List.Item>
+            ))}
+          </List>
+        </Alert>
+        <ErrorMessage error={error} title="The version was not published" />
+        <Group justify="flex-end">
+          {!effectiveAt && (
+            <Text size="sm" c="dimmed">
+              Choose when it takes effect.
+            </Text>
+          )}
+          <Button onClick={() => void submit()} loading={loading} disabled={!effectiveAt}>
+            Publish version {number}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,84 @@
+import { useParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { graphql } from '../../gql';
+import { QueryState } from '../../components/QueryState';
+import { DataTable } from '../../components/DataTable';
+import { RouterLink } from '../../components/links';
+import { useTaxonomy } from '../../components/taxonomy';
+import { dpaStatus, DPA_COLORS } from '../../lib/dpa';
+import { formatDate } from '../../lib/format';
+import { sharingColumns, unmaskSharingRow } from '../sharing/SharingRow';
+
+export const ProcessorPageQuery = graphql(`
+  query ProcessorPage($key: String!) {
+    processor(key: $key) {
+      id
+      key
+      name
+      country
+      contactEmail
+      dpaSignedAt
+      dpaExpiresAt
+      certifications
+      sharingArrangements {
+        id
+        ...SharingRow_arrangement
+      }
+    }
+  }
+`);
+
+export function ProcessorPage() {
+  const { key = '' } = useParams();
+  const { data, loading, error, refetch } = useQuery(ProcessorPageQuery, { variables: { key } });
+  const { isSensitive } = useTaxonomy();
+  return (
+    <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the processor…">
+      {(d) => {
+        const p = d.processor;
+        if (!p) {
+          return (
+            <Alert color="gray" title="Processor not found">
+              No processor has the key “{key}”. <RouterLink to="/processors">All processors</RouterLink>
+            </Alert>
+          );
+        }
+        const dpa = dpaStatus(p);
+        return (
+          <Stack>
+            <div>
+              <Text size="sm" c="dimmed">
+                <RouterLink to="/processors">Processors</RouterLink> / {p.key}
+              </Text>
+              <Title order={2}>{p.name}</Title>
+            </div>
+            <Paper withBorder p="md">
+              <Stack gap={6}>
+                <Group gap="xs">
+                  <Text size="sm">Data-processing agreement:</Text>
+                  <Badge color={DPA_COLORS[dpa.state]} variant="light" data-dpa={dpa.state}>
+                    {dpa.label}
+                  </Badge>
+                </Group>
+                <Text size="sm">
+                  Signed {formatDate(p.dpaSignedAt)} · expires {p.dpaExpiresAt ? formatDate(p.dpaExpiresAt) : 'never'}
+                </Text>
+                <Text size="sm">Country: {p.country}</Text>
+                <Text size="sm">Contact: {p.contactEmail ?? '—'}</Text>
+                <Text size="sm">Certifications: {p.certifications.join(', ') || 'none'}</Text>
+              </Stack>
+            </Paper>
+            <DataTable
+              data={p.sharingArrangements.map(unmaskSharingRow)}
+              columns={sharingColumns(isSensitive)}
+              getRowId={(r) => r.id}
+              caption="Arrangements with this processor"
+              empty="No service shares data with this processor."
+            />
+          </Stack>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,69 @@
+import { useQuery } from '@apollo/client/react';
+import { createColumnHelper } from '@tanstack/react-table';
+import { Badge, Stack, Text, Title } from '@mantine/core';
+import { graphql } from '../../gql';
+import type { ProcessorsPageQuery as ProcessorsData } from '../../gql/graphql';
+import { QueryState } from '../../components/QueryState';
+import { DataTable } from '../../components/DataTable';
+import { RouterLink } from '../../components/links';
+import { dpaStatus, DPA_COLORS } from '../../lib/dpa';
+
+export const ProcessorsPageQuery = graphql(`
+  query ProcessorsPage {
+    processors {
+      id
+      key
+      name
+      country
+      dpaSignedAt
+      dpaExpiresAt
+      certifications
+      sharingArrangements {
+        id
+        status
+      }
+    }
+  }
+`);
+
+type Row = ProcessorsData['processors'][number];
+const column = createColumnHelper<Row>();
+
+export const processorColumns = [
+  column.accessor('name', { header: 'Processor', cell: (i) => <RouterLink to={`/processors/${i.row.original.key}`}>{i.getValue()}</RouterLink> }),
+  column.accessor('country', { header: 'Country' }),
+  column.display({
+    id: 'dpa',
+    header: 'DPA',
+    cell: (i) => {
+      const status = dpaStatus(i.row.original);
+      return (
+        <Badge color={DPA_COLORS[status.state]} variant="light" data-dpa={status.state}>
+          {status.label}
+        </Badge>
+      );
+    },
+  }),
+  column.accessor('certifications', { header: 'Certifications', cell: (i) => i.getValue().join(', ') || <Text c="dimmed" size="sm">none</Text> }),
+  column.accessor((r) => r.sharingArrangements.filter((a) => a.status === 'APPROVED').length, { id: 'approved', header: 'Approved arrangements' }),
+];
+
+export function ProcessorsPage() {
+  const { data, loading, error, refetch } = useQuery(ProcessorsPageQuery);
+  return (
+    <Stack>
+      <Title order={2}>Processors</Title>
+      <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading processors…">
+        {(d) => (
+          <DataTable
+            data={[...d.processors]}
+            columns={processorColumns}
+            getRowId={(r) => r.key}
+            caption={`${d.processors.length} processors; a DPA ending within 30 days is flagged`}
+            empty="No processor is registered yet."
+          />
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,136 @@
+import { useSearchParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
+import { graphql } from '../../gql';
+import { QueryState } from '../../components/QueryState';
+import { SourceBadge } from '../../components/badges';
+import { RouterLink } from '../../components/links';
+import { formatDateTime, isoToPicker, pickerToIso } from '../../lib/format';
+
+export const EffectivePolicyTabQuery = graphql(`
+  query EffectivePolicyTab($key: String!, $at: DateTime) {
+    effectivePolicy(serviceKey: $key, at: $at) {
+      at
+      clauses {
+        topic
+        subject
+        value
+        source
+        policyKey
+        policyVersion
+        pendingReview
+        explanation
+        conflict {
+          id
+          status
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * Each clause with its source badge, pending-review mark and explanation; the
+ * "as of" instant lives in the URL (?tab=policy&at=…) so a view of the past can be shared.
+ */
+export function EffectivePolicyTab({ serviceKey }: { serviceKey: string }) {
+  const [params, setParams] = useSearchParams();
+  const at = params.get('at');
+  const { data, loading, error, refetch } = useQuery(EffectivePolicyTabQuery, { variables: { key: serviceKey, at: at ?? null } });
+  const setAt = (iso: string | null) => {
+    const next = new URLSearchParams(params);
+    next.set('tab', 'policy');
+    if (iso) next.set('at', iso);
+    else next.delete('at');
+    setParams(next);
+  };
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <DateTimePicker
+          label="As of (UTC)"
+          description="Leave empty for now"
+          placeholder="Now"
+          clearable
+          withSeconds={false}
+          value={isoToPicker(at)}
+          onChange={(v) => setAt(pickerToIso(v))}
+          w={240}
+        />
+        {at && (
+          <Button variant="default" onClick={() => setAt(null)}>
+            Back to now
+          </Button>
+        )}
+      </Group>
+      <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Computing the effective policy…">
+        {(d) => (
+          <Stack>
+            <Text size="sm" c="dimmed">
+              Effective policy as of {formatDateTime(d.effectivePolicy.at)}: the GLOBAL policy, then this service&apos;s own policy.
+            </Text>
+            {d.effectivePolicy.clauses.length === 0 ? (
+              <Text c="dimmed">No policy version is in force for this service at that instant.</Text>
+            ) : (
+              <Table.ScrollContainer minWidth={800}>
+                <Table verticalSpacing="sm" aria-label="Effective clauses">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Clause</Table.Th>
+                      <Table.Th scope="col">Value</Table.Th>
+                      <Table.Th scope="col" miw={140}>
+                        Source
+                      </Table.Th>
+                      <Table.Th scope="col">Why</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {d.effectivePolicy.clauses.map((c) => (
+                      <Table.Tr key={`${c.topic}:${c.subject}`} data-testid={`effective-${c.topic}-${c.subject}`}>
+                        <Table.Td>
+                          <Text size="sm" fw={500}>
+                            {c.topic}
+                          </Text>
+                          <Code>{c.subject}</Code>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text fw={600} size="sm" data-testid="effective-value">
+                            {c.value}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Stack gap={4} align="flex-start">
+                            <SourceBadge source={c.source} />
+                            <Text size="xs" c="dimmed">
+                              <RouterLink to={`/policies/${c.policyKey}?version=${c.policyVersion}`}>
+                                {c.policyKey} v{c.policyVersion}
+                              </RouterLink>
+                            </Text>
+                            {c.pendingReview && (
+                              <Badge color="orange" variant="filled" size="sm">
+                                pending review
+                              </Badge>
+                            )}
+                          </Stack>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{c.explanation}</Text>
+                          {c.conflict && (
+                            <Text size="xs">
+                              <RouterLink to={`/conflicts/${c.conflict.id}`}>Conflict ({c.conflict.status.toLowerCase()})</RouterLink>
+                            </Text>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Stack>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,144 @@
+import { useParams, useSearchParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { graphql } from '../../gql';
+import { QueryState } from '../../components/QueryState';
+import { LifecycleBadge } from '../../components/badges';
+import { RouterLink } from '../../components/links';
+import { formatDateTime } from '../../lib/format';
+import { InventoryTab } from './InventoryTab';
+import { EffectivePolicyTab } from './EffectivePolicyTab';
+import { ServiceConflictsTab } from './ServiceConflictsTab';
+import { ServiceSharingTab } from './ServiceSharingTab';
+import { ServiceFindingsTab } from './ServiceFindingsTab';
+import { ServiceHistoryTab } from './ServiceHistoryTab';
+
+export const ServicePageQuery = graphql(`
+  query ServicePage($key: String!) {
+    service(key: $key) {
+      id
+      key
+      name
+      description
+      lifecycle
+      servesMinors
+      version
+      createdAt
+      updatedAt
+      team {
+        id
+        key
+        name
+      }
+      policy {
+        id
+        key
+        title
+      }
+    }
+  }
+`);
+
+const TABS = [
+  { value: 'overview', label: 'Overview' },
+  { value: 'inventory', label: 'Inventory' },
+  { value: 'policy', label: 'Effective policy' },
+  { value: 'conflicts', label: 'Conflicts' },
+  { value: 'sharing', label: 'Sharing' },
+  { value: 'findings', label: 'Findings' },
+  { value: 'history', label: 'History' },
+];
+
+/** /services/:key?tab=… — each tab loads its own data when opened. */
+export function ServicePage() {
+  const { key = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tab = TABS.some((t) => t.value === params.get('tab')) ? params.get('tab')! : 'overview';
+  const { data, loading, error, refetch } = useQuery(ServicePageQuery, { variables: { key } });
+
+  return (
+    <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the service…">
+      {(d) => {
+        const service = d.service;
+        if (!service) {
+          return (
+            <Alert color="gray" title="Service not found">
+              No service has the key “{key}”. <RouterLink to="/services">All services</RouterLink>
+            </Alert>
+          );
+        }
+        return (
+          <Stack>
+            <Group justify="space-between" align="flex-start">
+              <div>
+                <Text size="sm" c="dimmed">
+                  <RouterLink to="/services">Services</RouterLink> / {service.key}
+                </Text>
+                <Title order={2}>{service.name}</Title>
+              </div>
+              <Group gap="xs">
+                <LifecycleBadge lifecycle={service.lifecycle} />
+                {service.servesMinors && (
+                  <Badge color="grape" variant="light">
+                    serves minors
+                  </Badge>
+                )}
+              </Group>
+            </Group>
+            <Tabs
+              value={tab}
+              onChange={(value) => {
+                const next = new URLSearchParams();
+                if (value && value !== 'overview') next.set('tab', value);
+                setParams(next);
+              }}
+              keepMounted={false}
+            >
+              <Tabs.List>
+                {TABS.map((t) => (
+                  <Tabs.Tab key={t.value} value={t.value}>
+                    {t.label}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
+              <Tabs.Panel value="overview" pt="md">
+                <Stack gap="xs">
+                  {service.description && <Text>{service.description}</Text>}
+                  <Text size="sm">
+                    <b>Team:</b> {service.team.name} ({service.team.key})
+                  </Text>
+                  <Text size="sm">
+                    <b>Service policy:</b>{' '}
+                    {service.policy ? <RouterLink to={`/policies/${service.policy.key}`}>{service.policy.title}</RouterLink> : 'none: the global policy applies alone'}
+                  </Text>
+                  <Text size="sm">
+                    <b>Registered:</b> {formatDateTime(service.createdAt)} · <b>Updated:</b> {formatDateTime(service.updatedAt)} · <b>Version:</b>{' '}
+                    {service.version}
+                  </Text>
+                </Stack>
+              </Tabs.Panel>
+              <Tabs.Panel value="inventory" pt="md">
+                <InventoryTab serviceKey={service.key} />
+              </Tabs.Panel>
+              <Tabs.Panel value="policy" pt="md">
+                <EffectivePolicyTab serviceKey={service.key} />
+              </Tabs.Panel>
+              <Tabs.Panel value="conflicts" pt="md">
+                <ServiceConflictsTab serviceKey={service.key} />
+              </Tabs.Panel>
+              <Tabs.Panel value="sharing" pt="md">
+                <ServiceSharingTab serviceKey={service.key} />
+              </Tabs.Panel>
+              <Tabs.Panel value="findings" pt="md">
+                <ServiceFindingsTab serviceKey={service.key} />
+              </Tabs.Panel>
+              <Tabs.Panel value="history" pt="md">
+                <ServiceHistoryTab serviceKey={service.key} />
+              </Tabs.Panel>
+            </Tabs>
+          </Stack>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,122 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApproveSharingMutation, SharingPage, SharingPageQuery } from './SharingPage';
+import { TaxonomyQuery } from '../../components/taxonomy';
+import { engineer, officer, renderPage } from '../../testing/render';
+
+const user = (id: string, email: string, name: string) => ({ __typename: 'User' as const, id, email, name });
+
+const arrangement = (over: Record<string, unknown> = {}) => ({
+  __typename: 'SharingArrangement' as const,
+  id: 'a1',
+  status: 'PENDING_REVIEW',
+  version: 3,
+  dataCategories: ['device.location', 'device.log'],
+  purposes: ['service.provide'],
+  legalBasis: 'CONSENT',
+  requiredApprovals: 2,
+  decisionReason: null,
+  createdAt: '2026-11-20T10:00:00.000Z',
+  decidedAt: null,
+  service: { __typename: 'Service' as const, id: 's1', key: 'maps', name: 'Maps', team: { __typename: 'Team' as const, id: 't1', key: 'geo', name: 'Geo and maps' } },
+  processor: {
+    __typename: 'Processor' as const,
+    id: 'p1',
+    key: 'tiles',
+    name: 'TileCo',
+    country: 'DE',
+    dpaSignedAt: '2026-01-01T00:00:00.000Z',
+    dpaExpiresAt: '2099-01-01T00:00:00.000Z',
+  },
+  requestedBy: user('u-eng', 'eng.geo@canopy.demo', 'Gus Geo'),
+  approvals: [{ __typename: 'SharingApproval' as const, comment: null, at: '2026-11-28T10:00:00.000Z', approver: user('u-dpo2', 'dpo2@canopy.demo', 'Omar Officer') }],
+  checks: [
+    { __typename: 'SharingCheck' as const, name: 'DPA_VALID', passed: true, blocking: true, message: 'Signed, valid until 2099-01-01.' },
+    { __typename: 'SharingCheck' as const, name: 'SEPARATION_OF_DUTIES', passed: true, blocking: true, message: 'You did not request it and have not approved it.' },
+    { __typename: 'SharingCheck' as const, name: 'SECOND_APPROVAL', passed: false, blocking: false, message: '1 of 2 approvals.' },
+  ],
+  ...over,
+});
+
+const taxonomy = {
+  request: { query: TaxonomyQuery },
+  result: {
+    data: {
+      dataCategories: [
+        { __typename: 'DataCategory' as const, key: 'device.location', name: 'Location', sensitive: true, parentKey: 'device' },
+        { __typename: 'DataCategory' as const, key: 'device.log', name: 'Logs', sensitive: false, parentKey: 'device' },
+      ],
+      dataUses: [],
+    },
+  },
+  maxUsageCount: 10,
+};
+
+const page = (data: ReturnType<typeof arrangement>, maxUsageCount = 1) => ({
+  request: { query: SharingPageQuery, variables: { id: 'a1' } },
+  result: { data: { sharingArrangement: data } },
+  maxUsageCount,
+});
+
+const render = (viewer = officer, mocks: unknown[] = [page(arrangement())]) =>
+  renderPage(<SharingPage />, { viewer, mocks: [taxonomy, ...(mocks as never[])], path: '/sharing/a1', route: '/sharing/:id' });
+
+describe('SharingPage', () => {
+  it('should show the approvals so far out of those required, the checks and the sensitive category', async () => {
+    render();
+    expect(await screen.findByTestId('approval-progress')).toHaveTextContent('1 of 2');
+    expect(screen.getByText(/Omar Officer/)).toBeInTheDocument();
+    expect(screen.getByText('Processor has a valid DPA: passed')).toBeInTheDocument();
+    expect(screen.getByText('Required approvals reached: not yet')).toBeInTheDocument();
+    expect(await screen.findByText('device.location · sensitive')).toBeInTheDocument();
+    expect(screen.getByText(/^Valid until 2099-01-01/)).toBeInTheDocument();
+  });
+
+  it('should offer an officer approve and reject', async () => {
+    render();
+    expect(await screen.findByRole('button', { name: 'Approve' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Reject' })).toBeInTheDocument();
+  });
+
+  it('should block approval while a check fails, naming it', async () => {
+    render(officer, [
+      page(
+        arrangement({
+          checks: [{ __typename: 'SharingCheck', name: 'DPA_VALID', passed: false, blocking: true, message: 'The DPA expired on 2026-11-01.' }],
+        }),
+      ),
+    ]);
+    expect(await screen.findByRole('button', { name: 'Approve' })).toBeDisabled();
+    expect(screen.getByText(/Processor has a valid DPA: The DPA expired on 2026-11-01\./)).toBeInTheDocument();
+  });
+
+  it('should offer an engineer no approve or reject control', async () => {
+    render(engineer);
+    await screen.findByTestId('approval-progress');
+    expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Reject' })).not.toBeInTheDocument();
+    // Its own team's request: it may withdraw it.
+    expect(screen.getByRole('button', { name: 'Withdraw' })).toBeInTheDocument();
+  });
+
+  it('should require a reason to reject, in words', async () => {
+    render();
+    await userEvent.click(await screen.findByRole('button', { name: 'Reject' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Give a reason to reject');
+  });
+
+  it('should tell the reviewer someone else acted when the version is stale, and reload', async () => {
+    render(officer, [
+      page(arrangement()),
+      {
+        request: { query: ApproveSharingMutation, variables: { input: { id: 'a1', expectedVersion: 3 } } },
+        result: { errors: [{ message: 'Expected version 3, found 4.', extensions: { code: 'VERSION_CONFLICT' } }] },
+      },
+      page(arrangement({ status: 'APPROVED', version: 4 })),
+    ]);
+    await userEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    expect(await screen.findByTestId('stale-version')).toHaveTextContent('Someone else acted first');
+    expect(await screen.findByText('approved')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+  });
+});

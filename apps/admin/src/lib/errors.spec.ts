@@ -1,0 +1,43 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { describeErrors, hasErrorCode } from './errors';
+
+const graphQLError = (code: string, message: string) => new CombinedGraphQLErrors({ errors: [{ message, extensions: { code } }] });
+
+describe('describeErrors', () => {
+  it('should say VERSION_CONFLICT in words', () => {
+    const [e] = describeErrors(graphQLError('VERSION_CONFLICT', 'expected version 3, found 4'));
+    expect(e.code).toBe('VERSION_CONFLICT');
+    expect(e.message).toMatch(/^Someone else changed this while you were looking at it/);
+    expect(e.message).toContain('expected version 3, found 4');
+  });
+
+  it('should keep the server sentence that names the bad input', () => {
+    const [e] = describeErrors(graphQLError('BAD_USER_INPUT', 'Unknown data category "device.lasers".'));
+    expect(e.message).toBe('Some of the values were not accepted. Unknown data category "device.lasers".');
+  });
+
+  it('should explain FORBIDDEN, CHECKS_FAILED and NOTICE_REQUIRED', () => {
+    expect(describeErrors(graphQLError('FORBIDDEN', 'Forbidden'))[0].message).toContain('Your role does not allow this.');
+    expect(describeErrors(graphQLError('CHECKS_FAILED', 'DPA_VALID failed'))[0].message).toContain('Some checks do not pass');
+    expect(describeErrors(graphQLError('NOTICE_REQUIRED', 'earliest effectiveAt 2027-01-01'))[0].message).toContain('users must be told in advance');
+  });
+
+  it('should never show an internal error message', () => {
+    const [e] = describeErrors(graphQLError('INTERNAL_SERVER_ERROR', 'SQLITE_BUSY: database is locked'));
+    expect(e.message).not.toContain('SQLITE');
+    expect(e.message).toBe('The server could not complete the request. Try again in a moment.');
+  });
+
+  it('should describe an HTTP failure and a network failure', () => {
+    const response = { status: 502, headers: new Map() } as unknown as Response;
+    expect(describeErrors(new ServerError('bad gateway', { response, bodyText: '' }))[0].message).toContain('HTTP 502');
+    expect(describeErrors(new TypeError('Failed to fetch'))[0].code).toBe('NETWORK');
+  });
+
+  it('should find a code among several errors', () => {
+    const error = new CombinedGraphQLErrors({ errors: [{ message: 'a', extensions: { code: 'NOT_FOUND' } }, { message: 'b', extensions: { code: 'FORBIDDEN' } }] });
+    expect(hasErrorCode(error, 'FORBIDDEN')).toBe(true);
+    expect(hasErrorCode(error, 'VERSION_CONFLICT')).toBe(false);
+    expect(describeErrors(undefined)).toEqual([]);
+  });
+});
