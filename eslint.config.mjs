@@ -1,8 +1,9 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default [
-  { ignores: ['**/node_modules', '**/dist', '**/tmp', '**/.data', '**/coverage', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['**/node_modules', '**/dist', '**/tmp', '**/.data', '**/coverage', '**/*.js', '**/*.cjs', '**/*.mjs', 'apps/admin/src/gql/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -34,5 +35,10 @@ export default [
   {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/__tests__/**/*.ts', '**/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // The console: React's rules of hooks (and the React Compiler's checks).
+    files: ['apps/admin/**/*.ts', 'apps/admin/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
   },
 ];

@@ -10,12 +10,18 @@ import { EffectivePolicyService } from './modules/policies/effective-policy.app-
 import { PolicyAuthoring } from './modules/policies/policy-authoring.app-service';
 import { ImpactPreview } from './modules/policies/impact-preview.app-service';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.app-service';
+import { HomeRegionService } from './modules/home-region/home-region.app-service';
+import { SecurityMeasuresService } from './modules/security-measures/security-measures.app-service';
+import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
+import { ManifestCheckService } from './modules/manifest-check/manifest-check.app-service';
+import { createComplianceServices } from './modules/findings/compliance.composition';
 
 /** The application services of one process: stateless, shared by every request. */
 export function createApplication(db: Database) {
   const authenticator = new Authenticator(db);
   const conflicts = new ConflictService(db);
   const policies = new EffectivePolicyService(db);
+  const compliance = createComplianceServices(db, policies);
   return {
     db,
     authenticator,
@@ -27,8 +33,13 @@ export function createApplication(db: Database) {
     taxonomy: new TaxonomyService(db),
     policyAuthoring: new PolicyAuthoring(db),
     policies,
-    impactPreview: new ImpactPreview(db, policies, conflicts),
+    impactPreview: new ImpactPreview(db, policies, conflicts, compliance.findings),
     conflicts,
+    homeRegion: new HomeRegionService(db),
+    securityMeasures: new SecurityMeasuresService(db),
+    recordOfProcessing: new RecordOfProcessingService(db, policies, new HomeRegionService(db), new SecurityMeasuresService(db)),
+    manifestCheck: new ManifestCheckService(db, policies),
+    ...compliance,
   };
 }
 

@@ -9,6 +9,9 @@ describe('loadConfig', () => {
       demo: true,
       bootstrap: null,
       logLevel: 'info',
+      // Their defaults and validation: hardening/__tests__/hardening-config.spec.ts
+      hardening: expect.any(Object),
+      shutdownGraceMs: 10_000,
     });
   });
 

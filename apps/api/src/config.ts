@@ -1,9 +1,46 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseDatabaseUrl } from '@canopy/persistence';
 
 const flag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be one of true, false, 1, 0' })
   .transform((v) => v === 'true' || v === '1');
+
+/** A whole number from the environment, within bounds. */
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(min).max(max).default(fallback);
+
+/** Comma-separated origins (scheme://host[:port]) allowed to call the API from a browser. */
+const origins = z
+  .string()
+  .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+  .superRefine((list, ctx) => {
+    for (const origin of list) {
+      let url: URL | null = null;
+      try {
+        url = new URL(origin);
+      } catch {
+        // reported below
+      }
+      if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+        ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://console.example.com` });
+      }
+    }
+  })
+  .transform((list) => list.map((o) => o.replace(/\/$/, '')));
+
+/** Express's "trust proxy": true/false, a hop count, or addresses, subnets and the names loopback, linklocal, uniquelocal. */
+const trustProxy = z.string().transform((value, ctx): boolean | number | string => {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !['loopback', 'linklocal', 'uniquelocal'].includes(e) && !isIP(e.replace(/\/\d+$/, '')));
+  if (bad.length || !entries.length) {
+    ctx.addIssue({ code: 'custom', message: `must be true, false, a hop count, or addresses/subnets/loopback/linklocal/uniquelocal; not "${bad.join(', ') || value}"` });
+    return z.NEVER;
+  }
+  return entries.join(',');
+});
 
 const schema = z
   .object({
@@ -23,6 +60,21 @@ const schema = z
     CANOPY_BOOTSTRAP_ADMIN_EMAIL: z.email({ message: 'must be an e-mail address' }).optional(),
     CANOPY_BOOTSTRAP_TOKEN: z.string().min(16, { message: 'must have at least 16 characters' }).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Hardening (docs/reliability.md): query limits, HTTP hygiene, sign-in rate limits, shutdown.
+    CANOPY_MAX_QUERY_DEPTH: int(2, 100, 12),
+    CANOPY_MAX_QUERY_COST: int(100, 10_000_000, 50_000),
+    CANOPY_QUERY_LIST_SIZE: int(1, 10_000, 20),
+    CANOPY_MAX_ALIASES: int(0, 1000, 100),
+    CANOPY_MAX_QUERY_TOKENS: int(200, 1_000_000, 8000),
+    CANOPY_MAX_BATCH_OPERATIONS: int(1, 100, 1),
+    CANOPY_MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024, 1024 * 1024),
+    CANOPY_REQUEST_TIMEOUT_MS: int(100, 3_600_000, 30_000),
+    CANOPY_CORS_ORIGINS: origins.optional(),
+    CANOPY_TRUST_PROXY: trustProxy.optional(),
+    CANOPY_LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 1_000_000, 10),
+    CANOPY_LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 1_000_000, 100),
+    CANOPY_LOGIN_WINDOW_SECONDS: int(1, 86_400, 900),
+    CANOPY_SHUTDOWN_GRACE_MS: int(0, 600_000, 10_000),
   })
   .refine((env) => Boolean(env.CANOPY_BOOTSTRAP_ADMIN_EMAIL) === Boolean(env.CANOPY_BOOTSTRAP_TOKEN), {
     message: 'set both CANOPY_BOOTSTRAP_ADMIN_EMAIL and CANOPY_BOOTSTRAP_TOKEN, or neither',
@@ -37,6 +89,26 @@ export interface Config {
   demo: boolean;
   bootstrap: { email: string; token: string } | null;
   logLevel: string;
+  hardening: HardeningConfig;
+  /** How long SIGTERM waits for requests in flight before cutting them off. */
+  shutdownGraceMs: number;
+}
+
+/** Limits and HTTP policies of apps/api/src/hardening: see docs/reliability.md for what each one guards. */
+export interface HardeningConfig {
+  maxDepth: number;
+  maxCost: number;
+  /** The size assumed for a list without a `first` argument when estimating a query's cost. */
+  listSize: number;
+  maxAliases: number;
+  maxTokens: number;
+  /** 1 = batched requests refused; more = batches of up to this many operations. */
+  maxBatchOperations: number;
+  maxBodyBytes: number;
+  requestTimeoutMs: number;
+  corsOrigins: string[];
+  trustProxy: boolean | number | string;
+  login: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -61,5 +133,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { email: e.CANOPY_BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), token: e.CANOPY_BOOTSTRAP_TOKEN }
       : null,
     logLevel: e.LOG_LEVEL,
+    hardening: {
+      maxDepth: e.CANOPY_MAX_QUERY_DEPTH,
+      maxCost: e.CANOPY_MAX_QUERY_COST,
+      listSize: e.CANOPY_QUERY_LIST_SIZE,
+      maxAliases: e.CANOPY_MAX_ALIASES,
+      maxTokens: e.CANOPY_MAX_QUERY_TOKENS,
+      maxBatchOperations: e.CANOPY_MAX_BATCH_OPERATIONS,
+      maxBodyBytes: e.CANOPY_MAX_BODY_BYTES,
+      requestTimeoutMs: e.CANOPY_REQUEST_TIMEOUT_MS,
+      corsOrigins: e.CANOPY_CORS_ORIGINS ?? [],
+      trustProxy: e.CANOPY_TRUST_PROXY ?? 'loopback',
+      login: {
+        maxFailuresPerAccount: e.CANOPY_LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        maxFailuresPerAddress: e.CANOPY_LOGIN_MAX_FAILURES_PER_ADDRESS,
+        windowMs: e.CANOPY_LOGIN_WINDOW_SECONDS * 1000,
+      },
+    },
+    shutdownGraceMs: e.CANOPY_SHUTDOWN_GRACE_MS,
   };
 }

@@ -23,13 +23,39 @@ async function main() {
     console.log('\nDemo mode: sign in with any of these (POST /auth/login, or the console):');
     for (const login of server.demoLogins) console.log(`  ${login.email.padEnd(26)} ${login.password}   ${login.roles.join(', ')}`);
   }
+
+  // A promise nobody awaited (a best-effort write, a driver callback) is logged, never fatal: the next request retries.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
+
+  /**
+   * Graceful shutdown: stop accepting connections, let requests in flight
+   * finish (up to CANOPY_SHUTDOWN_GRACE_MS, then cut them off), close the
+   * database pool, exit 0. A second signal exits at once with 1.
+   */
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    await server.close();
-    process.exit(0);
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: finishing requests in flight');
+    const deadline = setTimeout(() => {
+      log.error('shutdown did not finish in time');
+      process.exit(1);
+    }, config.shutdownGraceMs + 15_000);
+    deadline.unref();
+    try {
+      await server.close();
+      log.info('shut down cleanly');
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((error) => {

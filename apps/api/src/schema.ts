@@ -13,6 +13,11 @@ import { PolicyVersionResolver } from './modules/policies/policy-version.resolve
 import { PolicyResolver } from './modules/policies/policy.resolver';
 import { ConflictPreviewResolver, LockedOverrideResolver, PolicyVersionImpactResolver, ServiceImpactResolver } from './modules/policies/impact.resolver';
 import { TaxonomyResolver } from './modules/taxonomy/taxonomy.resolver';
+import { HomeRegionResolver } from './modules/home-region/home-region.resolver';
+import { ServiceSecurityMeasuresResolver } from './modules/security-measures/security-measures.resolver';
+import { RecordOfProcessingResolver } from './modules/exports/ropa.resolver';
+import { ManifestCheckResolver } from './modules/manifest-check/manifest-check.resolver';
+import { COMPLIANCE_RESOLVERS } from './modules/findings/compliance.composition';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   UserResolver,
@@ -32,6 +37,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ServiceImpactResolver,
   ConflictPreviewResolver,
   LockedOverrideResolver,
+  HomeRegionResolver,
+  ServiceSecurityMeasuresResolver,
+  RecordOfProcessingResolver,
+  ManifestCheckResolver,
+  ...COMPLIANCE_RESOLVERS,
 ];
 
 export function buildCanopySchema(): Promise<GraphQLSchema> {

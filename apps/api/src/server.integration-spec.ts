@@ -33,6 +33,23 @@ describe.each(testDialects())('HTTP server on %s', (dialect) => {
     expect(JSON.stringify(parse.errors)).not.toMatch(/stacktrace|at .*\.js/);
   });
 
+  it('should not list demo logins outside demo mode', async () => {
+    expect((await fetch(`${t.url}/auth/demo-logins`)).status).toBe(404);
+  });
+
+  it('should list the demo logins in demo mode', async () => {
+    const demo = await startTestServer(dialect, { CANOPY_DEMO: 'true' });
+    try {
+      const response = await fetch(`${demo.url}/auth/demo-logins`);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { password: string; logins: { email: string; roles: string[] }[] };
+      expect(body.password).toBe('canopy-demo-2026');
+      expect(body.logins).toEqual(expect.arrayContaining([expect.objectContaining({ email: 'dpo@canopy.demo', roles: ['PRIVACY_OFFICER'] })]));
+    } finally {
+      await demo.close();
+    }
+  });
+
   it('should answer 503 from /readyz once the database is gone', async () => {
     const other = await startTestServer(dialect);
     await other.server.db.dataSource.destroy();

@@ -7,19 +7,22 @@ import cookieParser from 'cookie-parser';
 import pino, { Logger } from 'pino';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { openDataSource, QueryCountingLogger, QueryTally, countQueriesIn } from '@canopy/persistence';
 import { createApplication, Application } from './application';
 import { authRoutes } from './auth/auth.routes';
 import { bootstrapAdmin } from './bootstrap/bootstrap-admin';
 import { Database } from './common/database';
-import { createErrorFormatter } from './common/format-error';
+import { createErrorFormatter, isConnectionError } from './common/format-error';
 import { runInRequestScope } from './common/request-scope';
 import { serveConsole } from './console/serve-console';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { seedDemoData, DemoLogin } from './demo/demo-data';
+import { createHardening, unavailableOnConnectionLoss } from './hardening';
 import { createLoaders } from './loaders';
+import { createNaiveLoaders } from './loaders-naive';
 import { buildCanopySchema } from './schema';
 
 export const SQL_COUNT_HEADER = 'x-canopy-sql-statements';
@@ -51,8 +54,12 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
 
   const app = express();
   const httpServer = http.createServer(app);
+  const hardening = createHardening(config.hardening, application.authenticator);
+  let draining = false;
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Behind a TLS-terminating proxy (CANOPY_TRUST_PROXY): req.secure, and so the Secure cookie flag, follow X-Forwarded-Proto.
+  app.set('trust proxy', config.hardening.trustProxy);
+  app.use(hardening.headers);
   app.use(cookieParser());
   app.use((req, res, next) => {
     const tally: QueryTally = { statements: 0 };
@@ -64,17 +71,33 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
     const up = await db.ping();
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'database unavailable' });
+  });
+  app.use('/auth/login', hardening.login);
+  // Demo mode only: the console's sign-in page lists the demo accounts (their password is public by design).
+  app.get('/auth/demo-logins', (_req, res) => {
+    if (!demoLogins.length) {
+      res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not in demo mode.' } });
+      return;
+    }
+    res.json({ password: demoLogins[0].password, logins: demoLogins.map(({ email, name, roles }) => ({ email, name, roles })) });
   });
   app.use('/auth', authRoutes(application.sessions));
 
   const apollo = new ApolloServer<AppContext>({
     schema: await buildCanopySchema(),
-    formatError: createErrorFormatter(log),
-    includeStacktraceInErrorResponses: false,
+    ...hardening.apollo,
+    formatError: hardening.formatError(createErrorFormatter(log)),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      // No @cacheControl hints are used; the default plugin would wrap every field resolver (docs/benchmarks.md).
+      ApolloServerPluginCacheControlDisabled(),
+      ...hardening.plugins,
       {
         async requestDidStart() {
           return {
@@ -87,25 +110,32 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
     ],
   });
   await apollo.start();
+  // Benchmark only (tools/bench, docs/benchmarks.md): CANOPY_NAIVE_LOADERS=1 serves relations per parent, the naive peer. Read once, at start; ignored in production.
+  const loadersFor = !config.production && process.env.CANOPY_NAIVE_LOADERS === '1' ? createNaiveLoaders : createLoaders;
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    hardening.graphql,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const credentials = await application.authenticator.fromRequest(req);
+        const credentials = await unavailableOnConnectionLoss(() => application.authenticator.fromRequest(req));
         return {
           requestId: res.locals.requestId as string,
           tally: res.locals.tally as QueryTally,
           credentials,
           viewer: credentials.kind === 'viewer' ? credentials.viewer : null,
           app: application,
-          loaders: createLoaders(application),
+          loaders: loadersFor(application),
         };
       },
     }),
   );
+  app.use('/explorer', hardening.explorer);
   app.use(serveConsole());
   app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (isConnectionError(error)) {
+      res.status(503).set('retry-after', '5').json({ errors: [{ message: 'The database is unavailable; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      return;
+    }
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) log.error({ err: error, requestId: res.locals.requestId }, 'request failed');
     res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : error.message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
@@ -124,6 +154,8 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
         httpServer.listen(port, () => resolve(`http://localhost:${(httpServer.address() as AddressInfo).port}`));
       }),
     close: async () => {
+      // Stop accepting, let requests in flight finish (up to CANOPY_SHUTDOWN_GRACE_MS), then close the pool.
+      draining = true;
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await dataSource.destroy();

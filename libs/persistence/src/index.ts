@@ -5,3 +5,4 @@ export * from './query-counter';
 export * from './schema-drift';
 export * from './testing/test-database';
 export * from './testing/bulk-policies';
+export * from './testing/dataset';

@@ -14,6 +14,8 @@ export function authRoutes(sessions: SessionService): Router {
         res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: result.message } });
         return;
       }
+      // Rotation: the session this browser held before (if any) ends; only the new id is valid from now on.
+      await sessions.logout((req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE]);
       res.cookie(SESSION_COOKIE, result.cookie, {
         httpOnly: true,
         sameSite: 'strict',

@@ -10,7 +10,11 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 
 export type Credentials = { kind: 'none' } | { kind: 'invalid' } | { kind: 'viewer'; viewer: Viewer };
 
-/** Resolves a request's bearer token or session cookie to a Viewer in two statements. */
+/**
+ * Resolves a request's bearer token or session cookie to a Viewer in one
+ * statement: the credential, its user and the user's team memberships joined
+ * (every request pays for authentication, so it is kept to one round trip).
+ */
 export class Authenticator {
   constructor(private readonly db: Database) {}
 
@@ -28,6 +32,7 @@ export class Authenticator {
     const row = await this.db.manager
       .createQueryBuilder(ApiTokenEntity, 't')
       .innerJoinAndSelect('t.user', 'u')
+      .leftJoinAndMapMany('u.memberships', TeamMemberEntity, 'tm', 'tm.userId = u.id')
       .where('t.tokenHash = :hash', { hash: sha256(token) })
       .getOne();
     if (!row?.user || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.user.active) {
@@ -37,28 +42,35 @@ export class Authenticator {
       // Best effort and outside any transaction: a lost update only makes "last used" a minute staler.
       void this.db.manager.update(ApiTokenEntity, { id: row.id }, { lastUsedAt: now }).catch(() => undefined);
     }
-    return { kind: 'viewer', viewer: await this.viewerOf(row.user, 'token') };
+    return { kind: 'viewer', viewer: viewerFrom(row.user as WithMemberships, 'token') };
   }
 
   async fromSession(cookie: string, now = new Date()): Promise<Credentials> {
     const row = await this.db.manager
       .createQueryBuilder(SessionEntity, 's')
       .innerJoinAndSelect('s.user', 'u')
+      .leftJoinAndMapMany('u.memberships', TeamMemberEntity, 'tm', 'tm.userId = u.id')
       .where('s.idHash = :hash', { hash: sha256(cookie) })
       .getOne();
     if (!row?.user || row.expiresAt <= now || !row.user.active) return { kind: 'invalid' };
-    return { kind: 'viewer', viewer: await this.viewerOf(row.user, 'session') };
+    return { kind: 'viewer', viewer: viewerFrom(row.user as WithMemberships, 'session') };
   }
 
   async viewerOf(user: UserEntity, via: Viewer['via']): Promise<Viewer> {
     const memberships = await this.db.manager.find(TeamMemberEntity, { where: { userId: In([user.id]) } });
-    return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      roles: user.roles as Role[],
-      teamIds: memberships.map((m) => m.teamId),
-      via,
-    };
+    return viewerFrom({ ...user, memberships }, via);
   }
+}
+
+type WithMemberships = UserEntity & { memberships?: TeamMemberEntity[] };
+
+function viewerFrom(user: WithMemberships, via: Viewer['via']): Viewer {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles as Role[],
+    teamIds: (user.memberships ?? []).map((m) => m.teamId),
+    via,
+  };
 }

@@ -7,7 +7,25 @@ export interface ErrorSink {
   error(details: Record<string, unknown>, message: string): void;
 }
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'EPIPE', 'ER_CON_COUNT_ERROR']);
+/** Driver codes that mean the database is away (or going away), not that the statement was wrong. */
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'PROTOCOL_ENQUEUE_AFTER_QUIT',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CONNECTION_KILLED',
+]);
 
 /**
  * Client mistakes keep their code and message; validation errors become one
@@ -43,9 +61,11 @@ function rootCause(error: unknown): Cause | undefined {
   return current;
 }
 
-function isConnectionError(error: Cause | undefined): boolean {
-  const code = error?.code ?? error?.driverError?.code;
-  return Boolean(code && CONNECTION_ERRORS.has(code));
+/** True for a lost or refused database connection, however deeply wrapped (mysql2 marks them `fatal`). */
+export function isConnectionError(error: unknown): boolean {
+  const cause = rootCause(error) as (Cause & { fatal?: boolean; driverError?: { fatal?: boolean } }) | undefined;
+  const code = cause?.code ?? cause?.driverError?.code;
+  return Boolean((code && CONNECTION_ERRORS.has(code)) || cause?.fatal === true || cause?.driverError?.fatal === true);
 }
 
 function describeValidation(errors: ValidationError[], prefix = ''): string[] {

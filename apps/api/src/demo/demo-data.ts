@@ -3,9 +3,11 @@ import type { Application } from '../application';
 import type { Role, Viewer } from '../auth/viewer';
 import { Lifecycle } from '../modules/services/service.types';
 import { seedDemoPolicies } from './demo-policies';
+import { seedDemoSharing } from './demo-sharing';
 
 export interface DemoLogin {
   email: string;
+  name: string;
   password: string;
   roles: Role[];
 }
@@ -59,7 +61,7 @@ const SERVICES = [
  * the application services so every record is validated and audited.
  */
 export async function seedDemoData(app: Application): Promise<DemoLogin[]> {
-  const logins = USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, roles: u.roles }));
+  const logins = USERS.map((u) => ({ email: u.email, name: u.name, password: DEMO_PASSWORD, roles: u.roles }));
   if ((await app.db.manager.count(UserEntity)) > 0) {
     // Seeded on an earlier start: list the logins again if the demo accounts are still there.
     return (await app.db.manager.existsBy(UserEntity, { email: USERS[0].email })) ? logins : [];
@@ -77,5 +79,6 @@ export async function seedDemoData(app: Application): Promise<DemoLogin[]> {
     await app.services.register(officerViewer, { ...service, lifecycle: Lifecycle.ACTIVE });
   }
   await seedDemoPolicies(app, officerViewer);
+  await seedDemoSharing(app, officerViewer);
   return logins;
 }

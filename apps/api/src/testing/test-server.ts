@@ -39,6 +39,9 @@ export async function startTestServer(dialect: TestDialect, env: Record<string, 
     CANOPY_BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
     CANOPY_BOOTSTRAP_TOKEN: ADMIN_TOKEN,
     LOG_LEVEL: 'silent',
+    // Suites sign in (and fail on purpose) often from 127.0.0.1: the sign-in rate limits have their own tests.
+    CANOPY_LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000',
+    CANOPY_LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
     ...env,
   });
   const server = await createCanopyServer(config, pino({ level: 'silent' }));

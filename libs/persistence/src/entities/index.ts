@@ -6,11 +6,13 @@ import { SettingEntity } from './setting.entity';
 import { TeamMemberEntity } from './team-member.entity';
 import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
+import { INVENTORY_SHARING_ENTITIES } from './inventory-sharing';
 import { TaxonomyCategoryEntity, TaxonomyUseEntity } from './taxonomy.entity';
 import { PolicyEntity } from './policy.entity';
 import { PolicyVersionEntity } from './policy-version.entity';
 import { PolicyClauseEntity } from './policy-clause.entity';
 import { PolicyConflictEntity } from './policy-conflict.entity';
+import { SecurityMeasureEntity } from './security-measure.entity';
 
 export {
   ApiTokenEntity,
@@ -28,8 +30,10 @@ export {
   PolicyVersionEntity,
   PolicyClauseEntity,
   PolicyConflictEntity,
+  SecurityMeasureEntity,
 };
 
+export * from './inventory-sharing';
 
 export const ALL_ENTITIES = [
   TeamEntity,
@@ -47,4 +51,6 @@ export const ALL_ENTITIES = [
   PolicyVersionEntity,
   PolicyClauseEntity,
   PolicyConflictEntity,
+  ...INVENTORY_SHARING_ENTITIES,
+  SecurityMeasureEntity,
 ];

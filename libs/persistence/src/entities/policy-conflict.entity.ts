@@ -13,6 +13,8 @@ import { ServiceEntity } from './service.entity';
 @Index('IDX_policy_conflicts_service', ['serviceId'])
 @Index('IDX_policy_conflicts_service_version', ['serviceVersionId'])
 @Index('IDX_policy_conflicts_resolved_at', ['resolvedAt'])
+@Index('IDX_policy_conflicts_resolved_by', ['resolvedBy'])
+@Index('IDX_policy_conflicts_carried_from', ['carriedFromId'])
 export class PolicyConflictEntity {
   @IdColumn() id: string;
   @RefColumn('service_id') serviceId: string;

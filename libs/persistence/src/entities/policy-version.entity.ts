@@ -10,6 +10,7 @@ import { PolicyEntity } from './policy.entity';
 @Entity('policy_versions')
 @Index('UQ_policy_versions_number', ['policyId', 'number'], { unique: true })
 @Index('IDX_policy_versions_in_force', ['policyId', 'status', 'inForceFrom'])
+@Index('IDX_policy_versions_published_by', ['publishedBy'])
 export class PolicyVersionEntity {
   @IdColumn() id: string;
   @RefColumn('policy_id') policyId: string;

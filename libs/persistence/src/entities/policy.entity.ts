@@ -6,6 +6,7 @@ import { ServiceEntity } from './service.entity';
 @Index('UQ_policies_key', ['key'], { unique: true })
 @Index('UQ_policies_service', ['serviceId'], { unique: true })
 @Index('UQ_policies_global', ['globalMarker'], { unique: true })
+@Index('IDX_policies_scope', ['scope'])
 export class PolicyEntity {
   @IdColumn() id: string;
   @KeyColumn() key: string;

@@ -88,6 +88,11 @@ export interface AuditVerification {
 
 /** Recomputes the whole chain in keyset-paged batches; names the first event that does not verify. */
 export async function verifyAuditChain(manager: EntityManager, batchSize = 2000): Promise<AuditVerification> {
+  // The head first. A write bumps the head and appends its event in one transaction, so every event up
+  // to the head read here is committed; events committed while the check runs are left for the next one
+  // (reading the head last would take them for a cut tail).
+  const head = await manager.findOneBy(AuditHeadEntity, { id: 1 });
+  const headSeq = head?.seq ?? 0;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
@@ -95,7 +100,7 @@ export async function verifyAuditChain(manager: EntityManager, batchSize = 2000)
   for (;;) {
     const batch = await manager
       .createQueryBuilder(AuditEventEntity, 'e')
-      .where('e.seq >= :from', { from: expectedSeq })
+      .where('e.seq >= :from AND e.seq <= :to', { from: expectedSeq, to: headSeq })
       .orderBy('e.seq', 'ASC')
       .take(batchSize)
       .getMany();
@@ -111,8 +116,7 @@ export async function verifyAuditChain(manager: EntityManager, batchSize = 2000)
     }
     if (batch.length < batchSize) break;
   }
-  const head = await manager.findOneBy(AuditHeadEntity, { id: 1 });
-  if (head && head.seq !== (last?.seq ?? 0)) {
+  if (headSeq !== (last?.seq ?? 0)) {
     // The head counter says more events were written than remain: the tail was cut.
     return { ok: false, checkedEvents: checked, firstBrokenSeq: expectedSeq, headSeq: last?.seq ?? null, headHash: last?.hash ?? null };
   }

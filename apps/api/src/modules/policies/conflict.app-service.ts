@@ -36,8 +36,15 @@ export class ConflictService {
   }
 
   async list(status: ConflictStatusValue | null | undefined, serviceIds: readonly string[] | 'all'): Promise<ConflictView[]> {
-    const rows = await new PolicyStore(this.db.manager).conflictsOfServices(serviceIds);
-    const views = await this.views(rows);
+    // One statement: the rows with their pair's versions and whether either side is superseded (see conflictStatusAt).
+    const at = new Date();
+    const rows = await new PolicyStore(this.db.manager).conflictsWithPairs(serviceIds, at);
+    const views: ConflictView[] = rows.map(({ row, superseded }) => ({
+      row,
+      status: superseded ? 'SUPERSEDED' : row.resolvedAt && row.resolvedAt.getTime() <= at.getTime() ? 'RESOLVED' : 'OPEN',
+      globalVersion: row.globalVersion!,
+      serviceVersion: row.serviceVersion!,
+    }));
     return status ? views.filter((v) => v.status === status) : views;
   }
 

@@ -8,7 +8,7 @@ import { toEffectiveClause, toPolicy, toPolicyConflict } from './policy.mappers'
 import { EffectiveClause, EffectivePolicy, Policy, PolicyConflict } from './policy.types';
 
 async function effectivePolicyOf(ctx: AppContext, serviceId: string, at: Date | null): Promise<EffectivePolicy> {
-  const instant = at ?? new Date();
+  const instant = at ?? ctx.loaders.effectiveNow;
   const effective = await ctx.loaders.effectivePolicy.load(`${instant.toISOString()}|${serviceId}`);
   return Object.assign(new EffectivePolicy(), { at: instant, clauses: effective.clauses.map(toEffectiveClause), serviceId });
 }

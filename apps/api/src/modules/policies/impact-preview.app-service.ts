@@ -3,7 +3,9 @@ import { PolicyEntity, PolicyVersionEntity, ServiceEntity } from '@canopy/persis
 import type { Database } from '../../common/database';
 import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
 import type { ConflictService, ConflictView } from './conflict.app-service';
+import type { FindingsEvaluator, ServiceFinding } from '../findings/findings-evaluator.app-service';
 import type { EffectivePolicyService, PolicySnapshot } from './effective-policy.app-service';
+import type { ServiceEffectivePolicy } from './effective-policy.port';
 import { PolicyStore, toDomainClause } from './policy.store';
 
 export interface ClauseDelta {
@@ -31,9 +33,17 @@ export interface LockedOverrideRow {
   globalValue: string;
 }
 
+export interface ServiceImpactRow {
+  serviceId: string;
+  changes: ClauseDelta[];
+  conflicts: ConflictPreviewRow[];
+  findingsAppearing: ServiceFinding[];
+  findingsDisappearing: ServiceFinding[];
+}
+
 export interface ImpactResult {
   lockedOverrides: LockedOverrideRow[];
-  perService: { serviceId: string; changes: ClauseDelta[]; conflicts: ConflictPreviewRow[]; before: EffectiveClause[]; after: EffectiveClause[] }[];
+  perService: ServiceImpactRow[];
   conflictsOpening: ConflictPreviewRow[];
   conflictsSuperseded: ConflictView[];
   noticeDays: number;
@@ -52,6 +62,7 @@ export class ImpactPreview {
     private readonly db: Database,
     private readonly effective: EffectivePolicyService,
     private readonly conflicts: ConflictService,
+    private readonly findings: FindingsEvaluator,
   ) {}
 
   async of(draft: PolicyVersionEntity, now = new Date()): Promise<ImpactResult> {
@@ -88,18 +99,35 @@ export class ImpactPreview {
     }
 
     const before = this.effective.fold(serviceIds, snapshot, now, taxonomy);
-    const perService: ImpactResult['perService'] = [];
-    let globalOnlyAfter: EffectiveClause[] | null = null;
+    const after = new Map<string, ServiceEffectivePolicy>();
+    let globalOnlyAfter: ServiceEffectivePolicy | null = null;
+    const touched: { serviceId: string; changes: ClauseDelta[]; conflicts: ConflictPreviewRow[] }[] = [];
     for (const serviceId of serviceIds) {
       const serviceLayer = global ? snapshot.serviceLayers.get(serviceId)?.layer : draftLayer;
-      let after: EffectiveClause[];
-      if (!serviceLayer) after = globalOnlyAfter ??= newGlobal ? resolveEffectivePolicy({ layers: [newGlobal], taxonomy }) : [];
-      else after = resolveEffectivePolicy({ layers: newGlobal ? [newGlobal, serviceLayer] : [serviceLayer], conflicts: hypotheticalStates.get(serviceId) ?? [], taxonomy });
-      const beforeClauses = before.get(serviceId)?.clauses ?? [];
-      const changes = diffEffective(beforeClauses, after);
+      let next: ServiceEffectivePolicy;
+      if (!serviceLayer) {
+        next = globalOnlyAfter ??= { clauses: newGlobal ? resolveEffectivePolicy({ layers: [newGlobal], taxonomy }) : [], openConflictsInForce: [] };
+      } else {
+        const states = hypotheticalStates.get(serviceId) ?? [];
+        next = {
+          clauses: resolveEffectivePolicy({ layers: newGlobal ? [newGlobal, serviceLayer] : [serviceLayer], conflicts: states, taxonomy }),
+          openConflictsInForce: states.filter((st) => st.status === 'OPEN').map((st) => ({ id: st.id, topic: st.topic, subject: st.subject })),
+        };
+      }
+      after.set(serviceId, next);
+      const changes = diffEffective(before.get(serviceId)?.clauses ?? [], next.clauses);
       const conflicts = conflictsOpening.filter((c) => c.serviceId === serviceId);
-      if (changes.length || conflicts.length) perService.push({ serviceId, changes, conflicts, before: beforeClauses, after });
+      if (changes.length || conflicts.length) touched.push({ serviceId, changes, conflicts });
     }
+    // Findings are measured only where the effective policy changes: set-based, two evaluations.
+    const ids = touched.map((t) => t.serviceId);
+    const [findingsBefore, findingsAfter] = ids.length
+      ? await Promise.all([this.findings.evaluate(ids, before, now), this.findings.evaluate(ids, after, now)])
+      : [new Map<string, ServiceFinding[]>(), new Map<string, ServiceFinding[]>()];
+    const perService: ServiceImpactRow[] = touched.map((t) => {
+      const { appearing, disappearing } = diffFindings(findingsBefore.get(t.serviceId) ?? [], findingsAfter.get(t.serviceId) ?? []);
+      return { ...t, findingsAppearing: appearing, findingsDisappearing: disappearing };
+    });
 
     const notice = await this.noticeOf(store, policy, draftClauses, snapshot, taxonomy, now);
     return { perService, conflictsOpening, lockedOverrides, conflictsSuperseded: await this.superseded(policy, snapshot, serviceIds), ...notice };
@@ -138,6 +166,15 @@ export class ImpactPreview {
       noticeExplanation: check.ok ? null : check.reason,
     };
   }
+}
+
+const findingKey = (f: ServiceFinding) => `${f.rule} ${f.dataCategory ?? ''} ${f.message}`;
+
+/** Findings present after but not before, and the other way round. */
+export function diffFindings(before: readonly ServiceFinding[], after: readonly ServiceFinding[]) {
+  const beforeKeys = new Set(before.map(findingKey));
+  const afterKeys = new Set(after.map(findingKey));
+  return { appearing: after.filter((f) => !beforeKeys.has(findingKey(f))), disappearing: before.filter((f) => !afterKeys.has(findingKey(f))) };
 }
 
 /** Effective clauses that differ in value, source or review state, by (topic, subject). */

@@ -7,6 +7,7 @@ import type { ClauseDelta, ConflictPreviewRow } from './impact-preview.app-servi
 import { ConflictPreview, EffectiveChange, LockedOverride, PolicyImpact, ServiceImpact } from './impact.types';
 import { ClauseSource, ClauseTopic } from './policy.enums';
 import { toPolicyConflict } from './policy.mappers';
+import { findingMapper } from '../findings/finding.mappers';
 import { PolicyVersion } from './policy.types';
 
 const MAX_SERVICES_LISTED = 500;
@@ -32,9 +33,20 @@ export class PolicyVersionImpactResolver {
     const draft = await ctx.app.db.manager.findOneByOrFail(PolicyVersionEntity, { id: version.id });
     const result = await ctx.app.impactPreview.of(draft);
     const services = [...result.perService].sort((a, b) => b.changes.length - a.changes.length).slice(0, MAX_SERVICES_LISTED);
+    const toFinding = findingMapper();
     return {
       servicesAffected: result.perService.length,
-      services: services.map((s) => Object.assign(new ServiceImpact(), { serviceId: s.serviceId, changes: s.changes.map(toChange), conflictsOpening: s.conflicts.map(toPreview) })),
+      services: services.map((s) =>
+        Object.assign(new ServiceImpact(), {
+          serviceId: s.serviceId,
+          changes: s.changes.map(toChange),
+          conflictsOpening: s.conflicts.map(toPreview),
+          findingsAppearing: s.findingsAppearing.map(toFinding),
+          findingsDisappearing: s.findingsDisappearing.map(toFinding),
+        }),
+      ),
+      findingsAppearing: result.perService.reduce((n, s) => n + s.findingsAppearing.length, 0),
+      findingsDisappearing: result.perService.reduce((n, s) => n + s.findingsDisappearing.length, 0),
       conflictsOpening: result.conflictsOpening.map(toPreview),
       conflictsSuperseded: result.conflictsSuperseded.map(toPolicyConflict),
       lockedOverrides: result.lockedOverrides.map((o) => Object.assign(new LockedOverride(), { ...o, topic: o.topic as ClauseTopic })),

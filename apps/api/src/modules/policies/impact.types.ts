@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Service } from '../services/service.types';
 import { ClauseSource, ClauseTopic } from './policy.enums';
+import { Finding } from '../findings/finding.types';
 import { PolicyConflict } from './policy.types';
 
 @ObjectType({ description: 'How one effective clause of a service would change.' })
@@ -38,6 +39,8 @@ export class ServiceImpact {
   @Field(() => Service) service: Service;
   @Field(() => [EffectiveChange]) changes: EffectiveChange[];
   @Field(() => [ConflictPreview]) conflictsOpening: ConflictPreview[];
+  @Field(() => [Finding], { description: 'compliance findings the service would have that it has not now' }) findingsAppearing: Finding[];
+  @Field(() => [Finding], { description: 'findings it has now that would go away' }) findingsDisappearing: Finding[];
   serviceId: string;
 }
 
@@ -48,6 +51,8 @@ export class PolicyImpact {
   @Field(() => [ConflictPreview]) conflictsOpening: ConflictPreview[];
   @Field(() => [PolicyConflict], { description: 'conflicts of the pairs this draft would replace' }) conflictsSuperseded: PolicyConflict[];
   @Field(() => [LockedOverride]) lockedOverrides: LockedOverride[];
+  @Field(() => Int, { description: 'findings that would appear, over every affected service' }) findingsAppearing: number;
+  @Field(() => Int, { description: 'findings that would disappear, over every affected service' }) findingsDisappearing: number;
   @Field({ description: 'publishing needs a notice (material reduction)' }) noticeRequired: boolean;
   @Field(() => Int) noticeDays: number;
   @Field(() => Date, { nullable: true, description: 'with notice given now, the earliest effectiveAt allowed' }) earliestEffectiveAt: Date | null;

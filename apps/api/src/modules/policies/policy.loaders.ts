@@ -16,6 +16,8 @@ export function createPolicyLoaders(db: Database, effective: EffectivePolicyServ
   const taxonomyOnce = () => (taxonomy ??= loadTaxonomy(m));
   return {
     taxonomy: taxonomyOnce,
+    /** "Now" for effective policies asked without `at`: one instant per request, so a list of services is one batch. */
+    effectiveNow: new Date(),
     policyById: rowLoader<string, PolicyEntity>((ids) => m.findBy(PolicyEntity, { id: In([...ids]) }), (p) => p.id),
     policyByServiceId: rowLoader<string, PolicyEntity>((ids) => m.findBy(PolicyEntity, { serviceId: In([...ids]) }), (p) => p.serviceId as string),
     versionsByPolicyId: groupLoader<string, PolicyVersionEntity>(

@@ -107,28 +107,42 @@ export class ServiceRegistry {
     return this.db.manager.findOneBy(ServiceEntity, { key: String(key).slice(0, 63) });
   }
 
+  /**
+   * One page of services, ordered by key, each with its team (`team`, a many-to-one join), and the
+   * total count of the filtered set in the same statement (a scalar subquery; a second statement only
+   * when the page is empty).
+   */
   async list(first: number | null, after: string | null | undefined, filter: ServiceFilter | null | undefined): Promise<Page<ServiceEntity>> {
     const limit = pageSize(first ?? 50);
     const afterKey = after ? decodeCursor<{ k: string }>(after, ['k']).k : null;
-    const query = this.db.manager.createQueryBuilder(ServiceEntity, 's');
-    if (filter?.teamKey) {
-      query.innerJoin(TeamEntity, 't', 't.id = s.team_id AND t.key = :teamKey', { teamKey: filter.teamKey });
-    }
-    if (filter?.lifecycle) query.andWhere('s.lifecycle = :lifecycle', { lifecycle: filter.lifecycle });
-    if (filter?.search?.trim()) {
-      const pattern = `%${filter.search.trim().toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
-      query.andWhere("(LOWER(s.key) LIKE :pattern ESCAPE '!' OR LOWER(s.name) LIKE :pattern ESCAPE '!')", { pattern });
-    }
-    if (filter?.hasOpenConflicts != null) {
-      const open = [...new Set((await this.conflicts.list('OPEN', 'all')).map((v) => v.row.serviceId))];
-      if (filter.hasOpenConflicts) query.andWhere(open.length ? 's.id IN (:...open)' : '1 = 0', { open });
-      else if (open.length) query.andWhere('s.id NOT IN (:...open)', { open });
-    }
-    const totalCount = await query.clone().getCount();
+    let open: string[] | null = null;
+    if (filter?.hasOpenConflicts != null) open = [...new Set((await this.conflicts.list('OPEN', 'all')).map((v) => v.row.serviceId))];
+    const filtered = (alias: string) => {
+      const query = this.db.manager.createQueryBuilder(ServiceEntity, alias);
+      if (filter?.teamKey) {
+        query.innerJoin(TeamEntity, `${alias}_team`, `${alias}_team.id = ${alias}.team_id AND ${alias}_team.key = :teamKey`, { teamKey: filter.teamKey });
+      }
+      if (filter?.lifecycle) query.andWhere(`${alias}.lifecycle = :lifecycle`, { lifecycle: filter.lifecycle });
+      if (filter?.search?.trim()) {
+        const pattern = `%${filter.search.trim().toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+        query.andWhere(`(LOWER(${alias}.key) LIKE :pattern ESCAPE '!' OR LOWER(${alias}.name) LIKE :pattern ESCAPE '!')`, { pattern });
+      }
+      if (open && filter?.hasOpenConflicts) query.andWhere(open.length ? `${alias}.id IN (:...open)` : '1 = 0', { open });
+      else if (open?.length) query.andWhere(`${alias}.id NOT IN (:...open)`, { open });
+      return query;
+    };
+    const count = filtered('c').select('COUNT(1)');
+    const query = filtered('s')
+      // LEFT, though every service has a team: with an inner join MySQL drives from teams and sorts every
+      // service; with a left join it walks the key index and stops after the page (17 ms against 0.3).
+      .leftJoinAndSelect('s.team', 'team')
+      .addSelect(`(${count.getQuery()})`, 'total_count')
+      .setParameters(count.getParameters());
     if (afterKey !== null) query.andWhere('s.key > :afterKey', { afterKey });
-    // limit(), not take(): the team filter is a join, and take() would add a second query.
-    const rows = await query.orderBy('s.key', 'ASC').limit(limit + 1).getMany();
-    return toPage(rows, limit, totalCount, serviceCursor);
+    // limit(), not take(): take() with a join would add a second query.
+    const { entities, raw } = await query.orderBy('s.key', 'ASC').limit(limit + 1).getRawAndEntities();
+    const totalCount = raw.length ? Number((raw[0] as { total_count: number | string }).total_count) : await filtered('c').getCount();
+    return toPage(entities, limit, totalCount, serviceCursor);
   }
 }
 

@@ -25,6 +25,8 @@ export class ServiceResolver {
     @Arg('filter', () => ServiceFilter, { nullable: true }) filter: ServiceFilter | null,
   ): Promise<ServiceConnection> {
     const page = await ctx.app.services.list(first, after, filter);
+    // The page's statement read the teams too: the `team` field finds them in its loader.
+    for (const { node } of page.edges) if (node.team) ctx.loaders.teamById.prime(node.team.id, node.team);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toService(e.node) })) };
   }
 

@@ -33,6 +33,12 @@ describe.each(testDialects())('impact preview of a draft on %s', (dialect) => {
     await publish('maps-policy', 1);
     await draft('tiles-policy', [{ topic: 'SHARING', subject: 'device.log:third_party', value: 'ALLOWED' }]);
     await publish('tiles-policy', 1);
+    const inventory = await t.gql(
+      'mutation($items: [InventoryItemInput!]!) { setInventory(serviceKey: "plain", items: $items) { key } }',
+      { items: [{ dataCategory: 'device.log', purposes: ['service.improve'], source: 'AUTOMATIC', legalBasis: 'LEGITIMATE_INTEREST', retentionDays: 60, encryption: 'AT_REST_AND_IN_TRANSIT' }] },
+      officer,
+    );
+    if (inventory.errors) throw new Error(JSON.stringify(inventory.errors));
   });
   afterAll(() => t.close());
 
@@ -59,6 +65,17 @@ describe.each(testDialects())('impact preview of a draft on %s', (dialect) => {
     );
     expect(impact.conflictsSuperseded.map((c: { subject: string }) => c.subject)).toEqual(['device.log:third_party']);
     expect(impact).toMatchObject({ noticeRequired: false, earliestEffectiveAt: null, noticeDays: 30 });
+  });
+
+  it('should list the findings that would appear and disappear per service', async () => {
+    const r = await t.gql(`{ policy(key: "general") { draft { impact { findingsAppearing findingsDisappearing
+      services { service { key } findingsAppearing { rule dataCategory severity } findingsDisappearing { rule } } } } } }`, {}, officer);
+    const impact = r.data!.policy.draft.impact;
+    const plain = impact.services.find((s: { service: { key: string } }) => s.service.key === 'plain');
+    // 60 days were within 90; against 30 they exceed the limit.
+    expect(plain.findingsAppearing).toEqual([{ rule: 'RETENTION_EXCEEDED', dataCategory: 'device.log', severity: 'MEDIUM' }]);
+    expect(plain.findingsDisappearing).toEqual([]);
+    expect(impact.findingsAppearing).toBeGreaterThanOrEqual(1);
   });
 
   it('should show a resolution that would carry forward, and the notice a reduction needs', async () => {
