@@ -71,7 +71,8 @@ describe('the console under the Content-Security-Policy', () => {
     await page.locator('.graphiql-container').waitFor();
     await page.locator('.monaco-editor').first().waitFor();
     await page.locator('.graphiql-execute-button').click();
-    await page.waitForFunction("document.querySelector('.graphiql-response')?.textContent?.includes('viewer')", undefined, { timeout: 30_000 });
+    // A locator, not waitForFunction: Playwright evaluates a string predicate with eval, which this very CSP refuses.
+    await page.locator('.graphiql-response').filter({ hasText: 'viewer' }).first().waitFor({ timeout: 30_000 });
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
     await context.close();
