@@ -44,6 +44,7 @@ export async function computeConflicts(manager: EntityManager, pairs: readonly V
   const serviceIds = [...new Set(pairs.map((p) => p.service.policy.serviceId as string))];
   const previous = await store.conflictsOfServices(serviceIds);
   const previousByService = new Map<string, ConflictState[]>();
+  const resolverOf = new Map<string, string | null>();
   for (const row of previous) {
     if (!row.resolvedAt) continue;
     const state: ConflictState = {
@@ -56,8 +57,8 @@ export async function computeConflicts(manager: EntityManager, pairs: readonly V
       resolution: row.resolution as ConflictState['resolution'],
       rationale: row.rationale,
       resolvedAt: row.resolvedAt,
-      resolvedByEmail: row.resolvedBy,
     };
+    resolverOf.set(row.id, row.resolvedBy);
     previousByService.set(row.serviceId, [...(previousByService.get(row.serviceId) ?? []), state]);
   }
   const layers = new Map<string, PolicyLayer>();
@@ -89,8 +90,7 @@ export async function computeConflicts(manager: EntityManager, pairs: readonly V
           carriedFromId: inherited?.carriedFromId ?? null,
           resolution: inherited?.resolution ?? null,
           rationale: inherited?.rationale ?? null,
-          // resolvedByEmail above carries the resolver's id for stored conflicts.
-          resolvedBy: inherited?.resolvedByEmail ?? null,
+          resolvedBy: inherited ? (resolverOf.get(inherited.carriedFromId) ?? null) : null,
           resolvedAt: inherited?.resolvedAt ?? null,
         }),
       );

@@ -262,6 +262,7 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
       for (const c of resolved) {
         expect(c.globalPolicyVersion).toBe(2);
         expect(superseded.map((s: { id: string }) => s.id)).toContain(c.carriedFromId);
+        expect(c.resolvedBy).toEqual({ email: 'dpo@x.test' });
       }
       const clauses = await effective();
       expect(clause(clauses, 'SHARING', 'device.location:third_party')).toMatchObject({ value: 'ALLOWED', source: 'SERVICE', policyVersion: 1 });
