@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { builtinModules } from 'node:module';
 
 export default [
   { ignores: ['**/node_modules', '**/dist', '**/tmp', '**/.data', '**/coverage', '**/*.js', '**/*.cjs', '**/*.mjs', 'apps/admin/src/gql/**'] },
@@ -10,7 +11,8 @@ export default [
     plugins: { '@nx': nx },
     rules: {
       // Imports point down: api -> persistence -> domain; the console and the
-      // CLI reach the API only over GraphQL; tools may use the libraries.
+      // CLI reach the API only over GraphQL, and the console may import the
+      // pure domain to show a rule's outcome before asking; tools may use the libraries.
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -20,7 +22,7 @@ export default [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:persistence', 'type:domain'] },
             { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:cli', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:persistence', 'type:domain'] },
@@ -35,6 +37,19 @@ export default [
   {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/__tests__/**/*.ts', '**/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // The domain runs in the browser too (the console imports it): no Node module.
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.map((name) => ({ name, message: 'libs/domain is pure and runs in the browser: no Node modules.' })),
+          patterns: [{ group: ['node:*'], message: 'libs/domain is pure and runs in the browser: no Node modules.' }],
+        },
+      ],
+    },
   },
   {
     // The console: React's rules of hooks (and the React Compiler's checks).

@@ -10,3 +10,4 @@ export * from './precedence';
 export * from './amendments';
 export * from './findings';
 export * from './sharing';
+export * from './access';

@@ -79,6 +79,17 @@ export function subjectShape(topic: ClauseTopic): string {
 }
 
 /**
+ * The whole list of subjects a topic accepts when it names no category
+ * (RIGHT, COMMUNICATION with `*`, MINORS, AMENDMENT); null when the subject
+ * is built from taxonomy keys.
+ */
+export function fixedSubjectsOf(topic: ClauseTopic): readonly string[] | null {
+  const dims = GRAMMAR[topic];
+  if (dims.length !== 1 || dims[0].kind !== 'flat') return null;
+  return dims[0].wildcard ? [...dims[0].names, WILDCARD] : dims[0].names;
+}
+
+/**
  * Syntax of a subject for its topic. Taxonomy membership of the keys is not
  * checked here (see `validateClauseSet`).
  */

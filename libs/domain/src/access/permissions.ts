@@ -1,0 +1,57 @@
+import type { PolicyScope } from '../clauses/topics';
+import type { SharingStatus } from '../shared/vocabulary';
+import { type SharingAction, actionsFrom } from '../sharing/state-machine';
+import { type Actor, actsForTeam, isPrivacyOfficer, isWriter } from './actor';
+
+/**
+ * What a viewer may do to one object (DESIGN.md sections 3 to 6). The API
+ * shows these to the console; a control that would fail with FORBIDDEN or
+ * INVALID_TRANSITION is never offered. Whether a permitted approval then
+ * passes its checks is another question (`evaluateSharingChecks`).
+ */
+
+/** GLOBAL policies are the officers'; a SERVICE policy also its owning team's engineers (who may draft, not publish). */
+export function mayDraftPolicy(actor: Actor, policy: { scope: PolicyScope; teamId: string | null }): boolean {
+  return isPrivacyOfficer(actor) || (policy.scope === 'SERVICE' && actsForTeam(actor, policy.teamId));
+}
+
+export function mayPublishPolicy(actor: Actor): boolean {
+  return isPrivacyOfficer(actor);
+}
+
+/** Only an OPEN conflict is resolved, by an officer. */
+export function mayResolveConflict(actor: Actor, conflict: { status: string }): boolean {
+  return conflict.status === 'OPEN' && isPrivacyOfficer(actor);
+}
+
+export function mayAcceptFindings(actor: Actor): boolean {
+  return isPrivacyOfficer(actor);
+}
+
+export interface ArrangementParties {
+  status: SharingStatus;
+  /** The team owning the arrangement's service. */
+  teamId: string;
+  requestedById: string;
+}
+
+/**
+ * The sharing transitions this actor may take now (DESIGN.md section 5):
+ * submit, by an officer, the owning team or the requester; withdraw, by the
+ * requester or the owning team; approve and reject, by officers; revoke, by
+ * officers and the owning team. "The owning team" is its members in a
+ * writing role (see {@link actsForTeam}).
+ */
+export function sharingActionsFor(actor: Actor, arrangement: ArrangementParties): SharingAction[] {
+  const officer = isPrivacyOfficer(actor);
+  const owningTeam = actsForTeam(actor, arrangement.teamId);
+  const requester = isWriter(actor) && arrangement.requestedById === actor.id;
+  const may: Record<SharingAction, boolean> = {
+    submit: officer || owningTeam || requester,
+    withdraw: owningTeam || requester,
+    approve: officer,
+    reject: officer,
+    revoke: officer || owningTeam,
+  };
+  return actionsFrom(arrangement.status).filter((action) => may[action]);
+}
