@@ -1,5 +1,5 @@
-import { coveringSubjects, fixedSubjectsOf, meetOfSubjects, parseSubject, subjectCovers, subjectSpecificity, topicHasCategory } from './subject';
-import type { ClauseTopic } from './topics';
+import { coveringSubjects, fixedSubjectsOf, isCategorySubject, meetOfSubjects, parseSubject, subjectCovers, subjectSpecificity, topicHasCategory } from './subject';
+import { CLAUSE_TOPICS, type ClauseTopic } from './topics';
 
 const ok = (topic: ClauseTopic, text: string) => {
   const r = parseSubject(topic, text);
@@ -116,5 +116,11 @@ describe('fixedSubjectsOf', () => {
     }
     expect(fixedSubjectsOf('SHARING')).toBeNull();
     expect(fixedSubjectsOf('RETENTION')).toBeNull();
+  });
+});
+
+describe('isCategorySubject', () => {
+  it('should be true exactly for the topics whose subject is one category', () => {
+    expect(CLAUSE_TOPICS.filter(isCategorySubject)).toEqual(['COLLECTION', 'RETENTION', 'ENCRYPTION']);
   });
 });

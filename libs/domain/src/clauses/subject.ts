@@ -69,6 +69,11 @@ export interface ParsedSubject {
 
 export type SubjectParseResult = { ok: true; subject: ParsedSubject } | { ok: false; reason: string };
 
+/** Topics whose subject is one data category key (COLLECTION, RETENTION, ENCRYPTION). */
+export function isCategorySubject(topic: ClauseTopic): boolean {
+  return GRAMMAR[topic].length === 1 && GRAMMAR[topic][0] === CATEGORY;
+}
+
 /** Topics whose subjects name a data category. */
 export function topicHasCategory(topic: ClauseTopic): boolean {
   return GRAMMAR[topic][0] === CATEGORY;

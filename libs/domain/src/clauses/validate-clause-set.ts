@@ -36,7 +36,8 @@ export interface ClauseCandidate {
 
 export interface ClauseSetContext {
   scope: PolicyScope;
-  taxonomy: Taxonomy;
+  /** Membership of the keys a subject names. */
+  taxonomy: Pick<Taxonomy, 'hasCategory' | 'hasUse'>;
 }
 
 /**
