@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Stack, Text, Title } from '@mantine/core';
-import { isSharingActive } from '@canopy/domain';
+import { DPA_RENEWAL_WARNING_DAYS, isSharingActive } from '@canopy/domain';
 import { graphql } from '../../gql';
 import type { ProcessorsPageQuery as ProcessorsData } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
@@ -53,7 +53,7 @@ export function ProcessorsPage() {
             data={[...d.processors]}
             columns={processorColumns}
             getRowId={(r) => r.key}
-            caption={`${d.processors.length} processors; a DPA ending within 30 days is flagged`}
+            caption={`${d.processors.length} processors; a DPA ending within ${DPA_RENEWAL_WARNING_DAYS} days is flagged`}
             empty="No processor is registered yet."
           />
         )}
