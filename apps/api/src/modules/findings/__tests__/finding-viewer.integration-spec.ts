@@ -1,6 +1,7 @@
 import { testDialects } from '@canopy/persistence';
-import { ADMIN_TOKEN, codeOf, startTestServer, TestServer } from '../../../testing/test-server';
-import { createTeams, expectOk, item, publishPolicy, registerService, setInventory } from './compliance-fixtures';
+import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
+import { oneViewerPerRole, type ViewerRole } from '../../../testing/viewer-roles';
+import { expectOk, item, publishPolicy, registerService, setInventory } from './compliance-fixtures';
 
 const FINDINGS = 'query { findings(serviceKey: "logs") { rule dataCategory accepted viewerCanAccept } }';
 const ACCEPT = 'mutation($i: AcceptFindingInput!) { acceptFinding(input: $i) { id } }';
@@ -8,16 +9,11 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 
 describe.each(testDialects())('Finding.viewerCanAccept on %s', (dialect) => {
   let t: TestServer;
-  const as: Record<string, string> = {};
+  let as: Record<ViewerRole, string>;
 
   beforeAll(async () => {
     t = await startTestServer(dialect);
-    await createTeams(t, 'geo', 'media');
-    as.officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
-    as.owningEngineer = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
-    as.otherEngineer = await t.user('media@x.test', ['ENGINEER'], ['media']);
-    as.auditor = await t.user('aud@x.test', ['AUDITOR']);
-    as.admin = ADMIN_TOKEN;
+    as = await oneViewerPerRole(t);
     await publishPolicy(t, as.officer, 'general', [
       { topic: 'COLLECTION', subject: '*', value: 'ALLOWED' },
       { topic: 'USE', subject: '*:*', value: 'ALLOWED' },

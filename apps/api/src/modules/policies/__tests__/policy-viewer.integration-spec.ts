@@ -1,6 +1,7 @@
 import { testDialects } from '@canopy/persistence';
-import { ADMIN_TOKEN, codeOf, startTestServer, TestServer } from '../../../testing/test-server';
-import { type ClauseInput, createTeams, expectOk, publishPolicy, registerService } from '../../findings/__tests__/compliance-fixtures';
+import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
+import { oneViewerPerRole, type ViewerRole } from '../../../testing/viewer-roles';
+import { type ClauseInput, expectOk, publishPolicy, registerService } from '../../findings/__tests__/compliance-fixtures';
 
 const GLOBAL: ClauseInput[] = [
   { topic: 'COLLECTION', subject: '*', value: 'ALLOWED' },
@@ -17,7 +18,7 @@ const RESOLVE = 'mutation($id: ID!) { resolveConflict(input: { conflictId: $id, 
 
 describe.each(testDialects())('what the viewer may do to policies and conflicts, on %s', (dialect) => {
   let t: TestServer;
-  const as: Record<string, string> = {};
+  let as: Record<ViewerRole, string>;
   const clausesOf: Record<string, ClauseInput[]> = { general: GLOBAL, 'maps-policy': service(1000) };
   let retentionDays = 1000;
 
@@ -31,12 +32,7 @@ describe.each(testDialects())('what the viewer may do to policies and conflicts,
 
   beforeAll(async () => {
     t = await startTestServer(dialect);
-    await createTeams(t, 'geo', 'media');
-    as.officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
-    as.owningEngineer = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
-    as.otherEngineer = await t.user('media@x.test', ['ENGINEER'], ['media']);
-    as.auditor = await t.user('aud@x.test', ['AUDITOR'], ['geo']);
-    as.admin = ADMIN_TOKEN;
+    as = await oneViewerPerRole(t);
     await registerService(t, as.officer, 'maps', 'geo');
     await publishPolicy(t, as.officer, 'general', GLOBAL);
     await publishPolicy(t, as.officer, 'maps-policy', service(retentionDays), 'maps');

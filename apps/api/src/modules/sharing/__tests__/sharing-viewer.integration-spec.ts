@@ -1,21 +1,7 @@
 import { testDialects } from '@canopy/persistence';
-import { ADMIN_TOKEN, codeOf, startTestServer, TestServer } from '../../../testing/test-server';
-import {
-  APPROVE,
-  createTeams,
-  expectOk,
-  item,
-  PERMISSIVE_GLOBAL,
-  propose,
-  publishPolicy,
-  registerProcessor,
-  registerService,
-  REJECT,
-  REVOKE,
-  setInventory,
-  SUBMIT,
-  WITHDRAW,
-} from '../../findings/__tests__/compliance-fixtures';
+import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
+import { oneViewerPerRole } from '../../../testing/viewer-roles';
+import * as fx from '../../findings/__tests__/compliance-fixtures';
 
 type Status = 'DRAFT' | 'PENDING_REVIEW' | 'APPROVED' | 'REJECTED' | 'REVOKED' | 'WITHDRAWN';
 type Action = 'SUBMIT' | 'APPROVE' | 'REJECT' | 'REVOKE' | 'WITHDRAW';
@@ -33,17 +19,17 @@ const VIEWER_ACTIONS = 'query($id: ID!, $at: DateTime) { sharingArrangement(id: 
 
 describe.each(testDialects())('SharingArrangement.viewerActions on %s', (dialect) => {
   let t: TestServer;
-  const as: Record<string, string> = {};
+  let as: Record<string, string>;
 
   const act = (action: Action, id: string, version: number, token: string) => {
     const decide = { i: { id, expectedVersion: version, comment: 'reason' } };
-    const query = { SUBMIT, WITHDRAW, APPROVE, REJECT, REVOKE }[action];
+    const query = { SUBMIT: fx.SUBMIT, WITHDRAW: fx.WITHDRAW, APPROVE: fx.APPROVE, REJECT: fx.REJECT, REVOKE: fx.REVOKE }[action];
     return t.gql(query, action === 'SUBMIT' || action === 'WITHDRAW' ? { id, v: version } : decide, token);
   };
 
   /** A fresh arrangement of geo's engineer, driven to `status` by those who may. */
   async function arrangementIn(status: Status): Promise<{ id: string; version: number }> {
-    const a = await propose(t, as.requester, { serviceKey: 'maps', processorKey: 'tiles', dataCategories: ['device.log'] });
+    const a = await fx.propose(t, as.requester, { serviceKey: 'maps', processorKey: 'tiles', dataCategories: ['device.log'] });
     let version = a.version as number;
     for (const step of PATH[status]) {
       const r = await act(step, a.id, version, step === 'APPROVE' || step === 'REJECT' ? as.officer2 : as.requester);
@@ -55,18 +41,15 @@ describe.each(testDialects())('SharingArrangement.viewerActions on %s', (dialect
 
   beforeAll(async () => {
     t = await startTestServer(dialect);
-    await createTeams(t, 'geo', 'media');
-    as.officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
+    const { owningEngineer, otherEngineer, ...rest } = await oneViewerPerRole(t);
+    // The requester is an engineer of the owning team; a teammate and a second officer act too.
+    as = { ...rest, requester: owningEngineer, outsider: otherEngineer };
     as.officer2 = await t.user('dpo2@x.test', ['PRIVACY_OFFICER']);
-    as.requester = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
     as.teammate = await t.user('geo2@x.test', ['ENGINEER'], ['geo']);
-    as.outsider = await t.user('media@x.test', ['ENGINEER'], ['media']);
-    as.auditor = await t.user('aud@x.test', ['AUDITOR'], ['geo']);
-    as.admin = ADMIN_TOKEN;
-    await registerService(t, as.officer, 'maps', 'geo');
-    await setInventory(t, as.requester, 'maps', [item('device.log')]);
-    await registerProcessor(t, as.officer, 'tiles');
-    await publishPolicy(t, as.officer, 'general', PERMISSIVE_GLOBAL);
+    await fx.registerService(t, as.officer, 'maps', 'geo');
+    await fx.setInventory(t, as.requester, 'maps', [fx.item('device.log')]);
+    await fx.registerProcessor(t, as.officer, 'tiles');
+    await fx.publishPolicy(t, as.officer, 'general', fx.PERMISSIVE_GLOBAL);
   });
   afterAll(() => t.close());
 
@@ -75,7 +58,7 @@ describe.each(testDialects())('SharingArrangement.viewerActions on %s', (dialect
     for (const status of STATUSES) {
       for (const [who, token] of Object.entries(as)) {
         let current = await arrangementIn(status);
-        const offered: Action[] = (await expectOk(t.gql(VIEWER_ACTIONS, { id: current.id }, token))).sharingArrangement.viewerActions;
+        const offered: Action[] = (await fx.expectOk(t.gql(VIEWER_ACTIONS, { id: current.id }, token))).sharingArrangement.viewerActions;
         for (const action of ACTIONS) {
           const r = await act(action, current.id, current.version, token);
           const code = codeOf(r);
@@ -91,7 +74,7 @@ describe.each(testDialects())('SharingArrangement.viewerActions on %s', (dialect
 
   it('should offer each role what DESIGN.md section 5 gives it', async () => {
     const pending = await arrangementIn('PENDING_REVIEW');
-    const offered = async (token: string) => (await expectOk(t.gql(VIEWER_ACTIONS, { id: pending.id }, token))).sharingArrangement.viewerActions;
+    const offered = async (token: string) => (await fx.expectOk(t.gql(VIEWER_ACTIONS, { id: pending.id }, token))).sharingArrangement.viewerActions;
     expect(await offered(as.officer)).toEqual(['APPROVE', 'REJECT']);
     expect(await offered(as.requester)).toEqual(['WITHDRAW']);
     expect(await offered(as.teammate)).toEqual(['WITHDRAW']);
@@ -100,7 +83,7 @@ describe.each(testDialects())('SharingArrangement.viewerActions on %s', (dialect
 
   it('should offer nothing on an arrangement read as of an instant', async () => {
     const draft = await arrangementIn('DRAFT');
-    const r = await expectOk(t.gql(VIEWER_ACTIONS, { id: draft.id, at: new Date(Date.now() + 1000).toISOString() }, as.requester));
+    const r = await fx.expectOk(t.gql(VIEWER_ACTIONS, { id: draft.id, at: new Date(Date.now() + 1000).toISOString() }, as.requester));
     expect(r.sharingArrangement).toEqual({ status: 'DRAFT', viewerActions: [] });
   });
 });
