@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 
 export default [
-  { ignores: ['**/node_modules', '**/dist', '**/tmp', '**/.data', '**/coverage', '**/*.js', '**/*.cjs', '**/*.mjs', 'apps/admin/src/gql/**'] },
+  { ignores: ['**/node_modules', '**/dist', '**/tmp', '**/.data', '**/coverage', '**/*.js', '**/*.cjs', '**/*.mjs', 'apps/admin/src/gql/**', 'apps/cli/src/gql/**', 'tools/gql/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -48,6 +48,17 @@ export default [
           paths: builtinModules.map((name) => ({ name, message: 'libs/domain is pure and runs in the browser: no Node modules.' })),
           patterns: [{ group: ['node:*'], message: 'libs/domain is pure and runs in the browser: no Node modules.' }],
         },
+      ],
+    },
+  },
+  {
+    // The CLI and the tools import codegen's output for its types only: it is
+    // not committed, and `npx canopy` and `npm run bench` run without it.
+    files: ['apps/cli/**/*.ts', 'tools/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/gql', '**/gql/*'], allowTypeImports: true, message: 'generated code is not committed: import its types only (import type)' }] },
       ],
     },
   },

@@ -1,4 +1,14 @@
 import type { ArrangementData, ProcessorState, ServiceState, SharingStatus } from '../client/operations';
+import type {
+  CreatePolicyInput,
+  DraftPolicyVersionInput,
+  InventoryItemInput,
+  ProposeSharingInput,
+  RegisterProcessorInput,
+  RegisterServiceInput,
+  UpdateProcessorInput,
+  UpdateServiceInput,
+} from '../gql/graphql';
 import type { ManifestProblem } from '../errors';
 import type { DocumentOrigin, LoadedManifest } from '../manifest/load';
 import type { ProcessorManifest, ServiceManifest } from '../manifest/schema';
@@ -25,17 +35,17 @@ export interface CurrentState {
 export type Action = 'create' | 'update' | 'unchanged';
 export type PlanObject = 'processor' | 'service' | 'security-measures' | 'inventory' | 'policy' | 'sharing';
 
-/** One mutation (or chained pair) to run; variables are final at plan time. */
+/** One mutation (or chained pair) to run; variables are final at plan time, typed by the schema's inputs. */
 export type Step =
-  | { op: 'registerProcessor'; input: Record<string, unknown> }
-  | { op: 'updateProcessor'; input: Record<string, unknown> }
-  | { op: 'registerService'; input: Record<string, unknown> }
-  | { op: 'updateService'; input: Record<string, unknown> }
+  | { op: 'registerProcessor'; input: RegisterProcessorInput }
+  | { op: 'updateProcessor'; input: UpdateProcessorInput }
+  | { op: 'registerService'; input: RegisterServiceInput }
+  | { op: 'updateService'; input: UpdateServiceInput }
   | { op: 'setSecurityMeasures'; serviceKey: string; measures: string[] }
-  | { op: 'setInventory'; serviceKey: string; items: Record<string, unknown>[] }
-  | { op: 'createPolicy'; input: Record<string, unknown> }
-  | { op: 'draftPolicyVersion'; input: Record<string, unknown> }
-  | { op: 'proposeAndSubmitSharing'; input: Record<string, unknown> }
+  | { op: 'setInventory'; serviceKey: string; items: InventoryItemInput[] }
+  | { op: 'createPolicy'; input: CreatePolicyInput }
+  | { op: 'draftPolicyVersion'; input: DraftPolicyVersionInput }
+  | { op: 'proposeAndSubmitSharing'; input: ProposeSharingInput }
   | { op: 'submitSharing'; id: string; expectedVersion: number };
 
 export interface PlanEntry {
@@ -125,7 +135,7 @@ export function taxonomyProblems(
 function planProcessor(doc: ProcessorManifest, current: ProcessorState | null, origin: DocumentOrigin): PlanEntry {
   const base = { object: 'processor' as const, name: doc.metadata.key, file: origin.file, document: origin.document };
   const s = doc.spec;
-  const desired: Record<string, unknown> = {
+  const desired: Omit<RegisterProcessorInput, 'key'> = {
     name: doc.metadata.name,
     country: s.country,
     ...(s.contactEmail !== undefined ? { contactEmail: s.contactEmail?.trim().toLowerCase() || null } : {}),
@@ -140,8 +150,8 @@ function planProcessor(doc: ProcessorManifest, current: ProcessorState | null, o
     return { ...base, action: 'create', changes: ['register processor'], steps: [{ op: 'registerProcessor', input: { key: doc.metadata.key, ...desired } }] };
   }
   const changed: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(desired)) {
-    const now = (current as unknown as Record<string, unknown>)[field];
+  for (const [field, value] of Object.entries(desired) as [keyof typeof desired, unknown][]) {
+    const now = current[field];
     const same =
       field === 'dpaSignedAt' || field === 'dpaExpiresAt'
         ? sameInstant(now as string | null, value as string | null)
@@ -155,7 +165,7 @@ function planProcessor(doc: ProcessorManifest, current: ProcessorState | null, o
     ...base,
     action: 'update',
     changes: Object.keys(changed),
-    steps: [{ op: 'updateProcessor', input: { key: doc.metadata.key, expectedVersion: current.version, ...changed } }],
+    steps: [{ op: 'updateProcessor', input: { key: doc.metadata.key, expectedVersion: current.version, ...(changed as Partial<UpdateProcessorInput>) } }],
   };
 }
 
@@ -188,7 +198,7 @@ function planService(doc: ServiceManifest, current: ServiceState | null, origin:
       ...where,
     });
   } else {
-    const changed: Record<string, unknown> = {};
+    const changed: Omit<UpdateServiceInput, 'key' | 'expectedVersion'> = {};
     if (doc.metadata.name !== current.name) changed.name = doc.metadata.name;
     if (doc.metadata.team !== current.team.key) changed.teamKey = doc.metadata.team;
     if (spec.description !== undefined && (spec.description?.trim() || null) !== current.description) changed.description = spec.description?.trim() || null;

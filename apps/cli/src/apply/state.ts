@@ -1,5 +1,5 @@
 import type { GraphQLClient } from '../client/graphql-client';
-import { currentStateQuery, ProcessorState, ServiceState } from '../client/operations';
+import { currentStateQuery } from '../client/operations';
 import type { LoadedManifest } from '../manifest/load';
 import type { CurrentState } from './plan';
 
@@ -20,12 +20,12 @@ export async function readCurrentState(client: GraphQLClient, manifests: readonl
   serviceKeys.forEach((k, i) => (variables[`s${i}`] = k));
   processorKeys.forEach((k, i) => (variables[`p${i}`] = k));
   const query = currentStateQuery(serviceKeys.length, processorKeys.length);
-  const data = await client.request<Record<string, unknown>>('read current state', query, variables);
+  const data = await client.request('read current state', query, variables);
   return {
-    services: new Map(serviceKeys.map((k, i) => [k, (data[`s${i}`] as ServiceState | null) ?? null])),
-    processors: new Map(processorKeys.map((k, i) => [k, (data[`p${i}`] as ProcessorState | null) ?? null])),
-    teams: new Set((data.teams as { key: string }[]).map((t) => t.key)),
-    dataCategories: new Set((data.dataCategories as { key: string }[]).map((c) => c.key)),
-    dataUses: new Set((data.dataUses as { key: string }[]).map((u) => u.key)),
+    services: new Map(serviceKeys.map((k, i) => [k, data[`s${i}`] ?? null])),
+    processors: new Map(processorKeys.map((k, i) => [k, data[`p${i}`] ?? null])),
+    teams: new Set(data.teams.map((t) => t.key)),
+    dataCategories: new Set(data.dataCategories.map((c) => c.key)),
+    dataUses: new Set(data.dataUses.map((u) => u.key)),
   };
 }
