@@ -58,6 +58,8 @@ export interface PlanEntry {
   steps: Step[];
   file: string;
   document: number;
+  /** The document the entry comes from (errors during apply are located through it). */
+  origin: DocumentOrigin;
 }
 
 export interface Plan {
@@ -92,7 +94,7 @@ export function planApply(manifests: readonly LoadedManifest[], state: CurrentSt
 
 function checkReferences(doc: ServiceManifest, origin: DocumentOrigin, state: CurrentState, declaredProcessors: ReadonlySet<string>): ManifestProblem[] {
   const problems = taxonomyProblems(doc, origin, state);
-  const at = (path: string, message: string) => problems.push({ file: origin.file, document: origin.document, line: origin.lineOf(path), path, message });
+  const at = (path: string, message: string) => problems.push(origin.problem(path, message));
   if (!state.teams.has(doc.metadata.team)) at('metadata.team', `unknown team "${doc.metadata.team}"`);
   const seen = new Map<string, number>();
   doc.spec.sharing?.forEach((s, i) => {
@@ -114,7 +116,7 @@ export function taxonomyProblems(
   taxonomy: { dataCategories: ReadonlySet<string>; dataUses: ReadonlySet<string> },
 ): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
-  const at = (path: string, message: string) => problems.push({ file: origin.file, document: origin.document, line: origin.lineOf(path), path, message });
+  const at = (path: string, message: string) => problems.push(origin.problem(path, message));
   const category = (path: string, key: string) => {
     if (!taxonomy.dataCategories.has(key)) at(path, `unknown data category "${key}"`);
   };
@@ -133,7 +135,7 @@ export function taxonomyProblems(
 }
 
 function planProcessor(doc: ProcessorManifest, current: ProcessorState | null, origin: DocumentOrigin): PlanEntry {
-  const base = { object: 'processor' as const, name: doc.metadata.key, file: origin.file, document: origin.document };
+  const base = { object: 'processor' as const, name: doc.metadata.key, file: origin.file, document: origin.document, origin };
   const s = doc.spec;
   const desired: Omit<RegisterProcessorInput, 'key'> = {
     name: doc.metadata.name,
@@ -171,7 +173,7 @@ function planProcessor(doc: ProcessorManifest, current: ProcessorState | null, o
 
 function planService(doc: ServiceManifest, current: ServiceState | null, origin: DocumentOrigin): PlanEntry[] {
   const key = doc.metadata.key;
-  const where = { file: origin.file, document: origin.document };
+  const where = { file: origin.file, document: origin.document, origin };
   const spec = doc.spec;
   const entries: PlanEntry[] = [];
 

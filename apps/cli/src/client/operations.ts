@@ -6,6 +6,7 @@
 import type {
   CheckServiceManifestQuery,
   CurrentStateBaseFragment,
+  FidesExportPageQuery,
   ProcessorStateFragment,
   RecordOfProcessingQuery,
   ServiceStateFragment,
@@ -115,3 +116,16 @@ export const RECORD_OF_PROCESSING = graphql(`query RecordOfProcessing($at: DateT
 }`);
 
 export const VERIFY_AUDIT_LOG = graphql(`query VerifyAuditLog { verifyAuditLog { ok checkedEvents firstBrokenSeq headSeq headHash } }`);
+
+/** One page of services with what `canopy export fides` writes (ordered by key). */
+export const FIDES_EXPORT_PAGE = graphql(`query FidesExportPage($after: String) {
+  services(first: 100, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      key name description lifecycle servesMinors team { key name } securityMeasures
+      inventory { dataCategory purposes source devicePermission legalBasis retentionDays encryption publiclyVisible dataSubjects }
+    } }
+  }
+}`);
+export type FidesExportPage = FidesExportPageQuery;
+export type ExportedService = FidesExportPage['services']['edges'][number]['node'];
