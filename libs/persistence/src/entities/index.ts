@@ -13,6 +13,8 @@ import { PolicyVersionEntity } from './policy-version.entity';
 import { PolicyClauseEntity } from './policy-clause.entity';
 import { PolicyConflictEntity } from './policy-conflict.entity';
 import { SecurityMeasureEntity } from './security-measure.entity';
+import { WebhookEntity } from './webhook.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
 
 export {
   ApiTokenEntity,
@@ -31,7 +33,12 @@ export {
   PolicyClauseEntity,
   PolicyConflictEntity,
   SecurityMeasureEntity,
+  WebhookEntity,
+  OutboxMessageEntity,
 };
+
+export { OUTBOX_KINDS, DELIVERY_STATUSES } from './outbox-message.entity';
+export type { OutboxKind, DeliveryStatus } from './outbox-message.entity';
 
 export * from './inventory-sharing';
 
@@ -53,4 +60,6 @@ export const ALL_ENTITIES = [
   PolicyConflictEntity,
   ...INVENTORY_SHARING_ENTITIES,
   SecurityMeasureEntity,
+  WebhookEntity,
+  OutboxMessageEntity,
 ];
