@@ -11,3 +11,4 @@ export * from './amendments';
 export * from './findings';
 export * from './sharing';
 export * from './access';
+export * from './notifications';
