@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       // Their defaults and validation: hardening/__tests__/hardening-config.spec.ts
       hardening: expect.any(Object),
       shutdownGraceMs: 10_000,
+      notifications: expect.any(Object),
     });
   });
 

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseDatabaseUrl } from '@canopy/persistence';
+import type { RetrySchedule } from '@canopy/domain';
 
 const flag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be one of true, false, 1, 0' })
@@ -42,6 +43,51 @@ const trustProxy = z.string().transform((value, ctx): boolean | number | string 
   return entries.join(',');
 });
 
+/** smtp://[user:pass@]host[:port] or smtps://...; never echoed (it may hold a password). */
+const smtpUrl = z.string().superRefine((value, ctx) => {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || !/^smtps?:$/.test(url.protocol) || !url.hostname) {
+    ctx.addIssue({ code: 'custom', message: 'must be smtp://[user:password@]host[:port] or smtps://[user:password@]host[:port]' });
+  }
+});
+
+/** "address" or "Name <address>": the From of every e-mail. */
+const mailFrom = z.string().regex(/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+  message: 'must be an address or "Name <address>"',
+});
+
+/** Where people reach this Canopy: links in e-mails are built from it. */
+const publicUrl = z
+  .string()
+  .transform((value, ctx) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(value);
+    } catch {
+      // reported below
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+      ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 100)}" is not a base URL like https://canopy.example.com` });
+      return z.NEVER;
+    }
+    return url.href.replace(/\/+$/, '');
+  });
+
+/** 32 bytes, as 64 hex digits or base64: seals webhook secrets at rest. */
+const secretsKey = z.string().transform((value, ctx) => {
+  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  if (key.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(value) && key.toString('base64') !== value)) {
+    ctx.addIssue({ code: 'custom', message: 'must be 32 bytes written as 64 hex digits or in base64 (openssl rand -base64 32)' });
+    return z.NEVER;
+  }
+  return key;
+});
+
 const schema = z
   .object({
     PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(4000),
@@ -75,10 +121,32 @@ const schema = z
     CANOPY_LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 1_000_000, 100),
     CANOPY_LOGIN_WINDOW_SECONDS: int(1, 86_400, 900),
     CANOPY_SHUTDOWN_GRACE_MS: int(0, 600_000, 10_000),
+    // Notifications (docs/notifications.md): the outbox dispatcher, e-mail, webhooks.
+    CANOPY_DISPATCHER: flag.optional(),
+    CANOPY_SMTP_URL: smtpUrl.optional(),
+    CANOPY_MAIL_FROM: mailFrom.optional(),
+    CANOPY_PUBLIC_URL: publicUrl.optional(),
+    CANOPY_WEBHOOK_ALLOW_PRIVATE: flag.optional(),
+    CANOPY_SECRETS_KEY: secretsKey.optional(),
+    CANOPY_DELIVERY_TIMEOUT_MS: int(100, 120_000, 10_000),
+    CANOPY_OUTBOX_POLL_MS: int(10, 60_000, 1000),
+    CANOPY_OUTBOX_LEASE_MS: int(500, 3_600_000, 60_000),
+    CANOPY_OUTBOX_BATCH_SIZE: int(1, 500, 20),
+    CANOPY_OUTBOX_MAX_ATTEMPTS: int(1, 100, 10),
+    CANOPY_OUTBOX_RETRY_BASE_MS: int(10, 3_600_000, 5000),
+    CANOPY_OUTBOX_RETRY_MAX_MS: int(10, 86_400_000, 3_600_000),
   })
   .refine((env) => Boolean(env.CANOPY_BOOTSTRAP_ADMIN_EMAIL) === Boolean(env.CANOPY_BOOTSTRAP_TOKEN), {
     message: 'set both CANOPY_BOOTSTRAP_ADMIN_EMAIL and CANOPY_BOOTSTRAP_TOKEN, or neither',
     path: ['CANOPY_BOOTSTRAP_TOKEN'],
+  })
+  .refine((env) => env.CANOPY_OUTBOX_LEASE_MS >= 2 * env.CANOPY_DELIVERY_TIMEOUT_MS, {
+    message: 'must be at least twice CANOPY_DELIVERY_TIMEOUT_MS: a claimed message is sent and marked before its lease ends',
+    path: ['CANOPY_OUTBOX_LEASE_MS'],
+  })
+  .refine((env) => env.CANOPY_OUTBOX_RETRY_MAX_MS >= env.CANOPY_OUTBOX_RETRY_BASE_MS, {
+    message: 'must not be less than CANOPY_OUTBOX_RETRY_BASE_MS',
+    path: ['CANOPY_OUTBOX_RETRY_MAX_MS'],
   });
 
 export interface Config {
@@ -92,6 +160,25 @@ export interface Config {
   hardening: HardeningConfig;
   /** How long SIGTERM waits for requests in flight before cutting them off. */
   shutdownGraceMs: number;
+  notifications: NotificationsConfig;
+}
+
+/** The outbox, its dispatcher, e-mail and webhooks: docs/notifications.md. */
+export interface NotificationsConfig {
+  /** Run the dispatcher in this process (CANOPY_DISPATCHER, on by default). */
+  dispatcher: boolean;
+  /** null: e-mails are kept PENDING, not sent, and listed for admins. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Base URL of links in messages, without a trailing slash. */
+  publicUrl: string;
+  /** Webhooks may target loopback, private, link-local and metadata addresses (tests, closed networks). */
+  webhookAllowPrivate: boolean;
+  /** Seals webhook secrets at rest (AES-256-GCM); null stores them as they are. */
+  secretsKey: Buffer | null;
+  /** One SMTP conversation or webhook request, at most. */
+  deliveryTimeoutMs: number;
+  outbox: { pollMs: number; leaseMs: number; batchSize: number; retry: RetrySchedule };
 }
 
 /** Limits and HTTP policies of apps/api/src/hardening: see docs/reliability.md for what each one guards. */
@@ -151,5 +238,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     },
     shutdownGraceMs: e.CANOPY_SHUTDOWN_GRACE_MS,
+    notifications: notificationsConfig(e),
+  };
+}
+
+function notificationsConfig(e: z.infer<typeof schema>): NotificationsConfig {
+  const publicUrl = e.CANOPY_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    dispatcher: e.CANOPY_DISPATCHER ?? true,
+    smtpUrl: e.CANOPY_SMTP_URL ?? null,
+    mailFrom: e.CANOPY_MAIL_FROM ?? `Canopy <canopy@${new URL(publicUrl).hostname}>`,
+    publicUrl,
+    webhookAllowPrivate: e.CANOPY_WEBHOOK_ALLOW_PRIVATE ?? false,
+    secretsKey: e.CANOPY_SECRETS_KEY ?? null,
+    deliveryTimeoutMs: e.CANOPY_DELIVERY_TIMEOUT_MS,
+    outbox: {
+      pollMs: e.CANOPY_OUTBOX_POLL_MS,
+      leaseMs: e.CANOPY_OUTBOX_LEASE_MS,
+      batchSize: e.CANOPY_OUTBOX_BATCH_SIZE,
+      retry: { baseMs: e.CANOPY_OUTBOX_RETRY_BASE_MS, maxMs: e.CANOPY_OUTBOX_RETRY_MAX_MS, maxAttempts: e.CANOPY_OUTBOX_MAX_ATTEMPTS },
+    },
   };
 }
