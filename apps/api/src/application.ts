@@ -15,13 +15,19 @@ import { SecurityMeasuresService } from './modules/security-measures/security-me
 import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
 import { ManifestCheckService } from './modules/manifest-check/manifest-check.app-service';
 import { createComplianceServices } from './modules/findings/compliance.composition';
+import { loadConfig, NotificationsConfig } from './config';
+import { Outbox } from './modules/outbox/outbox';
+import { OutboxQueries } from './modules/outbox/outbox-queries.app-service';
+import { WebhookService } from './modules/webhooks/webhook.app-service';
 
 /** The application services of one process: stateless, shared by every request. */
-export function createApplication(db: Database) {
+export function createApplication(db: Database, notifications: NotificationsConfig = loadConfig({}).notifications) {
   const authenticator = new Authenticator(db);
   const conflicts = new ConflictService(db);
   const policies = new EffectivePolicyService(db);
   const compliance = createComplianceServices(db, policies);
+  // Phase B's mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
+  const outbox = new Outbox({ publicUrl: notifications.publicUrl });
   return {
     db,
     authenticator,
@@ -40,6 +46,9 @@ export function createApplication(db: Database) {
     recordOfProcessing: new RecordOfProcessingService(db, policies, new HomeRegionService(db), new SecurityMeasuresService(db)),
     manifestCheck: new ManifestCheckService(db, policies),
     ...compliance,
+    outbox,
+    outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),
+    webhooks: new WebhookService(db, outbox, { allowPrivate: notifications.webhookAllowPrivate, secretsKey: notifications.secretsKey }),
   };
 }
 

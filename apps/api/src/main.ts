@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { openDataSource } from '@canopy/persistence';
-import { ConfigError, loadConfig } from './config';
+import { Database } from './common/database';
+import { Config, ConfigError, loadConfig } from './config';
+import { createDelivery } from './modules/outbox/dispatcher.composition';
 import { createCanopyServer } from './server';
 
 async function migrateOnly(databaseUrl: string) {
@@ -11,10 +13,22 @@ async function migrateOnly(databaseUrl: string) {
   await dataSource.destroy();
 }
 
-async function main() {
-  const config = loadConfig();
-  if (process.argv[2] === 'migrate') return migrateOnly(config.databaseUrl);
-  const log = pino({ level: config.logLevel });
+/** `main.js dispatch`: the outbox dispatcher alone, for API processes started with CANOPY_DISPATCHER=false. */
+async function dispatchOnly(config: Config, log: pino.Logger): Promise<{ close(): Promise<void> }> {
+  const dataSource = await openDataSource(config.databaseUrl);
+  await dataSource.runMigrations({ transaction: 'each' });
+  const delivery = createDelivery(new Database(dataSource), config.notifications, log);
+  delivery.dispatcher.start();
+  log.info({ owner: delivery.dispatcher.owner, kinds: delivery.dispatcher.kinds }, 'Canopy dispatcher running');
+  return {
+    close: async () => {
+      await delivery.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+async function serve(config: Config, log: pino.Logger): Promise<{ close(): Promise<void> }> {
   const server = await createCanopyServer(config, log);
   const url = await server.listen();
   log.info({ url: `${url}/graphql` }, 'Canopy API ready');
@@ -23,14 +37,23 @@ async function main() {
     console.log('\nDemo mode: sign in with any of these (POST /auth/login, or the console):');
     for (const login of server.demoLogins) console.log(`  ${login.email.padEnd(26)} ${login.password}   ${login.roles.join(', ')}`);
   }
+  return server;
+}
+
+async function main() {
+  const config = loadConfig();
+  if (process.argv[2] === 'migrate') return migrateOnly(config.databaseUrl);
+  const log = pino({ level: config.logLevel });
+  const server = process.argv[2] === 'dispatch' ? await dispatchOnly(config, log) : await serve(config, log);
 
   // A promise nobody awaited (a best-effort write, a driver callback) is logged, never fatal: the next request retries.
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 
   /**
-   * Graceful shutdown: stop accepting connections, let requests in flight
-   * finish (up to CANOPY_SHUTDOWN_GRACE_MS, then cut them off), close the
-   * database pool, exit 0. A second signal exits at once with 1.
+   * Graceful shutdown: stop accepting connections and claiming outbound
+   * messages, let requests and sends in flight finish (requests up to
+   * CANOPY_SHUTDOWN_GRACE_MS, then cut them off), close the database pool,
+   * exit 0. A second signal exits at once with 1.
    */
   let stopping = false;
   const shutdown = async (signal: string) => {

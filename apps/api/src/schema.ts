@@ -22,6 +22,8 @@ import { SharingViewerResolver } from './modules/sharing/sharing-viewer.resolver
 import { ConflictViewerResolver } from './modules/policies/conflict-viewer.resolver';
 import { PolicyViewerResolver } from './modules/policies/policy-viewer.resolver';
 import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
+import { OutboxResolver } from './modules/outbox/outbox.resolver';
+import { WebhookResolver } from './modules/webhooks/webhook.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   UserResolver,
@@ -51,6 +53,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ConflictViewerResolver,
   PolicyViewerResolver,
   FindingViewerResolver,
+  // Notifications (DESIGN.md section 8): webhooks and the outbox, ADMIN only.
+  WebhookResolver,
+  OutboxResolver,
 ];
 
 export function buildCanopySchema(): Promise<GraphQLSchema> {

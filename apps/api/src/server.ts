@@ -24,6 +24,8 @@ import { createHardening, credentialsOf } from './hardening';
 import { createLoaders } from './loaders';
 import { createNaiveLoaders } from './loaders-naive';
 import { buildCanopySchema } from './schema';
+import { CommitSignal } from './modules/outbox/commit-signal';
+import { createDelivery, Delivery } from './modules/outbox/dispatcher.composition';
 
 export const SQL_COUNT_HEADER = 'x-canopy-sql-statements';
 
@@ -34,6 +36,8 @@ export interface CanopyServer {
   application: Application;
   queryLogger: QueryCountingLogger;
   demoLogins: DemoLogin[];
+  /** The outbox dispatcher of this process; null when CANOPY_DISPATCHER=false. */
+  delivery: Delivery | null;
   listen(port?: number): Promise<string>;
   close(): Promise<void>;
 }
@@ -44,7 +48,10 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
   const dataSource = await openDataSource(config.databaseUrl, { logger: queryLogger });
   await dataSource.runMigrations({ transaction: 'each' });
   const db = new Database(dataSource);
-  const application = createApplication(db);
+  const application = createApplication(db, config.notifications);
+  // Outbound messages (docs/notifications.md): a commit that enqueued wakes this process's dispatcher at once.
+  const commits = CommitSignal.attach(dataSource);
+  application.outbox.useCommitSignal(commits);
 
   // Demo data only goes into an empty database, so it is loaded before the bootstrap admin.
   const demoLogins = config.demo ? await seedDemoData(application) : [];
@@ -142,6 +149,12 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
     res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : error.message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
+  const delivery = config.notifications.dispatcher ? createDelivery(db, config.notifications, log) : null;
+  if (delivery) {
+    commits.onCommit(() => delivery.dispatcher.nudge());
+    delivery.dispatcher.start();
+  }
+
   return {
     app,
     http: httpServer,
@@ -149,6 +162,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
     application,
     queryLogger,
     demoLogins,
+    delivery,
     listen: (port = config.port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -157,8 +171,11 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
     close: async () => {
       // Stop accepting, let requests in flight finish (up to CANOPY_SHUTDOWN_GRACE_MS), then close the pool.
       draining = true;
+      // The dispatcher stops claiming at once and finishes the sends in flight while requests drain.
+      const deliveryStopped = delivery?.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await deliveryStopped;
       await dataSource.destroy();
     },
   };

@@ -15,7 +15,6 @@ const TOP_LEVEL = /^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 export function emailAddressProblem(value: string): string | null {
   if (value.length === 0) return 'is empty';
   if (value.length > MAX_EMAIL_LENGTH) return `is longer than ${MAX_EMAIL_LENGTH} characters`;
-  // eslint-disable-next-line no-control-regex
   if (/[\s\x00-\x1f\x7f]/.test(value)) return 'contains a space or a control character';
   if (/[^\x20-\x7e]/.test(value)) return 'contains a character outside ASCII (write an internationalised domain in its xn-- form)';
   if (/[<>,;"]/.test(value)) return 'must be a bare address, without a name, quotes or a second address';

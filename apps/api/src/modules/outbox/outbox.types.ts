@@ -1,0 +1,34 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DELIVERY_STATUSES, OUTBOX_KINDS } from '@canopy/persistence';
+
+export enum DeliveryStatusEnum {
+  PENDING = 'PENDING',
+  SENT = 'SENT',
+  FAILED = 'FAILED',
+}
+registerEnumType(DeliveryStatusEnum, { name: 'DeliveryStatus' });
+if (DELIVERY_STATUSES.some((s) => !(s in DeliveryStatusEnum))) throw new Error('DeliveryStatusEnum and DELIVERY_STATUSES disagree');
+
+export enum OutboxKindEnum {
+  EMAIL = 'EMAIL',
+  WEBHOOK = 'WEBHOOK',
+}
+registerEnumType(OutboxKindEnum, { name: 'OutboxKind' });
+if (OUTBOX_KINDS.some((k) => !(k in OutboxKindEnum))) throw new Error('OutboxKindEnum and OUTBOX_KINDS disagree');
+
+@ObjectType({ description: 'An outbound message (e-mail or webhook delivery) as the outbox holds it. ADMIN.' })
+export class OutboxMessage {
+  @Field(() => ID) id: string;
+  @Field({ description: "Stable across attempts and replays: the e-mail's Message-ID, the webhook event's id." }) messageId: string;
+  @Field(() => OutboxKindEnum) kind: OutboxKindEnum;
+  @Field(() => String, { nullable: true, description: 'The notification event, e.g. notice.issued.' }) event: string | null;
+  @Field({ description: 'An e-mail address, or the webhook URL.' }) recipient: string;
+  @Field(() => String, { nullable: true }) subject: string | null;
+  @Field(() => DeliveryStatusEnum) status: DeliveryStatusEnum;
+  @Field(() => Int) attempts: number;
+  @Field(() => String, { nullable: true }) lastError: string | null;
+  @Field(() => String, { nullable: true, description: 'Why a PENDING message is not being sent, e.g. no SMTP server configured.' }) waitingReason: string | null;
+  @Field(() => Date) createdAt: Date;
+  @Field(() => Date, { description: 'When it is (or was last) due.' }) nextAttemptAt: Date;
+  @Field(() => Date, { nullable: true }) sentAt: Date | null;
+}
