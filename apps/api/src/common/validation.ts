@@ -1,4 +1,4 @@
-import { isValidSlug } from '@canopy/domain';
+import { isValidSlug, normaliseRecipients } from '@canopy/domain';
 import { badInput } from './errors';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -28,4 +28,17 @@ export function optionalText(value: string | null | undefined, argument: string,
   if (value === undefined || value === null) return null;
   if (value.length > max) throw badInput(`${argument} may have at most ${max} characters.`, { argument });
   return value.trim() || null;
+}
+
+/**
+ * A list of e-mail recipients (a service's notice recipients): trimmed,
+ * lower-cased, duplicates dropped; BAD_USER_INPUT naming every bad address.
+ */
+export function requireRecipients(values: readonly string[], argument: string): string[] {
+  const { recipients, problems } = normaliseRecipients(values);
+  if (problems.length) {
+    const list = problems.map((p) => `"${p.value.slice(0, 80)}" ${p.problem}`).join('; ');
+    throw badInput(`${argument}: ${list}.`, { argument, invalid: problems.map((p) => p.value.slice(0, 254)) });
+  }
+  return recipients;
 }
