@@ -1,7 +1,7 @@
 import { AuditHeadEntity, testDialects } from '@canopy/persistence';
 import { buildCanopySchema } from '../../schema';
 import { codeOf, startTestServer, tableCounts, TestServer } from '../../testing/test-server';
-import { Entry, label, MATRIX } from './authorization-matrix';
+import { Entry, label, MATRIX, MATRIX_ENV } from './authorization-matrix';
 import { Caller, CALLERS, World } from './authorization-world';
 
 /** Everything a refused request could have written: the row count of every table and the audit head. */
@@ -30,7 +30,7 @@ describe.each(testDialects())('the authorization matrix on %s', (dialect) => {
   let w: World;
 
   beforeAll(async () => {
-    t = await startTestServer(dialect);
+    t = await startTestServer(dialect, MATRIX_ENV);
     w = await World.create(t);
   });
   afterAll(() => t.close());
@@ -70,7 +70,7 @@ describe.each(testDialects())('the authorization matrix on %s', (dialect) => {
     let world = w;
     let fresh: TestServer | null = null;
     if (entry.fresh) {
-      fresh = await startTestServer(dialect);
+      fresh = await startTestServer(dialect, MATRIX_ENV);
       world = await World.create(fresh, { globalPolicy: false });
     }
     try {

@@ -30,6 +30,9 @@ export interface Entry {
   check?(data: any, caller: Caller, w: World): void;
 }
 
+/** Matrix servers let webhooks point at a closed loopback port, so no test delivery leaves the machine. */
+export const MATRIX_ENV = { CANOPY_WEBHOOK_ALLOW_PRIVATE: 'true' };
+
 const ALL = CALLERS;
 const ADMIN = ['ADMIN'] as const;
 const OFFICER = ['PRIVACY_OFFICER'] as const;
@@ -111,6 +114,11 @@ export const QUERIES: Entry[] = [
     check: (d, c) => (c === 'OTHER_ENGINEER' ? expect(d.auditEvents.totalCount).toBe(0) : expect(d.auditEvents.totalCount).toBeGreaterThan(0)),
   },
   { field: 'verifyAuditLog', allowed: AUDIT_READERS, prepare: async () => q('{ verifyAuditLog { ok headSeq } }'), check: (d) => expect(d.verifyAuditLog.ok).toBe(true) },
+
+  // notifications (DESIGN.md section 8): ADMIN only
+  { field: 'webhooks', allowed: ADMIN, prepare: async () => q('{ webhooks { id url events } }') },
+  { field: 'webhookDeliveries', allowed: ADMIN, prepare: async (w) => q('query($id: ID!) { webhookDeliveries(webhookId: $id) { id status } }', { id: await w.webhook() }) },
+  { field: 'outboxMessages', allowed: ADMIN, prepare: async () => q('{ outboxMessages { id kind recipient status } }') },
 ];
 
 const SUBMIT = 'mutation($id: ID!, $v: Int!) { submitSharing(id: $id, expectedVersion: $v) { id status } }';
@@ -367,6 +375,19 @@ export const MUTATIONS: Entry[] = [
       const a = await w.draftArrangement('PRIVACY_OFFICER');
       return q(WITHDRAW, { id: a.id, v: a.version });
     },
+  },
+
+  // webhooks (ADMIN)
+  {
+    field: 'createWebhook',
+    allowed: ADMIN,
+    prepare: async (w) => q('mutation($u: String!) { createWebhook(url: $u, events: ["sharing.submitted"]) { webhook { id } secret } }', { u: `http://127.0.0.1:9/${w.unique('created')}` }),
+  },
+  { field: 'deleteWebhook', allowed: ADMIN, prepare: async (w) => q('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: await w.webhook() }) },
+  {
+    field: 'replayWebhookDelivery',
+    allowed: ADMIN,
+    prepare: async (w) => q('mutation($id: ID!) { replayWebhookDelivery(id: $id) { id status } }', { id: await w.failedWebhookDelivery() }),
   },
 
   // findings (officers accept)

@@ -1,3 +1,4 @@
+import { OutboxMessageEntity } from '@canopy/persistence';
 import { ADMIN_EMAIL, ADMIN_TOKEN, GqlResult, TestServer } from '../../testing/test-server';
 
 /** The callers of the authorization matrix: every role, and an engineer of a team that does not own the resources. */
@@ -188,5 +189,23 @@ export class World {
     await this.ok('mutation($e: String!) { createUser(email: $e, name: "Someone", roles: [AUDITOR]) { id } }', { e: email });
     const created = await this.ok('mutation($e: String) { createApiToken(name: "theirs", userEmail: $e) { id } }', { e: email });
     return { email, tokenId: created.createApiToken.id };
+  }
+
+  /** A fresh webhook at a closed loopback port (MATRIX_ENV allows it): nothing leaves the machine. */
+  async webhook(): Promise<string> {
+    const created = await this.ok('mutation($u: String!) { createWebhook(url: $u, events: ["notice.issued"]) { webhook { id } } }', { u: `http://127.0.0.1:9/${this.unique('hook')}` });
+    return created.createWebhook.webhook.id;
+  }
+
+  /** A delivery to a fresh webhook that ended FAILED, so it may be replayed. */
+  async failedWebhookDelivery(): Promise<string> {
+    const webhookId = await this.webhook();
+    const { db, application } = this.t.server;
+    return db.write(async (tx) => {
+      const rows = await application.outbox.enqueue(tx, { kind: 'EVENT', event: 'notice.issued', data: { matrix: true } });
+      const delivery = rows.find((r) => r.webhookId === webhookId)!;
+      await tx.update(OutboxMessageEntity, { webhookId }, { status: 'FAILED', lastError: 'closed port' });
+      return delivery.id;
+    });
   }
 }
