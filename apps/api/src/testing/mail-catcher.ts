@@ -24,6 +24,8 @@ export class MailCatcher {
   readonly received: CaughtMail[] = [];
   /** Answer DATA only when released. */
   holding = false;
+  /** How long the server takes to answer DATA. */
+  delayMs = 0;
   private held: (() => void)[] = [];
   private server: SMTPServer | null = null;
   private listeners = new Set<() => void>();
@@ -69,6 +71,7 @@ export class MailCatcher {
             });
             for (const listener of this.listeners) listener();
             if (this.holding) this.held.push(() => callback());
+            else if (this.delayMs) setTimeout(() => callback(), this.delayMs);
             else callback();
           })
           .catch((error: Error) => callback(error));

@@ -33,6 +33,8 @@ export class WebhookReceiver {
   duplicates = 0;
   /** Decides the answer to each verified request; default 200. */
   answer: (delivery: ReceivedDelivery, attempt: number) => Answer = () => 200;
+  /** How long the receiver takes to answer (a slow receiver keeps sends in flight). */
+  delayMs = 0;
   private readonly secrets = new Map<string, string>();
   private readonly held: (() => void)[] = [];
   private readonly listeners = new Set<() => void>();
@@ -113,7 +115,8 @@ export class WebhookReceiver {
         delivery.answered = 'held';
         for (const listener of this.listeners) listener();
         this.held.push(() => reply(200));
-      } else reply(answer);
+      } else if (this.delayMs) setTimeout(() => reply(answer), this.delayMs);
+      else reply(answer);
     });
   }
 }
