@@ -7,7 +7,8 @@
 export const MAX_EMAIL_LENGTH = 254;
 export const MAX_RECIPIENTS = 50;
 
-const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+/** RFC 5322 dot-atom; \x27 is the apostrophe and \x60 the backtick, both allowed. */
+const LOCAL_PART = /^[A-Za-z0-9!#$%&\x27*+/=?^_\x60{|}~-]+(\.[A-Za-z0-9!#$%&\x27*+/=?^_\x60{|}~-]+)*$/;
 const DOMAIN_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const TOP_LEVEL = /^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 

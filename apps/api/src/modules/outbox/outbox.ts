@@ -53,20 +53,7 @@ export class Outbox {
    * with the same body, so the same event id, to the webhook's URL.
    */
   async replay(tx: EntityManager, original: OutboxMessageEntity, recipient: string, at: Date = this.now()): Promise<OutboxMessageEntity> {
-    const row = Object.assign(new OutboxMessageEntity(), {
-      ...original,
-      id: newId(),
-      recipient,
-      replayOf: original.id,
-      status: 'PENDING',
-      attempts: 0,
-      nextAttemptAt: at,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-      lastError: null,
-      createdAt: at,
-      sentAt: null,
-    });
+    const row = Object.assign(new OutboxMessageEntity(), { ...original, ...unsent(at), id: newId(), recipient, replayOf: original.id });
     await tx.insert(OutboxMessageEntity, row);
     this.signal?.after(tx);
     return row;
@@ -78,14 +65,10 @@ export class Outbox {
   }
 }
 
-function baseRow(message: OutboundMessage, at: Date): Omit<OutboxMessageEntity, 'id' | 'messageId' | 'kind' | 'recipient' | 'subject' | 'payload' | 'webhookId'> {
+/** The delivery state of a message written at `at`: due at once, never tried. */
+function unsent(at: Date) {
   return {
-    eventType: message.event ?? null,
-    replayOf: null,
-    causeType: message.cause?.type ?? null,
-    causeId: message.cause?.id ?? null,
-    serviceId: message.serviceId ?? null,
-    status: 'PENDING',
+    status: 'PENDING' as const,
     attempts: 0,
     nextAttemptAt: at,
     leaseOwner: null,
@@ -93,6 +76,17 @@ function baseRow(message: OutboundMessage, at: Date): Omit<OutboxMessageEntity, 
     lastError: null,
     createdAt: at,
     sentAt: null,
+  };
+}
+
+function baseRow(message: OutboundMessage, at: Date) {
+  return {
+    ...unsent(at),
+    eventType: message.event ?? null,
+    replayOf: null,
+    causeType: message.cause?.type ?? null,
+    causeId: message.cause?.id ?? null,
+    serviceId: message.serviceId ?? null,
   };
 }
 
