@@ -1,0 +1,7 @@
+export * from './hashing';
+export * from './subtrees';
+export * from './proof-plans';
+export * from './subtree-source';
+export * from './frontier';
+export * from './memory-store';
+export * from './verify';
