@@ -3,5 +3,6 @@ export * from './subtrees';
 export * from './proof-plans';
 export * from './subtree-source';
 export * from './frontier';
+export * from './append';
 export * from './memory-store';
 export * from './verify';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { referenceMth } from '../testing/rfc-reference';
 import { isPowerOfTwo, leafHash, splitPoint } from './hashing';
+import { planAppend } from './append';
 import { MerkleFrontier } from './frontier';
 import { MemorySubtreeStore } from './memory-store';
 import { consistencyProofRanges, inclusionProofRanges, planConsistencyProof, planInclusionProof, planRootHash } from './proof-plans';
@@ -92,6 +93,19 @@ describe('MerkleFrontier', () => {
     // What the appends completed is what a store would add: each subtree once, with its MTH.
     expect(completed.map(({ start, size }) => ({ start, size }))).toEqual(entries.slice(29).flatMap((_, i) => subtreesCompletedBy(29 + i)));
     for (const s of completed) expect(s.hash.equals(referenceMth(entries.slice(s.start, s.start + s.size)))).toBe(true);
+  });
+
+  it('should complete the same subtrees as planAppend reading only the left halves it needs', () => {
+    const frontier = MerkleFrontier.empty();
+    const store = new MemorySubtreeStore();
+    for (let i = 0; i < 70; i++) {
+      const plan = planAppend(i, leafHash(entry(i)));
+      expect(plan.subtrees).toHaveLength(subtreesCompletedBy(i).length - 1);
+      const viaPlan = plan.assemble(store.subtreeHashes(plan.subtrees));
+      expect(frontier.append(leafHash(entry(i)))).toEqual(viaPlan);
+      store.append(leafHash(entry(i)));
+    }
+    expect(store.root().equals(frontier.root())).toBe(true);
   });
 
   it('should refuse frontier hashes that do not fit the tree size', () => {
