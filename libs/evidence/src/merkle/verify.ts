@@ -6,6 +6,12 @@ const isSize = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 const half = (n: number): number => Math.floor(n / 2);
 const odd = (n: number): boolean => n % 2 === 1;
 
+/** The RFC's "right-shift both fn and sn equally until either LSB(fn) is set or fn is 0". */
+function shiftToOdd(fn: number, sn: number): [number, number] {
+  while (!odd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
+  return [fn, sn];
+}
+
 /**
  * RFC 9162 2.1.3.2: the root an inclusion proof leads to from a leaf hash,
  * or null when the proof does not fit the leaf index and tree size.
@@ -20,15 +26,11 @@ export function rootFromInclusionProof(leafIndex: number, treeSize: number, leaf
     if (sn === 0) return null;
     if (odd(fn) || fn === sn) {
       r = nodeHash(p, r);
-      while (!odd(fn) && fn !== 0) {
-        fn = half(fn);
-        sn = half(sn);
-      }
+      [fn, sn] = shiftToOdd(fn, sn);
     } else {
       r = nodeHash(r, p);
     }
-    fn = half(fn);
-    sn = half(sn);
+    [fn, sn] = [half(fn), half(sn)];
   }
   return sn === 0 ? r : null;
 }
@@ -53,10 +55,7 @@ export function verifyConsistency(fromSize: number, toSize: number, fromRoot: Ui
   const path = isPowerOfTwo(fromSize) ? [fromRoot, ...proof] : [...proof];
   let fn = fromSize - 1;
   let sn = toSize - 1;
-  while (odd(fn)) {
-    fn = half(fn);
-    sn = half(sn);
-  }
+  while (odd(fn)) [fn, sn] = [half(fn), half(sn)];
   let fr: Buffer = Buffer.from(path[0]);
   let sr: Buffer = Buffer.from(path[0]);
   for (const c of path.slice(1)) {
@@ -64,15 +63,11 @@ export function verifyConsistency(fromSize: number, toSize: number, fromRoot: Ui
     if (odd(fn) || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      while (!odd(fn) && fn !== 0) {
-        fn = half(fn);
-        sn = half(sn);
-      }
+      [fn, sn] = shiftToOdd(fn, sn);
     } else {
       sr = nodeHash(sr, c);
     }
-    fn = half(fn);
-    sn = half(sn);
+    [fn, sn] = [half(fn), half(sn)];
   }
   return sn === 0 && bytesEqual(fr, fromRoot) && bytesEqual(sr, toRoot);
 }
