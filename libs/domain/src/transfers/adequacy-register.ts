@@ -132,16 +132,15 @@ export class AdequacyRegister {
 
   /**
    * The register as it would be if adequacy of `countries` were withdrawn
-   * from `from`: each gets an entry recorded at `from` that ends its
-   * decision then. Countries without an entry in force are left alone.
+   * from `from`: each gets an entry recorded at `from` that holds no
+   * adequacy (it ends as it starts), so from then on it governs the country,
+   * scheduled decisions recorded before included; what the register said
+   * before `from` is untouched.
    */
   withdrawn(countries: readonly string[], from: Date): AdequacyRegister {
-    const added: AdequacyEntry[] = [];
-    for (const country of new Set(countries.map((c) => c.toUpperCase()))) {
-      const entry = this.governing(country, from);
-      if (!entry) continue;
-      added.push({ ...entry, country, validUntil: from, recordedAt: from, note: `withdrawn from ${from.toISOString()}` });
-    }
+    const added = [...new Set(countries.map((c) => c.trim().toUpperCase()))].map(
+      (country): AdequacyEntry => ({ country, validFrom: from, validUntil: from, scope: null, recordedAt: from, note: `withdrawn from ${from.toISOString()}` }),
+    );
     return new AdequacyRegister([...this.entries, ...added]);
   }
 }

@@ -1,7 +1,7 @@
 import { type AssessmentRecord, assessmentStandingAt, coveringAssessment, latestApproved } from '../assessments/status-at';
 import { isInRegion } from '../regions/home-region';
 import { utcDay } from '../shared/dates';
-import { ADEQUACY_SCOPE_DESCRIPTIONS, type AdequacyEntry, AdequacyRegister, adequacyCoverage, type AdequacyRecipient } from './adequacy-register';
+import { ADEQUACY_SCOPE_DESCRIPTIONS, type AdequacyEntry, type AdequacyRecipient, AdequacyRegister, scopeCovers } from './adequacy-register';
 import { type TransferMechanism, isSafeguardMechanism, safeguardBasis } from './mechanisms';
 import type { ArrangementContent, ProcessorTransferFacts } from './transfer-facts';
 import { tiaContentFingerprint } from './tia-fingerprint';
@@ -66,6 +66,17 @@ interface TiaCoverage {
   words: string;
 }
 
+type Recipient = ReturnType<typeof transferRecipients>[number];
+
+/** How one transfer stands, before any words: what a batch compares. */
+export interface Judgement extends Pick<TransferAssessment, 'restricted' | 'lawful' | 'basis' | 'fallback'> {
+  adequacy: 'COVERED' | 'OUT_OF_SCOPE' | 'NONE' | 'INVALID' | 'NOT_NEEDED';
+  /** The recorded mechanism as an Art. 46 safeguard; null when it is none. */
+  safeguard: 'COVERED' | 'UNCOVERED' | 'INVALID' | null;
+}
+
+const NOT_RESTRICTED: Judgement = Object.freeze({ restricted: false, lawful: true, basis: null, fallback: null, adequacy: 'NOT_NEEDED', safeguard: null });
+
 /**
  * One instant, one home region, one register, one set of invalidated
  * mechanisms: assesses many arrangements at the cost of a lookup per
@@ -73,6 +84,7 @@ interface TiaCoverage {
  */
 export class TransferContext {
   private readonly invalid: ReadonlySet<string>;
+  private readonly countries = new Map<string, CountryStanding>();
 
   constructor(
     readonly register: AdequacyRegister,
@@ -84,49 +96,86 @@ export class TransferContext {
   }
 
   assess(arrangement: ArrangementContent, processor: ProcessorTransferFacts, tias: readonly AssessmentRecord[], tia?: () => TiaCoverage): TransferAssessment[] {
+    const coverage = tia ?? this.tiaOnce(arrangement, processor, tias);
+    return transferRecipients(processor).map((r) => this.leg(r, coverage));
+  }
+
+  /** Like {@link assess} without the sentences: what a batch compares before it explains anything. */
+  judge(arrangement: ArrangementContent, processor: ProcessorTransferFacts, tias: readonly AssessmentRecord[], tia?: () => TiaCoverage): Judgement[] {
+    const coverage = tia ?? this.tiaOnce(arrangement, processor, tias);
+    return transferRecipients(processor).map((r) => this.judgement(r, coverage));
+  }
+
+  private tiaOnce(arrangement: ArrangementContent, processor: ProcessorTransferFacts, tias: readonly AssessmentRecord[]): () => TiaCoverage {
     let coverage: TiaCoverage | undefined;
-    const tiaCoverage = tia ?? (() => (coverage ??= tiaCoverageAt(arrangement, processor, tias, this.at)));
-    return transferRecipients(processor).map((r) => this.leg(r, tiaCoverage));
+    return () => (coverage ??= tiaCoverageAt(arrangement, processor, tias, this.at));
   }
 
-  private leg(r: ReturnType<typeof transferRecipients>[number], tia: () => TiaCoverage): TransferAssessment {
-    const base = { recipient: r.name, recipientKind: r.kind, country: r.country, mechanism: r.mechanism };
-    const where = `${r.name} in ${r.country}`;
-    if (isInRegion(this.homeRegion, r.country)) {
-      return { ...base, restricted: false, lawful: true, basis: null, fallback: null, reason: `${where}: inside the home region ${this.homeRegion.name}, not a restricted transfer` };
-    }
-    const bases: { basis: string; words: string }[] = [];
-    const failures: string[] = [];
-
-    const adequacy = adequacyCoverage(this.register, r.country, this.at, r.recipient);
-    if (this.invalid.has('ADEQUACY_DECISION') && adequacy.entry) failures.push(`adequacy decisions are taken as invalid`);
-    else if (adequacy.adequate) bases.push({ basis: 'ADEQUACY_DECISION', words: `adequacy decision for ${r.country}${adequacyWords(adequacy.entry!)}` });
-    else if (adequacy.outOfScope) failures.push(`the adequacy decision for ${r.country} covers only ${ADEQUACY_SCOPE_DESCRIPTIONS[adequacy.entry!.scope!]}`);
-    else failures.push(this.noAdequacyWords(r.country));
-
+  private judgement(r: Recipient, tia: () => TiaCoverage): Judgement {
+    if (isInRegion(this.homeRegion, r.country)) return NOT_RESTRICTED;
+    const country = this.country(r.country);
+    const adequacy: Judgement['adequacy'] = !country.entry
+      ? 'NONE'
+      : this.invalid.has('ADEQUACY_DECISION')
+        ? 'INVALID'
+        : scopeCovers(country.entry.scope, r.recipient)
+          ? 'COVERED'
+          : 'OUT_OF_SCOPE';
     const m = r.mechanism;
-    if (m === 'DEROGATION') failures.push('a derogation (Art. 49) is for occasional transfers and never a basis for a sharing arrangement');
-    else if (isSafeguardMechanism(m)) {
-      if (this.invalid.has(m)) failures.push(`${m} is taken as invalid`);
-      else {
-        const coverage = tia();
-        if (coverage.covered) bases.push({ basis: safeguardBasis(m), words: `${m} with ${coverage.words}` });
-        else failures.push(`${m} needs an approved, unexpired, current TIA: ${coverage.words}`);
-      }
-    } else if (!bases.length) failures.push(m === 'ADEQUACY_DECISION' ? 'it records ADEQUACY_DECISION as its mechanism' : 'no other transfer mechanism is recorded');
+    const safeguard: Judgement['safeguard'] = !isSafeguardMechanism(m) ? null : this.invalid.has(m) ? 'INVALID' : tia().covered ? 'COVERED' : 'UNCOVERED';
+    const bases = [...(adequacy === 'COVERED' ? ['ADEQUACY_DECISION'] : []), ...(safeguard === 'COVERED' && isSafeguardMechanism(m) ? [safeguardBasis(m)] : [])];
+    return { restricted: true, lawful: bases.length > 0, basis: bases[0] ?? (m === 'DEROGATION' ? 'DEROGATION' : null), fallback: bases[1] ?? null, adequacy, safeguard };
+  }
 
-    if (bases.length) {
-      const [first, second] = bases;
-      return { ...base, restricted: true, lawful: true, basis: first.basis, fallback: second?.basis ?? null, reason: `${where}: lawful on ${first.words}${second ? `; also ${second.words}` : ''}` };
+  private leg(r: Recipient, tia: () => TiaCoverage): TransferAssessment {
+    const j = this.judgement(r, tia);
+    const where = `${r.name} in ${r.country}`;
+    const base = { recipient: r.name, recipientKind: r.kind, country: r.country, mechanism: r.mechanism, restricted: j.restricted, lawful: j.lawful, basis: j.basis, fallback: j.fallback };
+    if (!j.restricted) return { ...base, reason: `${where}: inside the home region ${this.homeRegion.name}, not a restricted transfer` };
+    const m = r.mechanism;
+    const country = this.country(r.country);
+    const adequacyWords = {
+      COVERED: country.words,
+      NONE: country.none,
+      INVALID: 'adequacy decisions are taken as invalid',
+      NOT_NEEDED: '',
+      OUT_OF_SCOPE: `the adequacy decision for ${r.country} covers only ${ADEQUACY_SCOPE_DESCRIPTIONS[country.entry?.scope ?? 'DPF_CERTIFIED']}`,
+    }[j.adequacy];
+    let mechanismWords: string | null = null;
+    if (m === 'DEROGATION') mechanismWords = 'a derogation (Art. 49) is for occasional transfers and never a basis for a sharing arrangement';
+    else if (j.safeguard === 'INVALID') mechanismWords = `${m} is taken as invalid`;
+    else if (j.safeguard === 'COVERED') mechanismWords = `${m} with ${tia().words}`;
+    else if (j.safeguard === 'UNCOVERED') mechanismWords = `${m} needs an approved, unexpired, current TIA: ${tia().words}`;
+    else if (!j.lawful) mechanismWords = m === 'ADEQUACY_DECISION' ? 'it records ADEQUACY_DECISION as its mechanism' : 'no other transfer mechanism is recorded';
+
+    if (j.lawful) {
+      const on = j.adequacy === 'COVERED' ? adequacyWords : mechanismWords;
+      const also = j.fallback ? `; also ${mechanismWords}` : '';
+      return { ...base, reason: `${where}: lawful on ${on}${also}` };
     }
-    return { ...base, restricted: true, lawful: false, basis: m === 'DEROGATION' ? 'DEROGATION' : null, fallback: null, reason: `${where}: not lawful: ${failures.join('; ')}` };
+    return { ...base, reason: `${where}: not lawful: ${[adequacyWords, mechanismWords].filter(Boolean).join('; ')}` };
   }
 
-  private noAdequacyWords(country: string): string {
-    const governing = this.register.governing(country, this.at);
-    if (governing?.validUntil && governing.validUntil.getTime() <= this.at.getTime()) return `the adequacy decision for ${country} ended on ${utcDay(governing.validUntil)}`;
-    return `no adequacy decision covers ${country}`;
+  /** The decision in force for a country at this instant, looked up once per country. */
+  private country(code: string): CountryStanding {
+    let standing = this.countries.get(code);
+    if (!standing) {
+      const entry = this.register.inForce(code, this.at);
+      const governing = entry ?? this.register.governing(code, this.at);
+      const ended = governing?.validUntil && governing.validUntil.getTime() <= this.at.getTime() ? `the adequacy decision for ${code} ended on ${utcDay(governing.validUntil)}` : null;
+      standing = { entry, words: entry ? `adequacy decision for ${code}${adequacyWords(entry)}` : '', none: ended ?? `no adequacy decision covers ${code}` };
+      this.countries.set(code, standing);
+    }
+    return standing;
   }
+}
+
+interface CountryStanding {
+  entry: AdequacyEntry | null;
+  /** How a covered transfer is based. */
+  words: string;
+  /** Why no decision applies. */
+  none: string;
 }
 
 function adequacyWords(entry: AdequacyEntry): string {

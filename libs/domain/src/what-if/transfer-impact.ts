@@ -6,7 +6,7 @@ import { isCountryCode } from '../regions/countries';
 import type { SharingStatus } from '../shared/vocabulary';
 import { type AdequacyEntry, AdequacyRegister } from '../transfers/adequacy-register';
 import { TRANSFER_MECHANISMS, type TransferMechanism } from '../transfers/mechanisms';
-import { type TransferAssessment, TransferContext, tiaCoverageAt } from '../transfers/transfer-assessment';
+import { type Judgement, type TransferAssessment, TransferContext, tiaCoverageAt } from '../transfers/transfer-assessment';
 import type { ArrangementContent, ProcessorTransferFacts } from '../transfers/transfer-facts';
 
 /** The contract's `TransferScenarioInput`, with `from` resolved (the API defaults it to now). */
@@ -74,8 +74,9 @@ const LIVE: readonly SharingStatus[] = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
  * now and would lose the basis it rests on: with a fallback when another
  * valid basis keeps each such transfer lawful, else the findings that
  * would open. Equal to recomputing `transferAssessment` with the register
- * changed (adequacy withdrawn = an entry recorded at `from` ending it);
- * one adequacy lookup per recipient and one TIA check per arrangement.
+ * changed (adequacy withdrawn = an entry recorded at `from` ending it).
+ * Cost: one adequacy lookup per country, at most one TIA check per
+ * arrangement, and sentences only for the arrangements affected.
  */
 export function transferImpact(scenario: TransferScenario, facts: TransferImpactFacts): TransferImpact {
   const register = AdequacyRegister.of(facts.adequacy);
@@ -90,10 +91,11 @@ export function transferImpact(scenario: TransferScenario, facts: TransferImpact
     if (!LIVE.includes(a.status)) continue;
     let coverage: ReturnType<typeof tiaCoverageAt> | undefined;
     const tia = () => (coverage ??= tiaCoverageAt(a, a.processor, a.tias, scenario.from));
+    const judged = then.judge(a, a.processor, a.tias, tia);
+    if (!now.judge(a, a.processor, a.tias, tia).some((b, i) => losesBasis(b, judged[i]))) continue;
     const before = now.assess(a, a.processor, a.tias, tia);
     const after = then.assess(a, a.processor, a.tias, tia);
     const legs = lostBases(before, after);
-    if (!legs.length) continue;
     const hasFallback = legs.every((l) => l.after !== null);
     const label = arrangementLabel(a.id, a.processor.key);
     affected.push({
@@ -114,15 +116,14 @@ export function transferImpact(scenario: TransferScenario, facts: TransferImpact
   return { scenario: describeScenario(withdraw, invalid, scenario.from), from: scenario.from, affected };
 }
 
-/** Transfers lawful before whose basis the scenario takes away. */
+/** A restricted transfer lawful before whose basis the scenario takes away. */
+const losesBasis = (before: Pick<Judgement, 'lawful' | 'restricted' | 'basis'>, after: Pick<Judgement, 'basis'>): boolean => before.lawful && before.restricted && after.basis !== before.basis;
+
 function lostBases(before: readonly TransferAssessment[], after: readonly TransferAssessment[]): TransferImpactLeg[] {
-  const out: TransferImpactLeg[] = [];
-  before.forEach((b, i) => {
+  return before.flatMap((b, i) => {
     const a = after[i];
-    if (!b.lawful || !b.restricted || a.basis === b.basis) return;
-    out.push({ recipient: b.recipient, country: b.country, before: b.basis ?? '', after: a.lawful ? a.basis : null, reason: a.reason });
+    return losesBasis(b, a) ? [{ recipient: b.recipient, country: b.country, before: b.basis ?? '', after: a.lawful ? a.basis : null, reason: a.reason }] : [];
   });
-  return out;
 }
 
 function describeScenario(withdraw: readonly string[], invalid: readonly string[], from: Date): string {
