@@ -66,10 +66,10 @@ export const ADEQUACY_SEED: readonly AdequacySeedEntry[] = [
     note: 'recipients subject to the Personal Information Protection and Electronic Documents Act (PIPEDA)',
   }),
   decided('AR', '2003-06-30', '2003/490/EC', [EUR_LEX('02003D0490-20161217'), 'https://europa.eu/rapid/press-release_IP-03-932_en.htm', COMMISSION_LIST]),
-  decided('GG', '2003-11-21', '2003/821/EC', [REVIEW_2016, 'day of adoption from secondary sources only (the decision text found carried no date)', COMMISSION_LIST]),
-  decided('IM', '2004-04-28', '2004/411/EC', [REVIEW_2016, 'https://inforights.im/organisations/data-protection-law-2018/legislation-and-case-law/data-protection-act-2002/', COMMISSION_LIST]),
+  decided('GG', '2003-11-21', '2003/821/EC', [REVIEW_2016, 'the day of adoption only from secondary sources (the copies of the decision found omit its date)', COMMISSION_LIST]),
+  decided('IM', '2004-04-28', '2004/411/EC', [REVIEW_2016, 'https://inforights.im/organisations/data-protection-law-2018/legislation-and-case-law/data-protection-act-2002/ (Isle of Man Information Commissioner)', COMMISSION_LIST]),
   decided('JE', '2008-05-08', '2008/393/EC', [EUR_LEX('32008D0393'), 'https://gov.je/News/2024/pages/dataprotectionandprivacystandards.aspx', COMMISSION_LIST]),
-  decided('FO', '2010-03-05', '2010/146/EU', [REVIEW_2016, 'https://www.dat.fo/english', COMMISSION_LIST], {
+  decided('FO', '2010-03-05', '2010/146/EU', [REVIEW_2016, 'https://www.dat.fo/english (Faroese Data Protection Authority)', COMMISSION_LIST], {
     note: 'recipients subject to the Faroese Act on Processing of Personal Data',
   }),
   decided('AD', '2010-10-19', '2010/625/EU', [EUR_LEX('32010D0625'), COMMISSION_LIST]),
@@ -85,20 +85,26 @@ export const ADEQUACY_SEED: readonly AdequacySeedEntry[] = [
   decided('KR', '2021-12-17', '(EU) 2022/254', [EUR_LEX('32022D0254'), 'https://cnpd.public.lu/en/actualites/international/2021/12/adequacy-south-korea.html', COMMISSION_LIST], {
     note: 'excludes personal credit information processed by entities supervised by the Financial Services Commission',
   }),
-  decided('GB', '2021-06-28', '(EU) 2021/1772', [EUR_LEX('32021D1772') + ' (Art. 4: expires 27 June 2025)', COMMISSION_LIST], {
+  decided('GB', '2021-06-28', '(EU) 2021/1772', [EUR_LEX('32021D1772') + ' (OJ L 360, 11.10.2021; Art. 4 sunset 27 June 2025, as the Commission announced it)', COMMISSION_LIST], {
     validUntil: '2025-06-28',
   }),
-  decided('GB', '2025-06-24', '(EU) 2025/1226 amending (EU) 2021/1772', ['https://eur-lex.europa.eu/eli/dec_impl/2025/1226/oj', 'LED twin (EU) 2025/1225 of 24 June 2025, OJ 26.6.2025'], {
+  decided('GB', '2025-06-24', '(EU) 2025/1226 amending (EU) 2021/1772', [
+    'the date from the LED twin, Implementing Decision (EU) 2025/1225 of 24 June 2025 (OJ 26.6.2025), and the Commission daily news of 19 December 2025 ("In June 2025 ... a technical extension")',
+    'the number (EU) 2025/1226 from secondary sources only',
+  ], {
     validFrom: '2021-06-28',
     validUntil: '2025-12-28',
     note: 'technical extension to 27 December 2025',
   }),
-  decided('GB', '2025-12-19', '(EU) 2025/2574 amending (EU) 2021/1772', ['https://eur-lex.europa.eu/eli/dec_impl/2025/2574/oj/eng (OJ 23.12.2025)', 'Commission daily news, Brussels, 19 December 2025'], {
+  decided('GB', '2025-12-19', '(EU) 2025/2574 amending (EU) 2021/1772', [
+    'Commission daily news, Brussels, 19 December 2025: renewed, sunset clause running until 27 December 2031',
+    'https://eur-lex.europa.eu/eli/dec_impl/2025/2574/oj/eng (OJ 23.12.2025; new Art. 4: expires 27 December 2031), as quoted by secondary sources',
+  ], {
     validFrom: '2021-06-28',
     validUntil: '2031-12-28',
     note: 'renewed until 27 December 2031',
   }),
-  decided('US', '2023-07-10', '(EU) 2023/1795', [EUR_LEX('32023D1795'), COMMISSION_LIST], {
+  decided('US', '2023-07-10', '(EU) 2023/1795', [EUR_LEX('32023D1795') + ' (entered into force on adoption)', COMMISSION_LIST], {
     scope: 'DPF_CERTIFIED',
     note: 'organisations on the Data Privacy Framework List kept by the US Department of Commerce',
   }),

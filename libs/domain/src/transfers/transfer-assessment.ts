@@ -134,13 +134,15 @@ export class TransferContext {
     if (!j.restricted) return { ...base, reason: `${where}: inside the home region ${this.homeRegion.name}, not a restricted transfer` };
     const m = r.mechanism;
     const country = this.country(r.country);
-    const adequacyWords = {
-      COVERED: country.words,
-      NONE: country.none,
-      INVALID: 'adequacy decisions are taken as invalid',
-      NOT_NEEDED: '',
-      OUT_OF_SCOPE: `the adequacy decision for ${r.country} covers only ${ADEQUACY_SCOPE_DESCRIPTIONS[country.entry?.scope ?? 'DPF_CERTIFIED']}`,
-    }[j.adequacy];
+    const scope = country.entry?.scope;
+    const adequacyWords =
+      j.adequacy === 'COVERED'
+        ? country.words
+        : j.adequacy === 'INVALID'
+          ? 'adequacy decisions are taken as invalid'
+          : j.adequacy === 'OUT_OF_SCOPE' && scope
+            ? `the adequacy decision for ${r.country} covers only ${ADEQUACY_SCOPE_DESCRIPTIONS[scope]}`
+            : country.none;
     let mechanismWords: string | null = null;
     if (m === 'DEROGATION') mechanismWords = 'a derogation (Art. 49) is for occasional transfers and never a basis for a sharing arrangement';
     else if (j.safeguard === 'INVALID') mechanismWords = `${m} is taken as invalid`;
