@@ -13,19 +13,22 @@ export default [
       // Imports point down: api -> persistence -> domain; the console and the
       // CLI reach the API only over GraphQL, and the console may import the
       // pure domain to show a rule's outcome before asking; tools may use the libraries.
+      // libs/evidence (hashing, proofs, signatures) stands alone: the API builds
+      // evidence with it, the CLI verifies with it without importing the API.
       '@nx/enforce-module-boundaries': [
         'error',
         {
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:persistence', 'type:domain'] },
-            { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:persistence', 'type:domain', 'type:evidence'] },
+            { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain', 'type:evidence'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:evidence', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:cli', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:evidence'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:persistence', 'type:domain'] },
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:persistence', 'type:domain', 'type:evidence'] },
             { sourceTag: 'scope:web', notDependOnLibsWithTags: ['scope:api'] },
           ],
         },

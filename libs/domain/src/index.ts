@@ -1,6 +1,6 @@
 /**
- * @canopy/domain: Canopy's pure rules (DESIGN.md sections 1-5). No I/O, no
- * framework; every function is deterministic given its inputs.
+ * @canopy/domain: Canopy's pure rules (DESIGN.md sections 1-5, 8 and 9). No
+ * I/O, no framework; every function is deterministic given its inputs.
  */
 export * from './keys';
 export * from './shared';
@@ -11,4 +11,8 @@ export * from './amendments';
 export * from './findings';
 export * from './sharing';
 export * from './access';
+export * from './regions';
+export * from './assessments';
+export * from './transfers';
+export * from './what-if';
 export * from './notifications';

@@ -1,6 +1,7 @@
+import { STORED_ASSESSMENT_STATUSES } from '../assessments/vocabulary';
 import { SHARING_STATUSES } from '../shared/vocabulary';
 import { type Actor, mayReadAuditLog } from './actor';
-import { mayAcceptFindings, mayDraftPolicy, mayPublishPolicy, mayResolveConflict, sharingActionsFor } from './permissions';
+import { assessmentActionsFor, mayAcceptFindings, mayDraftAssessment, mayDraftPolicy, mayPublishPolicy, mayResolveConflict, sharingActionsFor } from './permissions';
 
 const actor = (id: string, roles: string[], teamIds: string[] = []): Actor => ({ id, roles, teamIds });
 const officer = actor('dpo', ['PRIVACY_OFFICER']);
@@ -79,5 +80,27 @@ describe('mayReadAuditLog', () => {
   it('should open the audit log to auditors, officers and admins, not engineers', () => {
     for (const who of [auditor, officer, admin]) expect(mayReadAuditLog(who)).toBe(true);
     expect(mayReadAuditLog(teammate)).toBe(false);
+  });
+});
+
+describe('assessment permissions', () => {
+  const at = (status: (typeof STORED_ASSESSMENT_STATUSES)[number], authorId = 'eng') => ({ status, teamId: 'geo', authorId });
+
+  it('should let the owning team and officers draft, nobody else', () => {
+    expect([officer, requester, teammate].map((who) => mayDraftAssessment(who, { teamId: 'geo' }))).toEqual([true, true, true]);
+    expect([outsider, auditor, admin].map((who) => mayDraftAssessment(who, { teamId: 'geo' }))).toEqual([false, false, false]);
+  });
+
+  it('should let the author, its team and officers submit a draft, and only officers decide', () => {
+    expect(assessmentActionsFor(requester, at('DRAFT'))).toEqual(['submit']);
+    expect(assessmentActionsFor(outsider, at('DRAFT', 'media'))).toEqual(['submit']);
+    expect(assessmentActionsFor(officer, at('DRAFT'))).toEqual(['submit']);
+    expect(assessmentActionsFor(officer, at('IN_REVIEW'))).toEqual(['approve', 'reject']);
+    expect(assessmentActionsFor(teammate, at('IN_REVIEW'))).toEqual([]);
+  });
+
+  it('should offer nothing once decided, and nothing to auditors or admins', () => {
+    for (const status of ['APPROVED', 'REJECTED'] as const) expect(assessmentActionsFor(officer, at(status))).toEqual([]);
+    for (const status of STORED_ASSESSMENT_STATUSES) for (const who of [auditor, admin]) expect(assessmentActionsFor(who, at(status))).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { type AssessmentAction, assessmentActionsFrom } from '../assessments/state-machine';
+import type { StoredAssessmentStatus } from '../assessments/vocabulary';
 import type { PolicyScope } from '../clauses/topics';
 import type { SharingStatus } from '../shared/vocabulary';
 import { type SharingAction, actionsFrom } from '../sharing/state-machine';
@@ -54,4 +56,26 @@ export function sharingActionsFor(actor: Actor, arrangement: ArrangementParties)
     revoke: officer || owningTeam,
   };
   return actionsFrom(arrangement.status).filter((action) => may[action]);
+}
+
+/** A DPIA or TIA is drafted by the owning team's engineers or an officer (contract: `draftAssessment`). */
+export function mayDraftAssessment(actor: Actor, service: { teamId: string }): boolean {
+  return isPrivacyOfficer(actor) || actsForTeam(actor, service.teamId);
+}
+
+/**
+ * The assessment transitions this actor may take now (DESIGN.md section 9):
+ * submit, by its author, the owning team or an officer; approve and reject,
+ * by officers. That an author may not approve is a check
+ * (SEPARATION_OF_DUTIES), as for sharing: the control is offered and the
+ * approval refused with CHECKS_FAILED.
+ */
+export function assessmentActionsFor(actor: Actor, assessment: { status: StoredAssessmentStatus; teamId: string; authorId: string }): AssessmentAction[] {
+  const officer = isPrivacyOfficer(actor);
+  const may: Record<AssessmentAction, boolean> = {
+    submit: officer || actsForTeam(actor, assessment.teamId) || (isWriter(actor) && assessment.authorId === actor.id),
+    approve: officer,
+    reject: officer,
+  };
+  return assessmentActionsFrom(assessment.status).filter((action) => may[action]);
 }
