@@ -145,6 +145,17 @@ describe.each(testDialects())('outbox delivery on %s', (dialect) => {
     figures.retried += 1;
   });
 
+  it('should give up, without sending again, a message whose last attempt died with its dispatcher', async () => {
+    const [row] = await t.server.db.write(async (tx) => {
+      const written = await t.server.application.outbox.enqueue(tx, { kind: 'EMAIL', to: ['dpo@example.com'], subject: 'Last attempt died', text: 'no more tries' });
+      await tx.update(OutboxMessageEntity, { id: written[0].id }, { leaseOwner: 'dead-dispatcher', leaseExpiresAt: new Date(Date.now() + 200), attempts: 10 });
+      return written;
+    });
+    const [stored] = await until('FAILED once the lease ran out', () => rows(t, [row.id]), ([r]) => r.status === 'FAILED');
+    expect(stored).toMatchObject({ attempts: 11, sentAt: null, lastError: expect.stringMatching(/no attempt left/) });
+    expect(mail.received.some((m) => m.subject === 'Last attempt died')).toBe(false);
+  });
+
   it('should keep every e-mail through an SMTP outage and send each once when the server is back', async () => {
     await mail.down();
     const written = (
