@@ -1,4 +1,5 @@
 import type { ClauseLike } from '../clauses/types';
+import { inForceFrom } from '../precedence/in-force';
 import { addDays, utcDay } from '../shared/dates';
 
 export const DEFAULT_NOTICE_DAYS = 30;
@@ -40,7 +41,7 @@ export function checkNotice(input: NoticeCheckInput): NoticeCheckResult {
   if (!input.materialReduction) return { ok: true };
   const now = input.now ?? new Date();
   const days = input.noticeDays;
-  const takesEffect = new Date(Math.max(input.effectiveAt.getTime(), now.getTime()));
+  const takesEffect = inForceFrom(input.effectiveAt, now);
   const channels = (input.notice?.channels ?? []).filter((c): c is NoticeChannel => (NOTICE_CHANNELS as readonly string[]).includes(c));
   if (!input.notice || channels.length === 0) {
     const earliestEffectiveAt = addDays(now, days);
