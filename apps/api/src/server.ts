@@ -13,6 +13,7 @@ import { openDataSource, QueryCountingLogger, QueryTally, countQueriesIn } from 
 import { createApplication, Application } from './application';
 import { authRoutes } from './auth/auth.routes';
 import { bootstrapAdmin } from './bootstrap/bootstrap-admin';
+import type { Clock } from './common/clock';
 import { Database } from './common/database';
 import { createErrorFormatter, isConnectionError } from './common/format-error';
 import { runInRequestScope } from './common/request-scope';
@@ -38,12 +39,17 @@ export interface CanopyServer {
   close(): Promise<void>;
 }
 
+export interface CanopyServerOptions {
+  /** Where the API reads the time (default: the system clock); tests pass their own to drive time without sleeping. */
+  clock?: Clock;
+}
+
 /** Builds the whole server (database migrated, schema built) without listening, so tests pick the port. */
-export async function createCanopyServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<CanopyServer> {
+export async function createCanopyServer(config: Config, log: Logger = pino({ level: config.logLevel }), options: CanopyServerOptions = {}): Promise<CanopyServer> {
   const queryLogger = new QueryCountingLogger((message) => log.debug(message));
   const dataSource = await openDataSource(config.databaseUrl, { logger: queryLogger });
   await dataSource.runMigrations({ transaction: 'each' });
-  const db = new Database(dataSource);
+  const db = new Database(dataSource, options.clock);
   const application = createApplication(db);
 
   // Demo data only goes into an empty database, so it is loaded before the bootstrap admin.

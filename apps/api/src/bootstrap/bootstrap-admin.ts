@@ -11,13 +11,12 @@ import { BOOTSTRAP_TOKEN_NAME } from '../modules/identity/token.app-service';
  * any admin exists it does nothing. Returns true when it created the admin.
  */
 export async function bootstrapAdmin(db: Database, email: string, token: string): Promise<boolean> {
-  return db.write(async (tx) => {
+  return db.write(async (tx, now) => {
     const admins = await tx
       .createQueryBuilder(UserEntity, 'u')
       .where('u.active = :active AND u.roles LIKE :admin', { active: true, admin: '%ADMIN%' })
       .getMany();
     if (admins.some((u) => u.roles.includes('ADMIN'))) return false;
-    const now = new Date();
     let user = await tx.findOneBy(UserEntity, { email });
     if (user) {
       user.roles = [...new Set([...user.roles, 'ADMIN'])];
@@ -37,7 +36,7 @@ export async function bootstrapAdmin(db: Database, email: string, token: string)
       revokedAt: null,
       lastUsedAt: null,
     });
-    await appendAuditEvent(tx, null, {
+    await appendAuditEvent(tx, now, null, {
       action: 'admin.bootstrapped',
       entityType: 'user',
       entityId: email,

@@ -1,6 +1,10 @@
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
-import { isSqlite } from '@canopy/persistence';
+import { AuditEventEntity, AuditHeadEntity, isSqlite } from '@canopy/persistence';
+import { Clock, systemClock } from './clock';
+
+/** A write's work: it runs inside one transaction and dates what it writes with `now`, the transaction's instant. */
+export type WriteWork<T> = (tx: EntityManager, now: Date) => Promise<T>;
 
 /**
  * The API's handle on its one database. Writes go through write(): one
@@ -12,7 +16,10 @@ export class Database {
   private readonly writeQueue = new Mutex();
   readonly sqlite: boolean;
 
-  constructor(readonly dataSource: DataSource) {
+  constructor(
+    readonly dataSource: DataSource,
+    readonly clock: Clock = systemClock,
+  ) {
     this.sqlite = isSqlite(dataSource);
   }
 
@@ -20,9 +27,24 @@ export class Database {
     return this.dataSource.manager;
   }
 
-  write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    const run = () => this.dataSource.transaction(work);
+  write<T>(work: WriteWork<T>): Promise<T> {
+    const run = () => this.dataSource.transaction(async (tx) => work(tx, await this.instantOf(tx)));
     return this.sqlite ? this.writeQueue.runExclusive(run) : run();
+  }
+
+  /**
+   * The instant of a write, taken when its transaction starts: the clock's,
+   * but never earlier than the last committed audit event (every mutation
+   * appends one), so history stays in order when API servers' clocks differ.
+   */
+  private async instantOf(tx: EntityManager): Promise<Date> {
+    const now = this.clock.now();
+    const last = await tx
+      .createQueryBuilder(AuditEventEntity, 'e')
+      .innerJoin(AuditHeadEntity, 'h', 'h.id = 1 AND h.seq = e.seq')
+      .select(['e.seq', 'e.at'])
+      .getOne();
+    return last && last.at.getTime() > now.getTime() ? last.at : now;
   }
 
   async ping(): Promise<boolean> {

@@ -43,13 +43,12 @@ export class HomeRegionService {
       if (error instanceof RegionInputError) throw badInput(error.message, { argument: error.argument });
       throw error;
     }
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await tx.findOne(SettingEntity, {
         where: { key: HOME_REGION_SETTING },
         ...(this.db.sqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }),
       });
       const setting = parseSetting(row?.value);
-      const now = new Date();
       const current = resolve(setting, now);
       if (!current.isDefault && sameRegion(current, region)) return current; // no change, no audit event
       const last = setting.versions[setting.versions.length - 1];
@@ -58,7 +57,7 @@ export class HomeRegionService {
       const next: HomeRegionSettingValue = { versions: [...setting.versions, { ...region, validFrom: validFrom.toISOString() }] };
       if (row) await tx.update(SettingEntity, { key: HOME_REGION_SETTING }, { value: JSON.stringify(next) });
       else await tx.insert(SettingEntity, { key: HOME_REGION_SETTING, value: JSON.stringify(next) });
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'settings.home_region_set',
         entityType: 'setting',
         entityId: HOME_REGION_SETTING,

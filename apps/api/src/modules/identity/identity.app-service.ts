@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { ApiTokenEntity, SessionEntity, TeamEntity, TeamMemberEntity, UserEntity } from '@canopy/persistence';
+import { ApiTokenEntity, SessionEntity, TeamEntity, TeamMemberEntity, UserEntity, userSnapshot } from '@canopy/persistence';
 import { hashPassword, passwordMatches } from '../../auth/passwords';
 import { ROLES, Role, Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
@@ -7,7 +7,6 @@ import { badInput, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireEmail, requireSlug, requireText } from '../../common/validation';
 import { appendAuditEvent } from '../audit/audit-log';
-import { userSnapshot } from './identity.mappers';
 
 export interface UserChanges {
   name?: string | null;
@@ -22,11 +21,11 @@ export class IdentityService {
   async createTeam(actor: Viewer, key: string, name: string): Promise<TeamEntity> {
     requireSlug(key, 'key');
     const teamName = requireText(name, 'name');
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       if (await tx.existsBy(TeamEntity, { key })) throw badInput(`A team with key "${key}" already exists.`, { argument: 'key' });
-      const team = tx.create(TeamEntity, { id: newId(), key, name: teamName, createdAt: new Date() });
+      const team = tx.create(TeamEntity, { id: newId(), key, name: teamName, createdAt: now });
       await tx.insert(TeamEntity, team);
-      await appendAuditEvent(tx, actor, { action: 'team.created', entityType: 'team', entityId: key, after: { key, name: teamName } });
+      await appendAuditEvent(tx, now, actor, { action: 'team.created', entityType: 'team', entityId: key, after: { key, name: teamName } });
       return team;
     });
   }
@@ -35,10 +34,9 @@ export class IdentityService {
     const address = requireEmail(email);
     const userName = requireText(name, 'name');
     const validRoles = requireRoles(roles);
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       if (await tx.existsBy(UserEntity, { email: address })) throw badInput(`A user with e-mail ${address} already exists.`, { argument: 'email' });
       const teams = await teamsByKeys(tx, teamKeys);
-      const now = new Date();
       const user = tx.create(UserEntity, {
         id: newId(),
         email: address,
@@ -51,7 +49,7 @@ export class IdentityService {
       });
       await tx.insert(UserEntity, user);
       if (teams.length) await tx.insert(TeamMemberEntity, teams.map((t) => ({ teamId: t.id, userId: user.id })));
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'user.created',
         entityType: 'user',
         entityId: address,
@@ -65,14 +63,14 @@ export class IdentityService {
     const address = requireEmail(email);
     const name = changes.name == null ? undefined : requireText(changes.name, 'name');
     const roles = changes.roles == null ? undefined : requireRoles(changes.roles);
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const user = await this.userOrFail(tx, address);
       const beforeTeams = await teamKeysOf(tx, user.id);
       const before = userSnapshot(user, beforeTeams);
       if (roles && user.id === actor.id && !roles.includes('ADMIN')) {
         throw badInput('An admin cannot remove ADMIN from their own account.', { argument: 'roles' });
       }
-      Object.assign(user, { name: name ?? user.name, roles: roles ?? user.roles, updatedAt: new Date() });
+      Object.assign(user, { name: name ?? user.name, roles: roles ?? user.roles, updatedAt: now });
       await tx.update(UserEntity, { id: user.id }, { name: user.name, roles: user.roles, updatedAt: user.updatedAt });
       let afterTeams = beforeTeams;
       if (changes.teamKeys != null) {
@@ -81,7 +79,7 @@ export class IdentityService {
         if (teams.length) await tx.insert(TeamMemberEntity, teams.map((t) => ({ teamId: t.id, userId: user.id })));
         afterTeams = teams.map((t) => t.key);
       }
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'user.updated',
         entityType: 'user',
         entityId: address,
@@ -96,11 +94,10 @@ export class IdentityService {
   async deactivateUser(actor: Viewer, email: string): Promise<UserEntity> {
     const address = requireEmail(email);
     if (address === actor.email) throw badInput('An admin cannot deactivate their own account.', { argument: 'email' });
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const user = await this.userOrFail(tx, address);
       const teams = await teamKeysOf(tx, user.id);
       const before = userSnapshot(user, teams);
-      const now = new Date();
       user.active = false;
       user.updatedAt = now;
       await tx.update(UserEntity, { id: user.id }, { active: false, updatedAt: now });
@@ -111,7 +108,7 @@ export class IdentityService {
         .where('user_id = :id AND revoked_at IS NULL', { id: user.id })
         .execute();
       const sessions = await tx.delete(SessionEntity, { userId: user.id });
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'user.deactivated',
         entityType: 'user',
         entityId: address,
@@ -125,10 +122,10 @@ export class IdentityService {
   async setPassword(actor: Viewer, email: string, password: string): Promise<boolean> {
     const address = requireEmail(email);
     const passwordHash = await hashPassword(password);
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const user = await this.userOrFail(tx, address);
-      await tx.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: new Date() });
-      await appendAuditEvent(tx, actor, { action: 'user.password_set', entityType: 'user', entityId: address });
+      await tx.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: now });
+      await appendAuditEvent(tx, now, actor, { action: 'user.password_set', entityType: 'user', entityId: address });
       return true;
     });
   }
@@ -139,9 +136,9 @@ export class IdentityService {
       throw badInput('The current password is not correct.', { argument: 'currentPassword' });
     }
     const passwordHash = await hashPassword(newPassword);
-    return this.db.write(async (tx) => {
-      await tx.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: new Date() });
-      await appendAuditEvent(tx, actor, { action: 'user.password_changed', entityType: 'user', entityId: user.email });
+    return this.db.write(async (tx, now) => {
+      await tx.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: now });
+      await appendAuditEvent(tx, now, actor, { action: 'user.password_changed', entityType: 'user', entityId: user.email });
       return true;
     });
   }

@@ -59,16 +59,15 @@ export class ConflictService {
     const [current] = await this.byIds([String(input.conflictId).slice(0, 36)]);
     if (!current) throw notFound('Conflict', String(input.conflictId).slice(0, 36));
     if (current.status !== 'OPEN') throw invalidTransition(`Conflict ${current.row.id} is ${current.status}; only an OPEN conflict can be resolved.`);
-    const resolvedAt = new Date();
-    await this.db.write(async (tx) => {
+    const resolvedAt = await this.db.write(async (tx, now) => {
       const result = await tx
         .createQueryBuilder()
         .update(PolicyConflictEntity)
-        .set({ resolution: input.resolution, rationale, resolvedBy: actor.id, resolvedAt })
+        .set({ resolution: input.resolution, rationale, resolvedBy: actor.id, resolvedAt: now })
         .where('id = :id AND resolved_at IS NULL', { id: current.row.id })
         .execute();
       if (result.affected !== 1) throw invalidTransition(`Conflict ${current.row.id} was resolved meanwhile.`);
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'conflict.resolved',
         entityType: 'conflict',
         entityId: current.row.id,
@@ -83,6 +82,7 @@ export class ConflictService {
           serviceValue: current.row.serviceValue,
         },
       });
+      return now;
     });
     Object.assign(current.row, { resolution: input.resolution, rationale, resolvedBy: actor.id, resolvedAt });
     return { ...current, status: 'RESOLVED' };

@@ -26,7 +26,7 @@ export class PolicyAuthoring {
   constructor(private readonly db: Database) {}
 
   async createPolicy(actor: Viewer, input: CreatePolicyInput): Promise<PolicyEntity> {
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const service = input.serviceKey ? await tx.findOneBy(ServiceEntity, { key: String(input.serviceKey).slice(0, 63) }) : null;
       if (input.scope === 'GLOBAL' && !isOfficer(actor)) throw forbidden('Only a privacy officer may create the global policy.');
       if (input.scope === 'SERVICE' && !isOfficer(actor) && !(service && actor.teamIds.includes(service.teamId))) {
@@ -51,10 +51,10 @@ export class PolicyAuthoring {
         scope: input.scope,
         serviceId: service?.id ?? null,
         globalMarker: input.scope === 'GLOBAL' ? 'GLOBAL' : null,
-        createdAt: new Date(),
+        createdAt: now,
       });
       await tx.insert(PolicyEntity, policy);
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'policy.created',
         entityType: 'policy',
         entityId: policy.key,
@@ -66,14 +66,12 @@ export class PolicyAuthoring {
 
   /** One DRAFT per policy: drafting again replaces its clauses. */
   async draftVersion(actor: Viewer, input: DraftPolicyVersionInput): Promise<PolicyVersionEntity> {
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const policy = await policyOrFail(tx, input.policyKey);
       await assertMayEdit(tx, actor, policy);
       const taxonomy = await loadTaxonomy(tx);
       assertValidClauses(input.clauses, policy.scope as 'GLOBAL' | 'SERVICE', taxonomy);
-      if (policy.scope === 'SERVICE') await assertNoLockedWeakening(tx, input.clauses, taxonomy, new Date());
-
-      const now = new Date();
+      if (policy.scope === 'SERVICE') await assertNoLockedWeakening(tx, input.clauses, taxonomy, now);
       const versions = await tx.find(PolicyVersionEntity, { where: { policyId: policy.id }, order: { number: 'DESC' } });
       let draft = versions.find((v) => v.status === 'DRAFT');
       const before = draft ? (await tx.find(PolicyClauseEntity, { where: { versionId: draft.id }, order: { position: 'ASC' } })).map(toDomainClause) : null;
@@ -113,7 +111,7 @@ export class PolicyAuthoring {
         }),
       );
       for (let i = 0; i < rows.length; i += 1000) await tx.insert(PolicyClauseEntity, rows.slice(i, i + 1000));
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'policy.drafted',
         entityType: 'policy',
         entityId: policy.key,
@@ -125,26 +123,24 @@ export class PolicyAuthoring {
   }
 
   async discardDraft(actor: Viewer, policyKey: string): Promise<boolean> {
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const policy = await policyOrFail(tx, policyKey);
       await assertMayEdit(tx, actor, policy);
       const draft = await tx.findOneBy(PolicyVersionEntity, { policyId: policy.id, status: 'DRAFT' });
       if (!draft) throw invalidTransition(`Policy "${policy.key}" has no draft to discard.`);
       await tx.delete(PolicyVersionEntity, { id: draft.id });
-      await appendAuditEvent(tx, actor, { action: 'policy.draft_discarded', entityType: 'policy', entityId: policy.key, before: { number: draft.number } });
+      await appendAuditEvent(tx, now, actor, { action: 'policy.draft_discarded', entityType: 'policy', entityId: policy.key, before: { number: draft.number } });
       return true;
     });
   }
 
   async publish(actor: Viewer, input: PublishPolicyVersionInput): Promise<PolicyVersionEntity> {
     if (input.notice && input.notice.channels.length === 0) throw badInput('A notice needs at least one channel.', { argument: 'notice' });
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const policy = await policyOrFail(tx, input.policyKey);
       const version = await tx.findOneBy(PolicyVersionEntity, { policyId: policy.id, number: input.number });
       if (!version) throw notFound('Policy version', `${policy.key} v${input.number}`);
       if (version.status !== 'DRAFT') throw invalidTransition(`${policy.key} v${version.number} is already published; published versions never change.`);
-
-      const now = new Date();
       const store = new PolicyStore(tx);
       const taxonomy = await loadTaxonomy(tx);
       const clauses = (await store.clausesOf([version.id])).get(version.id) ?? [];
@@ -193,7 +189,7 @@ export class PolicyAuthoring {
       const serviceKeys = conflicts.serviceIds.length
         ? (await tx.createQueryBuilder(ServiceEntity, 's').select(['s.id', 's.key']).whereInIds(conflicts.serviceIds.slice(0, 100)).getMany()).map((s) => s.key)
         : [];
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'policy.published',
         entityType: 'policy',
         entityId: policy.key,

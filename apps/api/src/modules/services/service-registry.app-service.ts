@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { ServiceEntity, TeamEntity } from '@canopy/persistence';
+import { ServiceEntity, serviceSnapshot, TeamEntity } from '@canopy/persistence';
 import { Viewer, belongsTo, isOfficer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, forbidden, notFound, versionConflict } from '../../common/errors';
@@ -8,7 +8,6 @@ import { decodeCursor, encodeCursor, Page, pageSize, toPage } from '../../common
 import { optionalText, requireSlug, requireText } from '../../common/validation';
 import { appendAuditEvent } from '../audit/audit-log';
 import type { RegisterServiceInput, ServiceFilter, UpdateServiceInput } from './service.inputs';
-import { serviceSnapshot } from './service.snapshot';
 import type { ConflictService } from '../policies/conflict.app-service';
 
 export const serviceCursor = (row: ServiceEntity): string => encodeCursor({ k: row.key });
@@ -29,11 +28,10 @@ export class ServiceRegistry {
     const name = requireText(input.name, 'name');
     const description = optionalText(input.description, 'description', 10_000);
     if (!team) throw badInput(`Unknown team "${input.teamKey}".`, { argument: 'teamKey' });
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       if (await tx.existsBy(ServiceEntity, { key: input.key })) {
         throw badInput(`A service with key "${input.key}" already exists.`, { argument: 'key' });
       }
-      const now = new Date();
       const service = tx.create(ServiceEntity, {
         id: newId(),
         key: input.key,
@@ -47,7 +45,7 @@ export class ServiceRegistry {
         updatedAt: now,
       });
       await tx.insert(ServiceEntity, service);
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'service.registered',
         entityType: 'service',
         entityId: service.key,
@@ -71,7 +69,7 @@ export class ServiceRegistry {
     if (input.teamKey && !target) throw badInput(`Unknown team "${input.teamKey}".`, { argument: 'teamKey' });
     if (!current) throw notFound('Service', input.key);
 
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await tx.findOneByOrFail(ServiceEntity, { id: current.id });
       if (row.version !== input.expectedVersion) throw versionConflict(`Service "${row.key}"`, input.expectedVersion, row.version);
       const changes: Partial<ServiceEntity> = {
@@ -83,7 +81,7 @@ export class ServiceRegistry {
       };
       if (Object.keys(changes).length === 0) return row; // nothing to change: no new version, no audit event
       const before = serviceSnapshot(row, await teamKey(tx, row.teamId));
-      const next = { ...changes, version: row.version + 1, updatedAt: new Date() };
+      const next = { ...changes, version: row.version + 1, updatedAt: now };
       const result = await tx
         .createQueryBuilder()
         .update(ServiceEntity)
@@ -92,7 +90,7 @@ export class ServiceRegistry {
         .execute();
       if (result.affected !== 1) throw versionConflict(`Service "${row.key}"`, input.expectedVersion, row.version + 1);
       const updated = Object.assign(row, next);
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: changes.teamId ? 'service.moved' : 'service.updated',
         entityType: 'service',
         entityId: row.key,

@@ -29,8 +29,7 @@ export class SharingRequests {
     if (!processor) throw badInput(`Unknown processor "${String(input.processorKey).slice(0, 63)}".`, { argument: 'processorKey' });
     if (!service) throw notFound('Service', input.serviceKey);
 
-    return this.db.write(async (tx) => {
-      const now = new Date();
+    return this.db.write(async (tx, now) => {
       const row = tx.create(SharingArrangementEntity, {
         id: newId(),
         serviceId: service.id,
@@ -49,7 +48,7 @@ export class SharingRequests {
         submittedAt: null,
         decidedAt: null,
       });
-      await insertArrangement(tx, actor, row, { serviceKey: service.key, processorKey: processor.key });
+      await insertArrangement(tx, now, actor, row, { serviceKey: service.key, processorKey: processor.key });
       return row;
     });
   }
@@ -65,7 +64,7 @@ export class SharingRequests {
     const purposes = input.purposes == null ? undefined : requirePurposes(input.purposes, taxonomy);
     if (!found) throw notFound('Sharing arrangement', id);
 
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       if (!canEditContents(row.status as SharingStatus)) throw invalidTransition(`Sharing arrangement ${id} is ${row.status}: its contents change only in DRAFT.`);
       const set = {
@@ -74,7 +73,7 @@ export class SharingRequests {
         ...(input.legalBasis && input.legalBasis !== row.legalBasis ? { legalBasis: input.legalBasis } : {}),
       };
       if (Object.keys(set).length === 0) return row; // nothing to change: no new version, no audit event
-      return commitChange(tx, actor, row, { action: 'updated', set });
+      return commitChange(tx, now, actor, row, { action: 'updated', set });
     });
   }
 
@@ -87,12 +86,12 @@ export class SharingRequests {
     if (!found) throw notFound('Sharing arrangement', id);
     const taxonomy = await loadTaxonomy(this.db.manager);
 
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       const status = transition(row, 'submit');
-      return commitChange(tx, actor, row, {
+      return commitChange(tx, now, actor, row, {
         action: 'submitted',
-        set: { status, submittedAt: new Date(), requiredApprovals: requiredApprovals(row.dataCategories, taxonomy) },
+        set: { status, submittedAt: now, requiredApprovals: requiredApprovals(row.dataCategories, taxonomy) },
       });
     });
   }
@@ -105,10 +104,10 @@ export class SharingRequests {
     const expectedVersion = requireExpectedVersion(rawVersion);
     if (!found) throw notFound('Sharing arrangement', id);
 
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       const status = transition(row, 'withdraw');
-      return commitChange(tx, actor, row, { action: 'withdrawn', set: { status, decidedAt: new Date(), decidedBy: actor.id } });
+      return commitChange(tx, now, actor, row, { action: 'withdrawn', set: { status, decidedAt: now, decidedBy: actor.id } });
     });
   }
 }

@@ -31,7 +31,7 @@ export class SharingReview {
     const expectedVersion = requireExpectedVersion(input.expectedVersion);
     const comment = optionalComment(input.comment);
 
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       const approvals = await tx.find(SharingApprovalEntity, { where: { arrangementId: id } });
       const approverIds = [...new Set(approvals.map((a) => a.approverId))];
@@ -40,8 +40,7 @@ export class SharingReview {
       const checks = await this.checksAt(tx, row, approverIds, actor.id);
       const failed = blockingFailuresOf(checks);
       if (failed.length) throw checksFailed(failed);
-      const now = new Date();
-      return commitChange(tx, actor, row, {
+      return commitChange(tx, now, actor, row, {
         action: 'approved',
         set: status === 'APPROVED' ? { status, decidedAt: now, decidedBy: actor.id } : { status },
         alsoWrite: async (updated, at) => {
@@ -60,10 +59,10 @@ export class SharingReview {
     const id = requireArrangementId(input.id);
     const expectedVersion = requireExpectedVersion(input.expectedVersion);
     const reason = requireReason(input.comment, 'reject');
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       const status = transition(row, 'reject');
-      return commitChange(tx, actor, row, { action: 'rejected', set: { status, decisionReason: reason, decidedAt: new Date(), decidedBy: actor.id } });
+      return commitChange(tx, now, actor, row, { action: 'rejected', set: { status, decisionReason: reason, decidedAt: now, decidedBy: actor.id } });
     });
   }
 
@@ -75,10 +74,10 @@ export class SharingReview {
     const expectedVersion = requireExpectedVersion(input.expectedVersion);
     const reason = requireReason(input.comment, 'revoke');
     if (!found) throw notFound('Sharing arrangement', id);
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       const status = transition(row, 'revoke');
-      return commitChange(tx, actor, row, { action: 'revoked', set: { status, decisionReason: reason, decidedAt: new Date(), decidedBy: actor.id } });
+      return commitChange(tx, now, actor, row, { action: 'revoked', set: { status, decisionReason: reason, decidedAt: now, decidedBy: actor.id } });
     });
   }
 

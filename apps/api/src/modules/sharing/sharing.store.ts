@@ -1,11 +1,10 @@
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { ProcessorEntity, ServiceEntity, SharingArrangementEntity, SharingArrangementRevisionEntity } from '@canopy/persistence';
+import { arrangementSnapshot, ProcessorEntity, ServiceEntity, SharingArrangementEntity, SharingArrangementRevisionEntity } from '@canopy/persistence';
 import type { Viewer } from '../../auth/viewer';
 import { versionConflict } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { appendAuditEvent } from '../audit/audit-log';
 import { inChunks } from '../inventory/inventory.queries';
-import { arrangementSnapshot } from './sharing.snapshot';
 
 export type SharingAuditAction = 'proposed' | 'updated' | 'submitted' | 'approved' | 'rejected' | 'revoked' | 'withdrawn';
 
@@ -33,8 +32,7 @@ export const arrangementLabel = (id: string) => `Sharing arrangement ${id}`;
  * transaction rolls back with nothing written. Then the change's own writes,
  * the revision that keeps history, and exactly one audit event.
  */
-export async function commitChange(tx: EntityManager, actor: Viewer, row: SharingArrangementEntity, change: ArrangementChange): Promise<SharingArrangementEntity> {
-  const now = new Date();
+export async function commitChange(tx: EntityManager, now: Date, actor: Viewer, row: SharingArrangementEntity, change: ArrangementChange): Promise<SharingArrangementEntity> {
   const next = { ...change.set, version: row.version + 1, updatedAt: now };
   const result = await tx
     .createQueryBuilder()
@@ -53,7 +51,7 @@ export async function commitChange(tx: EntityManager, actor: Viewer, row: Sharin
     .execute();
   await insertRevision(tx, updated, change.action, actor.id, now);
   const { serviceKey, processorKey } = await keysOf(tx, row);
-  await appendAuditEvent(tx, actor, {
+  await appendAuditEvent(tx, now, actor, {
     action: `sharing.${change.action}`,
     entityType: 'sharing',
     entityId: row.id,
@@ -64,10 +62,10 @@ export async function commitChange(tx: EntityManager, actor: Viewer, row: Sharin
 }
 
 /** Inserts a new arrangement (version 1) with its first revision and its audit event. */
-export async function insertArrangement(tx: EntityManager, actor: Viewer, row: SharingArrangementEntity, keys: { serviceKey: string; processorKey: string }): Promise<void> {
+export async function insertArrangement(tx: EntityManager, now: Date, actor: Viewer, row: SharingArrangementEntity, keys: { serviceKey: string; processorKey: string }): Promise<void> {
   await tx.insert(SharingArrangementEntity, row);
-  await insertRevision(tx, row, 'proposed', actor.id, row.createdAt);
-  await appendAuditEvent(tx, actor, {
+  await insertRevision(tx, row, 'proposed', actor.id, now);
+  await appendAuditEvent(tx, now, actor, {
     action: 'sharing.proposed',
     entityType: 'sharing',
     entityId: row.id,

@@ -1,4 +1,4 @@
-import type { ProcessorEntity } from '@canopy/persistence';
+import type { ProcessorEntity } from './processor.entity';
 
 /** What the audit log keeps of a processor. */
 export const processorSnapshot = (row: ProcessorEntity) => ({

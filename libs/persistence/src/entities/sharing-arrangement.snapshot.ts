@@ -1,4 +1,4 @@
-import type { SharingArrangementEntity } from '@canopy/persistence';
+import type { SharingArrangementEntity } from './sharing-arrangement.entity';
 
 /** What the audit log keeps of an arrangement (service and processor by key). */
 export const arrangementSnapshot = (row: SharingArrangementEntity, serviceKey: string, processorKey: string) => ({

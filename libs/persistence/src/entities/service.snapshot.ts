@@ -1,4 +1,4 @@
-import type { ServiceEntity } from '@canopy/persistence';
+import type { ServiceEntity } from './service.entity';
 
 /** What the audit log keeps of a service. */
 export const serviceSnapshot = (row: ServiceEntity, teamKey: string) => ({
