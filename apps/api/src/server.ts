@@ -12,7 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { openDataSource, QueryCountingLogger, QueryTally, countQueriesIn } from '@canopy/persistence';
 import { createApplication, Application } from './application';
 import { authRoutes } from './auth/auth.routes';
-import { bootstrapAdmin } from './bootstrap/bootstrap-admin';
+import { bootstrapAdmin } from './modules/identity/bootstrap-admin';
 import type { Clock } from './common/clock';
 import { Database } from './common/database';
 import { createErrorFormatter, isConnectionError } from './common/format-error';

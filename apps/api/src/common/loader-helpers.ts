@@ -66,3 +66,8 @@ export function once<T>(read: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | null = null;
   return () => (value ??= read());
 }
+
+/** The request's one instant: every read that means "now" in a request uses it (made in createLoaders). */
+export interface RequestNow {
+  now: Date;
+}

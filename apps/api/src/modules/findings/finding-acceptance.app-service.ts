@@ -5,8 +5,8 @@ import type { Database } from '../../common/database';
 import { badInput, CanopyError, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit/audit-log';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
+import { appendAuditEvent } from '../audit';
+import { loadTaxonomy } from '../taxonomy';
 import type { FindingsEvaluator } from './findings-evaluator.app-service';
 import type { AcceptFindingInput } from './finding.inputs';
 

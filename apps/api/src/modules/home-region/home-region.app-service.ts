@@ -3,7 +3,7 @@ import { SettingEntity } from '@canopy/persistence';
 import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent } from '../audit';
 import {
   DEFAULT_HOME_REGION,
   HOME_REGION_SETTING,
@@ -22,13 +22,18 @@ export interface ResolvedHomeRegion extends RegionDefinition {
   validFrom: Date | null;
 }
 
+/** The home region in force at an instant: what the record of processing reads. */
+export interface HomeRegionReader {
+  at(at: Date, manager?: EntityManager): Promise<ResolvedHomeRegion>;
+}
+
 /**
  * The organisation's home region, a row of `settings`. Setting it appends a
  * new definition instead of overwriting the old one, so the record of
  * processing of a past instant uses the region in force then. Officers only;
  * audited; setting the region it already is changes nothing.
  */
-export class HomeRegionService {
+export class HomeRegionService implements HomeRegionReader {
   constructor(private readonly db: Database) {}
 
   async at(at: Date, manager: EntityManager = this.db.manager): Promise<ResolvedHomeRegion> {

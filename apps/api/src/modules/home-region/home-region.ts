@@ -1,4 +1,4 @@
-import { EEA_COUNTRY_CODES, isCountryCode } from '../processors/countries';
+import { EEA_COUNTRY_CODES, isCountryCode } from '../../common/countries';
 
 /** The settings row that holds the organisation's home region and its history. */
 export const HOME_REGION_SETTING = 'home_region';

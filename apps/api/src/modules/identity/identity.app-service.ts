@@ -6,7 +6,7 @@ import type { Database } from '../../common/database';
 import { badInput, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireEmail, requireSlug, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent } from '../audit';
 
 export interface UserChanges {
   name?: string | null;

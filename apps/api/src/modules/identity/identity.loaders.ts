@@ -1,10 +1,9 @@
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { TeamEntity, TeamMemberEntity, UserEntity } from '@canopy/persistence';
-import type { Database } from '../../common/database';
 import { groupLoader, rowLoader } from '../../common/loader-helpers';
 
-export function createIdentityLoaders(db: Database) {
-  const m = db.manager;
+/** Per-request loaders of users and teams. */
+export function createIdentityLoaders(m: EntityManager) {
   return {
     teamById: rowLoader<string, TeamEntity>((ids) => m.findBy(TeamEntity, { id: In([...ids]) }), (t) => t.id),
     userById: rowLoader<string, UserEntity>((ids) => m.findBy(UserEntity, { id: In([...ids]) }), (u) => u.id),
@@ -22,3 +21,5 @@ export function createIdentityLoaders(db: Database) {
     ),
   };
 }
+
+export type IdentityLoaders = ReturnType<typeof createIdentityLoaders>;

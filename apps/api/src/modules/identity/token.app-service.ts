@@ -5,7 +5,7 @@ import type { Database } from '../../common/database';
 import { badInput, forbidden, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireEmail, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent } from '../audit';
 
 export const BOOTSTRAP_TOKEN_NAME = 'bootstrap';
 

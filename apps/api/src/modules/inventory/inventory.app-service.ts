@@ -4,8 +4,8 @@ import { Viewer, belongsTo, isOfficer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { forbidden, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
-import { appendAuditEvent } from '../audit/audit-log';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
+import { appendAuditEvent } from '../audit';
+import { loadTaxonomy } from '../taxonomy';
 import type { InventoryItemInput } from './inventory.inputs';
 import { ItemFacts, itemSignature, validateInventory } from './inventory.validation';
 

@@ -2,6 +2,8 @@ import { EntityManager } from 'typeorm';
 import {
   assessMaterialReduction,
   checkNotice,
+  counterparts,
+  inForceFrom as inForceFromOf,
   lockedViolations,
   noticeDaysFrom,
   PolicyLayer,
@@ -14,12 +16,13 @@ import type { Database } from '../../common/database';
 import { badInput, CanopyError, forbidden, invalidTransition, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireSlug, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit/audit-log';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
-import { computeConflicts, counterparts, VersionPair } from './conflict-computation';
+import { appendAuditEvent } from '../audit';
+import { loadTaxonomy } from '../taxonomy';
+import { computeConflicts, VersionPair } from './conflict-computation';
 import { assertMayEdit } from './policy-access';
 import type { ClauseInput, CreatePolicyInput, DraftPolicyVersionInput, PublishPolicyVersionInput } from './policy.inputs';
-import { layerOf, PolicyStore, toDomainClause, VersionWithPolicy } from './policy.store';
+import { layerOf, toDomainClause } from './policy.mappers';
+import { PolicyQueries, VersionWithPolicy } from './policy.queries';
 
 /** Creating policies, drafting, discarding and publishing versions (DESIGN.md sections 2 and 3). */
 export class PolicyAuthoring {
@@ -141,7 +144,7 @@ export class PolicyAuthoring {
       const version = await tx.findOneBy(PolicyVersionEntity, { policyId: policy.id, number: input.number });
       if (!version) throw notFound('Policy version', `${policy.key} v${input.number}`);
       if (version.status !== 'DRAFT') throw invalidTransition(`${policy.key} v${version.number} is already published; published versions never change.`);
-      const store = new PolicyStore(tx);
+      const store = new PolicyQueries(tx);
       const taxonomy = await loadTaxonomy(tx);
       const clauses = (await store.clausesOf([version.id])).get(version.id) ?? [];
       const domainClauses = clauses.map(toDomainClause);
@@ -162,7 +165,7 @@ export class PolicyAuthoring {
         });
       }
 
-      const inForceFrom = new Date(Math.max(input.effectiveAt.getTime(), now.getTime()));
+      const inForceFrom = inForceFromOf(input.effectiveAt, now);
       const changes = {
         status: 'PUBLISHED',
         effectiveAt: input.effectiveAt,
@@ -212,7 +215,7 @@ export class PolicyAuthoring {
   }
 
   /** The new pairs a publish creates, with the other side's version in force then and every later-scheduled one. */
-  private async pairsFor(store: PolicyStore, version: VersionWithPolicy): Promise<VersionPair[]> {
+  private async pairsFor(store: PolicyQueries, version: VersionWithPolicy): Promise<VersionPair[]> {
     const from = version.inForceFrom as Date;
     if (version.policy.scope === 'GLOBAL') {
       const services = (await store.publishedVersions('all')).filter((v) => v.policy.scope === 'SERVICE');
@@ -242,7 +245,7 @@ function assertValidClauses(clauses: readonly ClauseInput[], scope: 'GLOBAL' | '
 
 /** LOCKED_CLAUSE: checked against the global version in force now and every scheduled one. */
 async function assertNoLockedWeakening(tx: EntityManager, clauses: readonly { topic: string; subject: string; value: string }[], taxonomy: Taxonomy, now: Date): Promise<void> {
-  const store = new PolicyStore(tx);
+  const store = new PolicyQueries(tx);
   const globals = counterparts((await store.publishedVersions('all')).filter((v) => v.policy.scope === 'GLOBAL'), now);
   if (!globals.length) return;
   const clauseMap = await store.clausesOf(globals.map((g) => g.id));

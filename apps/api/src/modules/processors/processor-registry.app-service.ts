@@ -5,7 +5,7 @@ import type { Database } from '../../common/database';
 import { badInput, notFound, versionConflict } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { optionalText, requireSlug, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent } from '../audit';
 import type { RegisterProcessorInput, UpdateProcessorInput } from './processor.inputs';
 import {
   optionalEmail,

@@ -4,9 +4,14 @@ import { Viewer, belongsTo, isOfficer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { forbidden, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent } from '../audit';
 import { measuresOf } from './security-measures.queries';
 import { normaliseMeasures } from './security-measures.validation';
+
+/** A service's security measures, current or as of an instant: what the record of processing reads. */
+export interface SecurityMeasuresReader {
+  of(serviceIds: readonly string[], at: Date | null, manager?: EntityManager): Promise<Map<string, string[]>>;
+}
 
 /**
  * A service's technical and organisational security measures (GDPR Art.
@@ -14,7 +19,7 @@ import { normaliseMeasures } from './security-measures.validation';
  * inventory: the owning team's engineers and privacy officers. Replacing them
  * with the same list writes nothing and no audit event.
  */
-export class SecurityMeasuresService {
+export class SecurityMeasuresService implements SecurityMeasuresReader {
   constructor(private readonly db: Database) {}
 
   async replace(actor: Viewer, serviceKey: string, measures: readonly string[]): Promise<{ service: ServiceEntity; changed: boolean }> {

@@ -6,9 +6,9 @@ import { badInput, forbidden, notFound, versionConflict } from '../../common/err
 import { newId } from '../../common/ids';
 import { decodeCursor, encodeCursor, Page, pageSize, toPage } from '../../common/pagination';
 import { optionalText, requireSlug, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent } from '../audit';
 import type { RegisterServiceInput, ServiceFilter, UpdateServiceInput } from './service.inputs';
-import type { ConflictService } from '../policies/conflict.app-service';
+import type { OpenConflictsReader } from './open-conflicts.port';
 
 export const serviceCursor = (row: ServiceEntity): string => encodeCursor({ k: row.key });
 
@@ -16,7 +16,7 @@ export const serviceCursor = (row: ServiceEntity): string => encodeCursor({ k: r
 export class ServiceRegistry {
   constructor(
     private readonly db: Database,
-    private readonly conflicts: ConflictService,
+    private readonly openConflicts: OpenConflictsReader,
   ) {}
 
   async register(actor: Viewer, input: RegisterServiceInput): Promise<ServiceEntity> {
@@ -110,11 +110,11 @@ export class ServiceRegistry {
    * total count of the filtered set in the same statement (a scalar subquery; a second statement only
    * when the page is empty).
    */
-  async list(first: number | null, after: string | null | undefined, filter: ServiceFilter | null | undefined): Promise<Page<ServiceEntity>> {
+  async list(first: number | null, after: string | null | undefined, filter: ServiceFilter | null | undefined, now: Date): Promise<Page<ServiceEntity>> {
     const limit = pageSize(first ?? 50);
     const afterKey = after ? decodeCursor<{ k: string }>(after, ['k']).k : null;
     let open: string[] | null = null;
-    if (filter?.hasOpenConflicts != null) open = [...new Set((await this.conflicts.list('OPEN', 'all')).map((v) => v.row.serviceId))];
+    if (filter?.hasOpenConflicts != null) open = await this.openConflicts.serviceIdsWithOpenConflicts(now);
     const filtered = (alias: string) => {
       const query = this.db.manager.createQueryBuilder(ServiceEntity, alias);
       if (filter?.teamKey) {

@@ -4,12 +4,11 @@ import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, invalidTransition, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
+import { loadTaxonomy } from '../taxonomy';
 import { requireMayRequest, requireMayWithdraw } from './sharing.access';
 import type { ProposeSharingInput, UpdateSharingInput } from './sharing.inputs';
-import { commitChange, insertArrangement } from './sharing.store';
 import { requireArrangementId, requireCategories, requireExpectedVersion, requirePurposes } from './sharing.validation';
-import { findWithService, loadForChange, transition } from './sharing-change';
+import { commitChange, findWithService, insertArrangement, loadForChange, transition } from './sharing-change';
 
 /**
  * The requesting side of sharing: propose (DRAFT), change a draft, submit

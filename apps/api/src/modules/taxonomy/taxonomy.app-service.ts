@@ -4,7 +4,7 @@ import { TaxonomyCategoryEntity, TaxonomyUseEntity } from '@canopy/persistence';
 import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent } from '../audit';
 import type { AddDataCategoryInput, AddDataUseInput } from './taxonomy.types';
 
 /** The taxonomy as stored (two statements); officers may add keys. */

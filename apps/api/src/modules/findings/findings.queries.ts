@@ -1,11 +1,14 @@
 import { EntityManager, In, MoreThan } from 'typeorm';
 import type { ArrangementFacts, InventoryItemFacts, Taxonomy } from '@canopy/domain';
 import { FindingAcceptanceEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
-import { currentInventories, groupByService, inChunks } from '../inventory/inventory.queries';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
+import { groupByService, inChunks } from '../../common/batch';
+import { currentInventories } from '../inventory';
 
 /** Arrangement states the findings rules read (SHARING_UNDECLARED_CATEGORY: DRAFT, PENDING_REVIEW, APPROVED). */
 const LIVE_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
+
+/** Which services' findings to measure: a list, or every service (read without an id list). */
+export type FindingsScope = readonly string[] | 'all';
 
 /** Everything the findings of a set of services are computed from, apart from their effective policies. */
 export interface FindingsFacts {
@@ -17,28 +20,36 @@ export interface FindingsFacts {
   taxonomy: Taxonomy;
 }
 
+/** The services of a scope, by key: one statement per 10,000 services. */
+export async function servicesIn(m: EntityManager, scope: FindingsScope): Promise<ServiceEntity[]> {
+  if (scope === 'all') return m.find(ServiceEntity, { order: { key: 'ASC' } });
+  return (await inChunks(scope, (ids) => m.findBy(ServiceEntity, { id: In(ids) }))).sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
 /**
- * Loads the facts set-based: services, current inventories, live
- * arrangements with their processors, unexpired acceptances and the
- * taxonomy: six statements whatever the number of services (one more each
- * per 10,000 services when a list is given).
+ * Loads the facts of the given services set-based: current inventories, live
+ * arrangements with their processors and unexpired acceptances, three
+ * statements whatever the number of services (one more each per 10,000
+ * services unless `all` says they are every service). The services and the
+ * taxonomy come from the caller, who has them already.
  */
-export async function loadFindingsFacts(m: EntityManager, scope: readonly string[] | 'all', now: Date): Promise<FindingsFacts> {
-  const services =
-    scope === 'all'
-      ? await m.find(ServiceEntity, { order: { key: 'ASC' } })
-      : (await inChunks([...new Set(scope)], (ids) => m.findBy(ServiceEntity, { id: In(ids) }))).sort((a, b) => (a.key < b.key ? -1 : 1));
-  const ids = scope === 'all' ? 'all' : services.map((s) => s.id);
+export async function loadFindingsFacts(
+  m: EntityManager,
+  services: ServiceEntity[],
+  now: Date,
+  taxonomy: Taxonomy,
+  all = false,
+): Promise<FindingsFacts> {
+  const ids = all ? 'all' : services.map((s) => s.id);
   const none = ids !== 'all' && ids.length === 0;
-  const [items, arrangements, acceptances, taxonomy] = none
-    ? [[], [], [], await loadTaxonomy(m)]
+  const [items, arrangements, acceptances] = none
+    ? [[], [], []]
     : [
         await currentInventories(m, ids),
         await liveArrangements(m, ids),
         ids === 'all'
           ? await m.find(FindingAcceptanceEntity, { where: { expiresAt: MoreThan(now) } })
           : await inChunks(ids, (chunk) => m.find(FindingAcceptanceEntity, { where: { serviceId: In(chunk), expiresAt: MoreThan(now) } })),
-        await loadTaxonomy(m),
       ];
   const arrangementFacts = new Map<string, ArrangementFacts[]>();
   for (const a of arrangements) {

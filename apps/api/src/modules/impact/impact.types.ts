@@ -1,8 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Service } from '../services/service.types';
-import { ClauseSource, ClauseTopic } from './policy.enums';
-import { Finding } from '../findings/finding.types';
-import { PolicyConflict } from './policy.types';
+import { Finding } from '../findings';
+import { ClauseSource, ClauseTopic, PolicyConflict } from '../policies';
+import { Service } from '../services';
 
 @ObjectType({ description: 'How one effective clause of a service would change.' })
 export class EffectiveChange {

@@ -1,12 +1,11 @@
 import { assessMaterialReduction, carryForwardResolutions, checkNotice, ConflictState, detectConflicts, EffectiveClause, lockedViolations, noticeDaysFrom, PolicyLayer, resolveEffectivePolicy, Taxonomy } from '@canopy/domain';
+import { In } from 'typeorm';
 import { PolicyEntity, PolicyVersionEntity, ServiceEntity } from '@canopy/persistence';
+import { inChunks } from '../../common/batch';
 import type { Database } from '../../common/database';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
-import type { ConflictService, ConflictView } from './conflict.app-service';
-import type { FindingsEvaluator, ServiceFinding } from '../findings/findings-evaluator.app-service';
-import type { EffectivePolicyService, PolicySnapshot } from './effective-policy.app-service';
-import type { ServiceEffectivePolicy } from './effective-policy.port';
-import { PolicyStore, toDomainClause } from './policy.store';
+import type { FindingsMeasure, ServiceFinding } from '../findings';
+import { type ConflictReader, type ConflictView, PolicyQueries, type PolicySnapshot, type PolicySnapshots, type ServiceEffectivePolicy, toConflictState, toDomainClause } from '../policies';
+import { loadTaxonomy } from '../taxonomy';
 
 export interface ClauseDelta {
   topic: string;
@@ -60,14 +59,20 @@ export interface ImpactResult {
 export class ImpactPreview {
   constructor(
     private readonly db: Database,
-    private readonly effective: EffectivePolicyService,
-    private readonly conflicts: ConflictService,
-    private readonly findings: FindingsEvaluator,
+    private readonly effective: PolicySnapshots,
+    private readonly conflicts: ConflictReader,
+    private readonly findings: FindingsMeasure,
   ) {}
 
-  async of(draft: PolicyVersionEntity, now = new Date()): Promise<ImpactResult> {
+  /** The impact of publishing the DRAFT with id `draftId` at `now`; null when it is not a draft. */
+  async ofDraft(draftId: string, now: Date): Promise<ImpactResult | null> {
+    const draft = await this.db.manager.findOneBy(PolicyVersionEntity, { id: draftId });
+    return draft && draft.status === 'DRAFT' ? this.of(draft, now) : null;
+  }
+
+  private async of(draft: PolicyVersionEntity, now: Date): Promise<ImpactResult> {
     const manager = this.db.manager;
-    const store = new PolicyStore(manager);
+    const store = new PolicyQueries(manager);
     const policy = await manager.findOneByOrFail(PolicyEntity, { id: draft.policyId });
     const taxonomy = await loadTaxonomy(manager);
     const global = policy.scope === 'GLOBAL';
@@ -120,9 +125,10 @@ export class ImpactPreview {
       if (changes.length || conflicts.length) touched.push({ serviceId, changes, conflicts });
     }
     // Findings are measured only where the effective policy changes: set-based, two evaluations.
-    const ids = touched.map((t) => t.serviceId);
-    const [findingsBefore, findingsAfter] = ids.length
-      ? await Promise.all([this.findings.evaluate(ids, before, now), this.findings.evaluate(ids, after, now)])
+    const ids = new Set(touched.map((t) => t.serviceId));
+    const services = await inChunks([...ids], (chunk) => manager.findBy(ServiceEntity, { id: In(chunk) }));
+    const [findingsBefore, findingsAfter] = services.length
+      ? await Promise.all([this.findings.evaluate(services, before, now, taxonomy), this.findings.evaluate(services, after, now, taxonomy)])
       : [new Map<string, ServiceFinding[]>(), new Map<string, ServiceFinding[]>()];
     const perService: ServiceImpactRow[] = touched.map((t) => {
       const { appearing, disappearing } = diffFindings(findingsBefore.get(t.serviceId) ?? [], findingsAfter.get(t.serviceId) ?? []);
@@ -130,30 +136,25 @@ export class ImpactPreview {
     });
 
     const notice = await this.noticeOf(store, policy, draftClauses, snapshot, taxonomy, now);
-    return { perService, conflictsOpening, lockedOverrides, conflictsSuperseded: await this.superseded(policy, snapshot, serviceIds), ...notice };
+    return { perService, conflictsOpening, lockedOverrides, conflictsSuperseded: await this.superseded(policy, snapshot, serviceIds, now), ...notice };
   }
 
   private async resolvedConflicts(serviceIds: readonly string[]): Promise<Map<string, ConflictState[]>> {
-    const rows = await new PolicyStore(this.db.manager).conflictsOfServices(serviceIds);
+    const rows = await new PolicyQueries(this.db.manager).conflictsOfServices(serviceIds);
     const map = new Map<string, ConflictState[]>();
-    for (const r of rows.filter((row) => row.resolvedAt)) {
-      map.set(r.serviceId, [
-        ...(map.get(r.serviceId) ?? []),
-        { id: r.id, topic: r.topic as ConflictState['topic'], subject: r.subject, globalValue: r.globalValue, serviceValue: r.serviceValue, status: 'RESOLVED', resolution: r.resolution as ConflictState['resolution'], rationale: r.rationale, resolvedAt: r.resolvedAt },
-      ]);
-    }
+    for (const r of rows.filter((row) => row.resolvedAt)) map.set(r.serviceId, [...(map.get(r.serviceId) ?? []), toConflictState(r)]);
     return map;
   }
 
   /** Conflicts of the pairs in force now that involve the version the draft would replace. */
-  private async superseded(policy: PolicyEntity, snapshot: PolicySnapshot, serviceIds: readonly string[]): Promise<ConflictView[]> {
+  private async superseded(policy: PolicyEntity, snapshot: PolicySnapshot, serviceIds: readonly string[], now: Date): Promise<ConflictView[]> {
     const replaced = policy.scope === 'GLOBAL' ? snapshot.globalVersionId : snapshot.serviceLayers.get(policy.serviceId as string)?.versionId;
     if (!replaced) return [];
-    const views = await this.conflicts.list(null, policy.scope === 'GLOBAL' ? 'all' : serviceIds);
+    const views = await this.conflicts.list(null, policy.scope === 'GLOBAL' ? 'all' : serviceIds, now);
     return views.filter((v) => v.status !== 'SUPERSEDED' && (v.row.globalVersionId === replaced || v.row.serviceVersionId === replaced));
   }
 
-  private async noticeOf(store: PolicyStore, policy: PolicyEntity, draftClauses: ReturnType<typeof toDomainClause>[], snapshot: PolicySnapshot, taxonomy: Taxonomy, now: Date) {
+  private async noticeOf(store: PolicyQueries, policy: PolicyEntity, draftClauses: ReturnType<typeof toDomainClause>[], snapshot: PolicySnapshot, taxonomy: Taxonomy, now: Date) {
     const previous = (await store.publishedVersions([policy.id])).sort((a, b) => b.number - a.number)[0];
     const previousClauses = previous ? ((await store.clausesOf([previous.id])).get(previous.id) ?? []).map(toDomainClause) : null;
     const { materialReduction } = assessMaterialReduction(previousClauses, draftClauses, taxonomy);

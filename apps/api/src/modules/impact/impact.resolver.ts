@@ -1,14 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { PolicyVersionEntity } from '@canopy/persistence';
-import type { AppContext } from '../../context';
-import { toService } from '../services/service.mappers';
-import { Service } from '../services/service.types';
+import { findingMapper } from '../findings';
+import { ClauseSource, ClauseTopic, PolicyVersion, toPolicyConflict } from '../policies';
+import { Service, toService } from '../services';
+import type { ImpactContext } from './impact.context';
 import type { ClauseDelta, ConflictPreviewRow } from './impact-preview.app-service';
 import { ConflictPreview, EffectiveChange, LockedOverride, PolicyImpact, ServiceImpact } from './impact.types';
-import { ClauseSource, ClauseTopic } from './policy.enums';
-import { toPolicyConflict } from './policy.mappers';
-import { findingMapper } from '../findings/finding.mappers';
-import { PolicyVersion } from './policy.types';
 
 const MAX_SERVICES_LISTED = 500;
 
@@ -28,10 +24,10 @@ const toPreview = (c: ConflictPreviewRow): ConflictPreview =>
 @Resolver(() => PolicyVersion)
 export class PolicyVersionImpactResolver {
   @FieldResolver(() => PolicyImpact, { nullable: true, description: 'DRAFT only: what publishing it now would change, computed without writing anything.' })
-  async impact(@Root() version: PolicyVersion, @Ctx() ctx: AppContext): Promise<PolicyImpact | null> {
+  async impact(@Root() version: PolicyVersion, @Ctx() ctx: ImpactContext): Promise<PolicyImpact | null> {
     if (version.status !== 'DRAFT') return null;
-    const draft = await ctx.app.db.manager.findOneByOrFail(PolicyVersionEntity, { id: version.id });
-    const result = await ctx.app.impactPreview.of(draft);
+    const result = await ctx.app.impactPreview.ofDraft(version.id, ctx.loaders.now);
+    if (!result) return null;
     const services = [...result.perService].sort((a, b) => b.changes.length - a.changes.length).slice(0, MAX_SERVICES_LISTED);
     const toFinding = findingMapper();
     return {
@@ -61,7 +57,7 @@ export class PolicyVersionImpactResolver {
 @Resolver(() => ServiceImpact)
 export class ServiceImpactResolver {
   @FieldResolver(() => Service)
-  async service(@Root() impact: ServiceImpact, @Ctx() ctx: AppContext): Promise<Service> {
+  async service(@Root() impact: ServiceImpact, @Ctx() ctx: ImpactContext): Promise<Service> {
     const row = await ctx.loaders.serviceById.load(impact.serviceId);
     if (!row) throw new Error(`no service ${impact.serviceId}`);
     return toService(row);
@@ -71,7 +67,7 @@ export class ServiceImpactResolver {
 @Resolver(() => LockedOverride)
 export class LockedOverrideResolver {
   @FieldResolver(() => Service)
-  async service(@Root() override: LockedOverride, @Ctx() ctx: AppContext): Promise<Service> {
+  async service(@Root() override: LockedOverride, @Ctx() ctx: ImpactContext): Promise<Service> {
     const row = await ctx.loaders.serviceById.load(override.serviceId);
     if (!row) throw new Error(`no service ${override.serviceId}`);
     return toService(row);
@@ -81,7 +77,7 @@ export class LockedOverrideResolver {
 @Resolver(() => ConflictPreview)
 export class ConflictPreviewResolver {
   @FieldResolver(() => Service)
-  async service(@Root() preview: ConflictPreview, @Ctx() ctx: AppContext): Promise<Service> {
+  async service(@Root() preview: ConflictPreview, @Ctx() ctx: ImpactContext): Promise<Service> {
     const row = await ctx.loaders.serviceById.load(preview.serviceId);
     if (!row) throw new Error(`no service ${preview.serviceId}`);
     return toService(row);

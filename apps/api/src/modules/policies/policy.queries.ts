@@ -1,21 +1,11 @@
 import { EntityManager, In } from 'typeorm';
 import { PolicyClauseEntity, PolicyConflictEntity, PolicyEntity, PolicyVersionEntity, UserEntity } from '@canopy/persistence';
-import type { ConflictState, PolicyClause, PolicyLayer } from '@canopy/domain';
-
-/** Bound-variable lists stay under SQLite's 32,766 limit: one statement for any realistic organisation. */
-const CHUNK = 30_000;
+import { inChunks, KEY_CHUNK } from '../../common/batch';
 
 export type VersionWithPolicy = PolicyVersionEntity & { policy: PolicyEntity };
 
-async function chunked<K, T>(keys: readonly K[], fetch: (chunk: K[]) => Promise<T[]>): Promise<T[]> {
-  if (keys.length === 0) return [];
-  const out: T[] = [];
-  for (let i = 0; i < keys.length; i += CHUNK) out.push(...(await fetch(keys.slice(i, i + CHUNK))));
-  return out;
-}
-
-/** Set-based reads of policies: each method is one statement whatever the number of services. */
-export class PolicyStore {
+/** Set-based reads of policies: each method is one statement per 10,000 services. */
+export class PolicyQueries {
   constructor(private readonly manager: EntityManager) {}
 
   /**
@@ -33,7 +23,7 @@ export class PolicyStore {
         "NOT EXISTS (SELECT 1 FROM policy_versions v2 WHERE v2.policy_id = v.policy_id AND v2.status = 'PUBLISHED' AND v2.in_force_from <= :at AND v2.number > v.number)",
       );
     if (serviceIds !== 'all') {
-      if (serviceIds.length > CHUNK) return this.inForceAt(at, 'all').then((rows) => rows.filter((r) => r.policy.scope === 'GLOBAL' || serviceIds.includes(r.policy.serviceId ?? '')));
+      if (serviceIds.length > KEY_CHUNK) return this.inForceAt(at, 'all').then((rows) => rows.filter((r) => r.policy.scope === 'GLOBAL' || serviceIds.includes(r.policy.serviceId ?? '')));
       // global_marker (not scope): both sides of the OR then have a unique index, so MySQL merges two index
       // look-ups instead of scanning every version (docs/benchmarks.md).
       query.andWhere(serviceIds.length ? "(p.globalMarker = 'GLOBAL' OR p.serviceId IN (:...serviceIds))" : "p.globalMarker = 'GLOBAL'", { serviceIds });
@@ -53,7 +43,7 @@ export class PolicyStore {
 
   async clausesOf(versionIds: readonly string[]): Promise<Map<string, PolicyClauseEntity[]>> {
     const unique = [...new Set(versionIds)];
-    const rows = await chunked(unique, (ids) => this.manager.find(PolicyClauseEntity, { where: { versionId: In(ids) }, order: { position: 'ASC' } }));
+    const rows = await inChunks(unique, (ids) => this.manager.find(PolicyClauseEntity, { where: { versionId: In(ids) }, order: { position: 'ASC' } }));
     const map = new Map<string, PolicyClauseEntity[]>(unique.map((id) => [id, []]));
     for (const row of rows) map.get(row.versionId)?.push(row);
     return map;
@@ -62,7 +52,7 @@ export class PolicyStore {
   /** Conflicts bound to any of the given service versions, with the resolvers' e-mails. */
   async conflictsOfServiceVersions(serviceVersionIds: readonly string[]): Promise<{ rows: PolicyConflictEntity[]; emails: Map<string, string> }> {
     const unique = [...new Set(serviceVersionIds)];
-    const rows = await chunked(unique, (ids) => this.manager.find(PolicyConflictEntity, { where: { serviceVersionId: In(ids) } }));
+    const rows = await inChunks(unique, (ids) => this.manager.find(PolicyConflictEntity, { where: { serviceVersionId: In(ids) } }));
     return { rows, emails: await this.emailsOf(rows.map((r) => r.resolvedBy)) };
   }
 
@@ -89,12 +79,12 @@ export class PolicyStore {
       return entities.map((row) => ({ row, superseded: superseded.get(row.id) ?? false }));
     };
     if (serviceIds === 'all') return read(query());
-    return chunked([...new Set(serviceIds)], (ids) => read(query().where('c.serviceId IN (:...ids)', { ids })));
+    return inChunks(serviceIds, (ids) => read(query().where('c.serviceId IN (:...ids)', { ids })));
   }
 
   async conflictsOfServices(serviceIds: readonly string[] | 'all'): Promise<PolicyConflictEntity[]> {
     if (serviceIds === 'all') return this.manager.find(PolicyConflictEntity, { order: { createdAt: 'ASC' } });
-    return chunked([...new Set(serviceIds)], (ids) => this.manager.find(PolicyConflictEntity, { where: { serviceId: In(ids) }, order: { createdAt: 'ASC' } }));
+    return inChunks(serviceIds, (ids) => this.manager.find(PolicyConflictEntity, { where: { serviceId: In(ids) }, order: { createdAt: 'ASC' } }));
   }
 
   async emailsOf(userIds: readonly (string | null)[]): Promise<Map<string, string>> {
@@ -103,39 +93,4 @@ export class PolicyStore {
     const users = await this.manager.find(UserEntity, { where: { id: In(ids) }, select: { id: true, email: true } });
     return new Map(users.map((u) => [u.id, u.email]));
   }
-}
-
-export const toDomainClause = (row: PolicyClauseEntity): PolicyClause => ({
-  topic: row.topic as PolicyClause['topic'],
-  subject: row.subject,
-  value: row.value,
-  locked: row.locked,
-  text: row.text,
-});
-
-export function layerOf(version: VersionWithPolicy, clauses: readonly PolicyClauseEntity[]): PolicyLayer {
-  return {
-    source: version.policy.scope === 'GLOBAL' ? 'GLOBAL' : 'SERVICE',
-    policyKey: version.policy.key,
-    version: version.number,
-    clauses: clauses.map(toDomainClause),
-  };
-}
-
-/** The stored conflict as the fold sees it at `at`: its resolution counts from resolvedAt on. */
-export function conflictStateAt(row: PolicyConflictEntity, emails: Map<string, string>, at: Date): ConflictState {
-  const resolved = row.resolvedAt !== null && row.resolvedAt.getTime() <= at.getTime();
-  return {
-    id: row.id,
-    topic: row.topic as ConflictState['topic'],
-    subject: row.subject,
-    globalValue: row.globalValue,
-    serviceValue: row.serviceValue,
-    status: resolved ? 'RESOLVED' : 'OPEN',
-    resolution: resolved ? (row.resolution as ConflictState['resolution']) : null,
-    rationale: resolved ? row.rationale : null,
-    resolvedByEmail: resolved && row.resolvedBy ? (emails.get(row.resolvedBy) ?? null) : null,
-    resolvedAt: resolved ? row.resolvedAt : null,
-    carriedFromId: row.carriedFromId,
-  };
 }

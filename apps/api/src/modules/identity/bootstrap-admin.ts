@@ -1,9 +1,9 @@
 import { ApiTokenEntity, UserEntity } from '@canopy/persistence';
-import { sha256 } from '../auth/secrets';
-import type { Database } from '../common/database';
-import { newId } from '../common/ids';
-import { appendAuditEvent } from '../modules/audit/audit-log';
-import { BOOTSTRAP_TOKEN_NAME } from '../modules/identity/token.app-service';
+import { sha256 } from '../../auth/secrets';
+import type { Database } from '../../common/database';
+import { newId } from '../../common/ids';
+import { appendAuditEvent } from '../audit';
+import { BOOTSTRAP_TOKEN_NAME } from './token.app-service';
 
 /**
  * With CANOPY_BOOTSTRAP_ADMIN_EMAIL and CANOPY_BOOTSTRAP_TOKEN on a database
