@@ -22,3 +22,8 @@ export function groupByService<T extends { serviceId: string }>(rows: readonly T
   }
   return map;
 }
+
+/** Writes `items` in batches of `size`, one after another (a multi-row INSERT or an `IN (...)` UPDATE each). */
+export async function inBatches<T>(items: readonly T[], size: number, write: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await write(items.slice(i, i + size));
+}

@@ -8,6 +8,7 @@ import { appendAuditEvent } from '../audit';
 import { loadTaxonomy } from '../taxonomy';
 import type { InventoryItemInput } from './inventory.inputs';
 import { ItemFacts, itemSignature, validateInventory } from './inventory.validation';
+import { inBatches } from '../../common/batch';
 
 export interface InventoryChange {
   service: ServiceEntity;
@@ -54,16 +55,16 @@ export class InventoryService {
 
       // Never let a row start before the one it follows (clock skew between API servers).
       const validFrom = new Date(Math.max(now.getTime(), ...current.map((r) => r.validFrom.getTime() + 1)));
-      for (let i = 0; i < toClose.length; i += 500) {
-        await tx
+      await inBatches(toClose, 500, (batch) =>
+        tx
           .createQueryBuilder()
           .update(InventoryItemEntity)
           .set({ validTo: validFrom })
-          .where('id IN (:...ids) AND valid_to IS NULL', { ids: toClose.slice(i, i + 500).map((r) => r.id) })
-          .execute();
-      }
+          .where('id IN (:...ids) AND valid_to IS NULL', { ids: batch.map((r) => r.id) })
+          .execute(),
+      );
       const rows = toInsert.map((item) => tx.create(InventoryItemEntity, { ...item, id: newId(), serviceId: service.id, validFrom, validTo: null }));
-      for (let i = 0; i < rows.length; i += 200) await tx.insert(InventoryItemEntity, rows.slice(i, i + 200));
+      await inBatches(rows, 200, (batch) => tx.insert(InventoryItemEntity, batch));
 
       await appendAuditEvent(tx, now, actor, {
         action: 'inventory.replaced',

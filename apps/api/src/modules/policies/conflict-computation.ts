@@ -4,6 +4,7 @@ import { PolicyConflictEntity } from '@canopy/persistence';
 import { newId } from '../../common/ids';
 import { layerOf, toConflictState } from './policy.mappers';
 import { PolicyQueries, VersionWithPolicy } from './policy.queries';
+import { inBatches } from '../../common/batch';
 
 /** 2,000 rows of 15 columns stay under SQLite's 32,766 bound variables: one INSERT per 2,000 conflicts. */
 const INSERT_CHUNK = 2000;
@@ -70,6 +71,6 @@ export async function computeConflicts(manager: EntityManager, pairs: readonly V
       );
     }
   }
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await manager.insert(PolicyConflictEntity, rows.slice(i, i + INSERT_CHUNK));
+  await inBatches(rows, INSERT_CHUNK, (batch) => manager.insert(PolicyConflictEntity, batch));
   return { rows, opened: rows.length - carried, carried, serviceIds: [...new Set(rows.map((r) => r.serviceId))] };
 }

@@ -23,6 +23,7 @@ import { assertMayEdit } from './policy-access';
 import type { ClauseInput, CreatePolicyInput, DraftPolicyVersionInput, PublishPolicyVersionInput } from './policy.inputs';
 import { layerOf, toDomainClause } from './policy.mappers';
 import { PolicyQueries, VersionWithPolicy } from './policy.queries';
+import { inBatches } from '../../common/batch';
 
 /** Creating policies, drafting, discarding and publishing versions (DESIGN.md sections 2 and 3). */
 export class PolicyAuthoring {
@@ -113,7 +114,7 @@ export class PolicyAuthoring {
           text: c.text?.trim() || null,
         }),
       );
-      for (let i = 0; i < rows.length; i += 1000) await tx.insert(PolicyClauseEntity, rows.slice(i, i + 1000));
+      await inBatches(rows, 1000, (batch) => tx.insert(PolicyClauseEntity, batch));
       await appendAuditEvent(tx, now, actor, {
         action: 'policy.drafted',
         entityType: 'policy',
