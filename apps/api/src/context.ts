@@ -42,5 +42,3 @@ export type FeatureContextsProvided = [
   Provides<AppContext, SharingContext>,
   Provides<AppContext, TaxonomyContext>,
 ];
-
-export { viewerOf } from './auth/request-context';
