@@ -14,13 +14,12 @@ export function createFindingsLoaders(findings: FindingsMeasure, loaders: Servic
   return {
     findingsByServiceId: new DataLoader<string, ServiceFinding[]>(async (serviceIds) => {
       const [services, taxonomy, effective] = await Promise.all([
-        loaders.serviceById.loadMany(serviceIds),
+        Promise.all(serviceIds.map((id) => loaders.serviceById.load(id))),
         loaders.taxonomy(),
-        loaders.effectivePolicy.loadMany(serviceIds.map((serviceId) => ({ serviceId, at: now }))),
+        Promise.all(serviceIds.map((serviceId) => loaders.effectivePolicy.load({ serviceId, at: now }))),
       ]);
-      const found = services.filter((s): s is ServiceEntity => Boolean(s) && !(s instanceof Error));
-      const policies = new Map(serviceIds.flatMap((id, i) => (effective[i] instanceof Error ? [] : [[id, effective[i]] as const])));
-      const map = await findings.evaluate(found, policies, now, taxonomy);
+      const found = services.filter((s): s is ServiceEntity => s !== null);
+      const map = await findings.evaluate(found, new Map(serviceIds.map((id, i) => [id, effective[i]])), now, taxonomy);
       return serviceIds.map((id) => map.get(id) ?? []);
     }),
   };
