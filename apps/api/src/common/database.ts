@@ -28,18 +28,24 @@ export class Database {
   }
 
   write<T>(work: WriteWork<T>): Promise<T> {
-    const run = () => this.dataSource.transaction(async (tx) => work(tx, await this.instantOf(tx)));
+    const run = async () => {
+      const now = await this.writeInstant();
+      return this.dataSource.transaction((tx) => work(tx, now));
+    };
     return this.sqlite ? this.writeQueue.runExclusive(run) : run();
   }
 
   /**
-   * The instant of a write, taken when its transaction starts: the clock's,
+   * The instant of a write, taken as its transaction starts: the clock's,
    * but never earlier than the last committed audit event (every mutation
    * appends one), so history stays in order when API servers' clocks differ.
+   * Read just before the transaction, not in it: on MySQL a first plain read
+   * would fix the transaction's snapshot before the row locks it then waits
+   * for, and it would read rows as they were before the writer it waited on.
    */
-  private async instantOf(tx: EntityManager): Promise<Date> {
+  private async writeInstant(): Promise<Date> {
     const now = this.clock.now();
-    const last = await tx
+    const last = await this.manager
       .createQueryBuilder(AuditEventEntity, 'e')
       .innerJoin(AuditHeadEntity, 'h', 'h.id = 1 AND h.seq = e.seq')
       .select(['e.seq', 'e.at'])
