@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { toUser, User } from '../identity';
-import { Service, toService } from '../services';
+import { loadOptionalUser, loadUser, User } from '../identity';
+import { loadService, Service } from '../services';
 import type { FindingsContext } from './findings.context';
 import { findingMapper } from './finding.mappers';
 import { Finding, FindingAcceptance } from './finding.types';
@@ -9,9 +9,7 @@ import { Finding, FindingAcceptance } from './finding.types';
 export class FindingAcceptedByResolver {
   @FieldResolver(() => User, { nullable: true, description: 'the officer who accepted it, while the acceptance runs' })
   async acceptedBy(@Root() finding: Finding, @Ctx() ctx: FindingsContext): Promise<User | null> {
-    if (!finding.acceptedById) return null;
-    const row = await ctx.loaders.userById.load(finding.acceptedById);
-    return row ? toUser(row) : null;
+    return loadOptionalUser(ctx.loaders, finding.acceptedById);
   }
 }
 
@@ -19,16 +17,12 @@ export class FindingAcceptedByResolver {
 export class FindingAcceptanceResolver {
   @FieldResolver(() => Service)
   async service(@Root() acceptance: FindingAcceptance, @Ctx() ctx: FindingsContext): Promise<Service> {
-    const row = await ctx.loaders.serviceById.load(acceptance.serviceId);
-    if (!row) throw new Error(`acceptance of a missing service ${acceptance.serviceId}`);
-    return toService(row);
+    return loadService(ctx.loaders, acceptance.serviceId);
   }
 
   @FieldResolver(() => User)
   async acceptedBy(@Root() acceptance: FindingAcceptance, @Ctx() ctx: FindingsContext): Promise<User> {
-    const row = await ctx.loaders.userById.load(acceptance.acceptedById);
-    if (!row) throw new Error(`acceptance by a missing user ${acceptance.acceptedById}`);
-    return toUser(row);
+    return loadUser(ctx.loaders, acceptance.acceptedById);
   }
 
   @FieldResolver(() => [Finding], { description: 'the findings it covers now' })

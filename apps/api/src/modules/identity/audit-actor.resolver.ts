@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { AuditEvent } from '../audit';
 import type { IdentityContext } from './identity.context';
-import { toUser } from './identity.mappers';
+import { loadOptionalUser } from './identity.loaders';
 import { User } from './identity.types';
 
 /** Who made an audited change: identity owns users, so it adds the `actor` field to the audit feature's AuditEvent. */
@@ -9,8 +9,6 @@ import { User } from './identity.types';
 export class AuditActorResolver {
   @FieldResolver(() => User, { nullable: true })
   async actor(@Root() event: AuditEvent, @Ctx() ctx: IdentityContext): Promise<User | null> {
-    if (!event.actorId) return null;
-    const row = await ctx.loaders.userById.load(event.actorId);
-    return row ? toUser(row) : null;
+    return loadOptionalUser(ctx.loaders, event.actorId);
   }
 }

@@ -1,6 +1,8 @@
 import { EntityManager, In } from 'typeorm';
 import { TeamEntity, TeamMemberEntity, UserEntity } from '@canopy/persistence';
 import { groupLoader, rowLoader } from '../../common/loader-helpers';
+import { toUser } from './identity.mappers';
+import type { User } from './identity.types';
 
 /** Per-request loaders of users and teams. */
 export function createIdentityLoaders(m: EntityManager) {
@@ -23,3 +25,16 @@ export function createIdentityLoaders(m: EntityManager) {
 }
 
 export type IdentityLoaders = ReturnType<typeof createIdentityLoaders>;
+
+/** The user a record points at, as its GraphQL type; a dangling reference is a server error, never null. */
+export async function loadUser(loaders: Pick<IdentityLoaders, 'userById'>, userId: string): Promise<User> {
+  const row = await loaders.userById.load(userId);
+  if (!row) throw new Error(`no user ${userId}`);
+  return toUser(row);
+}
+
+/** The user an optional reference points at (who resolved, published, accepted...), or null. */
+export async function loadOptionalUser(loaders: Pick<IdentityLoaders, 'userById'>, userId: string | null): Promise<User | null> {
+  const row = userId ? await loaders.userById.load(userId) : null;
+  return row ? toUser(row) : null;
+}

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { findingMapper } from '../findings';
 import { ClauseSource, ClauseTopic, PolicyVersion, toPolicyConflict } from '../policies';
-import { Service, toService } from '../services';
+import { loadService, Service } from '../services';
 import type { ImpactContext } from './impact.context';
 import type { ClauseDelta, ConflictPreviewRow } from './impact-preview.app-service';
 import { ConflictPreview, EffectiveChange, LockedOverride, PolicyImpact, ServiceImpact } from './impact.types';
@@ -58,9 +58,7 @@ export class PolicyVersionImpactResolver {
 export class ServiceImpactResolver {
   @FieldResolver(() => Service)
   async service(@Root() impact: ServiceImpact, @Ctx() ctx: ImpactContext): Promise<Service> {
-    const row = await ctx.loaders.serviceById.load(impact.serviceId);
-    if (!row) throw new Error(`no service ${impact.serviceId}`);
-    return toService(row);
+    return loadService(ctx.loaders, impact.serviceId);
   }
 }
 
@@ -68,9 +66,7 @@ export class ServiceImpactResolver {
 export class LockedOverrideResolver {
   @FieldResolver(() => Service)
   async service(@Root() override: LockedOverride, @Ctx() ctx: ImpactContext): Promise<Service> {
-    const row = await ctx.loaders.serviceById.load(override.serviceId);
-    if (!row) throw new Error(`no service ${override.serviceId}`);
-    return toService(row);
+    return loadService(ctx.loaders, override.serviceId);
   }
 }
 
@@ -78,8 +74,6 @@ export class LockedOverrideResolver {
 export class ConflictPreviewResolver {
   @FieldResolver(() => Service)
   async service(@Root() preview: ConflictPreview, @Ctx() ctx: ImpactContext): Promise<Service> {
-    const row = await ctx.loaders.serviceById.load(preview.serviceId);
-    if (!row) throw new Error(`no service ${preview.serviceId}`);
-    return toService(row);
+    return loadService(ctx.loaders, preview.serviceId);
   }
 }

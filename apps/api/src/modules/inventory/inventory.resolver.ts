@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { viewerOf } from '../../auth/request-context';
-import { Service, toService } from '../services';
+import { loadService, Service, toService } from '../services';
 import type { InventoryContext } from './inventory.context';
 import { InventoryItemInput } from './inventory.inputs';
 import { toInventoryItem } from './inventory.mappers';
@@ -35,8 +35,6 @@ export class ServiceInventoryResolver {
 export class InventoryItemResolver {
   @FieldResolver(() => Service)
   async service(@Root() item: InventoryItem, @Ctx() ctx: InventoryContext): Promise<Service> {
-    const row = await ctx.loaders.serviceById.load(item.serviceId);
-    if (!row) throw new Error(`inventory item ${item.id} has no service ${item.serviceId}`);
-    return toService(row);
+    return loadService(ctx.loaders, item.serviceId);
   }
 }

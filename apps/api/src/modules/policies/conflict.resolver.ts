@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { viewerOf } from '../../auth/request-context';
-import { toUser, User } from '../identity';
-import { Service, toService } from '../services';
+import { loadOptionalUser, User } from '../identity';
+import { loadService, Service } from '../services';
 import type { PoliciesContext } from './policies.context';
 import { ConflictStatus } from './policy.enums';
 import { ResolveConflictInput } from './policy.inputs';
@@ -31,15 +31,11 @@ export class ConflictResolver {
 
   @FieldResolver(() => Service)
   async service(@Root() conflict: PolicyConflict, @Ctx() ctx: PoliciesContext): Promise<Service> {
-    const row = await ctx.loaders.serviceById.load(conflict.serviceId);
-    if (!row) throw new Error(`conflict ${conflict.id} has no service`);
-    return toService(row);
+    return loadService(ctx.loaders, conflict.serviceId);
   }
 
   @FieldResolver(() => User, { nullable: true })
   async resolvedBy(@Root() conflict: PolicyConflict, @Ctx() ctx: PoliciesContext): Promise<User | null> {
-    if (!conflict.resolvedById) return null;
-    const user = await ctx.loaders.userById.load(conflict.resolvedById);
-    return user ? toUser(user) : null;
+    return loadOptionalUser(ctx.loaders, conflict.resolvedById);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../common/errors';
-import { Service, toService } from '../services';
+import { loadService, Service } from '../services';
 import type { PoliciesContext } from './policies.context';
 import { ConflictStatus } from './policy.enums';
 import { toEffectiveClause, toPolicy, toPolicyConflict } from './policy.mappers';
@@ -28,9 +28,7 @@ export class EffectivePolicyResolver {
 
   @FieldResolver(() => Service)
   async service(@Root() policy: EffectivePolicy, @Ctx() ctx: PoliciesContext): Promise<Service> {
-    const row = await ctx.loaders.serviceById.load(policy.serviceId);
-    if (!row) throw new Error(`no service ${policy.serviceId}`);
-    return toService(row);
+    return loadService(ctx.loaders, policy.serviceId);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { assessMaterialReduction, diffClauses } from '@canopy/domain';
 import type { PolicyVersionEntity } from '@canopy/persistence';
-import { toUser, User } from '../identity';
+import { loadOptionalUser, User } from '../identity';
 import type { PoliciesContext } from './policies.context';
 import { ChangeKind, ClauseTopic } from './policy.enums';
 import { toDomainClause, toPolicy } from './policy.mappers';
@@ -54,9 +54,7 @@ export class PolicyVersionResolver {
 
   @FieldResolver(() => User, { nullable: true })
   async publishedBy(@Root() version: PolicyVersion, @Ctx() ctx: PoliciesContext): Promise<User | null> {
-    if (!version.publishedById) return null;
-    const user = await ctx.loaders.userById.load(version.publishedById);
-    return user ? toUser(user) : null;
+    return loadOptionalUser(ctx.loaders, version.publishedById);
   }
 
   @FieldResolver(() => Policy)

@@ -1,6 +1,8 @@
 import { EntityManager, In } from 'typeorm';
 import { ServiceEntity } from '@canopy/persistence';
 import { groupLoader, rowLoader } from '../../common/loader-helpers';
+import { toService } from './service.mappers';
+import type { Service } from './service.types';
 
 /** Per-request loaders of services; a service found by key is also served by id without another statement. */
 export function createServiceLoaders(m: EntityManager) {
@@ -23,3 +25,10 @@ export function createServiceLoaders(m: EntityManager) {
 }
 
 export type ServiceLoaders = ReturnType<typeof createServiceLoaders>;
+
+/** The service a record points at, as its GraphQL type; a dangling reference is a server error, never null. */
+export async function loadService(loaders: Pick<ServiceLoaders, 'serviceById'>, serviceId: string): Promise<Service> {
+  const row = await loaders.serviceById.load(serviceId);
+  if (!row) throw new Error(`no service ${serviceId}`);
+  return toService(row);
+}

@@ -1,9 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { INFORMATIVE_CHECKS } from '@canopy/domain';
 import { isOfficer } from '../../auth/viewer';
-import { toUser, User } from '../identity';
+import { loadOptionalUser, loadUser, User } from '../identity';
 import { Processor, toProcessor } from '../processors';
-import { Service, toService } from '../services';
+import { loadService, Service } from '../services';
 import type { SharingContext } from './sharing.context';
 import { sharingChecks } from './sharing.checks';
 import { toSharingApproval } from './sharing.mappers';
@@ -13,9 +13,7 @@ import { SharingApproval, SharingArrangement, SharingCheck } from './sharing.typ
 export class SharingArrangementFieldsResolver {
   @FieldResolver(() => Service)
   async service(@Root() a: SharingArrangement, @Ctx() ctx: SharingContext): Promise<Service> {
-    const row = await ctx.loaders.serviceById.load(a.serviceId);
-    if (!row) throw new Error(`arrangement ${a.id} has no service ${a.serviceId}`);
-    return toService(row);
+    return loadService(ctx.loaders, a.serviceId);
   }
 
   @FieldResolver(() => Processor)
@@ -27,16 +25,12 @@ export class SharingArrangementFieldsResolver {
 
   @FieldResolver(() => User)
   async requestedBy(@Root() a: SharingArrangement, @Ctx() ctx: SharingContext): Promise<User> {
-    const row = await ctx.loaders.userById.load(a.requestedById);
-    if (!row) throw new Error(`arrangement ${a.id} has no requester ${a.requestedById}`);
-    return toUser(row);
+    return loadUser(ctx.loaders, a.requestedById);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'who approved last, rejected, revoked or withdrew it' })
   async decidedBy(@Root() a: SharingArrangement, @Ctx() ctx: SharingContext): Promise<User | null> {
-    if (!a.decidedById) return null;
-    const row = await ctx.loaders.userById.load(a.decidedById);
-    return row ? toUser(row) : null;
+    return loadOptionalUser(ctx.loaders, a.decidedById);
   }
 
   @FieldResolver(() => [SharingApproval], { description: 'oldest first; as of `asOf` when the arrangement was read as of an instant' })
@@ -59,8 +53,6 @@ export class SharingArrangementFieldsResolver {
 export class SharingApprovalResolver {
   @FieldResolver(() => User)
   async approver(@Root() approval: SharingApproval, @Ctx() ctx: SharingContext): Promise<User> {
-    const row = await ctx.loaders.userById.load(approval.approverId);
-    if (!row) throw new Error(`approval has no approver ${approval.approverId}`);
-    return toUser(row);
+    return loadUser(ctx.loaders, approval.approverId);
   }
 }
