@@ -15,6 +15,8 @@
 const path = require('node:path');
 
 const FEATURE = '^apps/api/src/modules/';
+/** Test files: they may use the test server and shared fixtures, wherever they sit. */
+const TESTS = '(/__tests__/|\\.(integration-|system-)?spec\\.ts$)';
 
 module.exports = {
   forbidden: [
@@ -38,21 +40,21 @@ module.exports = {
       severity: 'error',
       comment: "A feature reaches another only through its index.ts (its face); add what you need there, or keep it inside the feature.",
       // Tests may share fixtures across features (until they move to the shared test world).
-      from: { path: `${FEATURE}([^/]+)/`, pathNot: '/__tests__/' },
+      from: { path: `${FEATURE}([^/]+)/`, pathNot: TESTS },
       to: { path: `${FEATURE}[^/]+/.`, pathNot: [`${FEATURE}$1/`, `${FEATURE}[^/]+/index\\.ts$`] },
     },
     {
       name: 'feature-not-wiring-root',
       severity: 'error',
       comment: 'Features never import the wiring root (application.ts, loaders.ts, context.ts, schema.ts, server.ts): type the request with the feature\'s own *.context.ts.',
-      from: { path: FEATURE, pathNot: '/__tests__/' },
+      from: { path: FEATURE, pathNot: TESTS },
       to: { path: '^apps/api/src/[^/]+\\.ts$' },
     },
     {
       name: 'common-is-a-leaf',
       severity: 'error',
       comment: 'apps/api/src/common holds what every part of the API shares: it imports nothing else of the app.',
-      from: { path: '^apps/api/src/common/' },
+      from: { path: '^apps/api/src/common/', pathNot: TESTS },
       to: { path: '^apps/api/src/', pathNot: '^apps/api/src/common/' },
     },
   ],

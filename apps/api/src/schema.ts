@@ -6,6 +6,7 @@ import { DateTimeScalar } from './common/scalars';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { RecordOfProcessingResolver } from './modules/exports/ropa.resolver';
 import { FindingAcceptanceResolver, FindingAcceptedByResolver, ServiceFindingsResolver } from './modules/findings/finding-fields.resolver';
+import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
 import { FindingsResolver } from './modules/findings/findings.resolver';
 import { HomeRegionResolver } from './modules/home-region/home-region.resolver';
 import { AuditActorResolver } from './modules/identity/audit-actor.resolver';
@@ -14,8 +15,10 @@ import { TokenResolver } from './modules/identity/token.resolver';
 import { ConflictPreviewResolver, LockedOverrideResolver, PolicyVersionImpactResolver, ServiceImpactResolver } from './modules/impact/impact.resolver';
 import { InventoryItemResolver, ServiceInventoryResolver } from './modules/inventory/inventory.resolver';
 import { ManifestCheckResolver } from './modules/manifest-check/manifest-check.resolver';
+import { ConflictViewerResolver } from './modules/policies/conflict-viewer.resolver';
 import { ConflictResolver } from './modules/policies/conflict.resolver';
 import { EffectiveClauseResolver, EffectivePolicyResolver, ServicePolicyResolver } from './modules/policies/effective-policy.resolver';
+import { PolicyViewerResolver } from './modules/policies/policy-viewer.resolver';
 import { PolicyVersionResolver } from './modules/policies/policy-version.resolver';
 import { PolicyResolver } from './modules/policies/policy.resolver';
 import { ProcessorResolver } from './modules/processors/processor.resolver';
@@ -23,6 +26,7 @@ import { ServiceSecurityMeasuresResolver } from './modules/security-measures/sec
 import { ServiceResolver, TeamServicesResolver } from './modules/services/service.resolver';
 import { SharingApprovalResolver, SharingArrangementFieldsResolver } from './modules/sharing/sharing-fields.resolver';
 import { ProcessorSharingResolver, ServiceSharingResolver } from './modules/sharing/sharing-relations.resolver';
+import { SharingViewerResolver } from './modules/sharing/sharing-viewer.resolver';
 import { SharingResolver } from './modules/sharing/sharing.resolver';
 import { TaxonomyResolver } from './modules/taxonomy/taxonomy.resolver';
 
@@ -62,6 +66,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   LockedOverrideResolver,
   ManifestCheckResolver,
   RecordOfProcessingResolver,
+  // What the viewer may do, computed with the domain's rules, so the console offers only what the API accepts.
+  SharingViewerResolver,
+  ConflictViewerResolver,
+  PolicyViewerResolver,
+  FindingViewerResolver,
 ];
 
 export function buildCanopySchema(): Promise<GraphQLSchema> {

@@ -28,6 +28,15 @@ export const AMENDMENT_SETTINGS = ['notice_days'] as const;
 /** The contract's `PolicyScope`: the organisation's one GLOBAL policy, or a SERVICE's own. */
 export const POLICY_SCOPES = ['GLOBAL', 'SERVICE'] as const;
 export type PolicyScope = (typeof POLICY_SCOPES)[number];
+
+/** Topics a SERVICE policy may not carry. */
+export const GLOBAL_ONLY_TOPICS: readonly ClauseTopic[] = ['AMENDMENT'];
+
+/** The topics a policy of `scope` may carry, in {@link CLAUSE_TOPICS} order. */
+export function topicsFor(scope: PolicyScope): ClauseTopic[] {
+  return CLAUSE_TOPICS.filter((topic) => scope === 'GLOBAL' || !GLOBAL_ONLY_TOPICS.includes(topic));
+}
+
 /** The contract's `ClauseSource`: the layer an effective clause comes from. */
 export const CLAUSE_SOURCES = ['GLOBAL', 'SERVICE'] as const;
 export type ClauseSource = (typeof CLAUSE_SOURCES)[number];

@@ -1,4 +1,5 @@
-import { conflictStatusAt, counterparts, inForceFrom } from './in-force';
+import { inForceFrom } from '../amendments/notice';
+import { conflictStatusAt, counterparts } from './in-force';
 
 const at = (iso: string) => new Date(iso);
 const version = (policyId: string, number: number, inForce: string | null) => ({ policyId, number, inForceFrom: inForce ? at(inForce) : null });

@@ -1,14 +1,5 @@
 import type { ConflictStatus } from './types';
 
-/**
- * When a published version comes into force: `max(effectiveAt, publishedAt)`
- * (DESIGN.md section 2). A past `effectiveAt` is accepted and means "from
- * publication": history is never rewritten.
- */
-export function inForceFrom(effectiveAt: Date, publishedAt: Date): Date {
-  return effectiveAt.getTime() > publishedAt.getTime() ? effectiveAt : publishedAt;
-}
-
 /** A published version as the pairing of versions sees it. */
 export interface ScheduledVersion {
   policyId: string;

@@ -14,18 +14,6 @@ export type SharingStatus = (typeof SHARING_STATUSES)[number];
 export const LIFECYCLES = ['PLANNED', 'ACTIVE', 'DEPRECATED', 'RETIRED'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
 
-/** The contract's `TransferMechanism` enum: how personal data may lawfully leave the home region (GDPR chapter V). */
-export const TRANSFER_MECHANISMS = [
-  'NOT_REQUIRED',
-  'ADEQUACY_DECISION',
-  'STANDARD_CONTRACTUAL_CLAUSES',
-  'BINDING_CORPORATE_RULES',
-  'CODE_OF_CONDUCT',
-  'CERTIFICATION',
-  'DEROGATION',
-] as const;
-export type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
-
 /** The contract's `PolicyVersionStatus` enum: a DRAFT is edited, a PUBLISHED version never changes. */
 export const POLICY_VERSION_STATUSES = ['DRAFT', 'PUBLISHED'] as const;
 export type PolicyVersionStatus = (typeof POLICY_VERSION_STATUSES)[number];

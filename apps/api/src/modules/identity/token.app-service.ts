@@ -1,5 +1,6 @@
 import { ApiTokenEntity, UserEntity } from '@canopy/persistence';
 import { newSecret, sha256 } from '../../auth/secrets';
+import { endSessionsOfToken } from '../../auth/session.app-service';
 import { Viewer, isAdmin } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, forbidden, notFound } from '../../common/errors';
@@ -40,18 +41,20 @@ export class TokenService {
     });
   }
 
+  /** Revocation takes effect at once, for the token and for the console sessions opened by signing in with it. */
   async revoke(actor: Viewer, id: string): Promise<boolean> {
     return this.db.write(async (tx, now) => {
       const row = await tx.findOneBy(ApiTokenEntity, { id: String(id).slice(0, 36) });
       if (!row || (row.userId !== actor.id && !isAdmin(actor))) throw notFound('API token', String(id).slice(0, 36));
       if (row.revokedAt) return false;
       await tx.update(ApiTokenEntity, { id: row.id }, { revokedAt: now });
+      const sessionsEnded = await endSessionsOfToken(tx, row.id);
       await appendAuditEvent(tx, now, actor, {
         action: 'token.revoked',
         entityType: 'api_token',
         entityId: row.id,
         before: { name: row.name, revokedAt: null },
-        after: { name: row.name, revokedAt: now },
+        after: { name: row.name, revokedAt: now, sessionsEnded },
       });
       return true;
     });

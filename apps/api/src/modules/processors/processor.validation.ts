@@ -1,7 +1,7 @@
 import type { SubProcessorRecord } from '@canopy/persistence';
 import { badInput } from '../../common/errors';
 import { optionalText, requireEmail, requireText } from '../../common/validation';
-import { isCountryCode } from '../../common/countries';
+import { isCountryCode } from '@canopy/domain';
 import type { SubProcessorInput } from './processor.inputs';
 
 /** A DPA "signed" later than this past now is a typing mistake, not a fact. */

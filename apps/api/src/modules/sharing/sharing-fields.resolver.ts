@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { INFORMATIVE_CHECKS } from '@canopy/domain';
+import { isInformativeCheck } from '@canopy/domain';
 import { isOfficer } from '../../auth/viewer';
 import { loadOptionalUser, loadUser, User } from '../identity';
 import { Processor, toProcessor } from '../processors';
@@ -45,7 +45,7 @@ export class SharingArrangementFieldsResolver {
   async checks(@Root() a: SharingArrangement, @Ctx() ctx: SharingContext): Promise<SharingCheck[]> {
     const viewer = ctx.viewer;
     const checks = await sharingChecks(ctx.loaders, a, viewer && isOfficer(viewer) ? viewer.id : null, ctx.loaders.now);
-    return checks.map((c) => Object.assign(new SharingCheck(), { ...c, blocking: !INFORMATIVE_CHECKS.includes(c.name) }));
+    return checks.map((c) => Object.assign(new SharingCheck(), { ...c, blocking: !isInformativeCheck(c) }));
   }
 }
 
