@@ -2,50 +2,72 @@ import { Authenticator } from './auth/authenticator';
 import { SessionService } from './auth/session.app-service';
 import type { Database } from './common/database';
 import { AuditQueries } from './modules/audit/audit-query.app-service';
+import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
+import { FindingAcceptances } from './modules/findings/finding-acceptance.app-service';
+import { FindingsEvaluator } from './modules/findings/findings-evaluator.app-service';
+import { HomeRegionService } from './modules/home-region/home-region.app-service';
 import { IdentityService } from './modules/identity/identity.app-service';
 import { TokenService } from './modules/identity/token.app-service';
-import { ServiceRegistry } from './modules/services/service-registry.app-service';
+import { ImpactPreview } from './modules/impact/impact-preview.app-service';
+import { InventoryService } from './modules/inventory/inventory.app-service';
+import { ManifestCheckService } from './modules/manifest-check/manifest-check.app-service';
 import { ConflictService } from './modules/policies/conflict.app-service';
 import { EffectivePolicyService } from './modules/policies/effective-policy.app-service';
 import { PolicyAuthoring } from './modules/policies/policy-authoring.app-service';
-import { ImpactPreview } from './modules/policies/impact-preview.app-service';
-import { TaxonomyService } from './modules/taxonomy/taxonomy.app-service';
-import { HomeRegionService } from './modules/home-region/home-region.app-service';
+import { PolicyCatalog } from './modules/policies/policy-catalog.app-service';
+import { ProcessorRegistry } from './modules/processors/processor-registry.app-service';
 import { SecurityMeasuresService } from './modules/security-measures/security-measures.app-service';
-import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
-import { ManifestCheckService } from './modules/manifest-check/manifest-check.app-service';
-import { createComplianceServices } from './modules/findings/compliance.composition';
+import { ServiceRegistry } from './modules/services/service-registry.app-service';
+import { SharingArrangements } from './modules/sharing/sharing-arrangements.app-service';
+import { SharingRequests } from './modules/sharing/sharing-requests.app-service';
+import { SharingReview } from './modules/sharing/sharing-review.app-service';
+import { TaxonomyService } from './modules/taxonomy/taxonomy.app-service';
 import { loadConfig, NotificationsConfig } from './config';
 import { Outbox } from './modules/outbox/outbox';
 import { OutboxQueries } from './modules/outbox/outbox-queries.app-service';
 import { WebhookService } from './modules/webhooks/webhook.app-service';
 
-/** The application services of one process: stateless, shared by every request. */
+/**
+ * The wiring root: the application services of one process, stateless and
+ * shared by every request. The only place that builds concrete services and
+ * hands each the ports it needs from other features; the clock is the
+ * database's (Database.clock).
+ */
 export function createApplication(db: Database, notifications: NotificationsConfig = loadConfig({}).notifications) {
   const authenticator = new Authenticator(db);
   const conflicts = new ConflictService(db);
-  const policies = new EffectivePolicyService(db);
-  const compliance = createComplianceServices(db, policies);
-  // Phase B's mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
+  const effectivePolicies = new EffectivePolicyService(db);
+  const findings = new FindingsEvaluator(db, effectivePolicies);
+  const homeRegion = new HomeRegionService(db);
+  const securityMeasures = new SecurityMeasuresService(db);
+  // Mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
   const outbox = new Outbox({ publicUrl: notifications.publicUrl });
   return {
     db,
+    clock: db.clock,
     authenticator,
     sessions: new SessionService(db, authenticator),
     identity: new IdentityService(db),
     tokens: new TokenService(db),
-    services: new ServiceRegistry(db, conflicts),
     audit: new AuditQueries(db),
     taxonomy: new TaxonomyService(db),
+    services: new ServiceRegistry(db, conflicts),
+    homeRegion,
+    securityMeasures,
+    processors: new ProcessorRegistry(db),
+    inventory: new InventoryService(db),
     policyAuthoring: new PolicyAuthoring(db),
-    policies,
-    impactPreview: new ImpactPreview(db, policies, conflicts, compliance.findings),
+    policyCatalog: new PolicyCatalog(db),
+    effectivePolicies,
     conflicts,
-    homeRegion: new HomeRegionService(db),
-    securityMeasures: new SecurityMeasuresService(db),
-    recordOfProcessing: new RecordOfProcessingService(db, policies, new HomeRegionService(db), new SecurityMeasuresService(db)),
-    manifestCheck: new ManifestCheckService(db, policies),
-    ...compliance,
+    findings,
+    findingAcceptances: new FindingAcceptances(db, findings),
+    sharing: new SharingRequests(db),
+    sharingReview: new SharingReview(db, effectivePolicies),
+    sharingArrangements: new SharingArrangements(db),
+    impactPreview: new ImpactPreview(db, effectivePolicies, conflicts, findings),
+    recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures),
+    manifestCheck: new ManifestCheckService(db, effectivePolicies),
     outbox,
     outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),
     webhooks: new WebhookService(db, outbox, { allowPrivate: notifications.webhookAllowPrivate, secretsKey: notifications.secretsKey }),

@@ -1,19 +1,38 @@
 import type { Application } from './application';
+import { createFindingsLoaders } from './modules/findings/findings.loaders';
 import { createIdentityLoaders } from './modules/identity/identity.loaders';
-import { createServiceLoaders } from './modules/services/service.loaders';
-import { createPolicyLoaders } from './modules/policies/policy.loaders';
+import { createInventoryLoaders } from './modules/inventory/inventory.loaders';
+import { createEffectivePolicyLoaders, createPolicyLoaders } from './modules/policies/policy.loaders';
+import { createProcessorLoaders } from './modules/processors/processor.loaders';
 import { createSecurityMeasureLoaders } from './modules/security-measures/security-measures.loaders';
-import { createComplianceLoaders } from './modules/findings/compliance.composition';
+import { createServiceLoaders } from './modules/services/service.loaders';
+import { createSharingLoaders } from './modules/sharing/sharing.loaders';
+import { createTaxonomyLoaders } from './modules/taxonomy/taxonomy.loaders';
 
-/** One DataLoader per relation, made fresh for each request so nothing outlives it. */
+/**
+ * One DataLoader per relation, made fresh for each request so nothing
+ * outlives it, and the request's one `now`: every read that means "now"
+ * (effective policies, findings, live checks, conflict status) uses it. The
+ * taxonomy is read once and the effective policies through one loader.
+ */
 export function createLoaders(app: Application) {
-  const { db } = app;
+  const m = app.db.manager;
+  const now = app.clock.now();
+  const taxonomy = createTaxonomyLoaders(m);
+  const effective = createEffectivePolicyLoaders(app.effectivePolicies, m, taxonomy.taxonomy);
+  const services = createServiceLoaders(m);
   return {
-    ...createIdentityLoaders(db),
-    ...createServiceLoaders(db),
-    ...createPolicyLoaders(db, app.policies, app.conflicts),
-    ...createSecurityMeasureLoaders(db),
-    ...createComplianceLoaders(app),
+    now,
+    ...taxonomy,
+    ...effective,
+    ...services,
+    ...createIdentityLoaders(m),
+    ...createPolicyLoaders(m, app.conflicts, now),
+    ...createInventoryLoaders(m),
+    ...createProcessorLoaders(m),
+    ...createSharingLoaders(m),
+    ...createSecurityMeasureLoaders(m),
+    ...createFindingsLoaders(app.findings, { ...services, ...effective, ...taxonomy }, now),
   };
 }
 

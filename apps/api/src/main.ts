@@ -3,7 +3,7 @@ import pino from 'pino';
 import { openDataSource } from '@canopy/persistence';
 import { Database } from './common/database';
 import { Config, ConfigError, loadConfig } from './config';
-import { createDelivery } from './modules/outbox/dispatcher.composition';
+import { createDelivery } from './delivery';
 import { createCanopyServer } from './server';
 
 async function migrateOnly(databaseUrl: string) {

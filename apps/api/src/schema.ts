@@ -4,50 +4,70 @@ import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { DateTimeScalar } from './common/scalars';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { RecordOfProcessingResolver } from './modules/exports/ropa.resolver';
+import { FindingAcceptanceResolver, FindingAcceptedByResolver, ServiceFindingsResolver } from './modules/findings/finding-fields.resolver';
+import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
+import { FindingsResolver } from './modules/findings/findings.resolver';
+import { HomeRegionResolver } from './modules/home-region/home-region.resolver';
+import { AuditActorResolver } from './modules/identity/audit-actor.resolver';
 import { TeamResolver, UserResolver } from './modules/identity/identity.resolver';
 import { TokenResolver } from './modules/identity/token.resolver';
-import { ServiceResolver, TeamServicesResolver } from './modules/services/service.resolver';
+import { ConflictPreviewResolver, LockedOverrideResolver, PolicyVersionImpactResolver, ServiceImpactResolver } from './modules/impact/impact.resolver';
+import { InventoryItemResolver, ServiceInventoryResolver } from './modules/inventory/inventory.resolver';
+import { ManifestCheckResolver } from './modules/manifest-check/manifest-check.resolver';
+import { ConflictViewerResolver } from './modules/policies/conflict-viewer.resolver';
 import { ConflictResolver } from './modules/policies/conflict.resolver';
 import { EffectiveClauseResolver, EffectivePolicyResolver, ServicePolicyResolver } from './modules/policies/effective-policy.resolver';
+import { PolicyViewerResolver } from './modules/policies/policy-viewer.resolver';
 import { PolicyVersionResolver } from './modules/policies/policy-version.resolver';
 import { PolicyResolver } from './modules/policies/policy.resolver';
-import { ConflictPreviewResolver, LockedOverrideResolver, PolicyVersionImpactResolver, ServiceImpactResolver } from './modules/policies/impact.resolver';
-import { TaxonomyResolver } from './modules/taxonomy/taxonomy.resolver';
-import { HomeRegionResolver } from './modules/home-region/home-region.resolver';
+import { ProcessorResolver } from './modules/processors/processor.resolver';
 import { ServiceSecurityMeasuresResolver } from './modules/security-measures/security-measures.resolver';
-import { RecordOfProcessingResolver } from './modules/exports/ropa.resolver';
-import { ManifestCheckResolver } from './modules/manifest-check/manifest-check.resolver';
-import { COMPLIANCE_RESOLVERS } from './modules/findings/compliance.composition';
+import { ServiceResolver, TeamServicesResolver } from './modules/services/service.resolver';
+import { SharingApprovalResolver, SharingArrangementFieldsResolver } from './modules/sharing/sharing-fields.resolver';
+import { ProcessorSharingResolver, ServiceSharingResolver } from './modules/sharing/sharing-relations.resolver';
 import { SharingViewerResolver } from './modules/sharing/sharing-viewer.resolver';
-import { ConflictViewerResolver } from './modules/policies/conflict-viewer.resolver';
-import { PolicyViewerResolver } from './modules/policies/policy-viewer.resolver';
-import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
+import { SharingResolver } from './modules/sharing/sharing.resolver';
+import { TaxonomyResolver } from './modules/taxonomy/taxonomy.resolver';
 import { OutboxResolver } from './modules/outbox/outbox.resolver';
 import { WebhookResolver } from './modules/webhooks/webhook.resolver';
 
+/** Every resolver of the API, by feature. */
 export const RESOLVERS: NonEmptyArray<Function> = [
+  AuditResolver,
   UserResolver,
   TeamResolver,
   TokenResolver,
+  AuditActorResolver,
+  TaxonomyResolver,
   ServiceResolver,
   TeamServicesResolver,
-  AuditResolver,
-  TaxonomyResolver,
+  HomeRegionResolver,
+  ProcessorResolver,
+  ServiceInventoryResolver,
+  InventoryItemResolver,
+  ServiceSecurityMeasuresResolver,
   PolicyResolver,
   PolicyVersionResolver,
   ConflictResolver,
   EffectivePolicyResolver,
   EffectiveClauseResolver,
   ServicePolicyResolver,
+  FindingsResolver,
+  FindingAcceptedByResolver,
+  FindingAcceptanceResolver,
+  ServiceFindingsResolver,
+  SharingResolver,
+  SharingArrangementFieldsResolver,
+  SharingApprovalResolver,
+  ServiceSharingResolver,
+  ProcessorSharingResolver,
   PolicyVersionImpactResolver,
   ServiceImpactResolver,
   ConflictPreviewResolver,
   LockedOverrideResolver,
-  HomeRegionResolver,
-  ServiceSecurityMeasuresResolver,
-  RecordOfProcessingResolver,
   ManifestCheckResolver,
-  ...COMPLIANCE_RESOLVERS,
+  RecordOfProcessingResolver,
   // What the viewer may do, computed with the domain's rules, so the console offers only what the API accepts.
   SharingViewerResolver,
   ConflictViewerResolver,

@@ -12,7 +12,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { openDataSource, QueryCountingLogger, QueryTally, countQueriesIn } from '@canopy/persistence';
 import { createApplication, Application } from './application';
 import { authRoutes } from './auth/auth.routes';
-import { bootstrapAdmin } from './bootstrap/bootstrap-admin';
+import { bootstrapAdmin } from './modules/identity/bootstrap-admin';
+import type { Clock } from './common/clock';
 import { Database } from './common/database';
 import { createErrorFormatter, isConnectionError } from './common/format-error';
 import { runInRequestScope } from './common/request-scope';
@@ -25,7 +26,7 @@ import { createLoaders } from './loaders';
 import { createNaiveLoaders } from './loaders-naive';
 import { buildCanopySchema } from './schema';
 import { CommitSignal } from './modules/outbox/commit-signal';
-import { createDelivery, Delivery } from './modules/outbox/dispatcher.composition';
+import { createDelivery, Delivery } from './delivery';
 
 export const SQL_COUNT_HEADER = 'x-canopy-sql-statements';
 
@@ -42,12 +43,17 @@ export interface CanopyServer {
   close(): Promise<void>;
 }
 
+export interface CanopyServerOptions {
+  /** Where the API reads the time (default: the system clock); tests pass their own to drive time without sleeping. */
+  clock?: Clock;
+}
+
 /** Builds the whole server (database migrated, schema built) without listening, so tests pick the port. */
-export async function createCanopyServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<CanopyServer> {
+export async function createCanopyServer(config: Config, log: Logger = pino({ level: config.logLevel }), options: CanopyServerOptions = {}): Promise<CanopyServer> {
   const queryLogger = new QueryCountingLogger((message) => log.debug(message));
   const dataSource = await openDataSource(config.databaseUrl, { logger: queryLogger });
   await dataSource.runMigrations({ transaction: 'each' });
-  const db = new Database(dataSource);
+  const db = new Database(dataSource, options.clock);
   const application = createApplication(db, config.notifications);
   // Outbound messages (docs/notifications.md): a commit that enqueued wakes this process's dispatcher at once.
   const commits = CommitSignal.attach(dataSource);

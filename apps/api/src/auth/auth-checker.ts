@@ -1,6 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
 import { forbidden, unauthenticated } from '../common/errors';
-import type { AppContext } from '../context';
+import type { RequestContext } from './request-context';
 import type { Role } from './viewer';
 
 /**
@@ -8,7 +8,7 @@ import type { Role } from './viewer';
  * @Authorized(roles) admits those roles, and ADMIN wherever AUDITOR may read.
  * Team-scoped rules live in the application services.
  */
-export const authChecker: AuthChecker<AppContext, Role> = ({ context }, roles) => {
+export const authChecker: AuthChecker<RequestContext, Role> = ({ context }, roles) => {
   if (context.credentials.kind === 'invalid') {
     throw unauthenticated('The API token or session is invalid, expired or revoked.');
   }

@@ -1,6 +1,10 @@
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
-import { isSqlite } from '@canopy/persistence';
+import { AuditEventEntity, AuditHeadEntity, isSqlite } from '@canopy/persistence';
+import { Clock, systemClock } from './clock';
+
+/** A write's work: it runs inside one transaction and dates what it writes with `now`, the transaction's instant. */
+export type WriteWork<T> = (tx: EntityManager, now: Date) => Promise<T>;
 
 /**
  * The API's handle on its one database. Writes go through write(): one
@@ -12,7 +16,10 @@ export class Database {
   private readonly writeQueue = new Mutex();
   readonly sqlite: boolean;
 
-  constructor(readonly dataSource: DataSource) {
+  constructor(
+    readonly dataSource: DataSource,
+    readonly clock: Clock = systemClock,
+  ) {
     this.sqlite = isSqlite(dataSource);
   }
 
@@ -20,9 +27,30 @@ export class Database {
     return this.dataSource.manager;
   }
 
-  write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    const run = () => this.dataSource.transaction(work);
+  write<T>(work: WriteWork<T>): Promise<T> {
+    const run = async () => {
+      const now = await this.writeInstant();
+      return this.dataSource.transaction((tx) => work(tx, now));
+    };
     return this.sqlite ? this.writeQueue.runExclusive(run) : run();
+  }
+
+  /**
+   * The instant of a write, taken as its transaction starts: the clock's,
+   * but never earlier than the last committed audit event (every mutation
+   * appends one), so history stays in order when API servers' clocks differ.
+   * Read just before the transaction, not in it: on MySQL a first plain read
+   * would fix the transaction's snapshot before the row locks it then waits
+   * for, and it would read rows as they were before the writer it waited on.
+   */
+  private async writeInstant(): Promise<Date> {
+    const now = this.clock.now();
+    const last = await this.manager
+      .createQueryBuilder(AuditEventEntity, 'e')
+      .innerJoin(AuditHeadEntity, 'h', 'h.id = 1 AND h.seq = e.seq')
+      .select(['e.seq', 'e.at'])
+      .getOne();
+    return last && last.at.getTime() > now.getTime() ? last.at : now;
   }
 
   async ping(): Promise<boolean> {

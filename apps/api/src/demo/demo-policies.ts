@@ -55,19 +55,18 @@ const SERVICE_POLICIES: { service: string; clauses: ClauseInput[] }[] = [
  * amendment announced with its notice.
  */
 export async function seedDemoPolicies(app: Application, officer: Viewer): Promise<void> {
-  const now = () => new Date().toISOString();
   await app.policyAuthoring.createPolicy(officer, { key: 'general', title: 'General privacy policy', scope: PolicyScope.GLOBAL });
   await app.policyAuthoring.draftVersion(officer, { policyKey: 'general', clauses: GENERAL_POLICY });
-  await app.policyAuthoring.publish(officer, { policyKey: 'general', number: 1, effectiveAt: new Date(now()) });
+  await app.policyAuthoring.publish(officer, { policyKey: 'general', number: 1, effectiveAt: app.clock.now() });
 
   for (const { service, clauses } of SERVICE_POLICIES) {
     const key = `${service}-policy`;
     await app.policyAuthoring.createPolicy(officer, { key, title: `${service} service policy`, scope: PolicyScope.SERVICE, serviceKey: service });
     await app.policyAuthoring.draftVersion(officer, { policyKey: key, clauses });
-    await app.policyAuthoring.publish(officer, { policyKey: key, number: 1, effectiveAt: new Date(now()) });
+    await app.policyAuthoring.publish(officer, { policyKey: key, number: 1, effectiveAt: app.clock.now() });
   }
 
-  const open = await app.conflicts.list('OPEN', 'all');
+  const open = await app.conflicts.list('OPEN', 'all', app.clock.now());
   const decide = async (subject: string, resolution: Resolution, rationale: string) => {
     const conflict = open.find((v) => v.row.subject === subject);
     if (conflict) await app.conflicts.resolve(officer, { conflictId: conflict.row.id, resolution, rationale });
@@ -80,7 +79,7 @@ export async function seedDemoPolicies(app: Application, officer: Viewer): Promi
   await app.policyAuthoring.publish(officer, {
     policyKey: 'general',
     number: 2,
-    effectiveAt: new Date(Date.now() + 45 * DAY),
-    notice: { channels: [NoticeChannel.EMAIL, NoticeChannel.HOMEPAGE_BANNER], noticeAt: new Date() },
+    effectiveAt: new Date(app.clock.now().getTime() + 45 * DAY),
+    notice: { channels: [NoticeChannel.EMAIL, NoticeChannel.HOMEPAGE_BANNER], noticeAt: app.clock.now() },
   });
 }

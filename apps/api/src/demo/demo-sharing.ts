@@ -1,13 +1,12 @@
 import { TeamMemberEntity, UserEntity } from '@canopy/persistence';
 import type { Application } from '../application';
 import type { Role, Viewer } from '../auth/viewer';
-import { DataSourceKind, Encryption, LegalBasis } from '../modules/inventory/inventory.enums';
+import { DataSourceKind, Encryption, LegalBasis } from '../common/graphql-enums';
 import type { InventoryItemInput } from '../modules/inventory/inventory.inputs';
 import type { ProposeSharingInput } from '../modules/sharing/sharing.inputs';
 import { TransferMechanism } from '../modules/processors/processor.types';
 
 const DAY = 24 * 60 * 60 * 1000;
-const daysFromNow = (days: number) => new Date(Date.now() + days * DAY);
 
 type Item = Omit<InventoryItemInput, 'source' | 'legalBasis' | 'encryption'> & { source: string; legalBasis: string; encryption: string };
 const entry = (dataCategory: string, purposes: string[], facts: Partial<Item> = {}): InventoryItemInput =>
@@ -73,6 +72,7 @@ const INVENTORIES: Record<string, { team: string; items: InventoryItemInput[] }>
  * audited. Runs after the demo policies: approvals need them.
  */
 export async function seedDemoSharing(app: Application, officer: Viewer): Promise<void> {
+  const daysFromNow = (days: number) => new Date(app.clock.now().getTime() + days * DAY);
   const engineers = { mobile: await viewerOf(app, 'eng.mobile@canopy.demo'), geo: await viewerOf(app, 'eng.geo@canopy.demo'), media: await viewerOf(app, 'eng.media@canopy.demo') };
   const officer2 = await viewerOf(app, 'dpo2@canopy.demo');
   for (const [serviceKey, { team, items }] of Object.entries(INVENTORIES)) {
@@ -133,7 +133,7 @@ export async function seedDemoSharing(app: Application, officer: Viewer): Promis
 
   // An accepted finding: Lens keeps crash logs longer than the general limit while its conflict awaits review.
   const lens = await app.services.byKey('lens');
-  const findings = lens ? ((await app.findings.forServices([lens.id])).get(lens.id) ?? []) : [];
+  const findings = lens ? ((await app.findings.forServices([lens.id], app.clock.now())).get(lens.id) ?? []) : [];
   if (findings.some((f) => f.rule === 'RETENTION_EXCEEDED' && f.dataCategory === 'device.log')) {
     await app.findingAcceptances.accept(officer, {
       serviceKey: 'lens', rule: 'RETENTION_EXCEEDED', dataCategory: 'device.log', rationale: 'Rare-device crash diagnosis; revisit when the retention conflict is resolved.', expiresAt: daysFromNow(60),

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { createTestDatabase, TestDatabase, TestDialect } from '@canopy/persistence';
 import { loadConfig } from '../config';
-import { CanopyServer, createCanopyServer, SQL_COUNT_HEADER } from '../server';
+import { CanopyServer, CanopyServerOptions, createCanopyServer, SQL_COUNT_HEADER } from '../server';
 
 export const ADMIN_EMAIL = 'root@canopy.test';
 export const ADMIN_TOKEN = 'bootstrap-token-for-tests-0123456789';
@@ -30,7 +30,7 @@ export interface TestServer {
 }
 
 /** A real server on an ephemeral port over a fresh database of the given dialect. */
-export async function startTestServer(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(dialect: TestDialect, env: Record<string, string> = {}, options: CanopyServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
   const config = loadConfig({
     DATABASE_URL: database.url,
@@ -44,7 +44,7 @@ export async function startTestServer(dialect: TestDialect, env: Record<string, 
     CANOPY_LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
     ...env,
   });
-  const server = await createCanopyServer(config, pino({ level: 'silent' }));
+  const server = await createCanopyServer(config, pino({ level: 'silent' }), options);
   const url = await server.listen(0);
 
   const gql: TestServer['gql'] = async (query, variables = {}, as = ADMIN_TOKEN) => {

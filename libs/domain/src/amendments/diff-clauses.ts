@@ -2,7 +2,9 @@ import { compareValues } from '../clauses/scales';
 import { type ClauseTopic, compareTopicSubject } from '../clauses/topics';
 import type { ClauseLike } from '../clauses/types';
 
-export type ChangeKind = 'ADDED' | 'REMOVED' | 'STRICTER' | 'WEAKER' | 'UNCHANGED';
+/** The contract's `ChangeKind`: how a clause changed against the previous published version. */
+export const CHANGE_KINDS = ['ADDED', 'REMOVED', 'STRICTER', 'WEAKER', 'UNCHANGED'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export interface ClauseChange {
   topic: ClauseTopic;

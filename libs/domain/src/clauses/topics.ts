@@ -25,7 +25,9 @@ export type CommunicationChannel = (typeof CHANNELS)[number];
 export const MINORS_SETTINGS = ['guardian_consent_age'] as const;
 export const AMENDMENT_SETTINGS = ['notice_days'] as const;
 
-export type PolicyScope = 'GLOBAL' | 'SERVICE';
+/** The contract's `PolicyScope`: the organisation's one GLOBAL policy, or a SERVICE's own. */
+export const POLICY_SCOPES = ['GLOBAL', 'SERVICE'] as const;
+export type PolicyScope = (typeof POLICY_SCOPES)[number];
 
 /** Topics a SERVICE policy may not carry. */
 export const GLOBAL_ONLY_TOPICS: readonly ClauseTopic[] = ['AMENDMENT'];
@@ -34,7 +36,10 @@ export const GLOBAL_ONLY_TOPICS: readonly ClauseTopic[] = ['AMENDMENT'];
 export function topicsFor(scope: PolicyScope): ClauseTopic[] {
   return CLAUSE_TOPICS.filter((topic) => scope === 'GLOBAL' || !GLOBAL_ONLY_TOPICS.includes(topic));
 }
-export type ClauseSource = 'GLOBAL' | 'SERVICE';
+
+/** The contract's `ClauseSource`: the layer an effective clause comes from. */
+export const CLAUSE_SOURCES = ['GLOBAL', 'SERVICE'] as const;
+export type ClauseSource = (typeof CLAUSE_SOURCES)[number];
 
 export function isClauseTopic(value: unknown): value is ClauseTopic {
   return typeof value === 'string' && (CLAUSE_TOPICS as readonly string[]).includes(value);

@@ -5,3 +5,4 @@ export * from './fold';
 export * from './detect-conflicts';
 export * from './locked-violations';
 export * from './carry-forward';
+export * from './in-force';

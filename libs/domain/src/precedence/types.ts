@@ -9,7 +9,13 @@ export interface PolicyLayer {
   clauses: readonly PolicyClause[];
 }
 
-export type ConflictResolution = 'SERVICE_PREVAILS' | 'GLOBAL_PREVAILS';
+/** The contract's `Resolution`: which policy an officer decided takes precedence. */
+export const CONFLICT_RESOLUTIONS = ['SERVICE_PREVAILS', 'GLOBAL_PREVAILS'] as const;
+export type ConflictResolution = (typeof CONFLICT_RESOLUTIONS)[number];
+
+/** The contract's `ConflictStatus`: SUPERSEDED is derived from time (a newer version of either side in force). */
+export const CONFLICT_STATUSES = ['OPEN', 'RESOLVED', 'SUPERSEDED'] as const;
+export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
 
 /**
  * A conflict of the pair in force, with its state as of the instant asked

@@ -9,3 +9,11 @@ export type DataSource = (typeof DATA_SOURCES)[number];
 /** The contract's `SharingStatus` enum. */
 export const SHARING_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'APPROVED', 'REJECTED', 'REVOKED', 'WITHDRAWN'] as const;
 export type SharingStatus = (typeof SHARING_STATUSES)[number];
+
+/** The contract's `Lifecycle` enum: a service's stage. */
+export const LIFECYCLES = ['PLANNED', 'ACTIVE', 'DEPRECATED', 'RETIRED'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+/** The contract's `PolicyVersionStatus` enum: a DRAFT is edited, a PUBLISHED version never changes. */
+export const POLICY_VERSION_STATUSES = ['DRAFT', 'PUBLISHED'] as const;
+export type PolicyVersionStatus = (typeof POLICY_VERSION_STATUSES)[number];

@@ -1,4 +1,5 @@
 export * from './state-machine';
+export * from './approvals';
 export * from './required-approvals';
 export * from './dpa';
 export * from './inventory-coverage';

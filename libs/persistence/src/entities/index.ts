@@ -42,6 +42,13 @@ export type { OutboxKind, DeliveryStatus } from './outbox-message.entity';
 
 export * from './inventory-sharing';
 
+// What the audit log keeps of each entity (before/after snapshots), next to the entity.
+export * from './service.snapshot';
+export * from './processor.snapshot';
+export * from './sharing-arrangement.snapshot';
+export * from './inventory-item.snapshot';
+export * from './user.snapshot';
+
 export const ALL_ENTITIES = [
   TeamEntity,
   UserEntity,

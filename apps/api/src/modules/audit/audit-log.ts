@@ -24,11 +24,12 @@ function snapshot(value: unknown): { parsed: unknown; text: string | null } {
 }
 
 /**
- * Appends one event to the chain inside the caller's transaction. The head
- * row is bumped first: on MySQL that row lock queues concurrent writers, so
- * seq stays gap-free and each event chains on the committed previous one.
+ * Appends one event to the chain inside the caller's transaction, dated with
+ * the write's instant (`at`, from Database.write). The head row is bumped
+ * first: on MySQL that row lock queues concurrent writers, so seq stays
+ * gap-free and each event chains on the committed previous one.
  */
-export async function appendAuditEvent(tx: EntityManager, actor: Viewer | null, entry: AuditEntry): Promise<AuditEventEntity> {
+export async function appendAuditEvent(tx: EntityManager, at: Date, actor: Viewer | null, entry: AuditEntry): Promise<AuditEventEntity> {
   await tx
     .createQueryBuilder()
     .update(AuditHeadEntity)
@@ -38,7 +39,6 @@ export async function appendAuditEvent(tx: EntityManager, actor: Viewer | null, 
   const head = await tx.findOneByOrFail(AuditHeadEntity, { id: 1 });
   const before = snapshot(entry.before);
   const after = snapshot(entry.after);
-  const at = new Date();
   const record: AuditRecord = {
     seq: head.seq,
     at: at.toISOString(),

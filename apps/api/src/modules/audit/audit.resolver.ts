@@ -1,10 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { AuditEventEntity } from '@canopy/persistence';
 import { READERS_OF_AUDIT } from '../../auth/viewer';
-import type { AppContext } from '../../context';
-import { viewerOf } from '../../context';
-import { User } from '../identity/identity.types';
-import { toUser } from '../identity/identity.mappers';
+import { viewerOf } from '../../auth/request-context';
+import type { AuditContext } from './audit.context';
 import { AuditEvent, AuditEventConnection, AuditEventFilter, AuditVerification } from './audit.types';
 
 const toAuditEvent = (row: AuditEventEntity): AuditEvent =>
@@ -25,7 +23,7 @@ export class AuditResolver {
   @Authorized()
   @Query(() => AuditEventConnection, { description: 'Oldest first. Engineers see the events of their own teams\' services.' })
   async auditEvents(
-    @Ctx() ctx: AppContext,
+    @Ctx() ctx: AuditContext,
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
@@ -36,14 +34,7 @@ export class AuditResolver {
 
   @Authorized(...READERS_OF_AUDIT)
   @Query(() => AuditVerification)
-  async verifyAuditLog(@Ctx() ctx: AppContext): Promise<AuditVerification> {
+  async verifyAuditLog(@Ctx() ctx: AuditContext): Promise<AuditVerification> {
     return ctx.app.audit.verify();
-  }
-
-  @FieldResolver(() => User, { nullable: true })
-  async actor(@Root() event: AuditEvent, @Ctx() ctx: AppContext): Promise<User | null> {
-    if (!event.actorId) return null;
-    const row = await ctx.loaders.userById.load(event.actorId);
-    return row ? toUser(row) : null;
   }
 }

@@ -1,20 +1,19 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { JSONScalar } from '../../common/scalars';
-import { PageInfo } from '../services/service.types';
-import { User } from '../identity/identity.types';
+import { PageInfo } from '../../common/connection.types';
 
 @ObjectType()
 export class AuditEvent {
   @Field(() => Int, { description: 'gap-free, strictly increasing' }) seq: number;
   @Field(() => Date) at: Date;
-  @Field(() => User, { nullable: true }) actor: User | null;
   @Field({ description: 'e.g. service.registered, conflict.resolved, sharing.approved' }) action: string;
   @Field() entityType: string;
   @Field() entityId: string;
   @Field(() => JSONScalar, { nullable: true }) before: unknown;
   @Field(() => JSONScalar, { nullable: true }) after: unknown;
   @Field({ description: "hex sha-256 chained over the previous event's hash" }) hash: string;
+  /** The `actor` field is resolved by the identity feature, which owns users. */
   actorId: string | null;
 }
 

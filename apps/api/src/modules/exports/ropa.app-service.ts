@@ -8,11 +8,13 @@ import {
 } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
-import type { HomeRegionService, ResolvedHomeRegion } from '../home-region/home-region.app-service';
-import { groupByService, inChunks, inventoriesAt } from '../inventory/inventory.queries';
-import type { EffectivePolicyService } from '../policies/effective-policy.app-service';
-import type { SecurityMeasuresService } from '../security-measures/security-measures.app-service';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
+import { groupByService, inChunks } from '../../common/batch';
+import { validAt } from '../../common/history';
+import type { HomeRegionReader, ResolvedHomeRegion } from '../home-region';
+import { inventoriesAt } from '../inventory';
+import type { EffectivePolicyReader } from '../policies';
+import type { SecurityMeasuresReader } from '../security-measures';
+import { loadTaxonomy } from '../taxonomy';
 import { buildRecordOfProcessing, RopaActivityRow, RopaProcessorFacts, RopaServiceFacts } from './ropa.build';
 
 export interface RecordOfProcessingData {
@@ -42,13 +44,14 @@ const PROCESSOR_ACTIONS = ['processor.registered', 'processor.updated'];
 export class RecordOfProcessingService {
   constructor(
     private readonly db: Database,
-    private readonly policies: EffectivePolicyService,
-    private readonly homeRegion: HomeRegionService,
-    private readonly measures: SecurityMeasuresService,
+    private readonly policies: EffectivePolicyReader,
+    private readonly homeRegion: HomeRegionReader,
+    private readonly measures: SecurityMeasuresReader,
   ) {}
 
-  async build(at: Date | null): Promise<RecordOfProcessingData> {
-    const generatedAt = new Date();
+  /** The record as of `at` (default: `now`, the request's instant, which is also when it is generated). */
+  async build(at: Date | null, now: Date): Promise<RecordOfProcessingData> {
+    const generatedAt = now;
     const instant = at ?? generatedAt;
     if (instant.getTime() > generatedAt.getTime() + 60_000) {
       throw badInput('at must not be in the future: the record describes what was in force.', { argument: 'at' });
@@ -70,7 +73,7 @@ export class RecordOfProcessingService {
     ]);
     const processorIds = [...new Set(revisions.map((r) => r.processorId))];
     const processors = processorIds.length ? await inChunks(processorIds, (chunk) => m.findBy(ProcessorEntity, { id: In(chunk) })) : [];
-    const effective = await this.policies.effectiveFor(ids, instant, taxonomy);
+    const effective = await this.policies.effectiveFor(ids, instant, { taxonomy });
 
     const serviceFacts = await this.servicesAsOf(m, services, new Map(teams.map((t) => [t.id, t.key])), instant);
     const processorFacts = await this.processorsAsOf(m, processors, instant);
@@ -101,12 +104,7 @@ export class RecordOfProcessingService {
   private async approvedAt(m: EntityManager, serviceIds: string[], at: Date): Promise<SharingArrangementRevisionEntity[]> {
     if (!serviceIds.length) return [];
     return inChunks(serviceIds, (ids) =>
-      m
-        .createQueryBuilder(SharingArrangementRevisionEntity, 'r')
-        .where('r.serviceId IN (:...ids)', { ids })
-        .andWhere("r.status = 'APPROVED'")
-        .andWhere('r.validFrom <= :at AND (r.validTo IS NULL OR r.validTo > :at)', { at })
-        .getMany(),
+      validAt(m.createQueryBuilder(SharingArrangementRevisionEntity, 'r').where('r.serviceId IN (:...ids)', { ids }).andWhere("r.status = 'APPROVED'"), 'r', at).getMany(),
     );
   }
 

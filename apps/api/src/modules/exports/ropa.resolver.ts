@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { READERS_OF_AUDIT } from '../../auth/viewer';
-import type { AppContext } from '../../context';
-import { HomeRegion } from '../home-region/home-region.types';
-import { LegalBasis } from '../inventory/inventory.enums';
+import { HomeRegion } from '../home-region';
+import type { ExportsContext } from './exports.context';
+import { LegalBasis } from '../../common/graphql-enums';
 import { ProcessingActivity, RecordOfProcessing } from './ropa.types';
 
 @Resolver(() => RecordOfProcessing)
@@ -12,8 +12,8 @@ export class RecordOfProcessingResolver {
     description:
       'The record of processing activities (GDPR Art. 30(1)) as of `at` (default now): per service and purpose, from published policies and approved arrangements only. Auditors, privacy officers and admins.',
   })
-  async recordOfProcessing(@Ctx() ctx: AppContext, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<RecordOfProcessing> {
-    const record = await ctx.app.recordOfProcessing.build(at);
+  async recordOfProcessing(@Ctx() ctx: ExportsContext, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<RecordOfProcessing> {
+    const record = await ctx.app.recordOfProcessing.build(at, ctx.loaders.now);
     return Object.assign(new RecordOfProcessing(), {
       at: record.at,
       generatedAt: record.generatedAt,

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { LegalBasis } from '../inventory/inventory.enums';
-import { HomeRegion } from '../home-region/home-region.types';
+import { LegalBasis } from '../../common/graphql-enums';
+import { HomeRegion } from '../home-region';
 
 @ObjectType({ description: 'A category of personal data processed for the purpose, as one inventory item declares it.' })
 export class RopaDataCategory {

@@ -5,8 +5,8 @@ import type { Database } from '../../common/database';
 import { badInput, CanopyError, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit/audit-log';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
+import { appendAuditEvent } from '../audit';
+import { loadTaxonomy } from '../taxonomy';
 import type { FindingsEvaluator } from './findings-evaluator.app-service';
 import type { AcceptFindingInput } from './finding.inputs';
 
@@ -36,7 +36,7 @@ export class FindingAcceptances {
       throw badInput(`dataCategory: unknown data category "${dataCategory.slice(0, 128)}".`, { argument: 'dataCategory', key: dataCategory.slice(0, 128) });
     }
     const rationale = requireText(input.rationale, 'rationale', 4000);
-    const now = new Date();
+    const now = this.db.clock.now();
     if (input.expiresAt.getTime() <= now.getTime()) throw badInput('expiresAt must be in the future.', { argument: 'expiresAt' });
     if (input.expiresAt.getTime() > now.getTime() + MAX_ACCEPTANCE_DAYS * 86_400_000) {
       throw badInput('expiresAt may lie at most three years ahead: accepted findings are reviewed again.', { argument: 'expiresAt' });
@@ -49,7 +49,7 @@ export class FindingAcceptances {
       throw new CanopyError('NOT_FOUND', `Service "${service.key}" has no ${rule} finding${dataCategory ? ` on ${dataCategory}` : ' without a data category'} now.`);
     }
 
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = tx.create(FindingAcceptanceEntity, {
         id: newId(),
         serviceId: service.id,
@@ -58,10 +58,10 @@ export class FindingAcceptances {
         rationale,
         expiresAt: input.expiresAt,
         acceptedBy: actor.id,
-        acceptedAt: new Date(),
+        acceptedAt: now,
       });
       await tx.insert(FindingAcceptanceEntity, row);
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'finding.accepted',
         entityType: 'service',
         entityId: service.key,

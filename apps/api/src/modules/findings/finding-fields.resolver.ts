@@ -1,40 +1,32 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../context';
-import { toUser } from '../identity/identity.mappers';
-import { User } from '../identity/identity.types';
-import { toService } from '../services/service.mappers';
-import { Service } from '../services/service.types';
+import { loadOptionalUser, loadUser, User } from '../identity';
+import { loadService, Service } from '../services';
+import type { FindingsContext } from './findings.context';
 import { findingMapper } from './finding.mappers';
 import { Finding, FindingAcceptance } from './finding.types';
 
 @Resolver(() => Finding)
 export class FindingAcceptedByResolver {
   @FieldResolver(() => User, { nullable: true, description: 'the officer who accepted it, while the acceptance runs' })
-  async acceptedBy(@Root() finding: Finding, @Ctx() ctx: AppContext): Promise<User | null> {
-    if (!finding.acceptedById) return null;
-    const row = await ctx.loaders.userById.load(finding.acceptedById);
-    return row ? toUser(row) : null;
+  async acceptedBy(@Root() finding: Finding, @Ctx() ctx: FindingsContext): Promise<User | null> {
+    return loadOptionalUser(ctx.loaders, finding.acceptedById);
   }
 }
 
 @Resolver(() => FindingAcceptance)
 export class FindingAcceptanceResolver {
   @FieldResolver(() => Service)
-  async service(@Root() acceptance: FindingAcceptance, @Ctx() ctx: AppContext): Promise<Service> {
-    const row = await ctx.loaders.serviceById.load(acceptance.serviceId);
-    if (!row) throw new Error(`acceptance of a missing service ${acceptance.serviceId}`);
-    return toService(row);
+  async service(@Root() acceptance: FindingAcceptance, @Ctx() ctx: FindingsContext): Promise<Service> {
+    return loadService(ctx.loaders, acceptance.serviceId);
   }
 
   @FieldResolver(() => User)
-  async acceptedBy(@Root() acceptance: FindingAcceptance, @Ctx() ctx: AppContext): Promise<User> {
-    const row = await ctx.loaders.userById.load(acceptance.acceptedById);
-    if (!row) throw new Error(`acceptance by a missing user ${acceptance.acceptedById}`);
-    return toUser(row);
+  async acceptedBy(@Root() acceptance: FindingAcceptance, @Ctx() ctx: FindingsContext): Promise<User> {
+    return loadUser(ctx.loaders, acceptance.acceptedById);
   }
 
   @FieldResolver(() => [Finding], { description: 'the findings it covers now' })
-  async findings(@Root() acceptance: FindingAcceptance, @Ctx() ctx: AppContext): Promise<Finding[]> {
+  async findings(@Root() acceptance: FindingAcceptance, @Ctx() ctx: FindingsContext): Promise<Finding[]> {
     const all = await ctx.loaders.findingsByServiceId.load(acceptance.serviceId);
     return all.filter((f) => f.rule === acceptance.rule && (f.dataCategory ?? null) === acceptance.dataCategory).map(findingMapper());
   }
@@ -43,7 +35,7 @@ export class FindingAcceptanceResolver {
 @Resolver(() => Service)
 export class ServiceFindingsResolver {
   @FieldResolver(() => [Finding], { description: 'Computed now, most severe first; accepted ones marked accepted.' })
-  async findings(@Root() service: Service, @Ctx() ctx: AppContext): Promise<Finding[]> {
+  async findings(@Root() service: Service, @Ctx() ctx: FindingsContext): Promise<Finding[]> {
     return (await ctx.loaders.findingsByServiceId.load(service.id)).map(findingMapper());
   }
 }

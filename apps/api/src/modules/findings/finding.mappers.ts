@@ -1,9 +1,7 @@
 import type { EffectiveClause as DomainEffectiveClause } from '@canopy/domain';
 import type { FindingAcceptanceEntity } from '@canopy/persistence';
-import { toEffectiveClause } from '../policies/policy.mappers';
-import type { EffectiveClause } from '../policies/policy.types';
-import { toService } from '../services/service.mappers';
-import type { Service } from '../services/service.types';
+import { type EffectiveClause, toEffectiveClause } from '../policies';
+import { type Service, toService } from '../services';
 import type { ServiceFinding } from './findings-evaluator.app-service';
 import { Finding, FindingAcceptance, Severity } from './finding.types';
 

@@ -1,9 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Severity } from '../manifest-check/severity';
-import { EffectiveClause } from '../policies/policy.types';
-import type { Service } from '../services/service.types';
+import { Severity } from '../../common/graphql-enums';
+import { EffectiveClause } from '../policies';
+import type { Service } from '../services';
 
-/** The contract's Severity is registered once, by the manifest check that also reports it. */
 export { Severity };
 
 // simpleResolvers: its plain fields skip the middleware chain; answers list thousands of findings.

@@ -1,8 +1,9 @@
-import { evaluateFindings, type Finding as DomainFinding, type OpenConflictFacts } from '@canopy/domain';
+import { evaluateFindings, type Finding as DomainFinding, type OpenConflictFacts, type Taxonomy } from '@canopy/domain';
 import type { FindingAcceptanceEntity, ServiceEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
-import type { EffectivePolicyReader, ServiceEffectivePolicy } from '../policies/effective-policy.port';
-import { FindingsFacts, loadFindingsFacts } from './findings.facts';
+import { type EffectivePolicyReader, NO_EFFECTIVE_POLICY, type ServiceEffectivePolicy } from '../policies';
+import { loadTaxonomy } from '../taxonomy';
+import { FindingsFacts, FindingsScope, loadFindingsFacts, servicesIn } from './findings.queries';
 
 export interface ServiceFinding extends DomainFinding {
   serviceId: string;
@@ -11,41 +12,48 @@ export interface ServiceFinding extends DomainFinding {
   acceptance: FindingAcceptanceEntity | null;
 }
 
-const EMPTY: ServiceEffectivePolicy = { clauses: [], openConflictsInForce: [] };
+/**
+ * Measures services against effective policies the caller supplies: the
+ * request's effective-policy loader, or the hypothetical policies of an
+ * impact preview. Everything else is read as it is now.
+ */
+export interface FindingsMeasure {
+  evaluate(services: ServiceEntity[], effective: ReadonlyMap<string, ServiceEffectivePolicy>, now: Date, taxonomy: Taxonomy): Promise<Map<string, ServiceFinding[]>>;
+}
 
 /**
  * Compliance findings (DESIGN.md section 4), computed from current data and
  * never stored: set-based loading (a constant number of statements for any
  * number of services), then the domain's pure rules per service.
  */
-export class FindingsEvaluator {
+export class FindingsEvaluator implements FindingsMeasure {
   constructor(
     private readonly db: Database,
     private readonly policies: EffectivePolicyReader,
   ) {}
 
-  /** Findings of the given services ('all': every service) now, against their effective policies now. */
-  async forServices(scope: readonly string[] | 'all', now = new Date()): Promise<Map<string, ServiceFinding[]>> {
-    const facts = await loadFindingsFacts(this.db.manager, scope, now);
-    const effective = await this.policies.effectiveFor(facts.services.map((s) => s.id), now);
-    return evaluateWith(facts, effective, now);
+  /** The services of a scope, by key. */
+  services(scope: FindingsScope): Promise<ServiceEntity[]> {
+    return servicesIn(this.db.manager, scope);
   }
 
-  /**
-   * Findings of the given services measured against effective policies the
-   * caller supplies (the policy impact preview passes hypothetical ones).
-   * Everything else (inventories, arrangements, processors, acceptances) is
-   * read as it is now; a service missing from `effective` has an empty policy.
-   */
-  async evaluate(serviceIds: readonly string[], effective: ReadonlyMap<string, ServiceEffectivePolicy>, now = new Date()): Promise<Map<string, ServiceFinding[]>> {
-    return evaluateWith(await loadFindingsFacts(this.db.manager, serviceIds, now), effective, now);
+  /** Findings of the given services ('all': every service) at `now`, against their effective policies then. */
+  async forServices(scope: FindingsScope, now: Date): Promise<Map<string, ServiceFinding[]>> {
+    const m = this.db.manager;
+    const [services, taxonomy] = await Promise.all([servicesIn(m, scope), loadTaxonomy(m)]);
+    const effective = await this.policies.effectiveFor(services.map((s) => s.id), now, { taxonomy });
+    return evaluateWith(await loadFindingsFacts(m, services, now, taxonomy, scope === 'all'), effective, now);
+  }
+
+  async evaluate(services: ServiceEntity[], effective: ReadonlyMap<string, ServiceEffectivePolicy>, now: Date, taxonomy: Taxonomy): Promise<Map<string, ServiceFinding[]>> {
+    return evaluateWith(await loadFindingsFacts(this.db.manager, services, now, taxonomy), effective, now);
   }
 }
 
 function evaluateWith(facts: FindingsFacts, effective: ReadonlyMap<string, ServiceEffectivePolicy>, now: Date): Map<string, ServiceFinding[]> {
   const result = new Map<string, ServiceFinding[]>();
   for (const service of facts.services) {
-    const policy = effective.get(service.id) ?? EMPTY;
+    const policy = effective.get(service.id) ?? NO_EFFECTIVE_POLICY;
     const findings = evaluateFindings({
       service: { key: service.key, servesMinors: service.servesMinors },
       inventory: facts.inventories.get(service.id) ?? [],

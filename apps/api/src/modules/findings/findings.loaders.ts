@@ -1,12 +1,28 @@
 import DataLoader from 'dataloader';
-import type { FindingsEvaluator, ServiceFinding } from './findings-evaluator.app-service';
+import type { ServiceEntity } from '@canopy/persistence';
+import type { EffectivePolicyLoaders } from '../policies';
+import type { ServiceLoaders } from '../services';
+import type { TaxonomyLoaders } from '../taxonomy';
+import type { FindingsMeasure, ServiceFinding } from './findings-evaluator.app-service';
 
-/** Findings of the services of one request, all measured at the same instant (the request's start). */
-export function createFindingsLoaders(findings: FindingsEvaluator, now: Date) {
+/**
+ * Findings of the services of one request, all measured at the request's
+ * `now`, against the request's own effective policies and taxonomy (read
+ * once, shared with the effective-policy field and the sharing checks).
+ */
+export function createFindingsLoaders(findings: FindingsMeasure, loaders: ServiceLoaders & EffectivePolicyLoaders & TaxonomyLoaders, now: Date) {
   return {
     findingsByServiceId: new DataLoader<string, ServiceFinding[]>(async (serviceIds) => {
-      const map = await findings.forServices(serviceIds, now);
+      const [services, taxonomy, effective] = await Promise.all([
+        Promise.all(serviceIds.map((id) => loaders.serviceById.load(id))),
+        loaders.taxonomy(),
+        Promise.all(serviceIds.map((serviceId) => loaders.effectivePolicy.load({ serviceId, at: now }))),
+      ]);
+      const found = services.filter((s): s is ServiceEntity => s !== null);
+      const map = await findings.evaluate(found, new Map(serviceIds.map((id, i) => [id, effective[i]])), now, taxonomy);
       return serviceIds.map((id) => map.get(id) ?? []);
     }),
   };
 }
+
+export type FindingsLoaders = ReturnType<typeof createFindingsLoaders>;

@@ -3,7 +3,7 @@ import { SettingEntity } from '@canopy/persistence';
 import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent } from '../audit';
 import {
   DEFAULT_HOME_REGION,
   HOME_REGION_SETTING,
@@ -22,13 +22,18 @@ export interface ResolvedHomeRegion extends RegionDefinition {
   validFrom: Date | null;
 }
 
+/** The home region in force at an instant: what the record of processing reads. */
+export interface HomeRegionReader {
+  at(at: Date, manager?: EntityManager): Promise<ResolvedHomeRegion>;
+}
+
 /**
  * The organisation's home region, a row of `settings`. Setting it appends a
  * new definition instead of overwriting the old one, so the record of
  * processing of a past instant uses the region in force then. Officers only;
  * audited; setting the region it already is changes nothing.
  */
-export class HomeRegionService {
+export class HomeRegionService implements HomeRegionReader {
   constructor(private readonly db: Database) {}
 
   async at(at: Date, manager: EntityManager = this.db.manager): Promise<ResolvedHomeRegion> {
@@ -43,13 +48,12 @@ export class HomeRegionService {
       if (error instanceof RegionInputError) throw badInput(error.message, { argument: error.argument });
       throw error;
     }
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await tx.findOne(SettingEntity, {
         where: { key: HOME_REGION_SETTING },
         ...(this.db.sqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }),
       });
       const setting = parseSetting(row?.value);
-      const now = new Date();
       const current = resolve(setting, now);
       if (!current.isDefault && sameRegion(current, region)) return current; // no change, no audit event
       const last = setting.versions[setting.versions.length - 1];
@@ -58,7 +62,7 @@ export class HomeRegionService {
       const next: HomeRegionSettingValue = { versions: [...setting.versions, { ...region, validFrom: validFrom.toISOString() }] };
       if (row) await tx.update(SettingEntity, { key: HOME_REGION_SETTING }, { value: JSON.stringify(next) });
       else await tx.insert(SettingEntity, { key: HOME_REGION_SETTING, value: JSON.stringify(next) });
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'settings.home_region_set',
         entityType: 'setting',
         entityId: HOME_REGION_SETTING,

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { AppContext } from '../../context';
-import { viewerOf } from '../../context';
+import { viewerOf } from '../../auth/request-context';
+import type { HomeRegionContext } from './home-region.context';
 import type { ResolvedHomeRegion } from './home-region.app-service';
 import { HomeRegion, HomeRegionInput } from './home-region.types';
 
@@ -11,13 +11,13 @@ const toHomeRegion = (r: ResolvedHomeRegion): HomeRegion =>
 export class HomeRegionResolver {
   @Authorized()
   @Query(() => HomeRegion, { description: "The organisation's home region at `at` (default now)." })
-  async homeRegion(@Ctx() ctx: AppContext, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<HomeRegion> {
-    return toHomeRegion(await ctx.app.homeRegion.at(at ?? new Date()));
+  async homeRegion(@Ctx() ctx: HomeRegionContext, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<HomeRegion> {
+    return toHomeRegion(await ctx.app.homeRegion.at(at ?? ctx.loaders.now));
   }
 
   @Authorized('PRIVACY_OFFICER')
   @Mutation(() => HomeRegion, { description: 'Sets the home region from now on (earlier instants keep the region they had). Audited.' })
-  async setHomeRegion(@Ctx() ctx: AppContext, @Arg('input') input: HomeRegionInput): Promise<HomeRegion> {
+  async setHomeRegion(@Ctx() ctx: HomeRegionContext, @Arg('input') input: HomeRegionInput): Promise<HomeRegion> {
     return toHomeRegion(await ctx.app.homeRegion.set(viewerOf(ctx), input));
   }
 }

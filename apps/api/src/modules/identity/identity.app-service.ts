@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { ApiTokenEntity, TeamEntity, TeamMemberEntity, UserEntity } from '@canopy/persistence';
+import { ApiTokenEntity, TeamEntity, TeamMemberEntity, UserEntity, userSnapshot } from '@canopy/persistence';
 import { hashPassword, passwordMatches } from '../../auth/passwords';
 import { endSessionsOfUser } from '../../auth/session.app-service';
 import { ROLES, Role, Viewer } from '../../auth/viewer';
@@ -7,8 +7,7 @@ import type { Database } from '../../common/database';
 import { badInput, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireEmail, requireSlug, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit/audit-log';
-import { userSnapshot } from './identity.mappers';
+import { appendAuditEvent } from '../audit';
 
 export interface UserChanges {
   name?: string | null;
@@ -23,11 +22,11 @@ export class IdentityService {
   async createTeam(actor: Viewer, key: string, name: string): Promise<TeamEntity> {
     requireSlug(key, 'key');
     const teamName = requireText(name, 'name');
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       if (await tx.existsBy(TeamEntity, { key })) throw badInput(`A team with key "${key}" already exists.`, { argument: 'key' });
-      const team = tx.create(TeamEntity, { id: newId(), key, name: teamName, createdAt: new Date() });
+      const team = tx.create(TeamEntity, { id: newId(), key, name: teamName, createdAt: now });
       await tx.insert(TeamEntity, team);
-      await appendAuditEvent(tx, actor, { action: 'team.created', entityType: 'team', entityId: key, after: { key, name: teamName } });
+      await appendAuditEvent(tx, now, actor, { action: 'team.created', entityType: 'team', entityId: key, after: { key, name: teamName } });
       return team;
     });
   }
@@ -36,10 +35,9 @@ export class IdentityService {
     const address = requireEmail(email);
     const userName = requireText(name, 'name');
     const validRoles = requireRoles(roles);
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       if (await tx.existsBy(UserEntity, { email: address })) throw badInput(`A user with e-mail ${address} already exists.`, { argument: 'email' });
       const teams = await teamsByKeys(tx, teamKeys);
-      const now = new Date();
       const user = tx.create(UserEntity, {
         id: newId(),
         email: address,
@@ -52,7 +50,7 @@ export class IdentityService {
       });
       await tx.insert(UserEntity, user);
       if (teams.length) await tx.insert(TeamMemberEntity, teams.map((t) => ({ teamId: t.id, userId: user.id })));
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'user.created',
         entityType: 'user',
         entityId: address,
@@ -66,14 +64,14 @@ export class IdentityService {
     const address = requireEmail(email);
     const name = changes.name == null ? undefined : requireText(changes.name, 'name');
     const roles = changes.roles == null ? undefined : requireRoles(changes.roles);
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const user = await this.userOrFail(tx, address);
       const beforeTeams = await teamKeysOf(tx, user.id);
       const before = userSnapshot(user, beforeTeams);
       if (roles && user.id === actor.id && !roles.includes('ADMIN')) {
         throw badInput('An admin cannot remove ADMIN from their own account.', { argument: 'roles' });
       }
-      Object.assign(user, { name: name ?? user.name, roles: roles ?? user.roles, updatedAt: new Date() });
+      Object.assign(user, { name: name ?? user.name, roles: roles ?? user.roles, updatedAt: now });
       await tx.update(UserEntity, { id: user.id }, { name: user.name, roles: user.roles, updatedAt: user.updatedAt });
       let afterTeams = beforeTeams;
       if (changes.teamKeys != null) {
@@ -82,7 +80,7 @@ export class IdentityService {
         if (teams.length) await tx.insert(TeamMemberEntity, teams.map((t) => ({ teamId: t.id, userId: user.id })));
         afterTeams = teams.map((t) => t.key);
       }
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'user.updated',
         entityType: 'user',
         entityId: address,
@@ -97,11 +95,10 @@ export class IdentityService {
   async deactivateUser(actor: Viewer, email: string): Promise<UserEntity> {
     const address = requireEmail(email);
     if (address === actor.email) throw badInput('An admin cannot deactivate their own account.', { argument: 'email' });
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const user = await this.userOrFail(tx, address);
       const teams = await teamKeysOf(tx, user.id);
       const before = userSnapshot(user, teams);
-      const now = new Date();
       user.active = false;
       user.updatedAt = now;
       await tx.update(UserEntity, { id: user.id }, { active: false, updatedAt: now });
@@ -112,7 +109,7 @@ export class IdentityService {
         .where('user_id = :id AND revoked_at IS NULL', { id: user.id })
         .execute();
       const sessionsEnded = await endSessionsOfUser(tx, user.id);
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'user.deactivated',
         entityType: 'user',
         entityId: address,
@@ -130,11 +127,11 @@ export class IdentityService {
   async setPassword(actor: Viewer, email: string, password: string, keepSession: string | null = null): Promise<boolean> {
     const address = requireEmail(email);
     const passwordHash = await hashPassword(password);
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const user = await this.userOrFail(tx, address);
-      await tx.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: new Date() });
+      await tx.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: now });
       const sessionsEnded = await endSessionsOfUser(tx, user.id, user.id === actor.id ? keepSession : null);
-      await appendAuditEvent(tx, actor, { action: 'user.password_set', entityType: 'user', entityId: address, after: { sessionsEnded } });
+      await appendAuditEvent(tx, now, actor, { action: 'user.password_set', entityType: 'user', entityId: address, after: { sessionsEnded } });
       return true;
     });
   }
@@ -146,10 +143,10 @@ export class IdentityService {
       throw badInput('The current password is not correct.', { argument: 'currentPassword' });
     }
     const passwordHash = await hashPassword(newPassword);
-    return this.db.write(async (tx) => {
-      await tx.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: new Date() });
+    return this.db.write(async (tx, now) => {
+      await tx.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: now });
       const sessionsEnded = await endSessionsOfUser(tx, user.id, keepSession);
-      await appendAuditEvent(tx, actor, { action: 'user.password_changed', entityType: 'user', entityId: user.email, after: { sessionsEnded } });
+      await appendAuditEvent(tx, now, actor, { action: 'user.password_changed', entityType: 'user', entityId: user.email, after: { sessionsEnded } });
       return true;
     });
   }

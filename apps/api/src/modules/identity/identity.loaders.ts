@@ -1,10 +1,11 @@
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { TeamEntity, TeamMemberEntity, UserEntity } from '@canopy/persistence';
-import type { Database } from '../../common/database';
 import { groupLoader, rowLoader } from '../../common/loader-helpers';
+import { toUser } from './identity.mappers';
+import type { User } from './identity.types';
 
-export function createIdentityLoaders(db: Database) {
-  const m = db.manager;
+/** Per-request loaders of users and teams. */
+export function createIdentityLoaders(m: EntityManager) {
   return {
     teamById: rowLoader<string, TeamEntity>((ids) => m.findBy(TeamEntity, { id: In([...ids]) }), (t) => t.id),
     userById: rowLoader<string, UserEntity>((ids) => m.findBy(UserEntity, { id: In([...ids]) }), (u) => u.id),
@@ -21,4 +22,19 @@ export function createIdentityLoaders(db: Database) {
       (t) => t.userId,
     ),
   };
+}
+
+export type IdentityLoaders = ReturnType<typeof createIdentityLoaders>;
+
+/** The user a record points at, as its GraphQL type; a dangling reference is a server error, never null. */
+export async function loadUser(loaders: Pick<IdentityLoaders, 'userById'>, userId: string): Promise<User> {
+  const row = await loaders.userById.load(userId);
+  if (!row) throw new Error(`no user ${userId}`);
+  return toUser(row);
+}
+
+/** The user an optional reference points at (who resolved, published, accepted...), or null. */
+export async function loadOptionalUser(loaders: Pick<IdentityLoaders, 'userById'>, userId: string | null): Promise<User | null> {
+  const row = userId ? await loaders.userById.load(userId) : null;
+  return row ? toUser(row) : null;
 }

@@ -16,11 +16,3 @@ export const toApiToken = (row: ApiTokenEntity): ApiToken =>
     revokedAt: row.revokedAt,
   });
 
-/** What the audit log keeps of a user: never a password hash. */
-export const userSnapshot = (row: UserEntity, teamKeys: string[]) => ({
-  email: row.email,
-  name: row.name,
-  roles: row.roles,
-  active: row.active,
-  teams: teamKeys,
-});

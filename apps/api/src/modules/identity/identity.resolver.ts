@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { sessionOf } from '../../auth/authenticator';
-import type { AppContext } from '../../context';
-import { viewerOf } from '../../context';
+import { viewerOf } from '../../auth/request-context';
+import type { IdentityContext } from './identity.context';
 import { RoleEnum, Team, User } from './identity.types';
 import { toTeam, toUser } from './identity.mappers';
 
@@ -9,21 +9,21 @@ import { toTeam, toUser } from './identity.mappers';
 export class UserResolver {
   @Authorized()
   @Query(() => User, { nullable: true, description: 'The signed-in user; like every field it needs credentials.' })
-  async viewer(@Ctx() ctx: AppContext): Promise<User | null> {
+  async viewer(@Ctx() ctx: IdentityContext): Promise<User | null> {
     const row = await ctx.loaders.userById.load(viewerOf(ctx).id);
     return row ? toUser(row) : null;
   }
 
   @Authorized('AUDITOR')
   @Query(() => [User], { description: 'Every user: ADMIN and AUDITOR (auditors read everything).' })
-  async users(@Ctx() ctx: AppContext): Promise<User[]> {
+  async users(@Ctx() ctx: IdentityContext): Promise<User[]> {
     return (await ctx.app.identity.users()).map(toUser);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => User)
   async createUser(
-    @Ctx() ctx: AppContext,
+    @Ctx() ctx: IdentityContext,
     @Arg('email') email: string,
     @Arg('name') name: string,
     @Arg('roles', () => [RoleEnum]) roles: RoleEnum[],
@@ -35,7 +35,7 @@ export class UserResolver {
   @Authorized('ADMIN')
   @Mutation(() => User, { description: 'Changes name, roles or team memberships (teamKeys replaces them all).' })
   async updateUser(
-    @Ctx() ctx: AppContext,
+    @Ctx() ctx: IdentityContext,
     @Arg('email') email: string,
     @Arg('name', () => String, { nullable: true }) name: string | null,
     @Arg('roles', () => [RoleEnum], { nullable: true }) roles: RoleEnum[] | null,
@@ -46,20 +46,20 @@ export class UserResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => User, { description: 'Blocks sign-in and revokes the user\'s tokens and sessions at once.' })
-  async deactivateUser(@Ctx() ctx: AppContext, @Arg('email') email: string): Promise<User> {
+  async deactivateUser(@Ctx() ctx: IdentityContext, @Arg('email') email: string): Promise<User> {
     return toUser(await ctx.app.identity.deactivateUser(viewerOf(ctx), email));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Boolean, { description: "Sets a user's initial (or a reset) password: at least 12 characters. Ends the user's console sessions." })
-  async setPassword(@Ctx() ctx: AppContext, @Arg('email') email: string, @Arg('password') password: string): Promise<boolean> {
+  async setPassword(@Ctx() ctx: IdentityContext, @Arg('email') email: string, @Arg('password') password: string): Promise<boolean> {
     return ctx.app.identity.setPassword(viewerOf(ctx), email, password, sessionOf(ctx.credentials));
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: "Changes the signed-in user's own password and ends its other console sessions." })
   async changePassword(
-    @Ctx() ctx: AppContext,
+    @Ctx() ctx: IdentityContext,
     @Arg('currentPassword') currentPassword: string,
     @Arg('newPassword') newPassword: string,
   ): Promise<boolean> {
@@ -67,7 +67,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => [Team])
-  async teams(@Root() user: User, @Ctx() ctx: AppContext): Promise<Team[]> {
+  async teams(@Root() user: User, @Ctx() ctx: IdentityContext): Promise<Team[]> {
     return (await ctx.loaders.teamsByUserId.load(user.id)).map(toTeam);
   }
 }
@@ -76,13 +76,13 @@ export class UserResolver {
 export class TeamResolver {
   @Authorized()
   @Query(() => [Team])
-  async teams(@Ctx() ctx: AppContext): Promise<Team[]> {
+  async teams(@Ctx() ctx: IdentityContext): Promise<Team[]> {
     return (await ctx.app.identity.teams()).map(toTeam);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Team)
-  async createTeam(@Ctx() ctx: AppContext, @Arg('key') key: string, @Arg('name') name: string): Promise<Team> {
+  async createTeam(@Ctx() ctx: IdentityContext, @Arg('key') key: string, @Arg('name') name: string): Promise<Team> {
     return toTeam(await ctx.app.identity.createTeam(viewerOf(ctx), key, name));
   }
 }

@@ -1,14 +1,9 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { ROLES } from '../../auth/viewer';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { ROLES, type Role } from '../../auth/viewer';
+import { registerDomainEnum } from '../../common/graphql-enums';
 
-export enum RoleEnum {
-  ADMIN = 'ADMIN',
-  PRIVACY_OFFICER = 'PRIVACY_OFFICER',
-  ENGINEER = 'ENGINEER',
-  AUDITOR = 'AUDITOR',
-}
-registerEnumType(RoleEnum, { name: 'Role' });
-if (ROLES.some((role) => !(role in RoleEnum))) throw new Error('RoleEnum and ROLES disagree');
+export const RoleEnum = registerDomainEnum('Role', ROLES, 'What a user may do (DESIGN.md section 6).');
+export type RoleEnum = Role;
 
 @ObjectType()
 export class User {

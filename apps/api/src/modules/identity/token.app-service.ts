@@ -6,7 +6,7 @@ import type { Database } from '../../common/database';
 import { badInput, forbidden, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireEmail, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent } from '../audit';
 
 export const BOOTSTRAP_TOKEN_NAME = 'bootstrap';
 
@@ -16,22 +16,22 @@ export class TokenService {
 
   async create(actor: Viewer, name: string, userEmail: string | null | undefined, expiresAt: Date | null | undefined) {
     const tokenName = requireText(name, 'name');
-    if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('expiresAt must lie in the future.', { argument: 'expiresAt' });
+    if (expiresAt && expiresAt.getTime() <= this.db.clock.now().getTime()) throw badInput('expiresAt must lie in the future.', { argument: 'expiresAt' });
     const owner = await this.ownerFor(actor, userEmail);
     const token = newSecret('cnp');
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = tx.create(ApiTokenEntity, {
         id: newId(),
         userId: owner.id,
         name: tokenName,
         tokenHash: sha256(token),
-        createdAt: new Date(),
+        createdAt: now,
         expiresAt: expiresAt ?? null,
         revokedAt: null,
         lastUsedAt: null,
       });
       await tx.insert(ApiTokenEntity, row);
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'token.created',
         entityType: 'api_token',
         entityId: row.id,
@@ -43,14 +43,13 @@ export class TokenService {
 
   /** Revocation takes effect at once, for the token and for the console sessions opened by signing in with it. */
   async revoke(actor: Viewer, id: string): Promise<boolean> {
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await tx.findOneBy(ApiTokenEntity, { id: String(id).slice(0, 36) });
       if (!row || (row.userId !== actor.id && !isAdmin(actor))) throw notFound('API token', String(id).slice(0, 36));
       if (row.revokedAt) return false;
-      const now = new Date();
       await tx.update(ApiTokenEntity, { id: row.id }, { revokedAt: now });
       const sessionsEnded = await endSessionsOfToken(tx, row.id);
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'token.revoked',
         entityType: 'api_token',
         entityId: row.id,

@@ -1,14 +1,14 @@
 import { EntityManager, IsNull } from 'typeorm';
-import { InventoryItemEntity, ServiceEntity } from '@canopy/persistence';
+import { InventoryItemEntity, itemSnapshot, ServiceEntity } from '@canopy/persistence';
 import { Viewer, belongsTo, isOfficer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { forbidden, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
-import { appendAuditEvent } from '../audit/audit-log';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
+import { appendAuditEvent } from '../audit';
+import { loadTaxonomy } from '../taxonomy';
 import type { InventoryItemInput } from './inventory.inputs';
-import { itemSnapshot } from './inventory.snapshot';
 import { ItemFacts, itemSignature, validateInventory } from './inventory.validation';
+import { inBatches } from '../../common/batch';
 
 export interface InventoryChange {
   service: ServiceEntity;
@@ -35,7 +35,7 @@ export class InventoryService {
     const facts = validateInventory(items, await loadTaxonomy(this.db.manager));
     if (!service) throw notFound('Service', serviceKey);
 
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       await this.lockService(tx, service.id);
       const current = await tx.find(InventoryItemEntity, { where: { serviceId: service.id, validTo: IsNull() } });
       const remaining = new Map<string, InventoryItemEntity[]>();
@@ -54,20 +54,19 @@ export class InventoryService {
       if (toInsert.length === 0 && toClose.length === 0) return { service, added: 0, removed: 0, kept };
 
       // Never let a row start before the one it follows (clock skew between API servers).
-      const latest = Math.max(Date.now(), ...current.map((r) => r.validFrom.getTime() + 1));
-      const now = new Date(latest);
-      for (let i = 0; i < toClose.length; i += 500) {
-        await tx
+      const validFrom = new Date(Math.max(now.getTime(), ...current.map((r) => r.validFrom.getTime() + 1)));
+      await inBatches(toClose, 500, (batch) =>
+        tx
           .createQueryBuilder()
           .update(InventoryItemEntity)
-          .set({ validTo: now })
-          .where('id IN (:...ids) AND valid_to IS NULL', { ids: toClose.slice(i, i + 500).map((r) => r.id) })
-          .execute();
-      }
-      const rows = toInsert.map((item) => tx.create(InventoryItemEntity, { ...item, id: newId(), serviceId: service.id, validFrom: now, validTo: null }));
-      for (let i = 0; i < rows.length; i += 200) await tx.insert(InventoryItemEntity, rows.slice(i, i + 200));
+          .set({ validTo: validFrom })
+          .where('id IN (:...ids) AND valid_to IS NULL', { ids: batch.map((r) => r.id) })
+          .execute(),
+      );
+      const rows = toInsert.map((item) => tx.create(InventoryItemEntity, { ...item, id: newId(), serviceId: service.id, validFrom, validTo: null }));
+      await inBatches(rows, 200, (batch) => tx.insert(InventoryItemEntity, batch));
 
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'inventory.replaced',
         entityType: 'service',
         entityId: service.key,

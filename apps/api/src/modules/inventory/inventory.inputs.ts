@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, MaxLength } from 'class-validator';
-import { DataSourceKind, Encryption, LegalBasis } from './inventory.enums';
+import { DataSourceKind, Encryption, LegalBasis } from '../../common/graphql-enums';
 
 @InputType()
 export class InventoryItemInput {

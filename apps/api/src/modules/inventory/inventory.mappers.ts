@@ -1,5 +1,5 @@
 import type { InventoryItemEntity } from '@canopy/persistence';
-import { DataSourceKind, Encryption, LegalBasis } from './inventory.enums';
+import { DataSourceKind, Encryption, LegalBasis } from '../../common/graphql-enums';
 import { InventoryItem } from './inventory.types';
 
 export const toInventoryItem = (row: InventoryItemEntity): InventoryItem =>

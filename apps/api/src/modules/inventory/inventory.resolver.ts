@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../context';
-import { viewerOf } from '../../context';
-import { toService } from '../services/service.mappers';
-import { Service } from '../services/service.types';
+import { viewerOf } from '../../auth/request-context';
+import { loadService, Service, toService } from '../services';
+import type { InventoryContext } from './inventory.context';
 import { InventoryItemInput } from './inventory.inputs';
 import { toInventoryItem } from './inventory.mappers';
 import { InventoryItem } from './inventory.types';
@@ -12,7 +11,7 @@ export class ServiceInventoryResolver {
   @Authorized('ENGINEER', 'PRIVACY_OFFICER')
   @Mutation(() => Service, { description: "Replaces the whole inventory, all or nothing; the owning team's engineers and officers." })
   async setInventory(
-    @Ctx() ctx: AppContext,
+    @Ctx() ctx: InventoryContext,
     @Arg('serviceKey') serviceKey: string,
     @Arg('items', () => [InventoryItemInput]) items: InventoryItemInput[],
   ): Promise<Service> {
@@ -24,7 +23,7 @@ export class ServiceInventoryResolver {
   @FieldResolver(() => [InventoryItem], { description: 'The current inventory, or the one in force at `at`.' })
   async inventory(
     @Root() service: Service,
-    @Ctx() ctx: AppContext,
+    @Ctx() ctx: InventoryContext,
     @Arg('at', () => Date, { nullable: true }) at: Date | null,
   ): Promise<InventoryItem[]> {
     const rows = at ? await ctx.loaders.inventoryAt.load({ serviceId: service.id, at }) : await ctx.loaders.inventoryByServiceId.load(service.id);
@@ -35,9 +34,7 @@ export class ServiceInventoryResolver {
 @Resolver(() => InventoryItem)
 export class InventoryItemResolver {
   @FieldResolver(() => Service)
-  async service(@Root() item: InventoryItem, @Ctx() ctx: AppContext): Promise<Service> {
-    const row = await ctx.loaders.serviceById.load(item.serviceId);
-    if (!row) throw new Error(`inventory item ${item.id} has no service ${item.serviceId}`);
-    return toService(row);
+  async service(@Root() item: InventoryItem, @Ctx() ctx: InventoryContext): Promise<Service> {
+    return loadService(ctx.loaders, item.serviceId);
   }
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DataSourceKind, Encryption, LegalBasis } from './inventory.enums';
+import { DataSourceKind, Encryption, LegalBasis } from '../../common/graphql-enums';
 
 @ObjectType({ description: 'One kind of personal data a service holds, why, on what basis and for how long.' })
 export class InventoryItem {

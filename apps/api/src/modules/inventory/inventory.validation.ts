@@ -1,6 +1,6 @@
 import type { Taxonomy } from '@canopy/domain';
 import { badInput } from '../../common/errors';
-import { DataSourceKind } from './inventory.enums';
+import { DataSourceKind } from '../../common/graphql-enums';
 import type { InventoryItemInput } from './inventory.inputs';
 
 /** At most this many items per service: an inventory lists kinds of data, not records. */

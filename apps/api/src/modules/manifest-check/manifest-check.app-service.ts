@@ -3,11 +3,10 @@ import { type ArrangementFacts, evaluateFindings, type Finding, type InventoryIt
 import { ProcessorEntity, ServiceEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { badInput, CanopyError } from '../../common/errors';
-import { loadFindingsFacts } from '../findings/findings.facts';
-import type { InventoryItemInput } from '../inventory/inventory.inputs';
-import { validateInventory } from '../inventory/inventory.validation';
-import type { EffectivePolicyReader } from '../policies/effective-policy.port';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
+import { loadFindingsFacts } from '../findings';
+import { type InventoryItemInput, validateInventory } from '../inventory';
+import type { EffectivePolicyReader } from '../policies';
+import { loadTaxonomy } from '../taxonomy';
 import type { ServiceManifestInput } from './manifest-check.inputs';
 
 export interface CheckedFinding extends Finding {
@@ -51,16 +50,16 @@ export class ManifestCheckService {
     private readonly policies: EffectivePolicyReader,
   ) {}
 
-  async check(input: ServiceManifestInput): Promise<ManifestCheckResult> {
+  /** The manifest measured at `now`, the request's instant. */
+  async check(input: ServiceManifestInput, now: Date): Promise<ManifestCheckResult> {
     const m = this.db.manager;
-    const now = new Date();
     const service = await m.findOneBy(ServiceEntity, { key: String(input.key).slice(0, 63) });
-    const facts = service ? await loadFindingsFacts(m, [service.id], now) : null;
-    const taxonomy = facts?.taxonomy ?? (await loadTaxonomy(m));
+    const taxonomy = await loadTaxonomy(m);
+    const facts = service ? await loadFindingsFacts(m, [service], now, taxonomy) : null;
     const proposed = input.inventory ? validItems(input.inventory, taxonomy) : null;
     validateSharing(input, taxonomy);
     const inventory = proposed ?? (service ? facts?.inventories.get(service.id) ?? [] : []);
-    const effective = (await this.policies.effectiveFor([service?.id ?? UNREGISTERED], now)).get(service?.id ?? UNREGISTERED);
+    const effective = (await this.policies.effectiveFor([service?.id ?? UNREGISTERED], now, { taxonomy })).get(service?.id ?? UNREGISTERED);
 
     const arrangements: ArrangementFacts[] = [...(service ? facts?.arrangements.get(service.id) ?? [] : [])];
     const proposedKeys = [...new Set((input.sharing ?? []).map((s) => s.processorKey))];

@@ -1,7 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { ArrayMaxSize, MaxLength } from 'class-validator';
-import { InventoryItemInput } from '../inventory/inventory.inputs';
-import { LegalBasis } from '../inventory/inventory.enums';
+import { InventoryItemInput } from '../inventory';
+import { LegalBasis } from '../../common/graphql-enums';
 
 @InputType({ description: 'A sharing arrangement a manifest would propose.' })
 export class ProposedSharingInput {

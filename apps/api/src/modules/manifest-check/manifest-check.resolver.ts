@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import type { AppContext } from '../../context';
-import { toEffectiveClause } from '../policies/policy.mappers';
+import { Severity } from '../../common/graphql-enums';
+import { toEffectiveClause } from '../policies';
+import type { ManifestCheckContext } from './manifest-check.context';
 import { ServiceManifestInput } from './manifest-check.inputs';
 import { ManifestCheck, ManifestFinding } from './manifest-check.types';
-import { Severity } from './severity';
 
 @Resolver(() => ManifestCheck)
 export class ManifestCheckResolver {
@@ -12,8 +12,8 @@ export class ManifestCheckResolver {
     description:
       'Evaluates a proposed service and inventory against the effective policy now, without saving anything (canopy check). An unregistered service is measured against the global policy alone.',
   })
-  async checkServiceManifest(@Ctx() ctx: AppContext, @Arg('input') input: ServiceManifestInput): Promise<ManifestCheck> {
-    const result = await ctx.app.manifestCheck.check(input);
+  async checkServiceManifest(@Ctx() ctx: ManifestCheckContext, @Arg('input') input: ServiceManifestInput): Promise<ManifestCheck> {
+    const result = await ctx.app.manifestCheck.check(input, ctx.loaders.now);
     return Object.assign(new ManifestCheck(), {
       serviceKey: result.serviceKey,
       registered: result.registered,

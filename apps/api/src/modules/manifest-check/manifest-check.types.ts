@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { EffectiveClause } from '../policies/policy.types';
-import { Severity } from './severity';
+import { Severity } from '../../common/graphql-enums';
+import { EffectiveClause } from '../policies';
 
 @ObjectType({ description: 'A finding the service would have if its manifest were applied.' })
 export class ManifestFinding {

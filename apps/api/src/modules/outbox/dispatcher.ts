@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { attemptsExhausted, retryDelayMs, RetrySchedule } from '@canopy/domain';
 import type { OutboxKind, OutboxMessageEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
-import { claimDue, Outcome, recordOutcomes } from './outbox.store';
+import { claimDue, Outcome, recordOutcomes } from './outbox-claims';
 import { DeliveryError, Sender } from './sender';
 
 export interface DispatcherSettings {

@@ -2,7 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { DeliveryStatus, OutboxMessageEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { pageSize } from '../../common/pagination';
-import { inChunks } from '../inventory/inventory.queries';
+import { inChunks } from '../../common/batch';
 
 export const NO_SMTP = 'not sent: no SMTP server is configured (CANOPY_SMTP_URL); kept until one is';
 

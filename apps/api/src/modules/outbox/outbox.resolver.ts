@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
-import type { AppContext } from '../../context';
+import type { OutboxContext } from './outbox.context';
 import { DeliveryStatusEnum, OutboxMessage } from './outbox.types';
 
 @Resolver()
@@ -9,7 +9,7 @@ export class OutboxResolver {
     description: 'ADMIN. Outbound messages, newest first: e-mails kept while no SMTP server is configured, retries, failures. first <= 200.',
   })
   async outboxMessages(
-    @Ctx() ctx: AppContext,
+    @Ctx() ctx: OutboxContext,
     @Arg('status', () => DeliveryStatusEnum, { nullable: true }) status: DeliveryStatusEnum | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
   ): Promise<OutboxMessage[]> {

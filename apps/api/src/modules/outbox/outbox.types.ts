@@ -1,20 +1,12 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DELIVERY_STATUSES, OUTBOX_KINDS } from '@canopy/persistence';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DELIVERY_STATUSES, OUTBOX_KINDS, type DeliveryStatus, type OutboxKind } from '@canopy/persistence';
+import { registerDomainEnum } from '../../common/graphql-enums';
 
-export enum DeliveryStatusEnum {
-  PENDING = 'PENDING',
-  SENT = 'SENT',
-  FAILED = 'FAILED',
-}
-registerEnumType(DeliveryStatusEnum, { name: 'DeliveryStatus' });
-if (DELIVERY_STATUSES.some((s) => !(s in DeliveryStatusEnum))) throw new Error('DeliveryStatusEnum and DELIVERY_STATUSES disagree');
+export const DeliveryStatusEnum = registerDomainEnum('DeliveryStatus', DELIVERY_STATUSES);
+export type DeliveryStatusEnum = DeliveryStatus;
 
-export enum OutboxKindEnum {
-  EMAIL = 'EMAIL',
-  WEBHOOK = 'WEBHOOK',
-}
-registerEnumType(OutboxKindEnum, { name: 'OutboxKind' });
-if (OUTBOX_KINDS.some((k) => !(k in OutboxKindEnum))) throw new Error('OutboxKindEnum and OUTBOX_KINDS disagree');
+export const OutboxKindEnum = registerDomainEnum('OutboxKind', OUTBOX_KINDS);
+export type OutboxKindEnum = OutboxKind;
 
 @ObjectType({ description: 'An outbound message (e-mail or webhook delivery) as the outbox holds it. ADMIN.' })
 export class OutboxMessage {

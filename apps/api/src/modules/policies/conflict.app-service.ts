@@ -1,74 +1,89 @@
 import { In } from 'typeorm';
+import { conflictStatusAt, type ConflictStatus } from '@canopy/domain';
 import { PolicyConflictEntity, PolicyVersionEntity } from '@canopy/persistence';
 import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, invalidTransition, notFound } from '../../common/errors';
-import { appendAuditEvent } from '../audit/audit-log';
-import { conflictStatusAt, ConflictStatusValue } from './conflict-status';
+import { appendAuditEvent } from '../audit';
+import type { OpenConflictsReader } from '../services';
 import type { ResolveConflictInput } from './policy.inputs';
-import { PolicyStore } from './policy.store';
+import { PolicyQueries } from './policy.queries';
 
 export interface ConflictView {
   row: PolicyConflictEntity;
-  status: ConflictStatusValue;
+  status: ConflictStatus;
   globalVersion: PolicyVersionEntity;
   serviceVersion: PolicyVersionEntity;
 }
 
-/** Reading conflicts with their derived status, and resolving them (officers). */
-export class ConflictService {
+/** Conflicts with their status derived at an instant. */
+export interface ConflictReader {
+  list(status: ConflictStatus | null | undefined, serviceIds: readonly string[] | 'all', at: Date): Promise<ConflictView[]>;
+}
+
+/** Reading conflicts with their status derived at an instant, and resolving them (officers). */
+export class ConflictService implements ConflictReader, OpenConflictsReader {
   constructor(private readonly db: Database) {}
 
-  /** Three statements for any number of conflicts: the rows, their versions, the versions in force. */
-  async views(rows: PolicyConflictEntity[], at = new Date()): Promise<ConflictView[]> {
+  /** Three statements for any number of conflicts: the rows, their versions, the versions in force at `at`. */
+  async views(rows: PolicyConflictEntity[], at: Date): Promise<ConflictView[]> {
     if (!rows.length) return [];
     const manager = this.db.manager;
     const versionIds = [...new Set(rows.flatMap((r) => [r.globalVersionId, r.serviceVersionId]))];
     const versions = new Map((await manager.findBy(PolicyVersionEntity, { id: In(versionIds) })).map((v) => [v.id, v]));
-    const inForce = await new PolicyStore(manager).inForceAt(at, [...new Set(rows.map((r) => r.serviceId))]);
+    const inForce = await new PolicyQueries(manager).inForceAt(at, [...new Set(rows.map((r) => r.serviceId))]);
     const inForceNumber = new Map(inForce.map((v) => [v.policyId, v.number]));
+    // Superseded: a newer version of either side is in force at `at`.
+    const superseded = (row: PolicyConflictEntity) =>
+      [row.globalVersionId, row.serviceVersionId].some((id) => {
+        const version = versions.get(id);
+        const number = version ? inForceNumber.get(version.policyId) : undefined;
+        return version !== undefined && number !== undefined && number > version.number;
+      });
     return rows.map((row) => ({
       row,
-      status: conflictStatusAt(row, versions, inForceNumber, at),
+      status: conflictStatusAt(row, superseded(row), at),
       globalVersion: versions.get(row.globalVersionId)!,
       serviceVersion: versions.get(row.serviceVersionId)!,
     }));
   }
 
-  async list(status: ConflictStatusValue | null | undefined, serviceIds: readonly string[] | 'all'): Promise<ConflictView[]> {
-    // One statement: the rows with their pair's versions and whether either side is superseded (see conflictStatusAt).
-    const at = new Date();
-    const rows = await new PolicyStore(this.db.manager).conflictsWithPairs(serviceIds, at);
+  async list(status: ConflictStatus | null | undefined, serviceIds: readonly string[] | 'all', at: Date): Promise<ConflictView[]> {
+    // One statement: the rows with their pair's versions and whether either side is superseded at `at`.
+    const rows = await new PolicyQueries(this.db.manager).conflictsWithPairs(serviceIds, at);
     const views: ConflictView[] = rows.map(({ row, superseded }) => ({
       row,
-      status: superseded ? 'SUPERSEDED' : row.resolvedAt && row.resolvedAt.getTime() <= at.getTime() ? 'RESOLVED' : 'OPEN',
+      status: conflictStatusAt(row, superseded, at),
       globalVersion: row.globalVersion!,
       serviceVersion: row.serviceVersion!,
     }));
     return status ? views.filter((v) => v.status === status) : views;
   }
 
-  async byIds(ids: readonly string[]): Promise<ConflictView[]> {
+  async byIds(ids: readonly string[], at: Date): Promise<ConflictView[]> {
     const rows = ids.length ? await this.db.manager.findBy(PolicyConflictEntity, { id: In([...ids]) }) : [];
-    return this.views(rows);
+    return this.views(rows, at);
+  }
+
+  async serviceIdsWithOpenConflicts(at: Date): Promise<string[]> {
+    return [...new Set((await this.list('OPEN', 'all', at)).map((v) => v.row.serviceId))];
   }
 
   async resolve(actor: Viewer, input: ResolveConflictInput): Promise<ConflictView> {
     const rationale = input.rationale.trim();
     if (!rationale) throw badInput('rationale must not be blank: say why this precedence is right.', { argument: 'rationale' });
-    const [current] = await this.byIds([String(input.conflictId).slice(0, 36)]);
+    const [current] = await this.byIds([String(input.conflictId).slice(0, 36)], this.db.clock.now());
     if (!current) throw notFound('Conflict', String(input.conflictId).slice(0, 36));
     if (current.status !== 'OPEN') throw invalidTransition(`Conflict ${current.row.id} is ${current.status}; only an OPEN conflict can be resolved.`);
-    const resolvedAt = new Date();
-    await this.db.write(async (tx) => {
+    const resolvedAt = await this.db.write(async (tx, now) => {
       const result = await tx
         .createQueryBuilder()
         .update(PolicyConflictEntity)
-        .set({ resolution: input.resolution, rationale, resolvedBy: actor.id, resolvedAt })
+        .set({ resolution: input.resolution, rationale, resolvedBy: actor.id, resolvedAt: now })
         .where('id = :id AND resolved_at IS NULL', { id: current.row.id })
         .execute();
       if (result.affected !== 1) throw invalidTransition(`Conflict ${current.row.id} was resolved meanwhile.`);
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'conflict.resolved',
         entityType: 'conflict',
         entityId: current.row.id,
@@ -83,6 +98,7 @@ export class ConflictService {
           serviceValue: current.row.serviceValue,
         },
       });
+      return now;
     });
     Object.assign(current.row, { resolution: input.resolution, rationale, resolvedBy: actor.id, resolvedAt });
     return { ...current, status: 'RESOLVED' };

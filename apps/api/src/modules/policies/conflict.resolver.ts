@@ -1,10 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../context';
-import { viewerOf } from '../../context';
-import { toUser } from '../identity/identity.mappers';
-import { User } from '../identity/identity.types';
-import { toService } from '../services/service.mappers';
-import { Service } from '../services/service.types';
+import { viewerOf } from '../../auth/request-context';
+import { loadOptionalUser, User } from '../identity';
+import { loadService, Service } from '../services';
+import type { PoliciesContext } from './policies.context';
 import { ConflictStatus } from './policy.enums';
 import { ResolveConflictInput } from './policy.inputs';
 import { toPolicyConflict } from './policy.mappers';
@@ -14,34 +12,30 @@ import { PolicyConflict } from './policy.types';
 export class ConflictResolver {
   @Authorized()
   @Query(() => [PolicyConflict], { description: 'Status derived now: OPEN (the review queue, scheduled pairs included), RESOLVED, SUPERSEDED.' })
-  async conflicts(@Ctx() ctx: AppContext, @Arg('status', () => ConflictStatus, { nullable: true }) status: ConflictStatus | null): Promise<PolicyConflict[]> {
-    return (await ctx.app.conflicts.list(status, 'all')).map(toPolicyConflict);
+  async conflicts(@Ctx() ctx: PoliciesContext, @Arg('status', () => ConflictStatus, { nullable: true }) status: ConflictStatus | null): Promise<PolicyConflict[]> {
+    return (await ctx.app.conflicts.list(status, 'all', ctx.loaders.now)).map(toPolicyConflict);
   }
 
   @Authorized()
   @Query(() => PolicyConflict, { nullable: true })
-  async conflict(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<PolicyConflict | null> {
+  async conflict(@Ctx() ctx: PoliciesContext, @Arg('id', () => ID) id: string): Promise<PolicyConflict | null> {
     const view = await ctx.loaders.conflictById.load(String(id).slice(0, 36));
     return view ? toPolicyConflict(view) : null;
   }
 
   @Authorized('PRIVACY_OFFICER')
   @Mutation(() => PolicyConflict, { description: 'Decides which policy takes precedence for an OPEN conflict; a rationale is required.' })
-  async resolveConflict(@Ctx() ctx: AppContext, @Arg('input') input: ResolveConflictInput): Promise<PolicyConflict> {
+  async resolveConflict(@Ctx() ctx: PoliciesContext, @Arg('input') input: ResolveConflictInput): Promise<PolicyConflict> {
     return toPolicyConflict(await ctx.app.conflicts.resolve(viewerOf(ctx), input));
   }
 
   @FieldResolver(() => Service)
-  async service(@Root() conflict: PolicyConflict, @Ctx() ctx: AppContext): Promise<Service> {
-    const row = await ctx.loaders.serviceById.load(conflict.serviceId);
-    if (!row) throw new Error(`conflict ${conflict.id} has no service`);
-    return toService(row);
+  async service(@Root() conflict: PolicyConflict, @Ctx() ctx: PoliciesContext): Promise<Service> {
+    return loadService(ctx.loaders, conflict.serviceId);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  async resolvedBy(@Root() conflict: PolicyConflict, @Ctx() ctx: AppContext): Promise<User | null> {
-    if (!conflict.resolvedById) return null;
-    const user = await ctx.loaders.userById.load(conflict.resolvedById);
-    return user ? toUser(user) : null;
+  async resolvedBy(@Root() conflict: PolicyConflict, @Ctx() ctx: PoliciesContext): Promise<User | null> {
+    return loadOptionalUser(ctx.loaders, conflict.resolvedById);
   }
 }

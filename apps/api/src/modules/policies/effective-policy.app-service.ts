@@ -1,10 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { PolicyLayer, resolveEffectivePolicy, Taxonomy } from '@canopy/domain';
+import { conflictAsOf, PolicyLayer, resolveEffectivePolicy, Taxonomy } from '@canopy/domain';
 import { PolicyConflictEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
-import type { EffectivePolicyReader, ServiceEffectivePolicy } from './effective-policy.port';
-import { conflictStateAt, layerOf, PolicyStore, VersionWithPolicy } from './policy.store';
+import { loadTaxonomy } from '../taxonomy';
+import type { EffectivePolicyReader, EffectivePolicyReadOptions, ServiceEffectivePolicy } from './effective-policy.port';
+import { layerOf, toConflictState } from './policy.mappers';
+import { PolicyQueries, VersionWithPolicy } from './policy.queries';
 
 /** What a service's effective policy is built from at an instant. */
 export interface PolicySnapshot {
@@ -15,21 +16,28 @@ export interface PolicySnapshot {
   emails: Map<string, string>;
 }
 
+/** The layers in force at an instant and the fold over them, for what-if computations (the impact preview). */
+export interface PolicySnapshots {
+  snapshot(serviceIds: readonly string[] | 'all', at: Date, manager?: EntityManager): Promise<PolicySnapshot>;
+  fold(serviceIds: readonly string[], snapshot: PolicySnapshot, at: Date, taxonomy: Taxonomy): Map<string, ServiceEffectivePolicy>;
+}
+
 /**
  * Effective policies, set-based: for any number of services, one statement
  * for the versions in force, one for their clauses, one for the conflicts of
  * the pairs (plus one for resolvers' e-mails) and the taxonomy.
  */
-export class EffectivePolicyService implements EffectivePolicyReader {
+export class EffectivePolicyService implements EffectivePolicyReader, PolicySnapshots {
   constructor(private readonly db: Database) {}
 
-  async effectiveFor(serviceIds: readonly string[], at: Date, taxonomy?: Taxonomy, manager: EntityManager = this.db.manager): Promise<Map<string, ServiceEffectivePolicy>> {
-    const [snapshot, tax] = await Promise.all([this.snapshot(serviceIds, at, manager), taxonomy ?? loadTaxonomy(manager)]);
+  async effectiveFor(serviceIds: readonly string[], at: Date, options: EffectivePolicyReadOptions = {}): Promise<Map<string, ServiceEffectivePolicy>> {
+    const manager = options.manager ?? this.db.manager;
+    const [snapshot, tax] = await Promise.all([this.snapshot(serviceIds, at, manager), options.taxonomy ?? loadTaxonomy(manager)]);
     return this.fold(serviceIds, snapshot, at, tax);
   }
 
   async snapshot(serviceIds: readonly string[] | 'all', at: Date, manager: EntityManager = this.db.manager): Promise<PolicySnapshot> {
-    const store = new PolicyStore(manager);
+    const store = new PolicyQueries(manager);
     const versions = await store.inForceAt(at, serviceIds);
     const clauses = await store.clausesOf(versions.map((v) => v.id));
     const globalVersion = versions.find((v) => v.policy.scope === 'GLOBAL') ?? null;
@@ -63,7 +71,7 @@ export class EffectivePolicyService implements EffectivePolicyReader {
         result.set(serviceId, globalOnly);
         continue;
       }
-      const states = (conflictsByServiceVersion.get(own.versionId) ?? []).map((c) => conflictStateAt(c, snapshot.emails, at));
+      const states = (conflictsByServiceVersion.get(own.versionId) ?? []).map((c) => conflictAsOf(toConflictState(c, snapshot.emails), at));
       const layers = snapshot.global ? [snapshot.global, own.layer] : [own.layer];
       result.set(serviceId, {
         clauses: resolveEffectivePolicy({ layers, conflicts: states, taxonomy }),

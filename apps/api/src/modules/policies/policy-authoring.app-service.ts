@@ -2,6 +2,8 @@ import { EntityManager } from 'typeorm';
 import {
   assessMaterialReduction,
   checkNotice,
+  counterparts,
+  inForceFrom as inForceFromOf,
   lockedViolations,
   noticeDaysFrom,
   PolicyLayer,
@@ -14,19 +16,21 @@ import type { Database } from '../../common/database';
 import { badInput, CanopyError, forbidden, invalidTransition, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireSlug, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit/audit-log';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
-import { computeConflicts, counterparts, VersionPair } from './conflict-computation';
+import { appendAuditEvent } from '../audit';
+import { loadTaxonomy } from '../taxonomy';
+import { computeConflicts, VersionPair } from './conflict-computation';
 import { assertMayEdit } from './policy-access';
 import type { ClauseInput, CreatePolicyInput, DraftPolicyVersionInput, PublishPolicyVersionInput } from './policy.inputs';
-import { layerOf, PolicyStore, toDomainClause, VersionWithPolicy } from './policy.store';
+import { layerOf, toDomainClause } from './policy.mappers';
+import { PolicyQueries, VersionWithPolicy } from './policy.queries';
+import { inBatches } from '../../common/batch';
 
 /** Creating policies, drafting, discarding and publishing versions (DESIGN.md sections 2 and 3). */
 export class PolicyAuthoring {
   constructor(private readonly db: Database) {}
 
   async createPolicy(actor: Viewer, input: CreatePolicyInput): Promise<PolicyEntity> {
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const service = input.serviceKey ? await tx.findOneBy(ServiceEntity, { key: String(input.serviceKey).slice(0, 63) }) : null;
       if (input.scope === 'GLOBAL' && !isOfficer(actor)) throw forbidden('Only a privacy officer may create the global policy.');
       if (input.scope === 'SERVICE' && !isOfficer(actor) && !(service && actor.teamIds.includes(service.teamId))) {
@@ -51,10 +55,10 @@ export class PolicyAuthoring {
         scope: input.scope,
         serviceId: service?.id ?? null,
         globalMarker: input.scope === 'GLOBAL' ? 'GLOBAL' : null,
-        createdAt: new Date(),
+        createdAt: now,
       });
       await tx.insert(PolicyEntity, policy);
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'policy.created',
         entityType: 'policy',
         entityId: policy.key,
@@ -66,14 +70,12 @@ export class PolicyAuthoring {
 
   /** One DRAFT per policy: drafting again replaces its clauses. */
   async draftVersion(actor: Viewer, input: DraftPolicyVersionInput): Promise<PolicyVersionEntity> {
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const policy = await policyOrFail(tx, input.policyKey);
       await assertMayEdit(tx, actor, policy);
       const taxonomy = await loadTaxonomy(tx);
       assertValidClauses(input.clauses, policy.scope as 'GLOBAL' | 'SERVICE', taxonomy);
-      if (policy.scope === 'SERVICE') await assertNoLockedWeakening(tx, input.clauses, taxonomy, new Date());
-
-      const now = new Date();
+      if (policy.scope === 'SERVICE') await assertNoLockedWeakening(tx, input.clauses, taxonomy, now);
       const versions = await tx.find(PolicyVersionEntity, { where: { policyId: policy.id }, order: { number: 'DESC' } });
       let draft = versions.find((v) => v.status === 'DRAFT');
       const before = draft ? (await tx.find(PolicyClauseEntity, { where: { versionId: draft.id }, order: { position: 'ASC' } })).map(toDomainClause) : null;
@@ -112,8 +114,8 @@ export class PolicyAuthoring {
           text: c.text?.trim() || null,
         }),
       );
-      for (let i = 0; i < rows.length; i += 1000) await tx.insert(PolicyClauseEntity, rows.slice(i, i + 1000));
-      await appendAuditEvent(tx, actor, {
+      await inBatches(rows, 1000, (batch) => tx.insert(PolicyClauseEntity, batch));
+      await appendAuditEvent(tx, now, actor, {
         action: 'policy.drafted',
         entityType: 'policy',
         entityId: policy.key,
@@ -125,27 +127,25 @@ export class PolicyAuthoring {
   }
 
   async discardDraft(actor: Viewer, policyKey: string): Promise<boolean> {
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const policy = await policyOrFail(tx, policyKey);
       await assertMayEdit(tx, actor, policy);
       const draft = await tx.findOneBy(PolicyVersionEntity, { policyId: policy.id, status: 'DRAFT' });
       if (!draft) throw invalidTransition(`Policy "${policy.key}" has no draft to discard.`);
       await tx.delete(PolicyVersionEntity, { id: draft.id });
-      await appendAuditEvent(tx, actor, { action: 'policy.draft_discarded', entityType: 'policy', entityId: policy.key, before: { number: draft.number } });
+      await appendAuditEvent(tx, now, actor, { action: 'policy.draft_discarded', entityType: 'policy', entityId: policy.key, before: { number: draft.number } });
       return true;
     });
   }
 
   async publish(actor: Viewer, input: PublishPolicyVersionInput): Promise<PolicyVersionEntity> {
     if (input.notice && input.notice.channels.length === 0) throw badInput('A notice needs at least one channel.', { argument: 'notice' });
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const policy = await policyOrFail(tx, input.policyKey);
       const version = await tx.findOneBy(PolicyVersionEntity, { policyId: policy.id, number: input.number });
       if (!version) throw notFound('Policy version', `${policy.key} v${input.number}`);
       if (version.status !== 'DRAFT') throw invalidTransition(`${policy.key} v${version.number} is already published; published versions never change.`);
-
-      const now = new Date();
-      const store = new PolicyStore(tx);
+      const store = new PolicyQueries(tx);
       const taxonomy = await loadTaxonomy(tx);
       const clauses = (await store.clausesOf([version.id])).get(version.id) ?? [];
       const domainClauses = clauses.map(toDomainClause);
@@ -166,7 +166,7 @@ export class PolicyAuthoring {
         });
       }
 
-      const inForceFrom = new Date(Math.max(input.effectiveAt.getTime(), now.getTime()));
+      const inForceFrom = inForceFromOf(input.effectiveAt, now);
       const changes = {
         status: 'PUBLISHED',
         effectiveAt: input.effectiveAt,
@@ -193,7 +193,7 @@ export class PolicyAuthoring {
       const serviceKeys = conflicts.serviceIds.length
         ? (await tx.createQueryBuilder(ServiceEntity, 's').select(['s.id', 's.key']).whereInIds(conflicts.serviceIds.slice(0, 100)).getMany()).map((s) => s.key)
         : [];
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'policy.published',
         entityType: 'policy',
         entityId: policy.key,
@@ -216,7 +216,7 @@ export class PolicyAuthoring {
   }
 
   /** The new pairs a publish creates, with the other side's version in force then and every later-scheduled one. */
-  private async pairsFor(store: PolicyStore, version: VersionWithPolicy): Promise<VersionPair[]> {
+  private async pairsFor(store: PolicyQueries, version: VersionWithPolicy): Promise<VersionPair[]> {
     const from = version.inForceFrom as Date;
     if (version.policy.scope === 'GLOBAL') {
       const services = (await store.publishedVersions('all')).filter((v) => v.policy.scope === 'SERVICE');
@@ -246,7 +246,7 @@ function assertValidClauses(clauses: readonly ClauseInput[], scope: 'GLOBAL' | '
 
 /** LOCKED_CLAUSE: checked against the global version in force now and every scheduled one. */
 async function assertNoLockedWeakening(tx: EntityManager, clauses: readonly { topic: string; subject: string; value: string }[], taxonomy: Taxonomy, now: Date): Promise<void> {
-  const store = new PolicyStore(tx);
+  const store = new PolicyQueries(tx);
   const globals = counterparts((await store.publishedVersions('all')).filter((v) => v.policy.scope === 'GLOBAL'), now);
   if (!globals.length) return;
   const clauseMap = await store.clausesOf(globals.map((g) => g.id));

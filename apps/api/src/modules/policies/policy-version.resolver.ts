@@ -1,16 +1,14 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { assessMaterialReduction, diffClauses } from '@canopy/domain';
 import type { PolicyVersionEntity } from '@canopy/persistence';
-import type { AppContext } from '../../context';
-import { toUser } from '../identity/identity.mappers';
-import { User } from '../identity/identity.types';
+import { loadOptionalUser, User } from '../identity';
+import type { PoliciesContext } from './policies.context';
 import { ChangeKind, ClauseTopic } from './policy.enums';
-import { toPolicy } from './policy.mappers';
-import { toDomainClause } from './policy.store';
+import { toDomainClause, toPolicy } from './policy.mappers';
 import { ClauseChange, Policy, PolicyClause, PolicyVersion } from './policy.types';
 
 /** The published version a version is compared with: the highest-numbered one before it (any, for a draft). */
-async function previousPublished(version: PolicyVersion, ctx: AppContext): Promise<PolicyVersionEntity | null> {
+async function previousPublished(version: PolicyVersion, ctx: PoliciesContext): Promise<PolicyVersionEntity | null> {
   const versions = await ctx.loaders.versionsByPolicyId.load(version.policyId);
   return (
     versions
@@ -19,14 +17,14 @@ async function previousPublished(version: PolicyVersion, ctx: AppContext): Promi
   );
 }
 
-async function clausesOf(versionId: string, ctx: AppContext) {
+async function clausesOf(versionId: string, ctx: PoliciesContext) {
   return (await ctx.loaders.clausesByVersionId.load(versionId)).map(toDomainClause);
 }
 
 @Resolver(() => PolicyVersion)
 export class PolicyVersionResolver {
   @FieldResolver(() => [PolicyClause])
-  async clauses(@Root() version: PolicyVersion, @Ctx() ctx: AppContext): Promise<PolicyClause[]> {
+  async clauses(@Root() version: PolicyVersion, @Ctx() ctx: PoliciesContext): Promise<PolicyClause[]> {
     return (await ctx.loaders.clausesByVersionId.load(version.id)).map((c) => ({
       topic: c.topic as ClauseTopic,
       subject: c.subject,
@@ -37,38 +35,36 @@ export class PolicyVersionResolver {
   }
 
   @FieldResolver(() => [ClauseChange], { description: 'against the previous published version' })
-  async changes(@Root() version: PolicyVersion, @Ctx() ctx: AppContext): Promise<ClauseChange[]> {
+  async changes(@Root() version: PolicyVersion, @Ctx() ctx: PoliciesContext): Promise<ClauseChange[]> {
     const previous = await previousPublished(version, ctx);
     const changes = diffClauses(previous ? await clausesOf(previous.id, ctx) : null, await clausesOf(version.id, ctx));
     return changes.map((c) => ({ topic: c.topic as ClauseTopic, subject: c.subject, kind: c.kind as ChangeKind, before: c.before, after: c.after }));
   }
 
   @FieldResolver(() => Boolean, { description: "any change that reduces users' rights" })
-  async materialReduction(@Root() version: PolicyVersion, @Ctx() ctx: AppContext): Promise<boolean> {
+  async materialReduction(@Root() version: PolicyVersion, @Ctx() ctx: PoliciesContext): Promise<boolean> {
     return version.status === 'PUBLISHED' ? version.storedMaterialReduction : (await this.liveAssessment(version, ctx)).materialReduction;
   }
 
   @FieldResolver(() => [String], { description: 'The concrete subjects (TOPIC subject) whose applicable value gets weaker.' })
-  async weakenedSubjects(@Root() version: PolicyVersion, @Ctx() ctx: AppContext): Promise<string[]> {
+  async weakenedSubjects(@Root() version: PolicyVersion, @Ctx() ctx: PoliciesContext): Promise<string[]> {
     if (version.status === 'PUBLISHED') return version.storedWeakenedSubjects ?? [];
     return (await this.liveAssessment(version, ctx)).weakenedSubjects;
   }
 
   @FieldResolver(() => User, { nullable: true })
-  async publishedBy(@Root() version: PolicyVersion, @Ctx() ctx: AppContext): Promise<User | null> {
-    if (!version.publishedById) return null;
-    const user = await ctx.loaders.userById.load(version.publishedById);
-    return user ? toUser(user) : null;
+  async publishedBy(@Root() version: PolicyVersion, @Ctx() ctx: PoliciesContext): Promise<User | null> {
+    return loadOptionalUser(ctx.loaders, version.publishedById);
   }
 
   @FieldResolver(() => Policy)
-  async policy(@Root() version: PolicyVersion, @Ctx() ctx: AppContext): Promise<Policy> {
+  async policy(@Root() version: PolicyVersion, @Ctx() ctx: PoliciesContext): Promise<Policy> {
     const policy = await ctx.loaders.policyById.load(version.policyId);
     if (!policy) throw new Error(`version ${version.id} has no policy`);
     return toPolicy(policy);
   }
 
-  private async liveAssessment(version: PolicyVersion, ctx: AppContext) {
+  private async liveAssessment(version: PolicyVersion, ctx: PoliciesContext) {
     const previous = await previousPublished(version, ctx);
     const taxonomy = await ctx.loaders.taxonomy();
     return assessMaterialReduction(previous ? await clausesOf(previous.id, ctx) : null, await clausesOf(version.id, ctx), taxonomy);

@@ -1,54 +1,35 @@
-import { registerEnumType } from 'type-graphql';
+import {
+  CHANGE_KINDS,
+  type ChangeKind as DomainChangeKind,
+  CONFLICT_RESOLUTIONS,
+  CONFLICT_STATUSES,
+  type ConflictResolution,
+  type ConflictStatus as DomainConflictStatus,
+  NOTICE_CHANNELS,
+  type NoticeChannel as DomainNoticeChannel,
+  POLICY_SCOPES,
+  POLICY_VERSION_STATUSES,
+  type PolicyScope as DomainPolicyScope,
+  type PolicyVersionStatus as DomainPolicyVersionStatus,
+} from '@canopy/domain';
+import { registerDomainEnum } from '../../common/graphql-enums';
 
-export enum PolicyScope {
-  GLOBAL = 'GLOBAL',
-  SERVICE = 'SERVICE',
-}
-export enum ClauseTopic {
-  COLLECTION = 'COLLECTION',
-  USE = 'USE',
-  SHARING = 'SHARING',
-  RETENTION = 'RETENTION',
-  ENCRYPTION = 'ENCRYPTION',
-  RIGHT = 'RIGHT',
-  COMMUNICATION = 'COMMUNICATION',
-  MINORS = 'MINORS',
-  AMENDMENT = 'AMENDMENT',
-}
-export enum PolicyVersionStatus {
-  DRAFT = 'DRAFT',
-  PUBLISHED = 'PUBLISHED',
-}
-export enum NoticeChannel {
-  EMAIL = 'EMAIL',
-  HOMEPAGE_BANNER = 'HOMEPAGE_BANNER',
-}
-export enum ChangeKind {
-  ADDED = 'ADDED',
-  REMOVED = 'REMOVED',
-  STRICTER = 'STRICTER',
-  WEAKER = 'WEAKER',
-  UNCHANGED = 'UNCHANGED',
-}
-export enum ClauseSource {
-  GLOBAL = 'GLOBAL',
-  SERVICE = 'SERVICE',
-}
-export enum ConflictStatus {
-  OPEN = 'OPEN',
-  RESOLVED = 'RESOLVED',
-  SUPERSEDED = 'SUPERSEDED',
-}
-export enum Resolution {
-  SERVICE_PREVAILS = 'SERVICE_PREVAILS',
-  GLOBAL_PREVAILS = 'GLOBAL_PREVAILS',
-}
+export { ClauseSource, ClauseTopic } from '../../common/graphql-enums';
 
-registerEnumType(PolicyScope, { name: 'PolicyScope' });
-registerEnumType(ClauseTopic, { name: 'ClauseTopic' });
-registerEnumType(PolicyVersionStatus, { name: 'PolicyVersionStatus' });
-registerEnumType(NoticeChannel, { name: 'NoticeChannel' });
-registerEnumType(ChangeKind, { name: 'ChangeKind' });
-registerEnumType(ClauseSource, { name: 'ClauseSource' });
-registerEnumType(ConflictStatus, { name: 'ConflictStatus' });
-registerEnumType(Resolution, { name: 'Resolution' });
+export const PolicyScope = registerDomainEnum('PolicyScope', POLICY_SCOPES, "The organisation's one GLOBAL policy, or a SERVICE's own.");
+export type PolicyScope = DomainPolicyScope;
+
+export const PolicyVersionStatus = registerDomainEnum('PolicyVersionStatus', POLICY_VERSION_STATUSES, 'A DRAFT is edited; a PUBLISHED version never changes.');
+export type PolicyVersionStatus = DomainPolicyVersionStatus;
+
+export const NoticeChannel = registerDomainEnum('NoticeChannel', NOTICE_CHANNELS, 'How users are told of an amendment before it takes effect.');
+export type NoticeChannel = DomainNoticeChannel;
+
+export const ChangeKind = registerDomainEnum('ChangeKind', CHANGE_KINDS, 'How a clause changed against the previous published version.');
+export type ChangeKind = DomainChangeKind;
+
+export const ConflictStatus = registerDomainEnum('ConflictStatus', CONFLICT_STATUSES, 'Derived from time: SUPERSEDED once a newer version of either side is in force.');
+export type ConflictStatus = DomainConflictStatus;
+
+export const Resolution = registerDomainEnum('Resolution', CONFLICT_RESOLUTIONS, 'Which policy an officer decided takes precedence.');
+export type Resolution = ConflictResolution;

@@ -1,23 +1,14 @@
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { Taxonomy } from '@canopy/domain';
 import { PolicyClauseEntity, PolicyEntity, PolicyVersionEntity } from '@canopy/persistence';
-import type { Database } from '../../common/database';
-import { groupLoader, rowLoader } from '../../common/loader-helpers';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
+import { asOfLoader, groupLoader, rowLoader } from '../../common/loader-helpers';
 import type { ConflictService } from './conflict.app-service';
-import type { ServiceEffectivePolicy } from './effective-policy.port';
-import type { EffectivePolicyService } from './effective-policy.app-service';
+import { type EffectivePolicyReader, NO_EFFECTIVE_POLICY, type ServiceEffectivePolicy } from './effective-policy.port';
 
-/** Per-request loaders of the policies feature; the taxonomy is read once per request at most. */
-export function createPolicyLoaders(db: Database, effective: EffectivePolicyService, conflicts: ConflictService) {
-  const m = db.manager;
-  let taxonomy: Promise<Taxonomy> | null = null;
-  const taxonomyOnce = () => (taxonomy ??= loadTaxonomy(m));
+/** Per-request loaders of policies, their versions, clauses and conflicts (conflict status as of the request's `now`). */
+export function createPolicyLoaders(m: EntityManager, conflicts: ConflictService, now: Date) {
   return {
-    taxonomy: taxonomyOnce,
-    /** "Now" for effective policies asked without `at`: one instant per request, so a list of services is one batch. */
-    effectiveNow: new Date(),
     policyById: rowLoader<string, PolicyEntity>((ids) => m.findBy(PolicyEntity, { id: In([...ids]) }), (p) => p.id),
     policyByServiceId: rowLoader<string, PolicyEntity>((ids) => m.findBy(PolicyEntity, { serviceId: In([...ids]) }), (p) => p.serviceId as string),
     versionsByPolicyId: groupLoader<string, PolicyVersionEntity>(
@@ -29,27 +20,32 @@ export function createPolicyLoaders(db: Database, effective: EffectivePolicyServ
       (c) => c.versionId,
     ),
     conflictById: new DataLoader(async (ids: readonly string[]) => {
-      const views = await conflicts.byIds(ids);
+      const views = await conflicts.byIds(ids, now);
       return ids.map((id) => views.find((v) => v.row.id === id) ?? null);
     }),
     conflictsByServiceId: new DataLoader(async (serviceIds: readonly string[]) => {
-      const views = await conflicts.list(null, serviceIds);
+      const views = await conflicts.list(null, serviceIds, now);
       return serviceIds.map((id) => views.filter((v) => v.row.serviceId === id));
-    }),
-    /** Keyed by `${at ISO}|${serviceId}`: one batch per instant asked about. */
-    effectivePolicy: new DataLoader<string, ServiceEffectivePolicy>(async (keys) => {
-      const byInstant = new Map<string, string[]>();
-      for (const key of keys) {
-        const [at, serviceId] = key.split('|');
-        byInstant.set(at, [...(byInstant.get(at) ?? []), serviceId]);
-      }
-      const results = new Map<string, ServiceEffectivePolicy>();
-      const tax = await taxonomyOnce();
-      for (const [at, serviceIds] of byInstant) {
-        const map = await effective.effectiveFor(serviceIds, new Date(at), tax);
-        for (const [serviceId, value] of map) results.set(`${at}|${serviceId}`, value);
-      }
-      return keys.map((key) => results.get(key) ?? { clauses: [], openConflictsInForce: [] });
     }),
   };
 }
+
+export type PolicyLoaders = ReturnType<typeof createPolicyLoaders>;
+
+/**
+ * The one effective-policy loader of a request, keyed by service and instant:
+ * the effective-policy field, the live sharing checks and the findings all
+ * read through it, so a service's policy at the request's `now` is folded
+ * once. Built over a write transaction's manager, it serves checks made
+ * inside that transaction.
+ */
+export function createEffectivePolicyLoaders(reader: EffectivePolicyReader, m: EntityManager, taxonomy: () => Promise<Taxonomy>) {
+  return {
+    effectivePolicy: asOfLoader<ServiceEffectivePolicy>(
+      async (serviceIds, at) => reader.effectiveFor(serviceIds, at, { taxonomy: await taxonomy(), manager: m }),
+      NO_EFFECTIVE_POLICY,
+    ),
+  };
+}
+
+export type EffectivePolicyLoaders = ReturnType<typeof createEffectivePolicyLoaders>;

@@ -1,6 +1,7 @@
-import type { EffectiveClause as DomainEffectiveClause } from '@canopy/domain';
-import type { PolicyEntity, PolicyVersionEntity } from '@canopy/persistence';
+import type { ConflictState, EffectiveClause as DomainEffectiveClause, PolicyClause as DomainPolicyClause, PolicyLayer } from '@canopy/domain';
+import type { PolicyClauseEntity, PolicyConflictEntity, PolicyEntity, PolicyVersionEntity } from '@canopy/persistence';
 import type { ConflictView } from './conflict.app-service';
+import type { VersionWithPolicy } from './policy.queries';
 import { ClauseSource, ClauseTopic, ConflictStatus, NoticeChannel, PolicyScope, PolicyVersionStatus, Resolution } from './policy.enums';
 import { EffectiveClause, Policy, PolicyConflict, PolicyVersion } from './policy.types';
 
@@ -56,3 +57,41 @@ export const toEffectiveClause = (clause: DomainEffectiveClause): EffectiveClaus
     text: clause.text,
     conflictId: clause.conflictId,
   });
+
+// Stored rows as the domain's rules take them.
+
+export const toDomainClause = (row: PolicyClauseEntity): DomainPolicyClause => ({
+  topic: row.topic as DomainPolicyClause['topic'],
+  subject: row.subject,
+  value: row.value,
+  locked: row.locked,
+  text: row.text,
+});
+
+export function layerOf(version: VersionWithPolicy, clauses: readonly PolicyClauseEntity[]): PolicyLayer {
+  return {
+    source: version.policy.scope === 'GLOBAL' ? 'GLOBAL' : 'SERVICE',
+    policyKey: version.policy.key,
+    version: version.number,
+    clauses: clauses.map(toDomainClause),
+  };
+}
+
+/**
+ * A stored conflict as it stands now (RESOLVED once resolved); the domain's
+ * conflictAsOf gives its state at an earlier instant. `emails` names the
+ * resolvers for the explanation, when the caller read them.
+ */
+export const toConflictState = (row: PolicyConflictEntity, emails?: ReadonlyMap<string, string>): ConflictState => ({
+  id: row.id,
+  topic: row.topic as ConflictState['topic'],
+  subject: row.subject,
+  globalValue: row.globalValue,
+  serviceValue: row.serviceValue,
+  status: row.resolvedAt ? 'RESOLVED' : 'OPEN',
+  resolution: row.resolvedAt ? (row.resolution as ConflictState['resolution']) : null,
+  rationale: row.resolvedAt ? row.rationale : null,
+  resolvedByEmail: row.resolvedAt && row.resolvedBy ? (emails?.get(row.resolvedBy) ?? null) : null,
+  resolvedAt: row.resolvedAt,
+  carriedFromId: row.carriedFromId,
+});

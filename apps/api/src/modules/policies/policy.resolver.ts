@@ -1,10 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { In } from 'typeorm';
-import { PolicyEntity } from '@canopy/persistence';
-import type { AppContext } from '../../context';
-import { viewerOf } from '../../context';
-import { toService } from '../services/service.mappers';
-import { Service } from '../services/service.types';
+import { viewerOf } from '../../auth/request-context';
+import { Service, toService } from '../services';
+import type { PoliciesContext } from './policies.context';
 import { PolicyScope } from './policy.enums';
 import { CreatePolicyInput, DraftPolicyVersionInput, PublishPolicyVersionInput } from './policy.inputs';
 import { toPolicy, toPolicyVersion } from './policy.mappers';
@@ -14,44 +11,43 @@ import { Policy, PolicyVersion } from './policy.types';
 export class PolicyResolver {
   @Authorized()
   @Query(() => Policy, { nullable: true })
-  async policy(@Ctx() ctx: AppContext, @Arg('key') key: string): Promise<Policy | null> {
-    const row = await ctx.app.db.manager.findOneBy(PolicyEntity, { key: String(key).slice(0, 63) });
+  async policy(@Ctx() ctx: PoliciesContext, @Arg('key') key: string): Promise<Policy | null> {
+    const row = await ctx.app.policyCatalog.byKey(key);
     return row ? toPolicy(row) : null;
   }
 
   @Authorized()
   @Query(() => [Policy], { description: 'The global policy first, then service policies by key.' })
-  async policies(@Ctx() ctx: AppContext, @Arg('scope', () => PolicyScope, { nullable: true }) scope: PolicyScope | null): Promise<Policy[]> {
-    const rows = await ctx.app.db.manager.find(PolicyEntity, { where: scope ? { scope: In([scope]) } : {}, order: { scope: 'ASC', key: 'ASC' } });
-    return rows.map(toPolicy);
+  async policies(@Ctx() ctx: PoliciesContext, @Arg('scope', () => PolicyScope, { nullable: true }) scope: PolicyScope | null): Promise<Policy[]> {
+    return (await ctx.app.policyCatalog.list(scope)).map(toPolicy);
   }
 
   @Authorized('PRIVACY_OFFICER', 'ENGINEER')
   @Mutation(() => Policy, { description: 'GLOBAL: officers, once per organisation. SERVICE: officers or the owning team.' })
-  async createPolicy(@Ctx() ctx: AppContext, @Arg('input') input: CreatePolicyInput): Promise<Policy> {
+  async createPolicy(@Ctx() ctx: PoliciesContext, @Arg('input') input: CreatePolicyInput): Promise<Policy> {
     return toPolicy(await ctx.app.policyAuthoring.createPolicy(viewerOf(ctx), input));
   }
 
   @Authorized('PRIVACY_OFFICER', 'ENGINEER')
   @Mutation(() => PolicyVersion, { description: 'Creates the DRAFT, or replaces its clauses: a policy has one draft at most.' })
-  async draftPolicyVersion(@Ctx() ctx: AppContext, @Arg('input') input: DraftPolicyVersionInput): Promise<PolicyVersion> {
+  async draftPolicyVersion(@Ctx() ctx: PoliciesContext, @Arg('input') input: DraftPolicyVersionInput): Promise<PolicyVersion> {
     return toPolicyVersion(await ctx.app.policyAuthoring.draftVersion(viewerOf(ctx), input));
   }
 
   @Authorized('PRIVACY_OFFICER', 'ENGINEER')
   @Mutation(() => Boolean, { description: 'Discards the policy\'s DRAFT.' })
-  async discardPolicyDraft(@Ctx() ctx: AppContext, @Arg('policyKey') policyKey: string): Promise<boolean> {
+  async discardPolicyDraft(@Ctx() ctx: PoliciesContext, @Arg('policyKey') policyKey: string): Promise<boolean> {
     return ctx.app.policyAuthoring.discardDraft(viewerOf(ctx), policyKey);
   }
 
   @Authorized('PRIVACY_OFFICER')
   @Mutation(() => PolicyVersion, { description: 'Publishes the DRAFT: NOTICE_REQUIRED for a material reduction without enough notice, LOCKED_CLAUSE for a service version weakening a locked global clause.' })
-  async publishPolicyVersion(@Ctx() ctx: AppContext, @Arg('input') input: PublishPolicyVersionInput): Promise<PolicyVersion> {
+  async publishPolicyVersion(@Ctx() ctx: PoliciesContext, @Arg('input') input: PublishPolicyVersionInput): Promise<PolicyVersion> {
     return toPolicyVersion(await ctx.app.policyAuthoring.publish(viewerOf(ctx), input));
   }
 
   @FieldResolver(() => Service, { nullable: true, description: 'set when scope is SERVICE' })
-  async service(@Root() policy: Policy, @Ctx() ctx: AppContext): Promise<Service | null> {
+  async service(@Root() policy: Policy, @Ctx() ctx: PoliciesContext): Promise<Service | null> {
     if (!policy.serviceId) return null;
     const row = await ctx.loaders.serviceById.load(policy.serviceId);
     return row ? toService(row) : null;
@@ -60,10 +56,10 @@ export class PolicyResolver {
   @FieldResolver(() => PolicyVersion, { nullable: true, description: 'published and in effect at `at` (default now)' })
   async currentVersion(
     @Root() policy: Policy,
-    @Ctx() ctx: AppContext,
+    @Ctx() ctx: PoliciesContext,
     @Arg('at', () => Date, { nullable: true }) at: Date | null,
   ): Promise<PolicyVersion | null> {
-    const instant = (at ?? new Date()).getTime();
+    const instant = (at ?? ctx.loaders.now).getTime();
     const inForce = (await ctx.loaders.versionsByPolicyId.load(policy.id))
       .filter((v) => v.status === 'PUBLISHED' && v.inForceFrom && v.inForceFrom.getTime() <= instant)
       .sort((a, b) => b.number - a.number)[0];
@@ -71,12 +67,12 @@ export class PolicyResolver {
   }
 
   @FieldResolver(() => [PolicyVersion], { description: 'Oldest first, the DRAFT (if any) last.' })
-  async versions(@Root() policy: Policy, @Ctx() ctx: AppContext): Promise<PolicyVersion[]> {
+  async versions(@Root() policy: Policy, @Ctx() ctx: PoliciesContext): Promise<PolicyVersion[]> {
     return (await ctx.loaders.versionsByPolicyId.load(policy.id)).map(toPolicyVersion);
   }
 
   @FieldResolver(() => PolicyVersion, { nullable: true, description: 'The DRAFT being edited, if any.' })
-  async draft(@Root() policy: Policy, @Ctx() ctx: AppContext): Promise<PolicyVersion | null> {
+  async draft(@Root() policy: Policy, @Ctx() ctx: PoliciesContext): Promise<PolicyVersion | null> {
     const draft = (await ctx.loaders.versionsByPolicyId.load(policy.id)).find((v) => v.status === 'DRAFT');
     return draft ? toPolicyVersion(draft) : null;
   }

@@ -1,13 +1,12 @@
 import { In } from 'typeorm';
-import { ProcessorEntity } from '@canopy/persistence';
+import { ProcessorEntity, processorSnapshot } from '@canopy/persistence';
 import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, notFound, versionConflict } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { optionalText, requireSlug, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent } from '../audit';
 import type { RegisterProcessorInput, UpdateProcessorInput } from './processor.inputs';
-import { processorSnapshot } from './processor.snapshot';
 import {
   optionalEmail,
   requireCertifications,
@@ -31,15 +30,14 @@ export class ProcessorRegistry {
     const contactEmail = optionalEmail(input.contactEmail, 'contactEmail');
     const dpaSignedAt = input.dpaSignedAt ?? null;
     const dpaExpiresAt = input.dpaExpiresAt ?? null;
-    requireConsistentDpa(dpaSignedAt, dpaExpiresAt);
+    requireConsistentDpa(dpaSignedAt, dpaExpiresAt, this.db.clock.now());
     const certifications = requireCertifications(input.certifications);
     const dpaReference = optionalText(input.dpaReference, 'dpaReference', 200);
     const subProcessors = requireSubProcessors(input.subProcessors);
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       if (await tx.existsBy(ProcessorEntity, { key: input.key })) {
         throw badInput(`A processor with key "${input.key}" already exists.`, { argument: 'key' });
       }
-      const now = new Date();
       const row = tx.create(ProcessorEntity, {
         id: newId(),
         key: input.key,
@@ -57,7 +55,7 @@ export class ProcessorRegistry {
         updatedAt: now,
       });
       await tx.insert(ProcessorEntity, row);
-      await appendAuditEvent(tx, actor, { action: 'processor.registered', entityType: 'processor', entityId: row.key, after: processorSnapshot(row) });
+      await appendAuditEvent(tx, now, actor, { action: 'processor.registered', entityType: 'processor', entityId: row.key, after: processorSnapshot(row) });
       return row;
     });
   }
@@ -75,7 +73,7 @@ export class ProcessorRegistry {
     if (input.transferMechanism !== undefined) changes.transferMechanism = input.transferMechanism;
     if (input.subProcessors !== undefined) changes.subProcessors = requireSubProcessors(input.subProcessors);
     const current = await this.db.manager.findOneBy(ProcessorEntity, { key: String(input.key).slice(0, 63) });
-    if (changes.dpaSignedAt !== undefined) requireSignedNotInFuture(changes.dpaSignedAt);
+    if (changes.dpaSignedAt !== undefined) requireSignedNotInFuture(changes.dpaSignedAt, this.db.clock.now());
     if (current) {
       // The dates as they would be after the change (a signature already on record is not re-judged against the clock).
       requireDpaOrder(
@@ -85,7 +83,7 @@ export class ProcessorRegistry {
     }
     if (!current) throw notFound('Processor', input.key);
 
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await tx.findOneByOrFail(ProcessorEntity, { id: current.id });
       if (row.version !== input.expectedVersion) throw versionConflict(`Processor "${row.key}"`, input.expectedVersion, row.version);
       requireDpaOrder(changes.dpaSignedAt !== undefined ? changes.dpaSignedAt : row.dpaSignedAt, changes.dpaExpiresAt !== undefined ? changes.dpaExpiresAt : row.dpaExpiresAt);
@@ -94,7 +92,7 @@ export class ProcessorRegistry {
       ) as ProcessorChanges;
       if (Object.keys(effective).length === 0) return row; // nothing to change: no new version, no audit event
       const before = processorSnapshot(row);
-      const next = { ...effective, version: row.version + 1, updatedAt: new Date() };
+      const next = { ...effective, version: row.version + 1, updatedAt: now };
       const result = await tx
         .createQueryBuilder()
         .update(ProcessorEntity)
@@ -103,7 +101,7 @@ export class ProcessorRegistry {
         .execute();
       if (result.affected !== 1) throw versionConflict(`Processor "${row.key}"`, input.expectedVersion, row.version + 1);
       const updated = Object.assign(row, next);
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'processor.updated',
         entityType: 'processor',
         entityId: row.key,

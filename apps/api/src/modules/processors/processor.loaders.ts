@@ -1,11 +1,11 @@
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { ProcessorEntity } from '@canopy/persistence';
-import type { Database } from '../../common/database';
 import { rowLoader } from '../../common/loader-helpers';
 
-export function createProcessorLoaders(db: Database) {
-  const m = db.manager;
+export function createProcessorLoaders(m: EntityManager) {
   return {
     processorById: rowLoader<string, ProcessorEntity>((ids) => m.findBy(ProcessorEntity, { id: In([...ids]) }), (p) => p.id),
   };
 }
+
+export type ProcessorLoaders = ReturnType<typeof createProcessorLoaders>;

@@ -2,7 +2,8 @@ import { isDpaValid } from '@canopy/domain';
 import type { ProcessorEntity } from '@canopy/persistence';
 import { Processor, SubProcessor, TransferMechanism } from './processor.types';
 
-export const toProcessor = (row: ProcessorEntity, now = new Date()): Processor =>
+/** `dpaValid` is judged at `now`, the request's instant. */
+export const toProcessor = (row: ProcessorEntity, now: Date): Processor =>
   Object.assign(new Processor(), {
     id: row.id,
     key: row.key,

@@ -1,16 +1,13 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { TRANSFER_MECHANISMS, type TransferMechanism as DomainTransferMechanism } from '@canopy/domain';
+import { registerDomainEnum } from '../../common/graphql-enums';
 
-/** How personal data may lawfully leave the organisation's home region (GDPR chapter V). */
-export enum TransferMechanism {
-  NOT_REQUIRED = 'NOT_REQUIRED',
-  ADEQUACY_DECISION = 'ADEQUACY_DECISION',
-  STANDARD_CONTRACTUAL_CLAUSES = 'STANDARD_CONTRACTUAL_CLAUSES',
-  BINDING_CORPORATE_RULES = 'BINDING_CORPORATE_RULES',
-  CODE_OF_CONDUCT = 'CODE_OF_CONDUCT',
-  CERTIFICATION = 'CERTIFICATION',
-  DEROGATION = 'DEROGATION',
-}
-registerEnumType(TransferMechanism, { name: 'TransferMechanism' });
+export const TransferMechanism = registerDomainEnum(
+  'TransferMechanism',
+  TRANSFER_MECHANISMS,
+  "How personal data may lawfully leave the organisation's home region (GDPR chapter V).",
+);
+export type TransferMechanism = DomainTransferMechanism;
 
 @ObjectType({ description: "A processor's own processor, as its DPA lists them (Art. 28(2))." })
 export class SubProcessor {

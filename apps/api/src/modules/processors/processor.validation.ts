@@ -1,7 +1,7 @@
 import type { SubProcessorRecord } from '@canopy/persistence';
 import { badInput } from '../../common/errors';
 import { optionalText, requireEmail, requireText } from '../../common/validation';
-import { isCountryCode } from './countries';
+import { isCountryCode } from '@canopy/domain';
 import type { SubProcessorInput } from './processor.inputs';
 
 /** A DPA "signed" later than this past now is a typing mistake, not a fact. */
@@ -40,12 +40,12 @@ export function requireSubProcessors(values: readonly SubProcessorInput[] | null
  * it, and the signature is not in the future (a DPA is recorded once signed).
  * An expiry in the past is accepted: it records an expired DPA.
  */
-export function requireConsistentDpa(signedAt: Date | null, expiresAt: Date | null, now = new Date()): void {
+export function requireConsistentDpa(signedAt: Date | null, expiresAt: Date | null, now: Date): void {
   requireSignedNotInFuture(signedAt, now);
   requireDpaOrder(signedAt, expiresAt);
 }
 
-export function requireSignedNotInFuture(signedAt: Date | null, now = new Date()): void {
+export function requireSignedNotInFuture(signedAt: Date | null, now: Date): void {
   if (signedAt && signedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw badInput('dpaSignedAt must not be in the future: record the DPA once it is signed.', { argument: 'dpaSignedAt' });
   }

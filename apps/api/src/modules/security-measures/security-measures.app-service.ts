@@ -4,9 +4,14 @@ import { Viewer, belongsTo, isOfficer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { forbidden, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent } from '../audit';
 import { measuresOf } from './security-measures.queries';
 import { normaliseMeasures } from './security-measures.validation';
+
+/** A service's security measures, current or as of an instant: what the record of processing reads. */
+export interface SecurityMeasuresReader {
+  of(serviceIds: readonly string[], at: Date | null, manager?: EntityManager): Promise<Map<string, string[]>>;
+}
 
 /**
  * A service's technical and organisational security measures (GDPR Art.
@@ -14,7 +19,7 @@ import { normaliseMeasures } from './security-measures.validation';
  * inventory: the owning team's engineers and privacy officers. Replacing them
  * with the same list writes nothing and no audit event.
  */
-export class SecurityMeasuresService {
+export class SecurityMeasuresService implements SecurityMeasuresReader {
   constructor(private readonly db: Database) {}
 
   async replace(actor: Viewer, serviceKey: string, measures: readonly string[]): Promise<{ service: ServiceEntity; changed: boolean }> {
@@ -25,27 +30,27 @@ export class SecurityMeasuresService {
     const next = normaliseMeasures(measures);
     if (!service) throw notFound('Service', serviceKey);
 
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       await this.lockService(tx, service.id);
       const current = await tx.find(SecurityMeasureEntity, { where: { serviceId: service.id, validTo: IsNull() }, order: { position: 'ASC' } });
       const before = current.map((r) => r.measure);
       if (before.join('\u0000') === next.join('\u0000') && before.length === next.length) return { service, changed: false };
-      const now = new Date(Math.max(Date.now(), ...current.map((r) => r.validFrom.getTime() + 1)));
+      const validFrom = new Date(Math.max(now.getTime(), ...current.map((r) => r.validFrom.getTime() + 1)));
       if (current.length) {
         await tx
           .createQueryBuilder()
           .update(SecurityMeasureEntity)
-          .set({ validTo: now })
+          .set({ validTo: validFrom })
           .where('service_id = :id AND valid_to IS NULL', { id: service.id })
           .execute();
       }
       if (next.length) {
         await tx.insert(
           SecurityMeasureEntity,
-          next.map((measure, position) => ({ id: newId(), serviceId: service.id, measure, position, validFrom: now, validTo: null })),
+          next.map((measure, position) => ({ id: newId(), serviceId: service.id, measure, position, validFrom, validTo: null })),
         );
       }
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'security_measures.replaced',
         entityType: 'service',
         entityId: service.key,

@@ -1,25 +1,13 @@
 import { EntityManager, In, IsNull } from 'typeorm';
 import { SecurityMeasureEntity } from '@canopy/persistence';
+import { inChunks } from '../../common/batch';
+import { validAt } from '../../common/history';
 
-/** Keeps bound-variable lists under SQLite's 32,766 limit. */
-const CHUNK = 10_000;
-
-async function chunked<T>(ids: readonly string[], fetch: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const unique = [...new Set(ids)];
-  const out: T[] = [];
-  for (let i = 0; i < unique.length; i += CHUNK) out.push(...(await fetch(unique.slice(i, i + CHUNK))));
-  return out;
-}
-
-/** Each service's measures, in list order: current ones, or those valid at `at` (valid_from <= at < valid_to). */
+/** Each service's measures, in list order: current ones (`at` null), or those valid at `at`. */
 export async function measuresOf(m: EntityManager, serviceIds: readonly string[], at: Date | null): Promise<Map<string, string[]>> {
-  const rows = await chunked(serviceIds, (ids) =>
+  const rows = await inChunks(serviceIds, (ids) =>
     at
-      ? m
-          .createQueryBuilder(SecurityMeasureEntity, 'm')
-          .where('m.serviceId IN (:...ids)', { ids })
-          .andWhere('m.validFrom <= :at AND (m.validTo IS NULL OR m.validTo > :at)', { at })
-          .getMany()
+      ? validAt(m.createQueryBuilder(SecurityMeasureEntity, 'm').where('m.serviceId IN (:...ids)', { ids }), 'm', at).getMany()
       : m.find(SecurityMeasureEntity, { where: { serviceId: In(ids), validTo: IsNull() } }),
   );
   rows.sort((a, b) => a.position - b.position);

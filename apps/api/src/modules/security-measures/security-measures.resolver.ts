@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../context';
-import { viewerOf } from '../../context';
-import { toService } from '../services/service.mappers';
-import { Service } from '../services/service.types';
+import { viewerOf } from '../../auth/request-context';
+import { Service, toService } from '../services';
+import type { SecurityMeasuresContext } from './security-measures.context';
 
 @Resolver(() => Service)
 export class ServiceSecurityMeasuresResolver {
@@ -11,7 +10,7 @@ export class ServiceSecurityMeasuresResolver {
     description: "Replaces the service's technical and organisational security measures (GDPR Art. 30(1)(g)); the owning team's engineers and officers. Audited; the same list again changes nothing.",
   })
   async setSecurityMeasures(
-    @Ctx() ctx: AppContext,
+    @Ctx() ctx: SecurityMeasuresContext,
     @Arg('serviceKey') serviceKey: string,
     @Arg('measures', () => [String]) measures: string[],
   ): Promise<Service> {
@@ -23,7 +22,7 @@ export class ServiceSecurityMeasuresResolver {
   @FieldResolver(() => [String], { description: 'Technical and organisational security measures, current or as of `at`.' })
   async securityMeasures(
     @Root() service: Service,
-    @Ctx() ctx: AppContext,
+    @Ctx() ctx: SecurityMeasuresContext,
     @Arg('at', () => Date, { nullable: true }) at: Date | null,
   ): Promise<string[]> {
     return ctx.loaders.securityMeasuresAt.load({ serviceId: service.id, at });

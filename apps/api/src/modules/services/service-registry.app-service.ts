@@ -1,15 +1,14 @@
 import { EntityManager } from 'typeorm';
-import { ServiceEntity, TeamEntity } from '@canopy/persistence';
+import { ServiceEntity, serviceSnapshot, TeamEntity } from '@canopy/persistence';
 import { Viewer, belongsTo, isOfficer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, forbidden, notFound, versionConflict } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { decodeCursor, encodeCursor, Page, pageSize, toPage } from '../../common/pagination';
 import { optionalText, requireSlug, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent } from '../audit';
 import type { RegisterServiceInput, ServiceFilter, UpdateServiceInput } from './service.inputs';
-import { serviceSnapshot } from './service.snapshot';
-import type { ConflictService } from '../policies/conflict.app-service';
+import type { OpenConflictsReader } from './open-conflicts.port';
 
 export const serviceCursor = (row: ServiceEntity): string => encodeCursor({ k: row.key });
 
@@ -17,7 +16,7 @@ export const serviceCursor = (row: ServiceEntity): string => encodeCursor({ k: r
 export class ServiceRegistry {
   constructor(
     private readonly db: Database,
-    private readonly conflicts: ConflictService,
+    private readonly openConflicts: OpenConflictsReader,
   ) {}
 
   async register(actor: Viewer, input: RegisterServiceInput): Promise<ServiceEntity> {
@@ -29,11 +28,10 @@ export class ServiceRegistry {
     const name = requireText(input.name, 'name');
     const description = optionalText(input.description, 'description', 10_000);
     if (!team) throw badInput(`Unknown team "${input.teamKey}".`, { argument: 'teamKey' });
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       if (await tx.existsBy(ServiceEntity, { key: input.key })) {
         throw badInput(`A service with key "${input.key}" already exists.`, { argument: 'key' });
       }
-      const now = new Date();
       const service = tx.create(ServiceEntity, {
         id: newId(),
         key: input.key,
@@ -47,7 +45,7 @@ export class ServiceRegistry {
         updatedAt: now,
       });
       await tx.insert(ServiceEntity, service);
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'service.registered',
         entityType: 'service',
         entityId: service.key,
@@ -71,7 +69,7 @@ export class ServiceRegistry {
     if (input.teamKey && !target) throw badInput(`Unknown team "${input.teamKey}".`, { argument: 'teamKey' });
     if (!current) throw notFound('Service', input.key);
 
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await tx.findOneByOrFail(ServiceEntity, { id: current.id });
       if (row.version !== input.expectedVersion) throw versionConflict(`Service "${row.key}"`, input.expectedVersion, row.version);
       const changes: Partial<ServiceEntity> = {
@@ -83,7 +81,7 @@ export class ServiceRegistry {
       };
       if (Object.keys(changes).length === 0) return row; // nothing to change: no new version, no audit event
       const before = serviceSnapshot(row, await teamKey(tx, row.teamId));
-      const next = { ...changes, version: row.version + 1, updatedAt: new Date() };
+      const next = { ...changes, version: row.version + 1, updatedAt: now };
       const result = await tx
         .createQueryBuilder()
         .update(ServiceEntity)
@@ -92,7 +90,7 @@ export class ServiceRegistry {
         .execute();
       if (result.affected !== 1) throw versionConflict(`Service "${row.key}"`, input.expectedVersion, row.version + 1);
       const updated = Object.assign(row, next);
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: changes.teamId ? 'service.moved' : 'service.updated',
         entityType: 'service',
         entityId: row.key,
@@ -112,11 +110,11 @@ export class ServiceRegistry {
    * total count of the filtered set in the same statement (a scalar subquery; a second statement only
    * when the page is empty).
    */
-  async list(first: number | null, after: string | null | undefined, filter: ServiceFilter | null | undefined): Promise<Page<ServiceEntity>> {
+  async list(first: number | null, after: string | null | undefined, filter: ServiceFilter | null | undefined, now: Date): Promise<Page<ServiceEntity>> {
     const limit = pageSize(first ?? 50);
     const afterKey = after ? decodeCursor<{ k: string }>(after, ['k']).k : null;
     let open: string[] | null = null;
-    if (filter?.hasOpenConflicts != null) open = [...new Set((await this.conflicts.list('OPEN', 'all')).map((v) => v.row.serviceId))];
+    if (filter?.hasOpenConflicts != null) open = await this.openConflicts.serviceIdsWithOpenConflicts(now);
     const filtered = (alias: string) => {
       const query = this.db.manager.createQueryBuilder(ServiceEntity, alias);
       if (filter?.teamKey) {

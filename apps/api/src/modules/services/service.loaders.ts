@@ -1,15 +1,34 @@
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { ServiceEntity } from '@canopy/persistence';
-import type { Database } from '../../common/database';
 import { groupLoader, rowLoader } from '../../common/loader-helpers';
+import { toService } from './service.mappers';
+import type { Service } from './service.types';
 
-export function createServiceLoaders(db: Database) {
-  const m = db.manager;
+/** Per-request loaders of services; a service found by key is also served by id without another statement. */
+export function createServiceLoaders(m: EntityManager) {
+  const serviceById = rowLoader<string, ServiceEntity>((ids) => m.findBy(ServiceEntity, { id: In([...ids]) }), (s) => s.id);
   return {
-    serviceById: rowLoader<string, ServiceEntity>((ids) => m.findBy(ServiceEntity, { id: In([...ids]) }), (s) => s.id),
+    serviceById,
+    serviceByKey: rowLoader<string, ServiceEntity>(
+      async (keys) => {
+        const rows = await m.findBy(ServiceEntity, { key: In(keys.map((k) => String(k).slice(0, 63))) });
+        for (const row of rows) serviceById.prime(row.id, row);
+        return rows;
+      },
+      (s) => s.key,
+    ),
     servicesByTeamId: groupLoader<string, ServiceEntity>(
       (teamIds) => m.find(ServiceEntity, { where: { teamId: In([...teamIds]) }, order: { key: 'ASC' } }),
       (s) => s.teamId,
     ),
   };
+}
+
+export type ServiceLoaders = ReturnType<typeof createServiceLoaders>;
+
+/** The service a record points at, as its GraphQL type; a dangling reference is a server error, never null. */
+export async function loadService(loaders: Pick<ServiceLoaders, 'serviceById'>, serviceId: string): Promise<Service> {
+  const row = await loaders.serviceById.load(serviceId);
+  if (!row) throw new Error(`no service ${serviceId}`);
+  return toService(row);
 }

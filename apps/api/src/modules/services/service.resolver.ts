@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../context';
-import { viewerOf } from '../../context';
-import { Team } from '../identity/identity.types';
-import { toTeam } from '../identity/identity.mappers';
+import { viewerOf } from '../../auth/request-context';
+import { Team, toTeam } from '../identity';
+import type { ServicesContext } from './services.context';
 import { RegisterServiceInput, ServiceFilter, UpdateServiceInput } from './service.inputs';
 import { toService } from './service.mappers';
 import { Service, ServiceConnection } from './service.types';
@@ -11,20 +10,20 @@ import { Service, ServiceConnection } from './service.types';
 export class ServiceResolver {
   @Authorized()
   @Query(() => Service, { nullable: true })
-  async service(@Ctx() ctx: AppContext, @Arg('key') key: string): Promise<Service | null> {
-    const row = await ctx.app.services.byKey(key);
+  async service(@Ctx() ctx: ServicesContext, @Arg('key') key: string): Promise<Service | null> {
+    const row = await ctx.loaders.serviceByKey.load(key);
     return row ? toService(row) : null;
   }
 
   @Authorized()
   @Query(() => ServiceConnection, { description: 'Ordered by key; first is at most 200.' })
   async services(
-    @Ctx() ctx: AppContext,
+    @Ctx() ctx: ServicesContext,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => ServiceFilter, { nullable: true }) filter: ServiceFilter | null,
   ): Promise<ServiceConnection> {
-    const page = await ctx.app.services.list(first, after, filter);
+    const page = await ctx.app.services.list(first, after, filter, ctx.loaders.now);
     // The page's statement read the teams too: the `team` field finds them in its loader.
     for (const { node } of page.edges) if (node.team) ctx.loaders.teamById.prime(node.team.id, node.team);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toService(e.node) })) };
@@ -32,18 +31,18 @@ export class ServiceResolver {
 
   @Authorized('ENGINEER', 'PRIVACY_OFFICER')
   @Mutation(() => Service)
-  async registerService(@Ctx() ctx: AppContext, @Arg('input') input: RegisterServiceInput): Promise<Service> {
+  async registerService(@Ctx() ctx: ServicesContext, @Arg('input') input: RegisterServiceInput): Promise<Service> {
     return toService(await ctx.app.services.register(viewerOf(ctx), input));
   }
 
   @Authorized('ENGINEER', 'PRIVACY_OFFICER')
   @Mutation(() => Service)
-  async updateService(@Ctx() ctx: AppContext, @Arg('input') input: UpdateServiceInput): Promise<Service> {
+  async updateService(@Ctx() ctx: ServicesContext, @Arg('input') input: UpdateServiceInput): Promise<Service> {
     return toService(await ctx.app.services.update(viewerOf(ctx), input));
   }
 
   @FieldResolver(() => Team)
-  async team(@Root() service: Service, @Ctx() ctx: AppContext): Promise<Team> {
+  async team(@Root() service: Service, @Ctx() ctx: ServicesContext): Promise<Team> {
     const team = await ctx.loaders.teamById.load(service.teamId);
     if (!team) throw new Error(`service ${service.key} has no team ${service.teamId}`);
     return toTeam(team);
@@ -53,7 +52,7 @@ export class ServiceResolver {
 @Resolver(() => Team)
 export class TeamServicesResolver {
   @FieldResolver(() => [Service])
-  async services(@Root() team: Team, @Ctx() ctx: AppContext): Promise<Service[]> {
+  async services(@Root() team: Team, @Ctx() ctx: ServicesContext): Promise<Service[]> {
     return (await ctx.loaders.servicesByTeamId.load(team.id)).map(toService);
   }
 }

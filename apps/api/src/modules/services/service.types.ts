@@ -1,12 +1,10 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { LIFECYCLES, type Lifecycle as DomainLifecycle } from '@canopy/domain';
+import { PageInfo } from '../../common/connection.types';
+import { registerDomainEnum } from '../../common/graphql-enums';
 
-export enum Lifecycle {
-  PLANNED = 'PLANNED',
-  ACTIVE = 'ACTIVE',
-  DEPRECATED = 'DEPRECATED',
-  RETIRED = 'RETIRED',
-}
-registerEnumType(Lifecycle, { name: 'Lifecycle' });
+export const Lifecycle = registerDomainEnum('Lifecycle', LIFECYCLES, "A service's stage.");
+export type Lifecycle = DomainLifecycle;
 
 @ObjectType()
 export class Service {
@@ -20,12 +18,6 @@ export class Service {
   @Field(() => Date) createdAt: Date;
   @Field(() => Date) updatedAt: Date;
   teamId: string;
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
 }
 
 @ObjectType()

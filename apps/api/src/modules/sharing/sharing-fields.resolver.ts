@@ -1,48 +1,40 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { isInformativeCheck } from '@canopy/domain';
 import { isOfficer } from '../../auth/viewer';
-import type { AppContext } from '../../context';
-import { toUser } from '../identity/identity.mappers';
-import { User } from '../identity/identity.types';
-import { toProcessor } from '../processors/processor.mappers';
-import { Processor } from '../processors/processor.types';
-import { toService } from '../services/service.mappers';
-import { Service } from '../services/service.types';
-import { evaluateChecks } from './sharing.checks';
+import { loadOptionalUser, loadUser, User } from '../identity';
+import { Processor, toProcessor } from '../processors';
+import { loadService, Service } from '../services';
+import type { SharingContext } from './sharing.context';
+import { sharingChecks } from './sharing.checks';
 import { toSharingApproval } from './sharing.mappers';
 import { SharingApproval, SharingArrangement, SharingCheck } from './sharing.types';
 
 @Resolver(() => SharingArrangement)
 export class SharingArrangementFieldsResolver {
   @FieldResolver(() => Service)
-  async service(@Root() a: SharingArrangement, @Ctx() ctx: AppContext): Promise<Service> {
-    const row = await ctx.loaders.serviceById.load(a.serviceId);
-    if (!row) throw new Error(`arrangement ${a.id} has no service ${a.serviceId}`);
-    return toService(row);
+  async service(@Root() a: SharingArrangement, @Ctx() ctx: SharingContext): Promise<Service> {
+    return loadService(ctx.loaders, a.serviceId);
   }
 
   @FieldResolver(() => Processor)
-  async processor(@Root() a: SharingArrangement, @Ctx() ctx: AppContext): Promise<Processor> {
+  async processor(@Root() a: SharingArrangement, @Ctx() ctx: SharingContext): Promise<Processor> {
     const row = await ctx.loaders.processorById.load(a.processorId);
     if (!row) throw new Error(`arrangement ${a.id} has no processor ${a.processorId}`);
-    return toProcessor(row);
+    return toProcessor(row, ctx.loaders.now);
   }
 
   @FieldResolver(() => User)
-  async requestedBy(@Root() a: SharingArrangement, @Ctx() ctx: AppContext): Promise<User> {
-    const row = await ctx.loaders.userById.load(a.requestedById);
-    if (!row) throw new Error(`arrangement ${a.id} has no requester ${a.requestedById}`);
-    return toUser(row);
+  async requestedBy(@Root() a: SharingArrangement, @Ctx() ctx: SharingContext): Promise<User> {
+    return loadUser(ctx.loaders, a.requestedById);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'who approved last, rejected, revoked or withdrew it' })
-  async decidedBy(@Root() a: SharingArrangement, @Ctx() ctx: AppContext): Promise<User | null> {
-    if (!a.decidedById) return null;
-    const row = await ctx.loaders.userById.load(a.decidedById);
-    return row ? toUser(row) : null;
+  async decidedBy(@Root() a: SharingArrangement, @Ctx() ctx: SharingContext): Promise<User | null> {
+    return loadOptionalUser(ctx.loaders, a.decidedById);
   }
 
   @FieldResolver(() => [SharingApproval], { description: 'oldest first; as of `asOf` when the arrangement was read as of an instant' })
-  async approvals(@Root() a: SharingArrangement, @Ctx() ctx: AppContext): Promise<SharingApproval[]> {
+  async approvals(@Root() a: SharingArrangement, @Ctx() ctx: SharingContext): Promise<SharingApproval[]> {
     const rows = await ctx.loaders.approvalsByArrangementId.load(a.id);
     return rows.filter((r) => !a.asOf || r.at.getTime() <= a.asOf.getTime()).map(toSharingApproval);
   }
@@ -50,35 +42,17 @@ export class SharingArrangementFieldsResolver {
   @FieldResolver(() => [SharingCheck], {
     description: 'Evaluated now, on the arrangement as shown; SEPARATION_OF_DUTIES is judged for the viewer when an officer looks.',
   })
-  async checks(@Root() a: SharingArrangement, @Ctx() ctx: AppContext): Promise<SharingCheck[]> {
-    const [processor, inventory, approvals, effective, taxonomy] = await Promise.all([
-      ctx.loaders.processorById.load(a.processorId),
-      ctx.loaders.inventoryByServiceId.load(a.serviceId),
-      ctx.loaders.approvalsByArrangementId.load(a.id),
-      ctx.loaders.effectivePolicyNow.load(a.serviceId),
-      ctx.loaders.taxonomy(),
-    ]);
-    if (!processor) throw new Error(`arrangement ${a.id} has no processor ${a.processorId}`);
+  async checks(@Root() a: SharingArrangement, @Ctx() ctx: SharingContext): Promise<SharingCheck[]> {
     const viewer = ctx.viewer;
-    return evaluateChecks({
-      arrangement: a,
-      approverIds: approvals.filter((r) => !a.asOf || r.at.getTime() <= a.asOf.getTime()).map((r) => r.approverId),
-      processor,
-      inventoryCategories: inventory.map((i) => i.dataCategory),
-      effectiveClauses: effective.clauses,
-      approverId: viewer && isOfficer(viewer) ? viewer.id : null,
-      taxonomy,
-      now: ctx.loaders.complianceNow,
-    });
+    const checks = await sharingChecks(ctx.loaders, a, viewer && isOfficer(viewer) ? viewer.id : null, ctx.loaders.now);
+    return checks.map((c) => Object.assign(new SharingCheck(), { ...c, blocking: !isInformativeCheck(c) }));
   }
 }
 
 @Resolver(() => SharingApproval)
 export class SharingApprovalResolver {
   @FieldResolver(() => User)
-  async approver(@Root() approval: SharingApproval, @Ctx() ctx: AppContext): Promise<User> {
-    const row = await ctx.loaders.userById.load(approval.approverId);
-    if (!row) throw new Error(`approval has no approver ${approval.approverId}`);
-    return toUser(row);
+  async approver(@Root() approval: SharingApproval, @Ctx() ctx: SharingContext): Promise<User> {
+    return loadUser(ctx.loaders, approval.approverId);
   }
 }

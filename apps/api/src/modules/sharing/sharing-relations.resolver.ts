@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../context';
-import { Processor } from '../processors/processor.types';
-import { Service } from '../services/service.types';
+import { Processor } from '../processors';
+import { Service } from '../services';
+import type { SharingContext } from './sharing.context';
 import { toSharingArrangement } from './sharing.mappers';
 import { SharingArrangement, SharingStatus } from './sharing.types';
 
@@ -10,7 +10,7 @@ export class ServiceSharingResolver {
   @FieldResolver(() => [SharingArrangement], { description: 'Oldest first; with `at`, as they stood then.' })
   async sharingArrangements(
     @Root() service: Service,
-    @Ctx() ctx: AppContext,
+    @Ctx() ctx: SharingContext,
     @Arg('status', () => SharingStatus, { nullable: true }) status: SharingStatus | null,
     @Arg('at', () => Date, { nullable: true }) at: Date | null,
   ): Promise<SharingArrangement[]> {
@@ -26,7 +26,7 @@ export class ProcessorSharingResolver {
   @FieldResolver(() => [SharingArrangement], { description: 'Oldest first.' })
   async sharingArrangements(
     @Root() processor: Processor,
-    @Ctx() ctx: AppContext,
+    @Ctx() ctx: SharingContext,
     @Arg('status', () => SharingStatus, { nullable: true }) status: SharingStatus | null,
   ): Promise<SharingArrangement[]> {
     const rows = await ctx.loaders.arrangementsByProcessorId.load(processor.id);

@@ -4,12 +4,11 @@ import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, invalidTransition, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
-import { loadTaxonomy } from '../taxonomy/taxonomy.app-service';
+import { loadTaxonomy } from '../taxonomy';
 import { requireMayRequest, requireMayWithdraw } from './sharing.access';
 import type { ProposeSharingInput, UpdateSharingInput } from './sharing.inputs';
-import { commitChange, insertArrangement } from './sharing.store';
 import { requireArrangementId, requireCategories, requireExpectedVersion, requirePurposes } from './sharing.validation';
-import { findWithService, loadForChange, transition } from './sharing-change';
+import { commitChange, findWithService, insertArrangement, loadForChange, transition } from './sharing-change';
 
 /**
  * The requesting side of sharing: propose (DRAFT), change a draft, submit
@@ -29,8 +28,7 @@ export class SharingRequests {
     if (!processor) throw badInput(`Unknown processor "${String(input.processorKey).slice(0, 63)}".`, { argument: 'processorKey' });
     if (!service) throw notFound('Service', input.serviceKey);
 
-    return this.db.write(async (tx) => {
-      const now = new Date();
+    return this.db.write(async (tx, now) => {
       const row = tx.create(SharingArrangementEntity, {
         id: newId(),
         serviceId: service.id,
@@ -49,7 +47,7 @@ export class SharingRequests {
         submittedAt: null,
         decidedAt: null,
       });
-      await insertArrangement(tx, actor, row, { serviceKey: service.key, processorKey: processor.key });
+      await insertArrangement(tx, now, actor, row, { serviceKey: service.key, processorKey: processor.key });
       return row;
     });
   }
@@ -65,7 +63,7 @@ export class SharingRequests {
     const purposes = input.purposes == null ? undefined : requirePurposes(input.purposes, taxonomy);
     if (!found) throw notFound('Sharing arrangement', id);
 
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       if (!canEditContents(row.status as SharingStatus)) throw invalidTransition(`Sharing arrangement ${id} is ${row.status}: its contents change only in DRAFT.`);
       const set = {
@@ -74,7 +72,7 @@ export class SharingRequests {
         ...(input.legalBasis && input.legalBasis !== row.legalBasis ? { legalBasis: input.legalBasis } : {}),
       };
       if (Object.keys(set).length === 0) return row; // nothing to change: no new version, no audit event
-      return commitChange(tx, actor, row, { action: 'updated', set });
+      return commitChange(tx, now, actor, row, { action: 'updated', set });
     });
   }
 
@@ -87,12 +85,12 @@ export class SharingRequests {
     if (!found) throw notFound('Sharing arrangement', id);
     const taxonomy = await loadTaxonomy(this.db.manager);
 
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       const status = transition(row, 'submit');
-      return commitChange(tx, actor, row, {
+      return commitChange(tx, now, actor, row, {
         action: 'submitted',
-        set: { status, submittedAt: new Date(), requiredApprovals: requiredApprovals(row.dataCategories, taxonomy) },
+        set: { status, submittedAt: now, requiredApprovals: requiredApprovals(row.dataCategories, taxonomy) },
       });
     });
   }
@@ -105,10 +103,10 @@ export class SharingRequests {
     const expectedVersion = requireExpectedVersion(rawVersion);
     if (!found) throw notFound('Sharing arrangement', id);
 
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       const status = transition(row, 'withdraw');
-      return commitChange(tx, actor, row, { action: 'withdrawn', set: { status, decidedAt: new Date(), decidedBy: actor.id } });
+      return commitChange(tx, now, actor, row, { action: 'withdrawn', set: { status, decidedAt: now, decidedBy: actor.id } });
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root, registerEnumType } from 'type-graphql';
 import { SHARING_ACTIONS, type SharingAction, sharingActionsFor } from '@canopy/domain';
-import type { AppContext } from '../../context';
+import type { SharingContext } from './sharing.context';
 import { SharingArrangement } from './sharing.types';
 
 /** The domain's sharing transitions as the `SharingAction` enum (SUBMIT, APPROVE...); the values are the domain's. */
@@ -13,7 +13,7 @@ export class SharingViewerResolver {
     description:
       'The transitions the viewer may take now (role, team, requester and status); APPROVE may still be refused by a failing check. Empty when read as of an instant.',
   })
-  async viewerActions(@Root() arrangement: SharingArrangement, @Ctx() ctx: AppContext): Promise<SharingAction[]> {
+  async viewerActions(@Root() arrangement: SharingArrangement, @Ctx() ctx: SharingContext): Promise<SharingAction[]> {
     if (!ctx.viewer || arrangement.asOf) return [];
     const service = await ctx.loaders.serviceById.load(arrangement.serviceId);
     if (!service) return [];

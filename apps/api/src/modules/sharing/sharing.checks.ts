@@ -1,36 +1,71 @@
-import { EffectiveClause, LegalBasis, Taxonomy, evaluateSharingChecks, isInformativeCheck } from '@canopy/domain';
-import type { ProcessorEntity } from '@canopy/persistence';
-import { SharingCheck } from './sharing.types';
+import type { EntityManager } from 'typeorm';
+import { evaluateSharingChecks, type LegalBasis, type SharingCheck } from '@canopy/domain';
+import { createInventoryLoaders, type InventoryLoaders } from '../inventory';
+import { createEffectivePolicyLoaders, type EffectivePolicyLoaders, type EffectivePolicyReader } from '../policies';
+import { createProcessorLoaders, type ProcessorLoaders } from '../processors';
+import { createTaxonomyLoaders, type TaxonomyLoaders } from '../taxonomy';
+import { createSharingLoaders, type SharingLoaders } from './sharing.loaders';
 
-export interface CheckFacts {
-  arrangement: { dataCategories: readonly string[]; legalBasis: string; requestedById: string; requiredApprovals: number };
-  approverIds: readonly string[];
-  processor: Pick<ProcessorEntity, 'key' | 'dpaSignedAt' | 'dpaExpiresAt'>;
-  inventoryCategories: readonly string[];
-  effectiveClauses: readonly EffectiveClause[];
-  /** The officer approving, or the officer looking; null when nobody approves. */
-  approverId: string | null;
-  taxonomy: Taxonomy;
-  now: Date;
+/** Where the live checks read their facts: the request's loaders, or loaders over an approval's transaction. */
+export type CheckFactLoaders = Pick<ProcessorLoaders, 'processorById'> &
+  Pick<InventoryLoaders, 'inventoryByServiceId'> &
+  Pick<SharingLoaders, 'approvalsByArrangementId'> &
+  EffectivePolicyLoaders &
+  TaxonomyLoaders;
+
+/** The arrangement as the checks judge it (now, or as it stood at `asOf`). */
+export interface CheckedArrangement {
+  id: string;
+  serviceId: string;
+  processorId: string;
+  dataCategories: readonly string[];
+  legalBasis: string;
+  requestedById: string;
+  requiredApprovals: number;
+  asOf: Date | null;
 }
 
-/** The five checks of DESIGN.md section 5, evaluated live by the domain, as GraphQL objects. */
-export function evaluateChecks(facts: CheckFacts): SharingCheck[] {
+/** The check facts read inside a write transaction, so an approval is judged on what it commits against. */
+export function checkFactLoadersIn(tx: EntityManager, policies: EffectivePolicyReader): CheckFactLoaders {
+  const { taxonomy } = createTaxonomyLoaders(tx);
+  return {
+    processorById: createProcessorLoaders(tx).processorById,
+    inventoryByServiceId: createInventoryLoaders(tx).inventoryByServiceId,
+    approvalsByArrangementId: createSharingLoaders(tx).approvalsByArrangementId,
+    ...createEffectivePolicyLoaders(policies, tx, taxonomy),
+    taxonomy,
+  };
+}
+
+/**
+ * The five checks of DESIGN.md section 5 at `now`, evaluated by the domain on
+ * facts gathered here and only here, for the `checks` field and for
+ * approveSharing alike. `approverId` is the officer approving (or looking);
+ * null when nobody approves.
+ */
+export async function sharingChecks(loaders: CheckFactLoaders, arrangement: CheckedArrangement, approverId: string | null, now: Date): Promise<SharingCheck[]> {
+  const [processor, inventory, approvals, effective, taxonomy] = await Promise.all([
+    loaders.processorById.load(arrangement.processorId),
+    loaders.inventoryByServiceId.load(arrangement.serviceId),
+    loaders.approvalsByArrangementId.load(arrangement.id),
+    loaders.effectivePolicy.load({ serviceId: arrangement.serviceId, at: now }),
+    loaders.taxonomy(),
+  ]);
+  if (!processor) throw new Error(`arrangement ${arrangement.id} has no processor ${arrangement.processorId}`);
+  const asOf = arrangement.asOf;
   return evaluateSharingChecks({
     arrangement: {
-      dataCategories: facts.arrangement.dataCategories,
-      legalBasis: facts.arrangement.legalBasis as LegalBasis,
-      requestedById: facts.arrangement.requestedById,
-      approverIds: facts.approverIds,
-      requiredApprovals: facts.arrangement.requiredApprovals,
+      dataCategories: arrangement.dataCategories,
+      legalBasis: arrangement.legalBasis as LegalBasis,
+      requestedById: arrangement.requestedById,
+      approverIds: approvals.filter((a) => !asOf || a.at.getTime() <= asOf.getTime()).map((a) => a.approverId),
+      requiredApprovals: arrangement.requiredApprovals,
     },
-    processor: { key: facts.processor.key, dpaSignedAt: facts.processor.dpaSignedAt, dpaExpiresAt: facts.processor.dpaExpiresAt },
-    inventoryCategories: facts.inventoryCategories,
-    effectiveClauses: facts.effectiveClauses,
-    approverId: facts.approverId,
-    taxonomy: facts.taxonomy,
-    now: facts.now,
-  }).map((c) => Object.assign(new SharingCheck(), { ...c, blocking: !isInformativeCheck(c) }));
+    processor: { key: processor.key, dpaSignedAt: processor.dpaSignedAt, dpaExpiresAt: processor.dpaExpiresAt },
+    inventoryCategories: inventory.map((i) => i.dataCategory),
+    effectiveClauses: effective.clauses,
+    approverId,
+    taxonomy,
+    now,
+  });
 }
-
-export const blockingFailuresOf = (checks: readonly SharingCheck[]): SharingCheck[] => checks.filter((c) => c.blocking && !c.passed);

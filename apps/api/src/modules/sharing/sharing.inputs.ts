@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, MaxLength, Min } from 'class-validator';
-import { LegalBasis } from '../inventory/inventory.enums';
+import { LegalBasis } from '../../common/graphql-enums';
 
 @InputType()
 export class ProposeSharingInput {

@@ -1,5 +1,5 @@
 import type { SharingApprovalEntity, SharingArrangementEntity, SharingArrangementRevisionEntity } from '@canopy/persistence';
-import { LegalBasis } from '../inventory/inventory.enums';
+import { LegalBasis } from '../../common/graphql-enums';
 import { SharingApproval, SharingArrangement, SharingStatus } from './sharing.types';
 
 export const toSharingArrangement = (row: SharingArrangementEntity): SharingArrangement =>

@@ -1,15 +1,9 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LegalBasis } from '../inventory/inventory.enums';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { SHARING_STATUSES, type SharingStatus as DomainSharingStatus } from '@canopy/domain';
+import { LegalBasis, registerDomainEnum } from '../../common/graphql-enums';
 
-export enum SharingStatus {
-  DRAFT = 'DRAFT',
-  PENDING_REVIEW = 'PENDING_REVIEW',
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-  REVOKED = 'REVOKED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-registerEnumType(SharingStatus, { name: 'SharingStatus' });
+export const SharingStatus = registerDomainEnum('SharingStatus', SHARING_STATUSES, "Where an arrangement stands in the review (DESIGN.md section 5).");
+export type SharingStatus = DomainSharingStatus;
 
 @ObjectType()
 export class SharingCheck {

@@ -1,7 +1,6 @@
-import type { Taxonomy } from '@canopy/domain';
+import type { SharingCheck, Taxonomy } from '@canopy/domain';
 import { CanopyError, badInput } from '../../common/errors';
 import { optionalText } from '../../common/validation';
-import type { SharingCheck } from './sharing.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_REASON = 2000;

@@ -4,7 +4,7 @@ import { TaxonomyCategoryEntity, TaxonomyUseEntity } from '@canopy/persistence';
 import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent } from '../audit';
 import type { AddDataCategoryInput, AddDataUseInput } from './taxonomy.types';
 
 /** The taxonomy as stored (two statements); officers may add keys. */
@@ -21,7 +21,7 @@ export class TaxonomyService {
   }
 
   async addCategory(actor: Viewer, input: AddDataCategoryInput): Promise<TaxonomyCategoryEntity> {
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const taxonomy = await loadTaxonomy(tx);
       const definition = { key: input.key, name: input.name.trim(), description: input.description ?? null, sensitive: input.sensitive ?? false };
       const errors = taxonomy.validateNewCategory(definition);
@@ -29,23 +29,23 @@ export class TaxonomyService {
       const row = tx.create(TaxonomyCategoryEntity, {
         ...definition,
         parentKey: definition.key.includes('.') ? definition.key.slice(0, definition.key.lastIndexOf('.')) : null,
-        createdAt: new Date(),
+        createdAt: now,
       });
       await tx.insert(TaxonomyCategoryEntity, row);
-      await appendAuditEvent(tx, actor, { action: 'taxonomy.category_added', entityType: 'taxonomy', entityId: row.key, after: definition });
+      await appendAuditEvent(tx, now, actor, { action: 'taxonomy.category_added', entityType: 'taxonomy', entityId: row.key, after: definition });
       return row;
     });
   }
 
   async addUse(actor: Viewer, input: AddDataUseInput): Promise<TaxonomyUseEntity> {
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const taxonomy = await loadTaxonomy(tx);
       const definition = { key: input.key, name: input.name.trim(), description: input.description ?? null };
       const errors = taxonomy.validateNewUse(definition);
       if (errors.length) throw badInput(errors.map((e) => e.message).join(' '), { argument: 'input', problems: errors.map((e) => `${e.field}: ${e.message}`) });
-      const row = tx.create(TaxonomyUseEntity, { ...definition, createdAt: new Date() });
+      const row = tx.create(TaxonomyUseEntity, { ...definition, createdAt: now });
       await tx.insert(TaxonomyUseEntity, row);
-      await appendAuditEvent(tx, actor, { action: 'taxonomy.use_added', entityType: 'taxonomy', entityId: row.key, after: definition });
+      await appendAuditEvent(tx, now, actor, { action: 'taxonomy.use_added', entityType: 'taxonomy', entityId: row.key, after: definition });
       return row;
     });
   }

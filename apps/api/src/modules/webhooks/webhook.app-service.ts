@@ -6,8 +6,8 @@ import type { Database } from '../../common/database';
 import { badInput, invalidTransition, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { pageSize } from '../../common/pagination';
-import { appendAuditEvent } from '../audit/audit-log';
-import type { Outbox } from '../outbox/outbox';
+import { appendAuditEvent } from '../audit';
+import type { Outbox } from '../outbox';
 import { sealSecret } from './secret-box';
 import { AddressPolicy, checkWebhookUrl, RefusedAddress } from './webhook-address';
 
@@ -31,7 +31,7 @@ export class WebhookService {
     const events = requireEvents(rawEvents);
     const url = await this.requireUrl(rawUrl);
     const secret = newSecret('whsec');
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const webhook = tx.create(WebhookEntity, {
         id: newId(),
         url: url.href,
@@ -39,11 +39,11 @@ export class WebhookService {
         secretSealed: sealSecret(secret, this.settings.secretsKey),
         active: true,
         createdBy: actor.id,
-        createdAt: new Date(),
+        createdAt: now,
         deletedAt: null,
       });
       await tx.insert(WebhookEntity, webhook);
-      await appendAuditEvent(tx, actor, { action: 'webhook.created', entityType: 'webhook', entityId: webhook.id, after: auditView(webhook) });
+      await appendAuditEvent(tx, now, actor, { action: 'webhook.created', entityType: 'webhook', entityId: webhook.id, after: auditView(webhook) });
       return { webhook, secret };
     });
   }
@@ -63,11 +63,10 @@ export class WebhookService {
    */
   async delete(actor: Viewer, rawId: string): Promise<boolean> {
     const id = String(rawId).slice(0, 36);
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const webhook = await tx.findOneBy(WebhookEntity, { id });
       if (!webhook) throw notFound('Webhook', id);
       if (webhook.deletedAt) return false;
-      const now = new Date();
       await tx.update(WebhookEntity, { id }, { deletedAt: now, active: false });
       const cancelled = await tx
         .createQueryBuilder()
@@ -75,7 +74,7 @@ export class WebhookService {
         .set({ status: 'FAILED', lastError: 'the webhook was deleted', leaseExpiresAt: null })
         .where('webhook_id = :id AND status = :pending', { id, pending: 'PENDING' })
         .execute();
-      await appendAuditEvent(tx, actor, {
+      await appendAuditEvent(tx, now, actor, {
         action: 'webhook.deleted',
         entityType: 'webhook',
         entityId: id,
@@ -100,7 +99,7 @@ export class WebhookService {
   /** Sends a delivery that was SENT or FAILED again: a new delivery with the same event id. */
   async replay(actor: Viewer, rawDeliveryId: string): Promise<OutboxMessageEntity> {
     const deliveryId = String(rawDeliveryId).slice(0, 36);
-    return this.db.write(async (tx) => {
+    return this.db.write(async (tx, now) => {
       const original = await tx.findOneBy(OutboxMessageEntity, { id: deliveryId, kind: 'WEBHOOK' });
       if (!original?.webhookId) throw notFound('Webhook delivery', deliveryId);
       const webhook = await tx.findOneBy(WebhookEntity, { id: original.webhookId });
@@ -108,8 +107,8 @@ export class WebhookService {
       if (original.status === 'PENDING') {
         throw invalidTransition('This delivery is still PENDING: it is being tried again. Replay it once it is SENT or FAILED.');
       }
-      const replay = await this.outbox.replay(tx, original, webhook.url);
-      await appendAuditEvent(tx, actor, {
+      const replay = await this.outbox.replay(tx, original, webhook.url, now);
+      await appendAuditEvent(tx, now, actor, {
         action: 'webhook.delivery-replayed',
         entityType: 'webhook',
         entityId: webhook.id,

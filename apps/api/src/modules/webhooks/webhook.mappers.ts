@@ -1,5 +1,5 @@
 import type { OutboxMessageEntity, WebhookEntity } from '@canopy/persistence';
-import { DeliveryStatusEnum } from '../outbox/outbox.types';
+import { DeliveryStatusEnum } from '../outbox';
 import { Webhook, WebhookDelivery } from './webhook.types';
 
 export const toWebhook = (row: WebhookEntity): Webhook =>

@@ -1,7 +1,7 @@
 import { Agent, fetch } from 'undici';
 import { OutboxMessageEntity, WebhookEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
-import { DeliveryError, Sender } from '../outbox/sender';
+import { DeliveryError, Sender } from '../outbox';
 import { openSecret } from './secret-box';
 import { checkWebhookUrl, guardedLookup, RefusedAddress } from './webhook-address';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DeliveryStatusEnum } from '../outbox/outbox.types';
+import { DeliveryStatusEnum } from '../outbox';
 
 @ObjectType({ description: 'A receiver of notification events. ADMIN.' })
 export class Webhook {

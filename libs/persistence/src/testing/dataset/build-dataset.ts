@@ -13,13 +13,17 @@ import {
 } from '@canopy/domain';
 import {
   ApiTokenEntity,
+  arrangementSnapshot,
   InventoryItemEntity,
+  itemSnapshot,
   PolicyClauseEntity,
   PolicyConflictEntity,
   PolicyEntity,
   PolicyVersionEntity,
   ProcessorEntity,
+  processorSnapshot,
   ServiceEntity,
+  serviceSnapshot,
   SharingApprovalEntity,
   SharingArrangementEntity,
   SharingArrangementRevisionEntity,
@@ -187,7 +191,7 @@ export function buildDataset(taxonomy: Taxonomy, options: DatasetOptions = {}): 
       updatedAt: version > 1 ? between(created, at(30)) : created,
     });
     const engineer = random.pick(engineersOfTeam[teamIndex]);
-    audit.push({ at: created, ...actor(engineer), action: 'service.registered', entityType: 'service', entityId: key, after: serviceSnapshot(row, teams[teamIndex].key, 1) });
+    audit.push({ at: created, ...actor(engineer), action: 'service.registered', entityType: 'service', entityId: key, after: serviceSnapshot({ ...row, version: 1 }, teams[teamIndex].key) });
 
     const items = inventoryItems(random, row.id, new Date(created.getTime() + DAY));
     audit.push({ at: items[0].validFrom, ...actor(engineer), action: 'inventory.replaced', entityType: 'service', entityId: key, before: { items: [] }, after: { items: items.map(itemSnapshot), added: items.length, removed: 0, kept: 0 } });
@@ -601,53 +605,3 @@ function inventoryItems(random: Random, serviceId: string, validFrom: Date): Inv
   });
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-function serviceSnapshot(row: ServiceEntity, teamKey: string, version: number) {
-  return { key: row.key, name: row.name, description: row.description, team: teamKey, lifecycle: row.lifecycle, servesMinors: row.servesMinors, version };
-}
-
-function itemSnapshot(item: InventoryItemEntity) {
-  return {
-    dataCategory: item.dataCategory,
-    purposes: item.purposes,
-    source: item.source,
-    devicePermission: item.devicePermission,
-    legalBasis: item.legalBasis,
-    retentionDays: item.retentionDays,
-    encryption: item.encryption,
-    publiclyVisible: item.publiclyVisible,
-    dataSubjects: item.dataSubjects,
-  };
-}
-
-function processorSnapshot(row: ProcessorEntity) {
-  return {
-    key: row.key,
-    name: row.name,
-    country: row.country,
-    contactEmail: row.contactEmail,
-    dpaSignedAt: iso(row.dpaSignedAt),
-    dpaExpiresAt: iso(row.dpaExpiresAt),
-    dpaReference: row.dpaReference,
-    transferMechanism: row.transferMechanism,
-    certifications: row.certifications,
-    subProcessors: row.subProcessors,
-    version: row.version,
-  };
-}
-
-function arrangementSnapshot(row: SharingArrangementEntity, serviceKey: string, processorKey: string) {
-  return {
-    id: row.id,
-    service: serviceKey,
-    processor: processorKey,
-    dataCategories: row.dataCategories,
-    purposes: row.purposes,
-    legalBasis: row.legalBasis,
-    status: row.status,
-    requiredApprovals: row.requiredApprovals,
-    decisionReason: row.decisionReason,
-    version: row.version,
-  };
-}

@@ -295,7 +295,7 @@ describe.each(testDialects())('identity on %s', (dialect) => {
   });
 
   it('should keep working with the bootstrap token after a restart-style second bootstrap (idempotent)', async () => {
-    const { bootstrapAdmin } = await import('../../../bootstrap/bootstrap-admin');
+    const { bootstrapAdmin } = await import('../bootstrap-admin');
     expect(await bootstrapAdmin(t.server.db, ADMIN_EMAIL, ADMIN_TOKEN)).toBe(false);
     expect((await t.gql('{ viewer { email } }')).data?.viewer.email).toBe(ADMIN_EMAIL);
   });

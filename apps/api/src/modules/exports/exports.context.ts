@@ -1,0 +1,6 @@
+import type { RequestContext } from '../../auth/request-context';
+import type { RequestNow } from '../../common/loader-helpers';
+import type { RecordOfProcessingService } from './ropa.app-service';
+
+/** What the exports feature's resolvers use of their request. */
+export type ExportsContext = RequestContext<{ recordOfProcessing: RecordOfProcessingService }, RequestNow>;

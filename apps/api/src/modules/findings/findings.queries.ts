@@ -1,0 +1,88 @@
+import { EntityManager, In, MoreThan } from 'typeorm';
+import type { ArrangementFacts, InventoryItemFacts, Taxonomy } from '@canopy/domain';
+import { FindingAcceptanceEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
+import { groupByService, inChunks } from '../../common/batch';
+import { currentInventories } from '../inventory';
+
+/** Arrangement states the findings rules read (SHARING_UNDECLARED_CATEGORY: DRAFT, PENDING_REVIEW, APPROVED). */
+const LIVE_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
+
+/** Which services' findings to measure: a list, or every service (read without an id list). */
+export type FindingsScope = readonly string[] | 'all';
+
+/** Everything the findings of a set of services are computed from, apart from their effective policies. */
+export interface FindingsFacts {
+  services: ServiceEntity[];
+  inventories: Map<string, InventoryItemFacts[]>;
+  arrangements: Map<string, ArrangementFacts[]>;
+  /** Unexpired acceptances, per service. */
+  acceptances: Map<string, FindingAcceptanceEntity[]>;
+  taxonomy: Taxonomy;
+}
+
+/** The services of a scope, by key: one statement per 10,000 services. */
+export async function servicesIn(m: EntityManager, scope: FindingsScope): Promise<ServiceEntity[]> {
+  if (scope === 'all') return m.find(ServiceEntity, { order: { key: 'ASC' } });
+  return (await inChunks(scope, (ids) => m.findBy(ServiceEntity, { id: In(ids) }))).sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+/**
+ * Loads the facts of the given services set-based: current inventories, live
+ * arrangements with their processors and unexpired acceptances, three
+ * statements whatever the number of services (one more each per 10,000
+ * services unless `all` says they are every service). The services and the
+ * taxonomy come from the caller, who has them already.
+ */
+export async function loadFindingsFacts(
+  m: EntityManager,
+  services: ServiceEntity[],
+  now: Date,
+  taxonomy: Taxonomy,
+  all = false,
+): Promise<FindingsFacts> {
+  const ids = all ? 'all' : services.map((s) => s.id);
+  const none = ids !== 'all' && ids.length === 0;
+  const [items, arrangements, acceptances] = none
+    ? [[], [], []]
+    : [
+        await currentInventories(m, ids),
+        await liveArrangements(m, ids),
+        ids === 'all'
+          ? await m.find(FindingAcceptanceEntity, { where: { expiresAt: MoreThan(now) } })
+          : await inChunks(ids, (chunk) => m.find(FindingAcceptanceEntity, { where: { serviceId: In(chunk), expiresAt: MoreThan(now) } })),
+      ];
+  const arrangementFacts = new Map<string, ArrangementFacts[]>();
+  for (const a of arrangements) {
+    const p = a.processor as ProcessorEntity;
+    const list = arrangementFacts.get(a.serviceId) ?? [];
+    list.push({
+      id: a.id,
+      status: a.status as ArrangementFacts['status'],
+      dataCategories: a.dataCategories,
+      legalBasis: a.legalBasis as ArrangementFacts['legalBasis'],
+      processor: { key: p.key, dpaSignedAt: p.dpaSignedAt, dpaExpiresAt: p.dpaExpiresAt },
+    });
+    arrangementFacts.set(a.serviceId, list);
+  }
+  return {
+    services,
+    // Source, legal basis and encryption were validated against their enums when written.
+    inventories: groupByService(items) as unknown as Map<string, InventoryItemFacts[]>,
+    arrangements: arrangementFacts,
+    acceptances: groupByService(acceptances),
+    taxonomy,
+  };
+}
+
+/** DRAFT, PENDING_REVIEW and APPROVED arrangements with their processors, in one statement per chunk. */
+async function liveArrangements(m: EntityManager, ids: readonly string[] | 'all'): Promise<SharingArrangementEntity[]> {
+  const query = () =>
+    m
+      .createQueryBuilder(SharingArrangementEntity, 'a')
+      .innerJoinAndSelect('a.processor', 'p')
+      .where('a.status IN (:...statuses)', { statuses: LIVE_STATUSES })
+      .orderBy('a.createdAt', 'ASC')
+      .addOrderBy('a.id', 'ASC');
+  if (ids === 'all') return query().getMany();
+  return inChunks(ids, (chunk) => query().andWhere('a.serviceId IN (:...chunk)', { chunk }).getMany());
+}

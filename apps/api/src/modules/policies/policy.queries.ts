@@ -1,0 +1,96 @@
+import { EntityManager, In } from 'typeorm';
+import { PolicyClauseEntity, PolicyConflictEntity, PolicyEntity, PolicyVersionEntity, UserEntity } from '@canopy/persistence';
+import { inChunks, KEY_CHUNK } from '../../common/batch';
+
+export type VersionWithPolicy = PolicyVersionEntity & { policy: PolicyEntity };
+
+/** Set-based reads of policies: each method is one statement per 10,000 services. */
+export class PolicyQueries {
+  constructor(private readonly manager: EntityManager) {}
+
+  /**
+   * The version of each policy in force at `at`: the highest-numbered
+   * published version whose in_force_from is not after `at`. `serviceIds`
+   * limits the SERVICE policies read ('all' reads every one); the GLOBAL
+   * policy's version is always included.
+   */
+  async inForceAt(at: Date, serviceIds: readonly string[] | 'all'): Promise<VersionWithPolicy[]> {
+    const query = this.manager
+      .createQueryBuilder(PolicyVersionEntity, 'v')
+      .innerJoinAndSelect('v.policy', 'p')
+      .where("v.status = 'PUBLISHED' AND v.inForceFrom <= :at", { at })
+      .andWhere(
+        "NOT EXISTS (SELECT 1 FROM policy_versions v2 WHERE v2.policy_id = v.policy_id AND v2.status = 'PUBLISHED' AND v2.in_force_from <= :at AND v2.number > v.number)",
+      );
+    if (serviceIds !== 'all') {
+      if (serviceIds.length > KEY_CHUNK) return this.inForceAt(at, 'all').then((rows) => rows.filter((r) => r.policy.scope === 'GLOBAL' || serviceIds.includes(r.policy.serviceId ?? '')));
+      // global_marker (not scope): both sides of the OR then have a unique index, so MySQL merges two index
+      // look-ups instead of scanning every version (docs/benchmarks.md).
+      query.andWhere(serviceIds.length ? "(p.globalMarker = 'GLOBAL' OR p.serviceId IN (:...serviceIds))" : "p.globalMarker = 'GLOBAL'", { serviceIds });
+    }
+    return (await query.getMany()) as VersionWithPolicy[];
+  }
+
+  /** Published versions of the given policies (or of every policy), any time. */
+  async publishedVersions(policyIds: readonly string[] | 'all'): Promise<VersionWithPolicy[]> {
+    const query = this.manager.createQueryBuilder(PolicyVersionEntity, 'v').innerJoinAndSelect('v.policy', 'p').where("v.status = 'PUBLISHED'");
+    if (policyIds !== 'all') {
+      if (!policyIds.length) return [];
+      query.andWhere('v.policyId IN (:...policyIds)', { policyIds });
+    }
+    return (await query.orderBy('v.number', 'ASC').getMany()) as VersionWithPolicy[];
+  }
+
+  async clausesOf(versionIds: readonly string[]): Promise<Map<string, PolicyClauseEntity[]>> {
+    const unique = [...new Set(versionIds)];
+    const rows = await inChunks(unique, (ids) => this.manager.find(PolicyClauseEntity, { where: { versionId: In(ids) }, order: { position: 'ASC' } }));
+    const map = new Map<string, PolicyClauseEntity[]>(unique.map((id) => [id, []]));
+    for (const row of rows) map.get(row.versionId)?.push(row);
+    return map;
+  }
+
+  /** Conflicts bound to any of the given service versions, with the resolvers' e-mails. */
+  async conflictsOfServiceVersions(serviceVersionIds: readonly string[]): Promise<{ rows: PolicyConflictEntity[]; emails: Map<string, string> }> {
+    const unique = [...new Set(serviceVersionIds)];
+    const rows = await inChunks(unique, (ids) => this.manager.find(PolicyConflictEntity, { where: { serviceVersionId: In(ids) } }));
+    return { rows, emails: await this.emailsOf(rows.map((r) => r.resolvedBy)) };
+  }
+
+  /**
+   * Conflicts of the given services (or all), oldest first, each with both versions of its pair and
+   * whether a newer version of either side is in force at `at` (SUPERSEDED): one statement, where
+   * reading the versions and the versions in force apart took three.
+   */
+  async conflictsWithPairs(serviceIds: readonly string[] | 'all', at: Date): Promise<{ row: PolicyConflictEntity; superseded: boolean }[]> {
+    const newer = (side: string) =>
+      `EXISTS (SELECT 1 FROM policy_versions n_${side} WHERE n_${side}.policy_id = ${side}.policy_id AND n_${side}.status = 'PUBLISHED' AND n_${side}.in_force_from <= :at AND n_${side}.number > ${side}.number)`;
+    const query = () =>
+      this.manager
+        .createQueryBuilder(PolicyConflictEntity, 'c')
+        .innerJoinAndSelect('c.globalVersion', 'gv')
+        .innerJoinAndSelect('c.serviceVersion', 'sv')
+        .addSelect(`CASE WHEN ${newer('gv')} OR ${newer('sv')} THEN 1 ELSE 0 END`, 'superseded')
+        .setParameter('at', at)
+        .orderBy('c.createdAt', 'ASC')
+        .addOrderBy('c.id', 'ASC');
+    const read = async (q: ReturnType<typeof query>) => {
+      const { entities, raw } = await q.getRawAndEntities();
+      const superseded = new Map((raw as { c_id: string; superseded: number | string }[]).map((r) => [r.c_id, Number(r.superseded) === 1]));
+      return entities.map((row) => ({ row, superseded: superseded.get(row.id) ?? false }));
+    };
+    if (serviceIds === 'all') return read(query());
+    return inChunks(serviceIds, (ids) => read(query().where('c.serviceId IN (:...ids)', { ids })));
+  }
+
+  async conflictsOfServices(serviceIds: readonly string[] | 'all'): Promise<PolicyConflictEntity[]> {
+    if (serviceIds === 'all') return this.manager.find(PolicyConflictEntity, { order: { createdAt: 'ASC' } });
+    return inChunks(serviceIds, (ids) => this.manager.find(PolicyConflictEntity, { where: { serviceId: In(ids) }, order: { createdAt: 'ASC' } }));
+  }
+
+  async emailsOf(userIds: readonly (string | null)[]): Promise<Map<string, string>> {
+    const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
+    if (!ids.length) return new Map();
+    const users = await this.manager.find(UserEntity, { where: { id: In(ids) }, select: { id: true, email: true } });
+    return new Map(users.map((u) => [u.id, u.email]));
+  }
+}

@@ -1,0 +1,6 @@
+/** The services feature's face to the other features: the Service GraphQL type, its loaders, and the port it needs from policies. */
+export { Service, Lifecycle } from './service.types';
+export { toService } from './service.mappers';
+export { createServiceLoaders, loadService, type ServiceLoaders } from './service.loaders';
+export type { OpenConflictsReader } from './open-conflicts.port';
+export type { ServicesContext } from './services.context';

@@ -1,0 +1,2 @@
+/** The sharing feature adds arrangements to services and processors; other features need nothing of it. */
+export type { SharingContext } from './sharing.context';

@@ -1,0 +1,37 @@
+import type { ConflictStatus } from './types';
+
+/** A published version as the pairing of versions sees it. */
+export interface ScheduledVersion {
+  policyId: string;
+  number: number;
+  inForceFrom: Date | null;
+}
+
+/**
+ * The versions of the other side that a version coming into force at `from`
+ * is paired with: per policy, the one in force at `from` and every later one
+ * scheduled after it (DESIGN.md section 2: new pairs are compared at once,
+ * even when scheduled).
+ */
+export function counterparts<V extends ScheduledVersion>(versions: readonly V[], from: Date): V[] {
+  const byPolicy = new Map<string, V[]>();
+  for (const v of versions) byPolicy.set(v.policyId, [...(byPolicy.get(v.policyId) ?? []), v]);
+  const out: V[] = [];
+  for (const list of byPolicy.values()) {
+    const published = list.filter((v) => v.inForceFrom !== null);
+    const inForce = published.filter((v) => v.inForceFrom!.getTime() <= from.getTime()).sort((a, b) => b.number - a.number)[0];
+    if (inForce) out.push(inForce);
+    out.push(...published.filter((v) => v.inForceFrom!.getTime() > from.getTime() && (!inForce || v.number > inForce.number)));
+  }
+  return out;
+}
+
+/**
+ * A conflict's status at an instant, derived from time (DESIGN.md section 2):
+ * SUPERSEDED once a newer version of either side is in force, RESOLVED from
+ * its resolvedAt on, OPEN otherwise (a scheduled pair's conflicts included).
+ */
+export function conflictStatusAt(conflict: { resolvedAt: Date | null }, superseded: boolean, at: Date): ConflictStatus {
+  if (superseded) return 'SUPERSEDED';
+  return conflict.resolvedAt && conflict.resolvedAt.getTime() <= at.getTime() ? 'RESOLVED' : 'OPEN';
+}
