@@ -43,7 +43,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
   const queryLogger = new QueryCountingLogger((message) => log.debug(message));
   const dataSource = await openDataSource(config.databaseUrl, { logger: queryLogger });
   await dataSource.runMigrations({ transaction: 'each' });
-  const db = new Database(dataSource);
+  const db = new Database(dataSource, { log });
   const application = createApplication(db);
 
   // Demo data only goes into an empty database, so it is loaded before the bootstrap admin.
