@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { InstantColumn, RefColumn } from './columns';
+import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BytePrimaryColumn, InstantColumn, RefColumn } from './columns';
 import { UserEntity } from './user.entity';
 
 /** Console sessions live in the database so any API replica can serve them. */
@@ -7,7 +7,7 @@ import { UserEntity } from './user.entity';
 @Index('IDX_sessions_user', ['userId'])
 export class SessionEntity {
   /** SHA-256 of the cookie value. */
-  @PrimaryColumn('varchar', { length: 64, name: 'id_hash' }) idHash: string;
+  @BytePrimaryColumn(64, { name: 'id_hash' }) idHash: string;
   @RefColumn('user_id') userId: string;
   @InstantColumn('created_at') createdAt: Date;
   @InstantColumn('expires_at') expiresAt: Date;

@@ -5,4 +5,4 @@ import { Records1764400003000 } from './1764400003000-records';
 import { Performance1764400005000 } from './1764400005000-performance';
 
 /** Every migration, oldest first. Each runs unchanged on MySQL/MariaDB and SQLite. */
-export const ALL_MIGRATIONS = [Foundation1764400000000, Policies1764400001000, InventorySharing1764400002000, Records1764400003000, Performance1764400005000];
+export const ALL_MIGRATIONS = [Foundation1764400000000, Policies1764400001000, InventorySharing1764400002000, Records1764400003000, Performance1764400005000, Utf8mb4Schema1764400008000];

@@ -1,0 +1,116 @@
+import { MigrationInterface, QueryRunner, Table, TableForeignKey } from 'typeorm';
+import { byteCollationOf, CHARSET, dialectOf, TEXT_COLLATION } from '../charset';
+
+/**
+ * The columns compared byte for byte (charset.ts): ids and references, keys,
+ * the taxonomy keys and codes that serve as keys, and hashes. Every other
+ * character column gets TEXT_COLLATION.
+ */
+const BYTE_COLUMNS: Record<string, string[]> = {
+  teams: ['id', 'key'],
+  users: ['id', 'password_hash'],
+  team_members: ['team_id', 'user_id'],
+  api_tokens: ['id', 'user_id', 'token_hash'],
+  sessions: ['id_hash', 'user_id'],
+  settings: ['key'],
+  services: ['id', 'key', 'team_id'],
+  audit_events: ['actor_id', 'action', 'entity_type', 'entity_id', 'prev_hash', 'hash'],
+  audit_head: ['hash'],
+  taxonomy_categories: ['key', 'parent_key'],
+  taxonomy_uses: ['key'],
+  policies: ['id', 'key', 'service_id'],
+  policy_versions: ['id', 'policy_id', 'published_by'],
+  policy_clauses: ['id', 'version_id', 'subject'],
+  policy_conflicts: ['id', 'service_id', 'global_version_id', 'service_version_id', 'subject', 'carried_from_id', 'resolved_by'],
+  inventory_items: ['id', 'service_id', 'data_category'],
+  processors: ['id', 'key'],
+  sharing_arrangements: ['id', 'service_id', 'processor_id', 'requested_by', 'decided_by'],
+  sharing_arrangement_revisions: ['id', 'arrangement_id', 'service_id', 'processor_id', 'decided_by', 'changed_by'],
+  sharing_approvals: ['id', 'arrangement_id', 'approver_id'],
+  finding_acceptances: ['id', 'service_id', 'rule', 'data_category', 'accepted_by'],
+  service_security_measures: ['id', 'service_id'],
+};
+
+interface CharacterColumn {
+  table: string;
+  column: string;
+  type: string;
+  nullable: string;
+  defaultValue: string | null;
+  comment: string;
+  charset: string;
+  collation: string;
+}
+
+/**
+ * Character set and collation become the schema's, not the server's: every
+ * table and character column of the database is converted to utf8mb4
+ * (a database created with latin1, a bare server's default, could not store
+ * an emoji), the columns of BYTE_COLUMNS to the dialect's byte-for-byte
+ * collation, the rest to TEXT_COLLATION, and the database's default to
+ * utf8mb4 so later tables start right. Column types stay as they are (no
+ * CONVERT TO, which would widen TEXT to MEDIUMTEXT). MariaDB and MySQL refuse
+ * to change a column a foreign key uses, so the foreign keys are dropped and
+ * recreated around it. SQLite stores UTF-8 and compares BINARY already:
+ * nothing to do. Columns already right are left alone, so a second run is a
+ * no-op.
+ */
+export class Utf8mb4Schema1764400008000 implements MigrationInterface {
+  name = 'Utf8mb4Schema1764400008000';
+
+  async up(q: QueryRunner): Promise<void> {
+    const dialect = dialectOf(q.connection);
+    const byteCollation = byteCollationOf(dialect);
+    if (!byteCollation) return;
+    const tableRows: { name: string; collation: string | null }[] = await q.query(
+      "SELECT TABLE_NAME AS name, TABLE_COLLATION AS collation FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'",
+    );
+    const changes = new Map<string, string[]>();
+    for (const column of await characterColumns(q)) {
+      const collation = BYTE_COLUMNS[column.table]?.includes(column.column) ? byteCollation : TEXT_COLLATION;
+      if (column.charset === CHARSET && column.collation === collation) continue;
+      const clauses = changes.get(column.table) ?? [];
+      clauses.push(modifyClause(column, collation, dialect));
+      changes.set(column.table, clauses);
+    }
+    const toAlter = tableRows.filter((t) => changes.has(t.name) || t.collation !== TEXT_COLLATION);
+
+    if (toAlter.length) {
+      const tables = await q.getTables(tableRows.map((t) => t.name));
+      const foreignKeys = new Map<Table, TableForeignKey[]>(tables.filter((t) => t.foreignKeys.length).map((t) => [t, t.foreignKeys.map((fk) => fk.clone())]));
+      for (const [table, keys] of foreignKeys) await q.dropForeignKeys(table, keys);
+      for (const table of toAlter) {
+        const clauses = [`DEFAULT CHARACTER SET ${CHARSET} COLLATE ${TEXT_COLLATION}`, ...(changes.get(table.name) ?? [])];
+        await q.query(`ALTER TABLE \`${table.name}\` ${clauses.join(', ')}`);
+      }
+      for (const [table, keys] of foreignKeys) await q.createForeignKeys(table, keys);
+    }
+    await q.query(`ALTER DATABASE CHARACTER SET ${CHARSET} COLLATE ${TEXT_COLLATION}`);
+  }
+
+  /** Nothing to undo: narrowing the character set again could lose data, and the byte collations are what every other database does anyway. */
+  async down(): Promise<void> {
+    return;
+  }
+}
+
+async function characterColumns(q: QueryRunner): Promise<CharacterColumn[]> {
+  return q.query(
+    'SELECT TABLE_NAME AS `table`, COLUMN_NAME AS `column`, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS defaultValue, ' +
+      'COLUMN_COMMENT AS comment, CHARACTER_SET_NAME AS charset, COLLATION_NAME AS collation ' +
+      "FROM information_schema.COLUMNS c WHERE TABLE_SCHEMA = DATABASE() AND CHARACTER_SET_NAME IS NOT NULL AND EXTRA NOT LIKE '%GENERATED%' " +
+      "AND TABLE_NAME IN (SELECT TABLE_NAME FROM information_schema.TABLES t WHERE t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_TYPE = 'BASE TABLE') " +
+      'ORDER BY TABLE_NAME, ORDINAL_POSITION',
+  );
+}
+
+/** `MODIFY` keeping the column's type, nullability, default and comment; only its character set and collation change. */
+function modifyClause(column: CharacterColumn, collation: string, dialect: 'mysql' | 'mariadb' | 'sqlite'): string {
+  let clause = `MODIFY \`${column.column}\` ${column.type} CHARACTER SET ${CHARSET} COLLATE ${collation} ${column.nullable === 'YES' ? 'NULL' : 'NOT NULL'}`;
+  // MariaDB reports a default as an SQL expression (quoted literal, or NULL); MySQL as the bare value.
+  if (column.defaultValue !== null && column.defaultValue !== 'NULL') clause += ` DEFAULT ${dialect === 'mariadb' ? column.defaultValue : quote(column.defaultValue)}`;
+  if (column.comment) clause += ` COMMENT ${quote(column.comment)}`;
+  return clause;
+}
+
+const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
