@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { openDataSource } from '@canopy/persistence';
+import { assertTablesHoldUtf8mb4, openDataSource } from '@canopy/persistence';
 import { ConfigError, loadConfig } from './config';
 import { createCanopyServer } from './server';
 
 async function migrateOnly(databaseUrl: string) {
   const dataSource = await openDataSource(databaseUrl);
   const ran = await dataSource.runMigrations({ transaction: 'each' });
+  await assertTablesHoldUtf8mb4(dataSource);
   console.log(ran.length ? `applied ${ran.map((m) => m.name).join(', ')}` : 'database is up to date');
   await dataSource.destroy();
 }

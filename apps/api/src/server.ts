@@ -9,7 +9,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { openDataSource, QueryCountingLogger, QueryTally, countQueriesIn } from '@canopy/persistence';
+import { assertTablesHoldUtf8mb4, openDataSource, QueryCountingLogger, QueryTally, countQueriesIn } from '@canopy/persistence';
 import { createApplication, Application } from './application';
 import { authRoutes } from './auth/auth.routes';
 import { bootstrapAdmin } from './bootstrap/bootstrap-admin';
@@ -43,6 +43,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
   const queryLogger = new QueryCountingLogger((message) => log.debug(message));
   const dataSource = await openDataSource(config.databaseUrl, { logger: queryLogger });
   await dataSource.runMigrations({ transaction: 'each' });
+  await assertTablesHoldUtf8mb4(dataSource);
   const db = new Database(dataSource, { log });
   const application = createApplication(db);
 
