@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { assertTablesHoldUtf8mb4, charsetProblems, dialectOf } from './charset';
 import { openDataSource } from './data-source';
 import { ServiceEntity, TeamEntity } from './entities';
+import { ALL_MIGRATIONS } from './migrations';
+import { Utf8mb4Schema1764400008000 } from './migrations/1764400008000-utf8mb4-schema';
 import { pendingSchemaChanges } from './schema-drift';
 import { createTestDatabase, TestDatabase, testDialects } from './testing/test-database';
 
@@ -82,4 +84,38 @@ describe.each(testDialects())('character set and collation on %s (a latin1 datab
       }
     });
   }
+});
+
+(process.env.TEST_MYSQL_URL ? describe : describe.skip)('the utf8mb4 migration on an existing latin1 database (mysql)', () => {
+  it('should convert the tables with their rows, keep every foreign key and still enforce it', async () => {
+    const db = await createTestDatabase('mysql', { characterSet: 'latin1' });
+    const dataSource = await openDataSource(db.url);
+    const foreignKeys = () => dataSource.query('SELECT COUNT(*) AS n FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()');
+    try {
+      // The schema as it was before the migration, with rows in latin1 tables.
+      const earlier = new DataSource({ ...dataSource.options, migrations: ALL_MIGRATIONS.filter((m) => m !== Utf8mb4Schema1764400008000) });
+      await earlier.initialize();
+      await earlier.runMigrations({ transaction: 'each' });
+      await earlier.query("INSERT INTO teams (id, `key`, name, created_at) VALUES ('t1', 'geo', 'Géo', '2026-01-01 00:00:00')");
+      await earlier.query(
+        "INSERT INTO services (id, `key`, name, description, team_id, lifecycle, serves_minors, version, created_at, updated_at) VALUES ('s1', 'maps', 'Straße Café', NULL, 't1', 'PRODUCTION', 0, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+      );
+      await earlier.destroy();
+      const keysBefore = Number((await foreignKeys())[0].n);
+      expect(keysBefore).toBeGreaterThan(20);
+
+      expect((await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name)).toEqual(['Utf8mb4Schema1764400008000']);
+
+      expect(await charsetProblems(dataSource)).toEqual([]);
+      expect(Number((await foreignKeys())[0].n)).toBe(keysBefore);
+      const service = await dataSource.manager.findOneByOrFail(ServiceEntity, { key: 'maps' });
+      expect({ name: service.name, teamId: service.teamId }).toEqual({ name: 'Straße Café', teamId: 't1' });
+      await dataSource.manager.update(ServiceEntity, { key: 'maps' }, { name: 'Straße Café 🗺️' });
+      expect((await dataSource.manager.findOneByOrFail(ServiceEntity, { key: 'maps' })).name).toBe('Straße Café 🗺️');
+      await expect(dataSource.manager.update(ServiceEntity, { key: 'maps' }, { teamId: 'T1' })).rejects.toThrow(/foreign key constraint fails/);
+    } finally {
+      await dataSource.destroy();
+      await db.drop();
+    }
+  });
 });

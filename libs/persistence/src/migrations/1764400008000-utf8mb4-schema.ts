@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 import { byteCollationOf, CHARSET, dialectOf, TEXT_COLLATION } from '../charset';
 
 /**
@@ -51,7 +51,7 @@ interface CharacterColumn {
  * utf8mb4 so later tables start right. Column types stay as they are (no
  * CONVERT TO, which would widen TEXT to MEDIUMTEXT). MariaDB and MySQL refuse
  * to change a column a foreign key uses, so the foreign keys are dropped and
- * recreated around it. SQLite stores UTF-8 and compares BINARY already:
+ * recreated (and so checked again) around it. SQLite stores UTF-8 and compares BINARY already:
  * nothing to do. Columns already right are left alone, so a second run is a
  * no-op.
  */
@@ -76,14 +76,14 @@ export class Utf8mb4Schema1764400008000 implements MigrationInterface {
     const toAlter = tableRows.filter((t) => changes.has(t.name) || t.collation !== TEXT_COLLATION);
 
     if (toAlter.length) {
-      const tables = await q.getTables(tableRows.map((t) => t.name));
-      const foreignKeys = new Map<Table, TableForeignKey[]>(tables.filter((t) => t.foreignKeys.length).map((t) => [t, t.foreignKeys.map((fk) => fk.clone())]));
-      for (const [table, keys] of foreignKeys) await q.dropForeignKeys(table, keys);
+      // One ALTER per table and pass: every DDL statement is a barrier across a Galera cluster.
+      const foreignKeys = await foreignKeysByTable(q);
+      for (const [table, keys] of foreignKeys) await q.query(`ALTER TABLE \`${table}\` ${keys.map((k) => `DROP FOREIGN KEY \`${k.name}\``).join(', ')}`);
       for (const table of toAlter) {
         const clauses = [`DEFAULT CHARACTER SET ${CHARSET} COLLATE ${TEXT_COLLATION}`, ...(changes.get(table.name) ?? [])];
         await q.query(`ALTER TABLE \`${table.name}\` ${clauses.join(', ')}`);
       }
-      for (const [table, keys] of foreignKeys) await q.createForeignKeys(table, keys);
+      for (const [table, keys] of foreignKeys) await q.query(`ALTER TABLE \`${table}\` ${keys.map(addForeignKey).join(', ')}`);
     }
     await q.query(`ALTER DATABASE CHARACTER SET ${CHARSET} COLLATE ${TEXT_COLLATION}`);
   }
@@ -93,6 +93,39 @@ export class Utf8mb4Schema1764400008000 implements MigrationInterface {
     return;
   }
 }
+
+interface ForeignKey {
+  name: string;
+  columns: string[];
+  referencedTable: string;
+  referencedColumns: string[];
+  onDelete: string;
+  onUpdate: string;
+}
+
+async function foreignKeysByTable(q: QueryRunner): Promise<Map<string, ForeignKey[]>> {
+  const rows: { tableName: string; name: string; columnName: string; referencedTable: string; referencedColumn: string; onDelete: string; onUpdate: string }[] = await q.query(
+    'SELECT rc.TABLE_NAME AS tableName, rc.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS columnName, k.REFERENCED_TABLE_NAME AS referencedTable, ' +
+      'k.REFERENCED_COLUMN_NAME AS referencedColumn, rc.DELETE_RULE AS onDelete, rc.UPDATE_RULE AS onUpdate ' +
+      'FROM information_schema.REFERENTIAL_CONSTRAINTS rc JOIN information_schema.KEY_COLUMN_USAGE k ' +
+      'ON k.CONSTRAINT_SCHEMA = rc.CONSTRAINT_SCHEMA AND k.TABLE_NAME = rc.TABLE_NAME AND k.CONSTRAINT_NAME = rc.CONSTRAINT_NAME ' +
+      'WHERE rc.CONSTRAINT_SCHEMA = DATABASE() ORDER BY rc.TABLE_NAME, rc.CONSTRAINT_NAME, k.ORDINAL_POSITION',
+  );
+  const byTable = new Map<string, Map<string, ForeignKey>>();
+  for (const row of rows) {
+    const keys = byTable.get(row.tableName) ?? new Map<string, ForeignKey>();
+    const key = keys.get(row.name) ?? { name: row.name, columns: [], referencedTable: row.referencedTable, referencedColumns: [], onDelete: row.onDelete, onUpdate: row.onUpdate };
+    key.columns.push(row.columnName);
+    key.referencedColumns.push(row.referencedColumn);
+    keys.set(row.name, key);
+    byTable.set(row.tableName, keys);
+  }
+  return new Map([...byTable].map(([table, keys]) => [table, [...keys.values()]]));
+}
+
+const names = (columns: string[]) => columns.map((c) => `\`${c}\``).join(', ');
+const addForeignKey = (k: ForeignKey) =>
+  `ADD CONSTRAINT \`${k.name}\` FOREIGN KEY (${names(k.columns)}) REFERENCES \`${k.referencedTable}\` (${names(k.referencedColumns)}) ON DELETE ${k.onDelete} ON UPDATE ${k.onUpdate}`;
 
 async function characterColumns(q: QueryRunner): Promise<CharacterColumn[]> {
   return q.query(
