@@ -30,7 +30,7 @@ async function auditEvents(api: ApiChild): Promise<EventRow[]> {
   }
 }
 
-const countLines = (api: ApiChild, message: string) => api.logLines().filter((l) => l.msg === message).length;
+const linesOf = (api: ApiChild, message: string) => api.logLines().filter((l) => l.msg === message);
 
 /**
  * Canopy on a three-node MariaDB Galera cluster (multi-primary): two API
@@ -99,7 +99,7 @@ describe('Canopy on a Galera cluster, two API processes on two nodes', () => {
 
   it('should answer every concurrent write without an error, retrying what the cluster aborted, with one winner per race', async () => {
     const before = (await apis.A.ok('{ verifyAuditLog { ok checkedEvents } }')).verifyAuditLog;
-    const retriesBefore = countLines(apis.A, WRITE_RETRIED) + countLines(apis.B, WRITE_RETRIED);
+    const retriesBefore = { A: linesOf(apis.A, WRITE_RETRIED).length, B: linesOf(apis.B, WRITE_RETRIED).length };
     const workload = new GaleraWorkload(apis, officers, engineer);
     const phaseStart = Date.now();
     await workload.run({ tokensPerProcess: 20, inventoryLanesPerProcess: 2, inventoriesPerLane: 20, raceRounds: 8 });
@@ -108,13 +108,15 @@ describe('Canopy on a Galera cluster, two API processes on two nodes', () => {
     const races = workload.races;
     const raceLosses = races.reduce((n, r) => n + r.loserCodes.length, 0);
     const errors = workload.calls.filter((c) => c.code !== null);
-    const retries = countLines(apis.A, WRITE_RETRIED) + countLines(apis.B, WRITE_RETRIED) - retriesBefore;
+    const retryLines = (['A', 'B'] as const).flatMap((via) => linesOf(apis[via], WRITE_RETRIED).slice(retriesBefore[via]));
+    const retries = retryLines.length;
     Object.assign(figures, {
       phaseMs,
       requests: workload.calls.length,
       writes: workload.writes,
       retries,
-      gaveUp: countLines(apis.A, 'write transaction gave up') + countLines(apis.B, 'write transaction gave up'),
+      mostAttempts: Math.max(1, ...retryLines.map((l) => Number(l.attempt) + 1)),
+      gaveUp: linesOf(apis.A, 'write transaction gave up').length + linesOf(apis.B, 'write transaction gave up').length,
       errors: errors.length - raceLosses,
       races: races.length,
       raceLosers: races.flatMap((r) => r.loserCodes).reduce<Record<string, number>>((n, code) => ({ ...n, [String(code)]: (n[String(code)] ?? 0) + 1 }), {}),
