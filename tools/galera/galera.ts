@@ -10,6 +10,7 @@ const program = new Command('galera').description('A three-node MariaDB Galera c
 
 program
   .command('start')
+  .description('start three nodes, wait until they are synced, print one DATABASE_URL per node')
   .option('--dir <dir>', 'parent directory for the nodes (default: the system temp dir)')
   .option('--charset <name>', 'character-set-server for every node (default: not set, i.e. latin1)')
   .option('--database <name>', 'database created on the cluster', 'canopy')
@@ -23,11 +24,13 @@ program
 
 program
   .command('status')
+  .description('print the ports, pids and URLs of a started cluster')
   .requiredOption('--dir <dir>', 'the directory `start` printed')
   .action((options: { dir: string }) => console.log(JSON.stringify(galeraState(options.dir), null, 2)));
 
 program
   .command('stop')
+  .description('stop the nodes and remove their directory')
   .requiredOption('--dir <dir>', 'the directory `start` printed')
   .option('--keep-files', 'leave the data directories and logs')
   .action(async (options: { dir: string; keepFiles?: boolean }) => {
