@@ -23,7 +23,10 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swc], '^.+\\.mjs$': ['@swc/jest', swc] },
   // ESM-only packages are compiled too.
   transformIgnorePatterns: ['/node_modules/(?!(jsondiffpatch|@dmsnell)/)'],
-  moduleNameMapper: { '\\.css$': path.join(__dirname, 'src/testing/style-mock.js') },
+  moduleNameMapper: {
+    '\\.css$': path.join(__dirname, 'src/testing/style-mock.js'),
+    '^@canopy/domain$': path.join(__dirname, '../../libs/domain/src/index.ts'),
+  },
   setupFiles: ['<rootDir>/src/testing/polyfills.ts'],
   setupFilesAfterEnv: ['<rootDir>/src/testing/setup-tests.ts'],
 };

@@ -16,6 +16,8 @@ export default defineConfig({
   root: here,
   cacheDir: path.join(root, 'node_modules/.vite/admin'),
   plugins: [react()],
+  // The pure domain (libs/domain) is compiled into the console from source, like the API reads it.
+  resolve: { alias: { '@canopy/domain': path.join(root, 'libs/domain/src/index.ts') } },
   base: '/',
   build: {
     outDir: path.join(root, 'dist/apps/admin'),

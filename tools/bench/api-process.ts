@@ -2,6 +2,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import type { Operation } from './graphql';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BENCH_TOKEN = 'benchmark-bootstrap-token-0123456789';
@@ -97,15 +98,16 @@ export interface Timed<T> {
   body: T;
 }
 
+export type Answer<R> = Timed<{ data?: R; errors?: unknown[] }>;
+
 /** One GraphQL request, timed, with the server's SQL statement count for it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped GraphQL payloads; the benchmark checks what it reads
-export async function gql<T = Record<string, any>>(url: string, token: string, query: string, variables: object = {}): Promise<Timed<{ data?: T; errors?: unknown[] }>> {
+export async function gql<R, V>(url: string, token: string, document: Operation<R, V>, variables?: V): Promise<Answer<R>> {
   const started = performance.now();
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: String(document), variables: variables ?? {} }),
   });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  const body = (await response.json()) as { data?: R; errors?: unknown[] };
   return { ms: performance.now() - started, statements: Number(response.headers.get('x-canopy-sql-statements')), body };
 }

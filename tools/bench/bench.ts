@@ -28,12 +28,28 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import { createTestDatabase, generateDataset, openDataSource, parseDatabaseUrl, TestDialect } from '@canopy/persistence';
-import { API_NODE_FLAGS, ApiProcess, cpuMs, gql, ROOT, startApi } from './api-process';
-import { InventoryItemInput, MixedPlan, MixedResult, roundRobinProxy, rssMb, rssSampler, runMixed } from './mixed';
+import { Answer, API_NODE_FLAGS, ApiProcess, cpuMs, gql, ROOT, startApi } from './api-process';
+import { MixedPlan, MixedResult, roundRobinProxy, rssMb, rssSampler, runMixed } from './mixed';
+import {
+  ARRANGEMENT_APPROVALS,
+  AUDIT_COUNT,
+  AUDIT_EVENTS_FROM,
+  AUDIT_HEAD,
+  CREATE_API_TOKEN,
+  CURRENT_POLICY_VERSION,
+  DRAFT_POLICY_VERSION,
+  INVENTORIES,
+  InventoryItemInput,
+  OPEN_CONFLICTS,
+  PENDING_ARRANGEMENTS,
+  PUBLISH_POLICY_VERSION,
+  SERVICE_RETENTIONS,
+  VIEWER_EMAIL,
+} from './operations';
+import type { Operation } from './graphql';
+import type { AuditEventsFromQuery, InventoriesQuery, ViewerEmailQuery } from '../gql/graphql';
 import { emptySample, ms, ratio, Sample, statements, summary, table } from './stats';
 import { FINDINGS_SWEEP, floorFindingsSweep, floorServiceList, floorServicePage, SERVICE_LIST, SERVICE_PAGE } from './workloads';
-
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL payloads
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -86,7 +102,6 @@ async function main() {
     if (before) apis.push(before);
     log(`API at ${api.url} (pid ${api.child.pid}), naive peer at ${naive.url}${before ? `, baseline ${values.baseline} at ${before.url}` : ''}`);
 
-    const call = (target: ApiProcess, token: string, query: string, variables: object = {}) => gql(target.url, token, query, variables);
     const expectOk = <T extends { body: { errors?: unknown[] } }>(r: T, what: string): T => {
       if (r.body.errors) throw new Error(`${what}: ${JSON.stringify(r.body.errors).slice(0, 500)}`);
       return r;
@@ -105,8 +120,8 @@ async function main() {
       const count = await fn();
       return { ms: performance.now() - t, statements: count };
     };
-    const graphql = (target: ApiProcess, token: string, query: string, vars: (i: number) => object, what: string) => async (i: number) => {
-      const r = expectOk(await call(target, token, query, vars(i)), what);
+    const graphql = <R, V>(target: ApiProcess, token: string, document: Operation<R, V>, vars: (i: number) => V, what: string) => async (i: number) => {
+      const r = expectOk(await gql(target.url, token, document, vars(i)), what);
       return { ms: r.ms, statements: r.statements };
     };
     const workloads: Workload[] = [10, 100].map((first) => ({
@@ -193,15 +208,15 @@ async function main() {
       // A session made through the entry point (one process) must work on every process.
       const cookie = await login(entry, officer);
       for (const p of processes) {
-        const viewer = await fetch(`${p.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query: '{ viewer { email } }' }) });
-        const email = ((await viewer.json()) as Row).data?.viewer?.email;
+        const viewer = await fetch(`${p.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query: String(VIEWER_EMAIL) }) });
+        const email = ((await viewer.json()) as { data?: ViewerEmailQuery }).data?.viewer?.email;
         if (email !== dataset.logins.officers[0].email) throw new Error(`session not accepted by ${p.url}`);
       }
       if (replicas > 1) {
         // A token minted on one process authenticates on the other.
-        const minted = expectOk(await gql(processes[1].url, officer, 'mutation { createApiToken(name: "scale-out check") { token } }'), 'createApiToken');
-        const viewer = expectOk(await gql(processes[0].url, minted.body.data!.createApiToken.token, '{ viewer { email } }'), 'viewer with minted token');
-        if (viewer.body.data!.viewer.email !== dataset.logins.officers[0].email) throw new Error('minted token not accepted by the other process');
+        const minted = expectOk(await gql(processes[1].url, officer, CREATE_API_TOKEN, { name: 'scale-out check' }), 'createApiToken');
+        const viewer = expectOk(await gql(processes[0].url, minted.body.data!.createApiToken.token, VIEWER_EMAIL), 'viewer with minted token');
+        if (viewer.body.data!.viewer?.email !== dataset.logins.officers[0].email) throw new Error('minted token not accepted by the other process');
         checks.push('session cookie from one process accepted by both; token minted on one accepted by the other');
       }
       // The head before the run from a count (gap-free: count = head seq); the chain itself is verified after
@@ -250,14 +265,14 @@ async function main() {
       let visible = 0;
       for (const [i, a] of result.approved.entries()) {
         const reader = processes[i % processes.length];
-        const r = expectOk(await gql(reader.url, officer, 'query($id: ID!) { sharingArrangement(id: $id) { version approvals { approver { email } } } }', { id: a.id }), 'read approval');
+        const r = expectOk(await gql(reader.url, officer, ARRANGEMENT_APPROVALS, { id: a.id }), 'read approval');
         const row = r.body.data!.sharingArrangement;
-        if (row.version === a.version + 1 && row.approvals.some((x: Row) => x.approver.email === dataset.logins.officers[0].email)) visible++;
+        if (row && row.version === a.version + 1 && row.approvals.some((x) => x.approver.email === dataset.logins.officers[0].email)) visible++;
       }
       for (const [i, u] of result.inventories.entries()) {
         const reader = processes[(i + 1) % processes.length];
-        const r = expectOk(await gql(reader.url, officer, 'query($k: String!) { service(key: $k) { inventory { retentionDays } } }', { k: u.serviceKey }), 'read inventory');
-        const got = (r.body.data!.service.inventory as Row[]).map((x) => x.retentionDays).sort().join();
+        const r = expectOk(await gql(reader.url, officer, SERVICE_RETENTIONS, { key: u.serviceKey }), 'read inventory');
+        const got = (r.body.data!.service?.inventory ?? []).map((x) => x.retentionDays).sort().join();
         if (got === u.items.map((x) => x.retentionDays).sort().join()) visible++;
       }
       checks.push(`writes read back from ${replicas > 1 ? 'the other process' : 'the process'}: ${visible}/${writes}`);
@@ -273,18 +288,19 @@ async function main() {
     // ------------------------------------------------------------ workload 4: a global publish over every service policy
     log('4. global publish');
     const publisher = apis[0];
-    const current = expectOk(await gql(publisher.url, officer, '{ policy(key: "general") { currentVersion { number clauses { topic subject value locked text } } } }'), 'global policy');
-    const version = current.body.data!.policy.currentVersion;
-    const clauses = (version.clauses as Row[]).map((c) => (c.topic === 'RETENTION' && c.subject === 'device.log' ? { ...c, value: String(Math.max(1, Number(c.value) - 30)) } : c));
-    const drafted = expectOk(await gql(publisher.url, officer, 'mutation($c: [ClauseInput!]!) { draftPolicyVersion(input: { policyKey: "general", clauses: $c }) { number } }', { c: clauses }), 'draft');
+    const current = expectOk(await gql(publisher.url, officer, CURRENT_POLICY_VERSION, { key: 'general' }), 'global policy');
+    const version = current.body.data!.policy!.currentVersion!;
+    const clauses = version.clauses.map((c) => (c.topic === 'RETENTION' && c.subject === 'device.log' ? { ...c, value: String(Math.max(1, Number(c.value) - 30)) } : c));
+    const drafted = expectOk(await gql(publisher.url, officer, DRAFT_POLICY_VERSION, { policyKey: 'general', clauses }), 'draft');
     const publish = expectOk(
-      await gql(publisher.url, officer, 'mutation($n: Int!, $at: DateTime!) { publishPolicyVersion(input: { policyKey: "general", number: $n, effectiveAt: $at }) { number } }', {
-        n: drafted.body.data!.draftPolicyVersion.number,
+      await gql(publisher.url, officer, PUBLISH_POLICY_VERSION, {
+        policyKey: 'general',
+        number: drafted.body.data!.draftPolicyVersion.number,
         at: new Date().toISOString(),
       }),
       'publish',
     );
-    const conflictCount = (expectOk(await gql(publisher.url, auditor, '{ conflicts(status: OPEN) { id } }'), 'conflicts').body.data!.conflicts as Row[]).length;
+    const conflictCount = expectOk(await gql(publisher.url, auditor, OPEN_CONFLICTS), 'conflicts').body.data!.conflicts.length;
     const finalAudit = await auditHead(publisher.url, auditor);
     for (const p of apis) await p.stop();
     apis.length = 0;
@@ -343,15 +359,10 @@ async function auditEventsFrom(url: string, token: string, from: Date): Promise<
   const out: { seq: number; action: string; entityId: string }[] = [];
   let after: string | null = null;
   do {
-    const r: Awaited<ReturnType<typeof gql<Row>>> = await gql<Row>(
-      url,
-      token,
-      'query($from: DateTime!, $after: String) { auditEvents(first: 500, after: $after, filter: { from: $from }) { pageInfo { hasNextPage endCursor } edges { node { seq action entityId } } } }',
-      { from: from.toISOString(), after },
-    );
+    const r: Answer<AuditEventsFromQuery> = await gql(url, token, AUDIT_EVENTS_FROM, { from: from.toISOString(), after });
     if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
     const page = r.body.data!.auditEvents;
-    out.push(...(page.edges as Row[]).map((e) => e.node));
+    out.push(...page.edges.map((e) => e.node));
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
   return out;
@@ -369,24 +380,25 @@ async function settled(read: () => Promise<number>): Promise<void> {
 }
 
 async function auditCount(url: string, token: string): Promise<number> {
-  const r = await gql(url, token, '{ auditEvents(first: 1) { totalCount } }');
+  const r = await gql(url, token, AUDIT_COUNT);
   if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
-  return r.body.data!.auditEvents.totalCount as number;
+  return r.body.data!.auditEvents.totalCount;
 }
 
 async function auditHead(url: string, token: string): Promise<{ ok: boolean; headSeq: number }> {
-  const r = await gql(url, token, '{ verifyAuditLog { ok headSeq } }');
+  const r = await gql(url, token, AUDIT_HEAD);
   if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
-  return r.body.data!.verifyAuditLog as { ok: boolean; headSeq: number };
+  const { ok, headSeq } = r.body.data!.verifyAuditLog;
+  return { ok, headSeq: headSeq ?? 0 };
 }
 
 /** Arrangements awaiting review whose blocking checks all pass for the officer (separation of duties included). */
 async function approvablePool(url: string, token: string): Promise<{ id: string; version: number }[]> {
-  const r = await gql(url, token, '{ sharingArrangements(status: PENDING_REVIEW) { id version checks { name passed } } }');
+  const r = await gql(url, token, PENDING_ARRANGEMENTS);
   if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
-  return (r.body.data!.sharingArrangements as Row[])
-    .filter((a) => (a.checks as Row[]).every((c) => c.passed || c.name === 'SECOND_APPROVAL'))
-    .map((a) => ({ id: a.id as string, version: a.version as number }));
+  return r.body.data!.sharingArrangements
+    .filter((a) => a.checks.every((c) => c.passed || c.name === 'SECOND_APPROVAL'))
+    .map((a) => ({ id: a.id, version: a.version }));
 }
 
 /** The current inventories of the first 400 services, each with one item's retention changed: what an inventory update writes. */
@@ -394,12 +406,11 @@ async function inventoryUpdatePool(url: string, token: string): Promise<{ servic
   const out: { serviceKey: string; items: InventoryItemInput[] }[] = [];
   let after: string | null = null;
   for (let page = 0; page < 2; page++) {
-    const r: Awaited<ReturnType<typeof gql<Row>>> = await gql<Row>(url, token, `query($after: String) { services(first: 200, after: $after) { pageInfo { endCursor }
-      edges { node { key inventory { dataCategory purposes source devicePermission legalBasis retentionDays encryption publiclyVisible } } } } }`, { after });
+    const r: Answer<InventoriesQuery> = await gql(url, token, INVENTORIES, { after });
     if (r.body.errors) throw new Error(JSON.stringify(r.body.errors));
     after = r.body.data!.services.pageInfo.endCursor;
-    for (const { node } of r.body.data!.services.edges as Row[]) {
-      const items = node.inventory as InventoryItemInput[];
+    for (const { node } of r.body.data!.services.edges) {
+      const items: InventoryItemInput[] = node.inventory;
       if (!items.length) continue;
       items[0] = { ...items[0], retentionDays: items[0].retentionDays === 29 ? 28 : 29 };
       out.push({ serviceKey: node.key, items });

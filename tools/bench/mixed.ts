@@ -8,6 +8,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
+import { APPROVE_SHARING, InventoryItemInput, SET_INVENTORY } from './operations';
 import { SERVICE_LIST, SERVICE_PAGE } from './workloads';
 
 /** Resident set size of a process in MB (Linux /proc; 0 elsewhere). */
@@ -69,17 +70,6 @@ export async function roundRobinProxy(targets: string[]): Promise<{ url: string;
   };
 }
 
-export interface InventoryItemInput {
-  dataCategory: string;
-  purposes: string[];
-  source: string;
-  devicePermission: string | null;
-  legalBasis: string;
-  retentionDays: number | null;
-  encryption: string;
-  publiclyVisible: boolean;
-}
-
 export interface MixedPlan {
   /** An officer's bearer token, and a session cookie of the same officer (reads alternate between the two). */
   token: string;
@@ -107,9 +97,6 @@ export interface MixedResult {
   approved: { id: string; version: number }[];
   inventories: { serviceKey: string; items: InventoryItemInput[] }[];
 }
-
-const APPROVE = `mutation Approve($id: ID!, $v: Int!) { approveSharing(input: { id: $id, expectedVersion: $v, comment: "benchmark" }) { id version status } }`;
-const SET_INVENTORY = `mutation SetInventory($key: String!, $items: [InventoryItemInput!]!) { setInventory(serviceKey: $key, items: $items) { key } }`;
 
 /** A fixed pseudo-random bit per request number (an integer hash), so runs are repeatable. */
 function mix(i: number): boolean {
@@ -146,17 +133,17 @@ export async function runMixed(url: string, plan: MixedPlan): Promise<MixedResul
             // Writes alternate between approvals and inventory updates, and always as the officer's token.
             const approval = writes++ % 2 === 0 || !updates.length ? approvals.shift() : undefined;
             if (approval) {
-              body = { query: APPROVE, variables: { id: approval.id, v: approval.version } };
+              body = { query: String(APPROVE_SHARING), variables: { id: approval.id, v: approval.version } };
               context.write = { kind: 'approval', ...approval };
             } else {
               const update = updates.shift()!;
-              body = { query: SET_INVENTORY, variables: { key: update.serviceKey, items: update.items } };
+              body = { query: String(SET_INVENTORY), variables: { serviceKey: update.serviceKey, items: update.items } };
               context.write = { kind: 'inventory', ...update };
             }
             return { ...request, headers: { 'content-type': 'application/json', authorization: `Bearer ${plan.token}` }, body: JSON.stringify(body) };
           }
           // Half lists, half service pages, in an order uncorrelated with the proxy's round robin and the credentials.
-          body = mix(i) ? { query: SERVICE_LIST, variables: { first: plan.listFirst } } : { query: SERVICE_PAGE, variables: { key: plan.pageKeys[i % plan.pageKeys.length] } };
+          body = mix(i) ? { query: String(SERVICE_LIST), variables: { first: plan.listFirst } } : { query: String(SERVICE_PAGE), variables: { key: plan.pageKeys[i % plan.pageKeys.length] } };
           const headers: Record<string, string> = { 'content-type': 'application/json', ...auth };
           return { ...request, headers, body: JSON.stringify(body) };
         },

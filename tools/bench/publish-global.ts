@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { bulkInsertServicesWithPolicies, createTestDatabase, openDataSource, TeamEntity } from '@canopy/persistence';
 import { BENCH_TOKEN, gql, startApi } from './api-process';
+import type { Operation } from './graphql';
+import { CREATE_API_TOKEN, CREATE_GLOBAL_POLICY, CREATE_USER, DRAFT_POLICY_VERSION, PUBLISH_POLICY_VERSION } from './operations';
 
 async function main() {
   const { values } = parseArgs({ options: { services: { type: 'string', default: '2000' }, db: { type: 'string', default: 'sqlite' } } });
@@ -31,22 +33,19 @@ async function main() {
 
   const api = await startApi(database.url);
   try {
-    const admin = (q: string, v?: object) => gql(api.url, BENCH_TOKEN, q, v);
-    await admin('mutation { createUser(email: "dpo@canopy.test", name: "DPO", roles: [PRIVACY_OFFICER]) { id } }');
-    const token = (await admin('mutation { createApiToken(name: "bench", userEmail: "dpo@canopy.test") { token } }')).body.data!.createApiToken.token as string;
-    const officer = (q: string, v?: object) => gql(api.url, token, q, v);
-    await officer('mutation { createPolicy(input: { key: "general", title: "General", scope: GLOBAL }) { id } }');
+    const admin = <R, V>(document: Operation<R, V>, variables: V) => gql(api.url, BENCH_TOKEN, document, variables);
+    await admin(CREATE_USER, { email: 'dpo@canopy.test', name: 'DPO', roles: ['PRIVACY_OFFICER'] });
+    const token = (await admin(CREATE_API_TOKEN, { name: 'bench', userEmail: 'dpo@canopy.test' })).body.data!.createApiToken.token;
+    const officer = <R, V>(document: Operation<R, V>, variables: V) => gql(api.url, token, document, variables);
+    await officer(CREATE_GLOBAL_POLICY, { key: 'general', title: 'General' });
     const rows: string[] = [];
     for (const [number, retention] of [[1, '90'], [2, '60']] as const) {
       const clauses = [
-        { topic: 'SHARING', subject: '*:third_party', value: 'CONSENT' },
-        { topic: 'RETENTION', subject: 'device.log', value: retention },
+        { topic: 'SHARING' as const, subject: '*:third_party', value: 'CONSENT' },
+        { topic: 'RETENTION' as const, subject: 'device.log', value: retention },
       ];
-      await officer('mutation($c: [ClauseInput!]!) { draftPolicyVersion(input: { policyKey: "general", clauses: $c }) { number } }', { c: clauses });
-      const published = await officer(
-        'mutation($n: Int!, $at: DateTime!) { publishPolicyVersion(input: { policyKey: "general", number: $n, effectiveAt: $at }) { number } }',
-        { n: number, at: new Date().toISOString() },
-      );
+      await officer(DRAFT_POLICY_VERSION, { policyKey: 'general', clauses });
+      const published = await officer(PUBLISH_POLICY_VERSION, { policyKey: 'general', number, at: new Date().toISOString() });
       if (published.body.errors) throw new Error(JSON.stringify(published.body.errors));
       rows.push(`| global v${number} over ${count} services | ${dialect} | ${published.ms.toFixed(0)} ms | ${published.statements} |`);
     }

@@ -5,13 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
+import { graphql } from './graphql';
 
 /**
  * 1. The console's service list: what its list row shows (ServiceRow_service in apps/admin) plus the
  * inventory's categories and the sharing arrangements with their processors; the open conflicts are
  * counted by the client.
  */
-export const SERVICE_LIST = `query ServiceList($first: Int!) {
+export const SERVICE_LIST = graphql(`query ServiceList($first: Int!) {
   services(first: $first) {
     totalCount
     pageInfo { hasNextPage endCursor }
@@ -23,21 +24,21 @@ export const SERVICE_LIST = `query ServiceList($first: Int!) {
       openConflicts: conflicts(status: OPEN) { id }
     } }
   }
-}`;
+}`);
 
 /** 2. One service page: the effective policy with explanations, and the findings. */
-export const SERVICE_PAGE = `query ServicePage($key: String!) {
+export const SERVICE_PAGE = graphql(`query ServicePage($key: String!) {
   service(key: $key) {
     id key name
     effectivePolicy { at clauses { topic subject value source policyKey policyVersion pendingReview explanation } }
     findings { rule severity dataCategory message }
   }
-}`;
+}`);
 
 /** 3. The auditor's sweep: findings for every service. */
-export const FINDINGS_SWEEP = `query Sweep {
+export const FINDINGS_SWEEP = graphql(`query Sweep {
   findings { rule severity dataCategory message service { key } }
-}`;
+}`);
 
 type Db = Connection;
 type Rows = RowDataPacket[];

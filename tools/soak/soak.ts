@@ -16,6 +16,21 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { ROOT, startApi } from '../bench/api-process';
+import { graphql, Operation } from '../bench/graphql';
+import {
+  AUDIT_HEAD,
+  CREATE_API_TOKEN,
+  CREATE_GLOBAL_POLICY,
+  CREATE_TEAM,
+  CREATE_USER,
+  DRAFT_POLICY_VERSION,
+  PUBLISH_POLICY_VERSION,
+  REGISTER_SERVICE,
+  SET_INVENTORY,
+  UPDATE_SERVICE,
+} from '../bench/operations';
+import type { InventoryItemInput } from '../bench/operations';
+import type { SoakAuditEventsQuery, SoakInventoryEventsQuery, SoakServicesQuery } from '../gql/graphql';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 120);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 32);
@@ -48,23 +63,35 @@ interface AutocannonResult {
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- autocannon ships no types
 const autocannon = require('autocannon') as (options: Json, done: (error: Error | null, result: AutocannonResult) => void) => unknown;
 
-const CONSOLE_LIST = `query ConsoleList { services(first: 100) { edges { node { key name team { name } inventory { dataCategory } sharingArrangements { status processor { name } } conflicts(status: OPEN) { id } } } } }`;
-const SERVICE = 'query($k: String!) { service(key: $k) { key name version team { key } inventory { dataCategory retentionDays } effectivePolicy { clauses { topic subject value } } } }';
-const AUDIT = '{ auditEvents(first: 50, filter: { entityType: "service" }) { totalCount edges { node { seq action entityId } } } }';
-const FINDINGS = 'query($k: String!) { findings(serviceKey: $k) { rule severity } }';
-const REGISTER = 'mutation($i: RegisterServiceInput!) { registerService(input: $i) { key version } }';
-const SET_INVENTORY = 'mutation($k: String!, $items: [InventoryItemInput!]!) { setInventory(serviceKey: $k, items: $items) { key } }';
-const UPDATE = 'mutation($i: UpdateServiceInput!) { updateService(input: $i) { key version } }';
+const CONSOLE_LIST = graphql(
+  `query ConsoleList { services(first: 100) { edges { node { key name team { name } inventory { dataCategory } sharingArrangements { status processor { name } } conflicts(status: OPEN) { id } } } } }`,
+);
+const SERVICE = graphql(
+  `query SoakService($k: String!) { service(key: $k) { key name version team { key } inventory { dataCategory retentionDays } effectivePolicy { clauses { topic subject value } } } }`,
+);
+const AUDIT = graphql(`query SoakAudit { auditEvents(first: 50, filter: { entityType: "service" }) { totalCount edges { node { seq action entityId } } } }`);
+const FINDINGS = graphql(`query SoakFindings($k: String!) { findings(serviceKey: $k) { rule severity } }`);
+const ALL_SERVICES = graphql(
+  `query SoakServices($after: String) { services(first: 200, after: $after) { edges { node { key version inventory { retentionDays } } } pageInfo { hasNextPage endCursor } } }`,
+);
+const INVENTORY_EVENTS = graphql(
+  `query SoakInventoryEvents($after: String) { auditEvents(first: 500, after: $after, filter: { action: "inventory.replaced" }) { edges { node { entityId after } } pageInfo { hasNextPage endCursor } } }`,
+);
+const RENAME_EVENTS = graphql(
+  `query SoakAuditEvents($after: String) { auditEvents(first: 500, after: $after, filter: { action: "service.updated" }) { edges { node { entityId } } pageInfo { hasNextPage endCursor } } }`,
+);
 /** Renames race on a few services: every connection uses the last version it heard of, so most lose with VERSION_CONFLICT. */
 const HOT_SERVICES = 16;
 
-async function gql(url: string, query: string, variables: Json = {}): Promise<Json> {
+/** One operation as `token` (the bootstrap admin's by default); its data, or an error naming it. */
+async function gql<R, V>(url: string, document: Operation<R, V>, variables?: V, token = TOKEN): Promise<R> {
+  const query = String(document);
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables: variables ?? {} }),
   });
-  const body = (await response.json()) as Json;
+  const body = (await response.json()) as { data: R; errors?: unknown[] };
   if (body.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
@@ -74,7 +101,7 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-const items = (marker: number) =>
+const items = (marker: number): InventoryItemInput[] =>
   CATEGORIES.map((dataCategory) => ({ dataCategory, purposes: ['service.provide'], source: 'USER_PROVIDED', legalBasis: 'CONSENT', retentionDays: marker, encryption: 'AT_REST_AND_IN_TRANSIT' }));
 
 async function main() {
@@ -94,33 +121,26 @@ async function main() {
   try {
     console.log(`soak: ${SECONDS} s at ${CONNECTIONS} connections against ${api.url} (database ${name})`);
     // Seed: teams, a global policy, services with inventories.
-    for (const team of ['geo', 'media', 'mobile', 'web']) await gql(api.url, 'mutation($k: String!) { createTeam(key: $k, name: $k) { key } }', { k: team });
-    await gql(api.url, 'mutation { createUser(email: "dpo@soak.test", name: "Officer", roles: [PRIVACY_OFFICER]) { id } }');
-    const officerToken = (await gql(api.url, 'mutation { createApiToken(name: "soak", userEmail: "dpo@soak.test") { token } }')).createApiToken.token as string;
-    const asOfficer = async (query: string, variables: Json = {}) => {
-      const response = await fetch(`${api.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${officerToken}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as Json;
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    };
-    await asOfficer('mutation { createPolicy(input: { key: "general", title: "General", scope: GLOBAL }) { key } }');
-    const drafted = await asOfficer(
-      'mutation { draftPolicyVersion(input: { policyKey: "general", clauses: [{ topic: COLLECTION, subject: "*", value: "ALLOWED" }, { topic: RETENTION, subject: "device.log", value: "400" }, { topic: SHARING, subject: "*:third_party", value: "CONSENT" }] }) { number } }',
-    );
-    await asOfficer('mutation($n: Int!, $at: DateTime!) { publishPolicyVersion(input: { policyKey: "general", number: $n, effectiveAt: $at }) { number } }', {
-      n: drafted.draftPolicyVersion.number,
-      at: new Date().toISOString(),
+    for (const team of ['geo', 'media', 'mobile', 'web']) await gql(api.url, CREATE_TEAM, { key: team, name: team });
+    await gql(api.url, CREATE_USER, { email: 'dpo@soak.test', name: 'Officer', roles: ['PRIVACY_OFFICER'] });
+    const officerToken = (await gql(api.url, CREATE_API_TOKEN, { name: 'soak', userEmail: 'dpo@soak.test' })).createApiToken.token;
+    const asOfficer = <R, V>(document: Operation<R, V>, variables?: V) => gql(api.url, document, variables, officerToken);
+    await asOfficer(CREATE_GLOBAL_POLICY, { key: 'general', title: 'General' });
+    const drafted = await asOfficer(DRAFT_POLICY_VERSION, {
+      policyKey: 'general',
+      clauses: [
+        { topic: 'COLLECTION', subject: '*', value: 'ALLOWED' },
+        { topic: 'RETENTION', subject: 'device.log', value: '400' },
+        { topic: 'SHARING', subject: '*:third_party', value: 'CONSENT' },
+      ],
     });
+    await asOfficer(PUBLISH_POLICY_VERSION, { policyKey: 'general', number: drafted.draftPolicyVersion.number, at: new Date().toISOString() });
     const keys: string[] = [];
     for (let i = 0; i < SERVICES; i++) {
       const key = `svc-${String(i).padStart(3, '0')}`;
       keys.push(key);
-      await asOfficer(REGISTER, { i: { key, name: `Service ${i}`, teamKey: ['geo', 'media', 'mobile', 'web'][i % 4] } });
-      await asOfficer(SET_INVENTORY, { k: key, items: items(1) });
+      await asOfficer(REGISTER_SERVICE, { input: { key, name: `Service ${i}`, teamKey: ['geo', 'media', 'mobile', 'web'][i % 4] } });
+      await asOfficer(SET_INVENTORY, { serviceKey: key, items: items(1) });
     }
 
     // The load: each request picks its operation; writes are remembered when acknowledged.
@@ -145,16 +165,16 @@ async function main() {
         else if (roll < 0.85) {
           const hot = keys[Math.floor(Math.random() * HOT_SERVICES)];
           const name = `Renamed ${Math.random().toString(36).slice(2, 10)}`;
-          body = { op: 'updateService', query: UPDATE, variables: { i: { key: hot, expectedVersion: versions.get(hot) ?? 1, name } }, key: hot };
+          body = { op: 'updateService', query: UPDATE_SERVICE, variables: { input: { key: hot, expectedVersion: versions.get(hot) ?? 1, name } }, key: hot };
         } else if (roll < 0.95) {
           const m = ++marker;
-          body = { op: 'setInventory', query: SET_INVENTORY, variables: { k: key, items: items(m) }, marker: m, key };
+          body = { op: 'setInventory', query: SET_INVENTORY, variables: { serviceKey: key, items: items(m) }, marker: m, key };
         } else {
           const k = `soak-${++registered}`;
-          body = { op: 'registerService', query: REGISTER, variables: { i: { key: k, name: `Soak ${k}`, teamKey: 'web' } }, key: k };
+          body = { op: 'registerService', query: REGISTER_SERVICE, variables: { input: { key: k, name: `Soak ${k}`, teamKey: 'web' } }, key: k };
         }
         context.pending = body;
-        return { ...req, body: JSON.stringify({ query: body.query, variables: body.variables ?? {} }) };
+        return { ...req, body: JSON.stringify({ query: String(body.query), variables: body.variables ?? {} }) };
       },
       onResponse(status, body, context) {
         const pending = context.pending as Json;
@@ -205,12 +225,12 @@ async function main() {
     const peak = Math.max(...memory.map((m) => m.rss));
 
     // The record afterwards: chain, acknowledged writes, whole inventories.
-    const verification = (await gql(api.url, '{ verifyAuditLog { ok checkedEvents firstBrokenSeq headSeq } }')).verifyAuditLog;
+    const verification = (await gql(api.url, AUDIT_HEAD)).verifyAuditLog;
     const lost: string[] = [];
-    const existing = new Map<string, Json>();
+    const existing = new Map<string, SoakServicesQuery['services']['edges'][number]['node']>();
     let after: string | null = null;
     do {
-      const page: Json = (await gql(api.url, 'query($after: String) { services(first: 200, after: $after) { edges { node { key version inventory { retentionDays } } } pageInfo { hasNextPage endCursor } } }', { after })).services;
+      const page: SoakServicesQuery['services'] = (await gql(api.url, ALL_SERVICES, { after })).services;
       for (const e of page.edges) existing.set(e.node.key, e.node);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
@@ -218,9 +238,9 @@ async function main() {
     let lastInventory = new Map<string, number>();
     after = null;
     do {
-      const page: Json = (await gql(api.url, 'query($after: String) { auditEvents(first: 500, after: $after, filter: { action: "inventory.replaced" }) { edges { node { entityId after } } pageInfo { hasNextPage endCursor } } }', { after })).auditEvents;
+      const page: SoakInventoryEventsQuery['auditEvents'] = (await gql(api.url, INVENTORY_EVENTS, { after })).auditEvents;
       for (const e of page.edges) {
-        const m = e.node.after?.items?.[0]?.retentionDays;
+        const m = (e.node.after as { items?: { retentionDays: number }[] } | null)?.items?.[0]?.retentionDays as number;
         if (!auditedMarkers.has(e.node.entityId)) auditedMarkers.set(e.node.entityId, new Set());
         auditedMarkers.get(e.node.entityId)!.add(m);
         lastInventory.set(e.node.entityId, m);
@@ -231,7 +251,7 @@ async function main() {
     const audited = new Map<string, number>();
     after = null;
     do {
-      const page: Json = (await gql(api.url, 'query($after: String) { auditEvents(first: 500, after: $after, filter: { action: "service.updated" }) { edges { node { entityId } } pageInfo { hasNextPage endCursor } } }', { after })).auditEvents;
+      const page: SoakAuditEventsQuery['auditEvents'] = (await gql(api.url, RENAME_EVENTS, { after })).auditEvents;
       for (const e of page.edges) audited.set(e.node.entityId, (audited.get(e.node.entityId) ?? 0) + 1);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
@@ -250,7 +270,7 @@ async function main() {
     for (const key of acknowledged.registered) if (!existing.has(key)) lost.push(`${key}: registration`);
     for (const [key, markers] of acknowledged.inventories) for (const m of markers) if (!auditedMarkers.get(key)?.has(m)) lost.push(`${key}: inventory ${m}`);
     for (const [key, service] of existing) {
-      const markers = new Set(service.inventory.map((i: Json) => i.retentionDays));
+      const markers = new Set<number | null | undefined>(service.inventory.map((i) => i.retentionDays));
       if (service.inventory.length && (service.inventory.length !== 3 || markers.size !== 1 || !markers.has(lastInventory.get(key)))) halfApplied.push(key);
     }
     lastInventory = new Map();

@@ -18,6 +18,10 @@ import { ServiceSecurityMeasuresResolver } from './modules/security-measures/sec
 import { RecordOfProcessingResolver } from './modules/exports/ropa.resolver';
 import { ManifestCheckResolver } from './modules/manifest-check/manifest-check.resolver';
 import { COMPLIANCE_RESOLVERS } from './modules/findings/compliance.composition';
+import { SharingViewerResolver } from './modules/sharing/sharing-viewer.resolver';
+import { ConflictViewerResolver } from './modules/policies/conflict-viewer.resolver';
+import { PolicyViewerResolver } from './modules/policies/policy-viewer.resolver';
+import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   UserResolver,
@@ -42,6 +46,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   RecordOfProcessingResolver,
   ManifestCheckResolver,
   ...COMPLIANCE_RESOLVERS,
+  // What the viewer may do, computed with the domain's rules, so the console offers only what the API accepts.
+  SharingViewerResolver,
+  ConflictViewerResolver,
+  PolicyViewerResolver,
+  FindingViewerResolver,
 ];
 
 export function buildCanopySchema(): Promise<GraphQLSchema> {

@@ -20,7 +20,7 @@ import { serveConsole } from './console/serve-console';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { seedDemoData, DemoLogin } from './demo/demo-data';
-import { createHardening, unavailableOnConnectionLoss } from './hardening';
+import { createHardening, credentialsOf } from './hardening';
 import { createLoaders } from './loaders';
 import { createNaiveLoaders } from './loaders-naive';
 import { buildCanopySchema } from './schema';
@@ -117,13 +117,14 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
     '/graphql',
     hardening.graphql,
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const credentials = await unavailableOnConnectionLoss(() => application.authenticator.fromRequest(req));
+      // hardening.graphql authenticated the request before Apollo read it: only signed-in callers get here.
+      context: async ({ res }) => {
+        const credentials = credentialsOf(res);
         return {
           requestId: res.locals.requestId as string,
           tally: res.locals.tally as QueryTally,
           credentials,
-          viewer: credentials.kind === 'viewer' ? credentials.viewer : null,
+          viewer: credentials.viewer,
           app: application,
           loaders: loadersFor(application),
         };

@@ -3,7 +3,9 @@ import { applyCommand } from './commands/apply';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { checkCommand, DEFAULT_FAIL_ON } from './commands/check';
 import { commandContext } from './commands/context';
+import { exportFidesCommand } from './commands/export-fides';
 import { exportRopaCommand } from './commands/export-ropa';
+import { importFidesCommand } from './commands/import-fides';
 import { whoamiCommand } from './commands/whoami';
 import type { GlobalOptions } from './config';
 import { CliError } from './errors';
@@ -22,6 +24,8 @@ const EXAMPLES_HELP = `Examples:
   canopy apply -f services/*.yaml
   canopy check -f canopy.yaml --fail-on HIGH
   canopy export ropa --format csv --at 2026-01-01 -o ropa.csv
+  canopy export fides -o datamap.yaml
+  canopy import fides fides/*.yml --team web --dry-run
   canopy audit verify --output json`;
 
 /**
@@ -72,6 +76,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--at <instant>', 'the record as of this instant (ISO 8601, e.g. 2026-01-01T00:00:00Z or 2026-01-01); default now')
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .action((options, command) => run((ctx) => exportRopaCommand(ctx, options))(options, command));
+  exportCommand
+    .command('fides')
+    .description('every service as a fideslang system manifest (systems with privacy declarations), through the taxonomy mapping')
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .option('--mapping <file>', "your organisation's fideslang <-> Canopy taxonomy mapping (overrides the default key by key)")
+    .action((options, command) => run((ctx) => exportFidesCommand(ctx, options))(options, command));
+
+  const importCommand = program.command('import').description('import records from other tools');
+  importCommand
+    .command('fides')
+    .description('register or update services from fideslang system manifests, like apply; nothing is applied while a taxonomy key is unmapped')
+    .argument('<files...>', 'fideslang manifest files (YAML)')
+    .option('--team <key>', 'the team of systems whose manifest names none (canopy.team)')
+    .option('--dry-run', 'print the plan (create / update / unchanged per object) and change nothing')
+    .option('--mapping <file>', "your organisation's fideslang <-> Canopy taxonomy mapping (overrides the default key by key)")
+    .option('--skip-unmapped', 'import what maps and list the taxonomy keys that do not, instead of refusing')
+    .action((files, options, command) => run((ctx) => importFidesCommand(ctx, files, options))(options, command));
 
   const audit = program.command('audit').description('the audit log');
   audit

@@ -1,6 +1,6 @@
 /**
- * @canopy/domain: Canopy's pure rules (DESIGN.md sections 1-5). No I/O, no
- * framework; every function is deterministic given its inputs.
+ * @canopy/domain: Canopy's pure rules (DESIGN.md sections 1-5 and 9). No
+ * I/O, no framework; every function is deterministic given its inputs.
  */
 export * from './keys';
 export * from './shared';
@@ -10,3 +10,8 @@ export * from './precedence';
 export * from './amendments';
 export * from './findings';
 export * from './sharing';
+export * from './access';
+export * from './regions';
+export * from './assessments';
+export * from './transfers';
+export * from './what-if';

@@ -1,7 +1,7 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { navigationFor, ROLE_LABELS } from '../lib/roles';
+import { navigationFor, ROLE_LABELS } from './navigation';
 import { useViewer, useSession } from './session';
 
 /** Header with the viewer and sign-out; navigation with only what the viewer's roles can use. */

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Alert, Button, Center, Stack } from '@mantine/core';
 import { Loading, ErrorMessage } from '../components/QueryState';
-import { canOpen, type Section } from '../lib/roles';
+import { canOpen, type Section } from './navigation';
 import { RouterLink } from '../components/links';
 import { useSession } from './session';
 

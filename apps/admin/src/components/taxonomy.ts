@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
+import type { ClauseSetContext } from '@canopy/domain';
 import { graphql } from '../gql';
 
 export const TaxonomyQuery = graphql(`
@@ -16,13 +18,21 @@ export const TaxonomyQuery = graphql(`
   }
 `);
 
-/** The taxonomy, cached once per session: which categories are sensitive, and the keys the editor offers. */
+/**
+ * The taxonomy, cached once per session: which categories are sensitive (the
+ * stored flag, which the API keeps true for every sub-category of a sensitive
+ * one), the keys the editor offers, and the key membership the domain's
+ * clause checks ask for (null while loading).
+ */
 export function useTaxonomy() {
   const { data } = useQuery(TaxonomyQuery, { fetchPolicy: 'cache-first' });
-  const sensitive = new Set((data?.dataCategories ?? []).filter((c) => c.sensitive).map((c) => c.key));
-  return {
-    categories: data?.dataCategories ?? [],
-    uses: data?.dataUses ?? [],
-    isSensitive: (key: string) => sensitive.has(key),
-  };
+  return useMemo(() => {
+    const categories = data?.dataCategories ?? [];
+    const uses = data?.dataUses ?? [];
+    const sensitive = new Set(categories.filter((c) => c.sensitive).map((c) => c.key));
+    const categoryKeys = new Set(categories.map((c) => c.key));
+    const useKeys = new Set(uses.map((u) => u.key));
+    const taxonomy: ClauseSetContext['taxonomy'] | null = data ? { hasCategory: (k) => categoryKeys.has(k), hasUse: (k) => useKeys.has(k) } : null;
+    return { categories, uses, taxonomy, isSensitive: (key: string) => sensitive.has(key) };
+  }, [data]);
 }

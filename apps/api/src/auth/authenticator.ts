@@ -8,7 +8,16 @@ import type { Role, Viewer } from './viewer';
 export const SESSION_COOKIE = 'canopy_session';
 const LAST_USED_GRANULARITY_MS = 60_000;
 
-export type Credentials = { kind: 'none' } | { kind: 'invalid' } | { kind: 'viewer'; viewer: Viewer };
+export type Credentials =
+  | { kind: 'none' }
+  | { kind: 'invalid' }
+  /** credentialId: what authenticated the request, the API token's id (via token) or the session's id hash (via session). */
+  | { kind: 'viewer'; viewer: Viewer; credentialId: string };
+
+/** The session a request came with (its id hash), or null for a token or no credentials. */
+export function sessionOf(credentials: Credentials): string | null {
+  return credentials.kind === 'viewer' && credentials.viewer.via === 'session' ? credentials.credentialId : null;
+}
 
 /**
  * Resolves a request's bearer token or session cookie to a Viewer in one
@@ -35,31 +44,35 @@ export class Authenticator {
       .leftJoinAndMapMany('u.memberships', TeamMemberEntity, 'tm', 'tm.userId = u.id')
       .where('t.tokenHash = :hash', { hash: sha256(token) })
       .getOne();
-    if (!row?.user || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.user.active) {
-      return { kind: 'invalid' };
-    }
+    if (!row?.user || !tokenUsable(row, now) || !row.user.active) return { kind: 'invalid' };
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
       // Best effort and outside any transaction: a lost update only makes "last used" a minute staler.
       void this.db.manager.update(ApiTokenEntity, { id: row.id }, { lastUsedAt: now }).catch(() => undefined);
     }
-    return { kind: 'viewer', viewer: viewerFrom(row.user as WithMemberships, 'token') };
+    return { kind: 'viewer', viewer: viewerFrom(row.user as WithMemberships, 'token'), credentialId: row.id };
   }
 
+  /** A session opened by signing in with an API token lasts only as long as the token is usable. */
   async fromSession(cookie: string, now = new Date()): Promise<Credentials> {
     const row = await this.db.manager
       .createQueryBuilder(SessionEntity, 's')
       .innerJoinAndSelect('s.user', 'u')
+      .leftJoinAndSelect('s.token', 'tok')
       .leftJoinAndMapMany('u.memberships', TeamMemberEntity, 'tm', 'tm.userId = u.id')
       .where('s.idHash = :hash', { hash: sha256(cookie) })
       .getOne();
-    if (!row?.user || row.expiresAt <= now || !row.user.active) return { kind: 'invalid' };
-    return { kind: 'viewer', viewer: viewerFrom(row.user as WithMemberships, 'session') };
+    if (!row?.user || row.expiresAt <= now || !row.user.active || (row.token && !tokenUsable(row.token, now))) return { kind: 'invalid' };
+    return { kind: 'viewer', viewer: viewerFrom(row.user as WithMemberships, 'session'), credentialId: row.idHash };
   }
 
   async viewerOf(user: UserEntity, via: Viewer['via']): Promise<Viewer> {
     const memberships = await this.db.manager.find(TeamMemberEntity, { where: { userId: In([user.id]) } });
     return viewerFrom({ ...user, memberships }, via);
   }
+}
+
+function tokenUsable(token: ApiTokenEntity, now: Date): boolean {
+  return !token.revokedAt && !(token.expiresAt && token.expiresAt <= now);
 }
 
 type WithMemberships = UserEntity & { memberships?: TeamMemberEntity[] };

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { SessionEntity, UserEntity } from '@canopy/persistence';
 import type { Database } from '../common/database';
 import { Authenticator } from './authenticator';
@@ -21,13 +22,15 @@ export class SessionService {
   ) {}
 
   async login(request: LoginRequest): Promise<LoginResult> {
-    const viewer = await this.check(request);
-    if (!viewer) return { ok: false, message: REFUSED };
+    const signIn = await this.check(request);
+    if (!signIn) return { ok: false, message: REFUSED };
+    const { viewer, tokenId } = signIn;
     const cookie = newSecret('cns');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await this.db.write(async (tx) => {
-      await tx.insert(SessionEntity, { idHash: sha256(cookie), userId: viewer.id, createdAt: now, expiresAt, via: viewer.via });
+      // A session opened with a token records it: revoking the token ends the session (endSessionsOfToken).
+      await tx.insert(SessionEntity, { idHash: sha256(cookie), userId: viewer.id, tokenId, createdAt: now, expiresAt, via: viewer.via });
       // Housekeeping: expired sessions of this user go when it signs in again.
       await tx
         .createQueryBuilder()
@@ -44,15 +47,31 @@ export class SessionService {
     await this.db.write((tx) => tx.delete(SessionEntity, { idHash: sha256(cookie) }));
   }
 
-  private async check(request: LoginRequest): Promise<Viewer | null> {
+  private async check(request: LoginRequest): Promise<{ viewer: Viewer; tokenId: string | null } | null> {
     if (typeof request.token === 'string' && request.token) {
       const credentials = await this.authenticator.fromToken(request.token);
-      return credentials.kind === 'viewer' ? credentials.viewer : null;
+      return credentials.kind === 'viewer' ? { viewer: credentials.viewer, tokenId: credentials.credentialId } : null;
     }
     if (typeof request.email !== 'string' || typeof request.password !== 'string') return null;
     const user = await this.db.manager.findOneBy(UserEntity, { email: request.email.trim().toLowerCase().slice(0, 254) });
     const matches = await passwordMatches(user?.passwordHash ?? null, request.password);
     if (!user || !matches || !user.active) return null;
-    return this.authenticator.viewerOf(user, 'session');
+    return { viewer: await this.authenticator.viewerOf(user, 'session'), tokenId: null };
   }
+}
+
+/**
+ * Ends a user's console sessions inside the caller's transaction, all but
+ * `keep` (the id hash of the session that asked: a self-service password
+ * change keeps its own). Returns how many ended.
+ */
+export async function endSessionsOfUser(tx: EntityManager, userId: string, keep: string | null = null): Promise<number> {
+  const query = tx.createQueryBuilder().delete().from(SessionEntity).where('user_id = :userId', { userId });
+  if (keep) query.andWhere('id_hash <> :keep', { keep });
+  return (await query.execute()).affected ?? 0;
+}
+
+/** Ends the console sessions opened by signing in with an API token. Returns how many ended. */
+export async function endSessionsOfToken(tx: EntityManager, tokenId: string): Promise<number> {
+  return (await tx.delete(SessionEntity, { tokenId })).affected ?? 0;
 }

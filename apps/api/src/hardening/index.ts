@@ -5,12 +5,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Authenticator } from '../auth/authenticator';
 import type { HardeningConfig } from '../config';
 import type { AppContext } from '../context';
+import { requireCredentials, sameOriginSessions } from './graphql-access';
 import { graphqlGuardPlugin } from './graphql-guard.plugin';
 import { cors, explorerGate, securityHeaders } from './http-policies';
 import { loginRateLimit } from './login-rate-limit';
 import { batchLimit, documentNestingLimit, graphqlBody, RequestDeadlines } from './request-guards';
 
-export { unavailableOnConnectionLoss } from './graphql-guard.plugin';
+export { credentialsOf } from './graphql-access';
 
 /** Everything apps/api/src/hardening adds to the server, in the order server.ts mounts it. */
 export interface Hardening {
@@ -18,7 +19,11 @@ export interface Hardening {
   headers: RequestHandler[];
   /** On POST /auth/login, before the route: its JSON body, then the rate limits. */
   login: RequestHandler[];
-  /** On /graphql, before Apollo: the time limit, the body (size-limited), the batch limit and the bracket-nesting limit. */
+  /**
+   * On /graphql, before Apollo: the time limit, authentication (401 before
+   * anything is read), the session cookie's same-origin rule, the body
+   * (size-limited), the batch limit and the bracket-nesting limit.
+   */
   graphql: RequestHandler[];
   /** On /explorer, before the console. */
   explorer: RequestHandler;
@@ -48,12 +53,25 @@ function isRequestError(error: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
+/** A validation error whose cause is a scalar's own BAD_USER_INPUT (common/scalars.ts). */
+function refusedByScalar(error: unknown): boolean {
+  const cause = error instanceof GraphQLError ? error.originalError : undefined;
+  return cause instanceof GraphQLError && cause.extensions?.code === 'BAD_USER_INPUT';
+}
+
 export function createHardening(config: HardeningConfig, authenticator: Authenticator): Hardening {
   const deadlines = new RequestDeadlines(config.requestTimeoutMs);
   return {
     headers: [cors(config.corsOrigins), securityHeaders()],
     login: [express.json({ limit: '16kb' }), ...loginRateLimit(config.login)],
-    graphql: [deadlines.middleware, graphqlBody(config.maxBodyBytes), batchLimit(config.maxBatchOperations), documentNestingLimit()],
+    graphql: [
+      deadlines.middleware,
+      requireCredentials(authenticator),
+      sameOriginSessions(config.corsOrigins),
+      graphqlBody(config.maxBodyBytes),
+      batchLimit(config.maxBatchOperations),
+      documentNestingLimit(),
+    ],
     explorer: explorerGate(authenticator),
     apollo: {
       // Parsing stops at this many tokens, before validation (whose cost grows faster than the document).
@@ -61,7 +79,7 @@ export function createHardening(config: HardeningConfig, authenticator: Authenti
       allowBatchedHttpRequests: config.maxBatchOperations > 1,
       // Apollo's CSRF prevention: a GET, or a POST that is not JSON, needs a header no simple request can set.
       csrfPrevention: true,
-      // Introspection is on for signed-in users in every environment; the guard plugin refuses anonymous callers.
+      // Introspection is on for signed-in users in every environment; anonymous callers never reach Apollo.
       introspection: true,
       // main.ts owns SIGTERM (graceful shutdown, exit 0): Apollo must not re-raise the signal.
       stopOnTerminationSignals: false,
@@ -85,6 +103,10 @@ export function createHardening(config: HardeningConfig, authenticator: Authenti
       // graphql-js stops coercing variables after 50 errors with an error of its own, without a code.
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && /^Too many errors processing variables/.test(formatted.message)) {
         return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+      }
+      // A scalar refusing an inline value (2026-02-30 as a DateTime literal) fails validation; the value is wrong, as it would be in a variable.
+      if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && refusedByScalar(error)) {
+        return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
       }
       // Apollo's own request errors (a 4xx it chose) sometimes carry no code: they are the client's, not internal.
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && isRequestError(error)) {

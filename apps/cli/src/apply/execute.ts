@@ -1,6 +1,5 @@
 import type { GraphQLClient } from '../client/graphql-client';
 import {
-  ArrangementRef,
   CREATE_POLICY,
   DRAFT_POLICY_VERSION,
   PROPOSE_SHARING,
@@ -73,7 +72,7 @@ async function runStep(client: GraphQLClient, step: Step): Promise<void> {
       await client.request('draftPolicyVersion', DRAFT_POLICY_VERSION, { input: step.input });
       return;
     case 'proposeAndSubmitSharing': {
-      const proposed = await client.request<{ proposeSharing: ArrangementRef }>('proposeSharing', PROPOSE_SHARING, { input: step.input });
+      const proposed = await client.request('proposeSharing', PROPOSE_SHARING, { input: step.input });
       const { id, version } = proposed.proposeSharing;
       await client.request('submitSharing', SUBMIT_SHARING, { id, expectedVersion: version });
       return;

@@ -1,4 +1,4 @@
-import type { ClauseData, InventoryItemData, ProcessorState, SubProcessorData } from '../client/operations';
+import type { ClauseData, InventoryItemData, SubProcessorData } from '../client/operations';
 import type { ClauseManifest, InventoryItemManifest } from '../manifest/schema';
 
 /**
@@ -10,17 +10,8 @@ import type { ClauseManifest, InventoryItemManifest } from '../manifest/schema';
 const sortedUnique = (values: readonly string[]) => [...new Set(values)].sort();
 const foldedInOrder = (values: readonly string[]) => [...new Set(values.map((v) => v.trim()))];
 
-export interface NormalItem {
-  dataCategory: string;
-  purposes: string[];
-  source: string;
-  devicePermission: string | null;
-  legalBasis: string;
-  retentionDays: number | null;
-  encryption: string;
-  publiclyVisible: boolean;
-  dataSubjects: string[];
-}
+/** An item as the API stores and returns it: every field present. */
+export type NormalItem = InventoryItemData;
 
 export function normaliseItem(item: InventoryItemManifest | InventoryItemData): NormalItem {
   const permission = item.devicePermission?.trim();
@@ -81,13 +72,8 @@ export function normaliseMeasures(measures: readonly string[]): string[] {
   return out;
 }
 
-export interface NormalClause {
-  topic: string;
-  subject: string;
-  value: string;
-  locked: boolean;
-  text: string | null;
-}
+/** A clause as the API stores it: every field present. */
+export type NormalClause = ClauseData;
 
 export function normaliseClause(c: ClauseManifest | ClauseData): NormalClause {
   return { topic: c.topic, subject: c.subject.trim(), value: String(c.value).trim(), locked: c.locked ?? false, text: c.text?.trim() || null };
@@ -106,5 +92,3 @@ export function normaliseSubProcessors(list: readonly SubProcessorData[] | reado
 
 export const sameInstant = (a: string | null | undefined, b: string | null | undefined) =>
   (a ? new Date(a).getTime() : null) === (b ? new Date(b).getTime() : null);
-
-export type ProcessorField = keyof Omit<ProcessorState, 'key' | 'version'>;

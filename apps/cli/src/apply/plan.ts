@@ -1,4 +1,14 @@
 import type { ArrangementData, ProcessorState, ServiceState, SharingStatus } from '../client/operations';
+import type {
+  CreatePolicyInput,
+  DraftPolicyVersionInput,
+  InventoryItemInput,
+  ProposeSharingInput,
+  RegisterProcessorInput,
+  RegisterServiceInput,
+  UpdateProcessorInput,
+  UpdateServiceInput,
+} from '../gql/graphql';
 import type { ManifestProblem } from '../errors';
 import type { DocumentOrigin, LoadedManifest } from '../manifest/load';
 import type { ProcessorManifest, ServiceManifest } from '../manifest/schema';
@@ -25,17 +35,17 @@ export interface CurrentState {
 export type Action = 'create' | 'update' | 'unchanged';
 export type PlanObject = 'processor' | 'service' | 'security-measures' | 'inventory' | 'policy' | 'sharing';
 
-/** One mutation (or chained pair) to run; variables are final at plan time. */
+/** One mutation (or chained pair) to run; variables are final at plan time, typed by the schema's inputs. */
 export type Step =
-  | { op: 'registerProcessor'; input: Record<string, unknown> }
-  | { op: 'updateProcessor'; input: Record<string, unknown> }
-  | { op: 'registerService'; input: Record<string, unknown> }
-  | { op: 'updateService'; input: Record<string, unknown> }
+  | { op: 'registerProcessor'; input: RegisterProcessorInput }
+  | { op: 'updateProcessor'; input: UpdateProcessorInput }
+  | { op: 'registerService'; input: RegisterServiceInput }
+  | { op: 'updateService'; input: UpdateServiceInput }
   | { op: 'setSecurityMeasures'; serviceKey: string; measures: string[] }
-  | { op: 'setInventory'; serviceKey: string; items: Record<string, unknown>[] }
-  | { op: 'createPolicy'; input: Record<string, unknown> }
-  | { op: 'draftPolicyVersion'; input: Record<string, unknown> }
-  | { op: 'proposeAndSubmitSharing'; input: Record<string, unknown> }
+  | { op: 'setInventory'; serviceKey: string; items: InventoryItemInput[] }
+  | { op: 'createPolicy'; input: CreatePolicyInput }
+  | { op: 'draftPolicyVersion'; input: DraftPolicyVersionInput }
+  | { op: 'proposeAndSubmitSharing'; input: ProposeSharingInput }
   | { op: 'submitSharing'; id: string; expectedVersion: number };
 
 export interface PlanEntry {
@@ -48,6 +58,8 @@ export interface PlanEntry {
   steps: Step[];
   file: string;
   document: number;
+  /** The document the entry comes from (errors during apply are located through it). */
+  origin: DocumentOrigin;
 }
 
 export interface Plan {
@@ -82,7 +94,7 @@ export function planApply(manifests: readonly LoadedManifest[], state: CurrentSt
 
 function checkReferences(doc: ServiceManifest, origin: DocumentOrigin, state: CurrentState, declaredProcessors: ReadonlySet<string>): ManifestProblem[] {
   const problems = taxonomyProblems(doc, origin, state);
-  const at = (path: string, message: string) => problems.push({ file: origin.file, document: origin.document, line: origin.lineOf(path), path, message });
+  const at = (path: string, message: string) => problems.push(origin.problem(path, message));
   if (!state.teams.has(doc.metadata.team)) at('metadata.team', `unknown team "${doc.metadata.team}"`);
   const seen = new Map<string, number>();
   doc.spec.sharing?.forEach((s, i) => {
@@ -104,7 +116,7 @@ export function taxonomyProblems(
   taxonomy: { dataCategories: ReadonlySet<string>; dataUses: ReadonlySet<string> },
 ): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
-  const at = (path: string, message: string) => problems.push({ file: origin.file, document: origin.document, line: origin.lineOf(path), path, message });
+  const at = (path: string, message: string) => problems.push(origin.problem(path, message));
   const category = (path: string, key: string) => {
     if (!taxonomy.dataCategories.has(key)) at(path, `unknown data category "${key}"`);
   };
@@ -123,9 +135,9 @@ export function taxonomyProblems(
 }
 
 function planProcessor(doc: ProcessorManifest, current: ProcessorState | null, origin: DocumentOrigin): PlanEntry {
-  const base = { object: 'processor' as const, name: doc.metadata.key, file: origin.file, document: origin.document };
+  const base = { object: 'processor' as const, name: doc.metadata.key, file: origin.file, document: origin.document, origin };
   const s = doc.spec;
-  const desired: Record<string, unknown> = {
+  const desired: Omit<RegisterProcessorInput, 'key'> = {
     name: doc.metadata.name,
     country: s.country,
     ...(s.contactEmail !== undefined ? { contactEmail: s.contactEmail?.trim().toLowerCase() || null } : {}),
@@ -140,8 +152,8 @@ function planProcessor(doc: ProcessorManifest, current: ProcessorState | null, o
     return { ...base, action: 'create', changes: ['register processor'], steps: [{ op: 'registerProcessor', input: { key: doc.metadata.key, ...desired } }] };
   }
   const changed: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(desired)) {
-    const now = (current as unknown as Record<string, unknown>)[field];
+  for (const [field, value] of Object.entries(desired) as [keyof typeof desired, unknown][]) {
+    const now = current[field];
     const same =
       field === 'dpaSignedAt' || field === 'dpaExpiresAt'
         ? sameInstant(now as string | null, value as string | null)
@@ -155,13 +167,13 @@ function planProcessor(doc: ProcessorManifest, current: ProcessorState | null, o
     ...base,
     action: 'update',
     changes: Object.keys(changed),
-    steps: [{ op: 'updateProcessor', input: { key: doc.metadata.key, expectedVersion: current.version, ...changed } }],
+    steps: [{ op: 'updateProcessor', input: { key: doc.metadata.key, expectedVersion: current.version, ...(changed as Partial<UpdateProcessorInput>) } }],
   };
 }
 
 function planService(doc: ServiceManifest, current: ServiceState | null, origin: DocumentOrigin): PlanEntry[] {
   const key = doc.metadata.key;
-  const where = { file: origin.file, document: origin.document };
+  const where = { file: origin.file, document: origin.document, origin };
   const spec = doc.spec;
   const entries: PlanEntry[] = [];
 
@@ -188,7 +200,7 @@ function planService(doc: ServiceManifest, current: ServiceState | null, origin:
       ...where,
     });
   } else {
-    const changed: Record<string, unknown> = {};
+    const changed: Omit<UpdateServiceInput, 'key' | 'expectedVersion'> = {};
     if (doc.metadata.name !== current.name) changed.name = doc.metadata.name;
     if (doc.metadata.team !== current.team.key) changed.teamKey = doc.metadata.team;
     if (spec.description !== undefined && (spec.description?.trim() || null) !== current.description) changed.description = spec.description?.trim() || null;

@@ -28,13 +28,13 @@ export function problemsFromApiError(error: unknown, origin: DocumentOrigin): Ma
   for (const text of error.serverProblems) {
     const m = /^([^:\s]+):\s*(.*)$/.exec(text);
     const path = m ? manifestPathOf(m[1]) : null;
-    if (m && path) located.push({ file: origin.file, document: origin.document, line: origin.lineOf(path), path, message: m[2] });
+    if (m && path) located.push(origin.problem(path, m[2]));
   }
   if (located.length) return located;
   const path = error.argument ? manifestPathOf(error.argument) : null;
   if (!path) return null;
   const message = error.message.replace(/^[^:]+: [A-Z_]+: /, '').replace(new RegExp(`^${escape(error.argument ?? '')}:\\s*`), '');
-  return [{ file: origin.file, document: origin.document, line: origin.lineOf(path), path, message }];
+  return [origin.problem(path, message)];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,31 +1,43 @@
 import type { GraphQLClient } from '../client/graphql-client';
-import { currentStateQuery, ProcessorState, ServiceState } from '../client/operations';
+import { currentStateQuery } from '../client/operations';
 import type { LoadedManifest } from '../manifest/load';
 import type { CurrentState } from './plan';
 
-/**
- * Reads, in one request, everything apply compares: each declared service
- * (with inventory, security measures, policy versions and arrangements),
- * each declared or referenced processor, the teams and the taxonomy.
- */
-export async function readCurrentState(client: GraphQLClient, manifests: readonly LoadedManifest[]): Promise<CurrentState> {
-  const serviceKeys = [...new Set(manifests.filter((m) => m.kind === 'Service').map((m) => m.manifest.metadata.key))];
-  const processorKeys = [
-    ...new Set([
-      ...manifests.filter((m) => m.kind === 'Processor').map((m) => m.manifest.metadata.key),
-      ...manifests.flatMap((m) => (m.kind === 'Service' ? (m.manifest.spec.sharing ?? []).map((s) => s.processor) : [])),
-    ]),
-  ];
-  const variables: Record<string, string> = {};
-  serviceKeys.forEach((k, i) => (variables[`s${i}`] = k));
-  processorKeys.forEach((k, i) => (variables[`p${i}`] = k));
-  const query = currentStateQuery(serviceKeys.length, processorKeys.length);
-  const data = await client.request<Record<string, unknown>>('read current state', query, variables);
+/** The services and processors apply compares. */
+export interface StateKeys {
+  services: readonly string[];
+  processors: readonly string[];
+}
+
+/** The services the manifests declare, and the processors they declare or share with. */
+export function referencedKeys(manifests: readonly LoadedManifest[]): StateKeys {
   return {
-    services: new Map(serviceKeys.map((k, i) => [k, (data[`s${i}`] as ServiceState | null) ?? null])),
-    processors: new Map(processorKeys.map((k, i) => [k, (data[`p${i}`] as ProcessorState | null) ?? null])),
-    teams: new Set((data.teams as { key: string }[]).map((t) => t.key)),
-    dataCategories: new Set((data.dataCategories as { key: string }[]).map((c) => c.key)),
-    dataUses: new Set((data.dataUses as { key: string }[]).map((u) => u.key)),
+    services: [...new Set(manifests.filter((m) => m.kind === 'Service').map((m) => m.manifest.metadata.key))],
+    processors: [
+      ...new Set([
+        ...manifests.filter((m) => m.kind === 'Processor').map((m) => m.manifest.metadata.key),
+        ...manifests.flatMap((m) => (m.kind === 'Service' ? (m.manifest.spec.sharing ?? []).map((s) => s.processor) : [])),
+      ]),
+    ],
+  };
+}
+
+/**
+ * Reads, in one request, everything apply compares: each service (with
+ * inventory, security measures, policy versions and arrangements), each
+ * processor, the teams and the taxonomy.
+ */
+export async function readCurrentState(client: GraphQLClient, keys: StateKeys): Promise<CurrentState> {
+  const variables: Record<string, string> = {};
+  keys.services.forEach((k, i) => (variables[`s${i}`] = k));
+  keys.processors.forEach((k, i) => (variables[`p${i}`] = k));
+  const query = currentStateQuery(keys.services.length, keys.processors.length);
+  const data = await client.request('read current state', query, variables);
+  return {
+    services: new Map(keys.services.map((k, i) => [k, data[`s${i}`] ?? null])),
+    processors: new Map(keys.processors.map((k, i) => [k, data[`p${i}`] ?? null])),
+    teams: new Set(data.teams.map((t) => t.key)),
+    dataCategories: new Set(data.dataCategories.map((c) => c.key)),
+    dataUses: new Set(data.dataUses.map((u) => u.key)),
   };
 }

@@ -1,6 +1,7 @@
 import type { ConnectionConfig } from '../config';
 import { CliError } from '../errors';
 import { EXIT, ExitCode } from '../exit-codes';
+import type { Operation } from './graphql';
 
 export interface GraphQLErrorEntry {
   message: string;
@@ -42,14 +43,18 @@ export class ApiError extends CliError {
   }
 }
 
+/** Variables may be left out only when the operation declares none that are required. */
+type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+
 export interface GraphQLClient {
-  request<T>(operation: string, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Runs one operation; `operation` names it in error messages. */
+  request<R, V>(operation: string, document: Operation<R, V>, ...variables: VariablesArgument<V>): Promise<R>;
 }
 
 /** Fetch-based GraphQL over HTTP with a bearer token; every failure becomes a CliError with its exit code. */
 export function createClient(config: ConnectionConfig, fetchImpl: typeof fetch, timeoutMs = 60_000): GraphQLClient {
   return {
-    async request<T>(operation: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    async request<R, V>(operation: string, document: Operation<R, V>, ...[variables]: VariablesArgument<V>): Promise<R> {
       let response: Response;
       try {
         response = await fetchImpl(config.endpoint, {
@@ -59,7 +64,7 @@ export function createClient(config: ConnectionConfig, fetchImpl: typeof fetch, 
             accept: 'application/graphql-response+json, application/json',
             authorization: `Bearer ${config.token}`,
           },
-          body: JSON.stringify({ query, variables }),
+          body: JSON.stringify({ query: String(document), variables: variables ?? {} }),
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
@@ -67,7 +72,7 @@ export function createClient(config: ConnectionConfig, fetchImpl: typeof fetch, 
         const why = cause?.code ?? cause?.message ?? (error as Error).message;
         throw new CliError(`Cannot reach the Canopy API at ${config.endpoint}: ${why}`, EXIT.SERVER, { code: 'NETWORK' });
       }
-      let body: { data?: T | null; errors?: GraphQLErrorEntry[] };
+      let body: { data?: R | null; errors?: GraphQLErrorEntry[] };
       const text = await response.text();
       try {
         body = JSON.parse(text) as typeof body;

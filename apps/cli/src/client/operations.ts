@@ -1,161 +1,107 @@
 /**
- * The CLI's GraphQL operations, as plain strings typed by hand (the CLI talks
- * to the API only over GraphQL and needs no codegen for a dozen operations).
- * Field names follow apps/api/schema.graphql.
+ * The CLI's GraphQL operations, typed by codegen from apps/api/schema.graphql
+ * (`nx run cli:codegen`; see graphql.ts). The types below are the generated
+ * ones under the names the CLI uses.
  */
+import type {
+  CheckServiceManifestQuery,
+  CurrentStateBaseFragment,
+  FidesExportPageQuery,
+  ProcessorStateFragment,
+  RecordOfProcessingQuery,
+  ServiceStateFragment,
+} from '../gql/graphql';
+import { assembled, graphql } from './graphql';
 
-export type Lifecycle = 'PLANNED' | 'ACTIVE' | 'DEPRECATED' | 'RETIRED';
-export type Severity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
-export type SharingStatus = 'DRAFT' | 'PENDING_REVIEW' | 'APPROVED' | 'REJECTED' | 'REVOKED' | 'WITHDRAWN';
+export type { Lifecycle, Severity, SharingStatus, InventoryItemInput } from '../gql/graphql';
 
-export interface InventoryItemData {
-  dataCategory: string;
-  purposes: string[];
-  source: string;
-  devicePermission: string | null;
-  legalBasis: string;
-  retentionDays: number | null;
-  encryption: string;
-  publiclyVisible: boolean;
-  dataSubjects: string[];
-}
+export type ServiceState = ServiceStateFragment;
+export type ProcessorState = ProcessorStateFragment;
+export type InventoryItemData = ServiceState['inventory'][number];
+export type PolicyVersionData = NonNullable<ServiceState['policy']>['versions'][number];
+export type ClauseData = PolicyVersionData['clauses'][number];
+export type ArrangementData = ServiceState['sharingArrangements'][number];
+export type SubProcessorData = ProcessorState['subProcessors'][number];
+export type ManifestCheckData = CheckServiceManifestQuery;
+export type ManifestFindingData = ManifestCheckData['checkServiceManifest']['findings'][number];
+export type RecordOfProcessingData = RecordOfProcessingQuery;
+export type RopaActivity = RecordOfProcessingData['recordOfProcessing']['activities'][number];
 
-export interface ClauseData {
-  topic: string;
-  subject: string;
-  value: string;
-  locked: boolean;
-  text: string | null;
-}
+export const SERVICE_STATE = graphql(`
+  fragment ServiceState on Service {
+    key name description lifecycle servesMinors version team { key }
+    inventory { dataCategory purposes source devicePermission legalBasis retentionDays encryption publiclyVisible dataSubjects }
+    securityMeasures
+    policy { key versions { number status clauses { topic subject value locked text } } }
+    sharingArrangements { id status version processor { key } dataCategories purposes legalBasis }
+  }
+`);
 
-export interface PolicyVersionData {
-  number: number;
-  status: 'DRAFT' | 'PUBLISHED';
-  clauses: ClauseData[];
-}
+export const PROCESSOR_STATE = graphql(`
+  fragment ProcessorState on Processor {
+    key name country contactEmail dpaSignedAt dpaExpiresAt dpaReference transferMechanism certifications
+    subProcessors { name country purpose } version
+  }
+`);
 
-export interface ArrangementData {
-  id: string;
-  status: SharingStatus;
-  version: number;
-  processor: { key: string };
-  dataCategories: string[];
-  purposes: string[];
-  legalBasis: string;
-}
+export const CURRENT_STATE_BASE = graphql(`
+  fragment CurrentStateBase on Query {
+    viewer { email roles }
+    teams { key }
+    dataCategories { key }
+    dataUses { key }
+  }
+`);
 
-export interface ServiceState {
-  key: string;
-  name: string;
-  description: string | null;
-  lifecycle: Lifecycle;
-  servesMinors: boolean;
-  version: number;
-  team: { key: string };
-  inventory: InventoryItemData[];
-  securityMeasures: string[];
-  policy: { key: string; versions: PolicyVersionData[] } | null;
-  sharingArrangements: ArrangementData[];
-}
+/** What CurrentState answers: the base fields, then `s<i>` per service and `p<i>` per processor asked for. */
+export type CurrentStateData = CurrentStateBaseFragment & { [alias: `s${number}`]: ServiceState | null; [alias: `p${number}`]: ProcessorState | null };
 
-export interface SubProcessorData {
-  name: string;
-  country: string;
-  purpose: string | null;
-}
-
-export interface ProcessorState {
-  key: string;
-  name: string;
-  country: string;
-  contactEmail: string | null;
-  dpaSignedAt: string | null;
-  dpaExpiresAt: string | null;
-  dpaReference: string | null;
-  transferMechanism: string | null;
-  certifications: string[];
-  subProcessors: SubProcessorData[];
-  version: number;
-}
-
-export const SERVICE_FIELDS = `
-  key name description lifecycle servesMinors version team { key }
-  inventory { dataCategory purposes source devicePermission legalBasis retentionDays encryption publiclyVisible dataSubjects }
-  securityMeasures
-  policy { key versions { number status clauses { topic subject value locked text } } }
-  sharingArrangements { id status version processor { key } dataCategories purposes legalBasis }`;
-
-export const PROCESSOR_FIELDS = `
-  key name country contactEmail dpaSignedAt dpaExpiresAt dpaReference transferMechanism certifications
-  subProcessors { name country purpose } version`;
-
-/** One round trip for everything apply compares: services and processors by alias, plus the taxonomy. */
-export function currentStateQuery(serviceCount: number, processorCount: number): string {
+/** One round trip for everything apply compares: services and processors by alias, plus the teams and the taxonomy. */
+export function currentStateQuery(serviceCount: number, processorCount: number) {
   const vars = [
     ...Array.from({ length: serviceCount }, (_, i) => `$s${i}: String!`),
     ...Array.from({ length: processorCount }, (_, i) => `$p${i}: String!`),
   ];
   const fields = [
-    ...Array.from({ length: serviceCount }, (_, i) => `s${i}: service(key: $s${i}) { ${SERVICE_FIELDS} }`),
-    ...Array.from({ length: processorCount }, (_, i) => `p${i}: processor(key: $p${i}) { ${PROCESSOR_FIELDS} }`),
+    ...Array.from({ length: serviceCount }, (_, i) => `s${i}: service(key: $s${i}) { ...ServiceState }`),
+    ...Array.from({ length: processorCount }, (_, i) => `p${i}: processor(key: $p${i}) { ...ProcessorState }`),
   ];
-  return `query CurrentState${vars.length ? `(${vars.join(', ')})` : ''} {
-  viewer { email roles }
-  teams { key }
-  dataCategories { key }
-  dataUses { key }
+  // A fragment the query does not spread is a validation error: only the ones used.
+  const fragments = [CURRENT_STATE_BASE, ...(serviceCount ? [SERVICE_STATE] : []), ...(processorCount ? [PROCESSOR_STATE] : [])];
+  return assembled<CurrentStateData, Record<string, string>>(`query CurrentState${vars.length ? `(${vars.join(', ')})` : ''} {
+  ...CurrentStateBase
   ${fields.join('\n  ')}
-}`;
+}
+${fragments.map(String).join('')}`);
 }
 
-export const VIEWER = `query Viewer { viewer { id email name roles teams { key name } } }`;
-export interface ViewerData {
-  viewer: { id: string; email: string; name: string; roles: string[]; teams: { key: string; name: string }[] } | null;
-}
+export const VIEWER = graphql(`query Viewer { viewer { id email name roles teams { key name } } }`);
 
-export const TAXONOMY = `query Taxonomy { dataCategories { key } dataUses { key } }`;
-export interface TaxonomyData {
-  dataCategories: { key: string }[];
-  dataUses: { key: string }[];
-}
+export const TAXONOMY = graphql(`query Taxonomy { dataCategories { key } dataUses { key } }`);
 
-export const REGISTER_SERVICE = `mutation RegisterService($input: RegisterServiceInput!) { registerService(input: $input) { key version } }`;
-export const UPDATE_SERVICE = `mutation UpdateService($input: UpdateServiceInput!) { updateService(input: $input) { key version } }`;
-export const SET_INVENTORY = `mutation SetInventory($serviceKey: String!, $items: [InventoryItemInput!]!) { setInventory(serviceKey: $serviceKey, items: $items) { key } }`;
-export const SET_SECURITY_MEASURES = `mutation SetSecurityMeasures($serviceKey: String!, $measures: [String!]!) { setSecurityMeasures(serviceKey: $serviceKey, measures: $measures) { key } }`;
-export const CREATE_POLICY = `mutation CreatePolicy($input: CreatePolicyInput!) { createPolicy(input: $input) { key } }`;
-export const DRAFT_POLICY_VERSION = `mutation DraftPolicyVersion($input: DraftPolicyVersionInput!) { draftPolicyVersion(input: $input) { number status } }`;
-export const PROPOSE_SHARING = `mutation ProposeSharing($input: ProposeSharingInput!) { proposeSharing(input: $input) { id version status } }`;
-export const SUBMIT_SHARING = `mutation SubmitSharing($id: ID!, $expectedVersion: Int!) { submitSharing(id: $id, expectedVersion: $expectedVersion) { id version status } }`;
-export interface ArrangementRef {
-  id: string;
-  version: number;
-  status: SharingStatus;
-}
-export const REGISTER_PROCESSOR = `mutation RegisterProcessor($input: RegisterProcessorInput!) { registerProcessor(input: $input) { key version } }`;
-export const UPDATE_PROCESSOR = `mutation UpdateProcessor($input: UpdateProcessorInput!) { updateProcessor(input: $input) { key version } }`;
+export const REGISTER_SERVICE = graphql(`mutation RegisterService($input: RegisterServiceInput!) { registerService(input: $input) { key version } }`);
+export const UPDATE_SERVICE = graphql(`mutation UpdateService($input: UpdateServiceInput!) { updateService(input: $input) { key version } }`);
+export const SET_INVENTORY = graphql(`mutation SetInventory($serviceKey: String!, $items: [InventoryItemInput!]!) { setInventory(serviceKey: $serviceKey, items: $items) { key } }`);
+export const SET_SECURITY_MEASURES = graphql(
+  `mutation SetSecurityMeasures($serviceKey: String!, $measures: [String!]!) { setSecurityMeasures(serviceKey: $serviceKey, measures: $measures) { key } }`,
+);
+export const CREATE_POLICY = graphql(`mutation CreatePolicy($input: CreatePolicyInput!) { createPolicy(input: $input) { key } }`);
+export const DRAFT_POLICY_VERSION = graphql(`mutation DraftPolicyVersion($input: DraftPolicyVersionInput!) { draftPolicyVersion(input: $input) { number status } }`);
+export const PROPOSE_SHARING = graphql(`mutation ProposeSharing($input: ProposeSharingInput!) { proposeSharing(input: $input) { id version status } }`);
+export const SUBMIT_SHARING = graphql(
+  `mutation SubmitSharing($id: ID!, $expectedVersion: Int!) { submitSharing(id: $id, expectedVersion: $expectedVersion) { id version status } }`,
+);
+export const REGISTER_PROCESSOR = graphql(`mutation RegisterProcessor($input: RegisterProcessorInput!) { registerProcessor(input: $input) { key version } }`);
+export const UPDATE_PROCESSOR = graphql(`mutation UpdateProcessor($input: UpdateProcessorInput!) { updateProcessor(input: $input) { key version } }`);
 
-export const CLAUSE_FIELDS = `topic subject value source policyKey policyVersion explanation`;
-export const CHECK_SERVICE_MANIFEST = `query CheckServiceManifest($input: ServiceManifestInput!) {
+export const CHECK_SERVICE_MANIFEST = graphql(`query CheckServiceManifest($input: ServiceManifestInput!) {
   checkServiceManifest(input: $input) {
     serviceKey registered at
-    findings { rule severity dataCategory message accepted acceptedUntil clause { ${CLAUSE_FIELDS} } }
+    findings { rule severity dataCategory message accepted acceptedUntil clause { topic subject value source policyKey policyVersion explanation } }
   }
-}`;
-export interface ManifestFindingData {
-  rule: string;
-  severity: Severity;
-  dataCategory: string | null;
-  message: string;
-  accepted: boolean;
-  acceptedUntil: string | null;
-  clause: { topic: string; subject: string; value: string; source: string; policyKey: string; policyVersion: number; explanation: string } | null;
-}
-export interface ManifestCheckData {
-  checkServiceManifest: { serviceKey: string; registered: boolean; at: string; findings: ManifestFindingData[] };
-}
+}`);
 
-export const RECORD_OF_PROCESSING = `query RecordOfProcessing($at: DateTime) {
+export const RECORD_OF_PROCESSING = graphql(`query RecordOfProcessing($at: DateTime) {
   recordOfProcessing(at: $at) {
     at generatedAt
     homeRegion { name countries isDefault }
@@ -167,43 +113,19 @@ export const RECORD_OF_PROCESSING = `query RecordOfProcessing($at: DateTime) {
       securityMeasures gaps
     }
   }
-}`;
-export interface RopaActivity {
-  serviceKey: string;
-  serviceName: string;
-  serviceDescription: string | null;
-  teamKey: string;
-  lifecycle: string;
-  purpose: string;
-  purposeName: string;
-  legalBases: string[];
-  dataSubjects: string[];
-  dataCategories: { key: string; name: string; sensitive: boolean; dataSubjects: string[]; legalBasis: string; source: string; encryption: string }[];
-  recipients: {
-    arrangementId: string;
-    processorKey: string;
-    processorName: string;
-    country: string;
-    outsideHomeRegion: boolean;
-    transferMechanism: string | null;
-    dataCategories: string[];
-    legalBasis: string;
-    approvedAt: string | null;
-  }[];
-  erasureTimeLimits: { dataCategory: string; retentionDays: number | null; policyLimit: string | null; description: string }[];
-  securityMeasures: string[];
-  gaps: string[];
-}
-export interface RecordOfProcessingData {
-  recordOfProcessing: {
-    at: string;
-    generatedAt: string;
-    homeRegion: { name: string; countries: string[]; isDefault: boolean };
-    activities: RopaActivity[];
-  };
-}
+}`);
 
-export const VERIFY_AUDIT_LOG = `query VerifyAuditLog { verifyAuditLog { ok checkedEvents firstBrokenSeq headSeq headHash } }`;
-export interface VerifyAuditLogData {
-  verifyAuditLog: { ok: boolean; checkedEvents: number; firstBrokenSeq: number | null; headSeq: number | null; headHash: string | null };
-}
+export const VERIFY_AUDIT_LOG = graphql(`query VerifyAuditLog { verifyAuditLog { ok checkedEvents firstBrokenSeq headSeq headHash } }`);
+
+/** One page of services with what `canopy export fides` writes (ordered by key). */
+export const FIDES_EXPORT_PAGE = graphql(`query FidesExportPage($after: String) {
+  services(first: 100, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      key name description lifecycle servesMinors team { key name } securityMeasures
+      inventory { dataCategory purposes source devicePermission legalBasis retentionDays encryption publiclyVisible dataSubjects }
+    } }
+  }
+}`);
+export type FidesExportPage = FidesExportPageQuery;
+export type ExportedService = FidesExportPage['services']['edges'][number]['node'];

@@ -1,4 +1,4 @@
-import { VERIFY_AUDIT_LOG, VerifyAuditLogData } from '../client/operations';
+import { VERIFY_AUDIT_LOG } from '../client/operations';
 import { EXIT } from '../exit-codes';
 import type { CommandContext } from './context';
 
@@ -8,7 +8,7 @@ import type { CommandContext } from './context';
  * outside Canopy: a later run that ends earlier reveals a truncated log.
  */
 export async function auditVerifyCommand(ctx: CommandContext): Promise<number> {
-  const { verifyAuditLog: v } = await ctx.client().request<VerifyAuditLogData>('verifyAuditLog', VERIFY_AUDIT_LOG);
+  const { verifyAuditLog: v } = await ctx.client().request('verifyAuditLog', VERIFY_AUDIT_LOG);
   ctx.printer.result(v);
   if (v.ok) {
     ctx.printer.line(`Audit log OK: ${v.checkedEvents} event${v.checkedEvents === 1 ? '' : 's'} verified`);

@@ -1,5 +1,5 @@
 import { ApiError } from '../client/graphql-client';
-import { CHECK_SERVICE_MANIFEST, ManifestCheckData, ManifestFindingData, Severity, TAXONOMY, TaxonomyData } from '../client/operations';
+import { CHECK_SERVICE_MANIFEST, ManifestCheckData, ManifestFindingData, Severity, TAXONOMY } from '../client/operations';
 import { normaliseItem } from '../apply/normalise';
 import { taxonomyProblems } from '../apply/plan';
 import { problemsFromApiError } from '../apply/server-problems';
@@ -40,7 +40,7 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
   const client = ctx.client();
   const services = manifests.flatMap((m) => (m.kind === 'Service' ? [m] : []));
   if (services.some((s) => s.manifest.spec.inventory || s.manifest.spec.sharing)) {
-    const taxonomy = await client.request<TaxonomyData>('read the taxonomy', TAXONOMY);
+    const taxonomy = await client.request('read the taxonomy', TAXONOMY);
     const keys = { dataCategories: new Set(taxonomy.dataCategories.map((c) => c.key)), dataUses: new Set(taxonomy.dataUses.map((u) => u.key)) };
     const problems: ManifestProblem[] = services.flatMap((s) => taxonomyProblems(s.manifest, s.origin, keys));
     if (problems.length) throw new ManifestError(problems);
@@ -57,7 +57,7 @@ export async function checkCommand(ctx: CommandContext, options: CheckOptions): 
     };
     let data: ManifestCheckData;
     try {
-      data = await client.request<ManifestCheckData>(`check ${input.key}`, CHECK_SERVICE_MANIFEST, { input });
+      data = await client.request(`check ${input.key}`, CHECK_SERVICE_MANIFEST, { input });
     } catch (error) {
       const located = error instanceof ApiError ? problemsFromApiError(error, s.origin) : null;
       if (located) throw new ManifestError(located);

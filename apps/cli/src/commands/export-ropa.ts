@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { RECORD_OF_PROCESSING, RecordOfProcessingData } from '../client/operations';
+import { RECORD_OF_PROCESSING } from '../client/operations';
 import { CliError, usageError } from '../errors';
 import { EXIT } from '../exit-codes';
 import { ropaToCsv } from '../export/ropa-csv';
@@ -39,7 +39,7 @@ export async function exportRopaCommand(ctx: CommandContext, options: ExportRopa
   const format = (options.format ?? (ctx.printer.json ? 'json' : 'csv')).toLowerCase();
   if (format !== 'csv' && format !== 'json') throw usageError(`--format must be csv or json, not "${options.format}"`);
   const at = options.at ? parseInstant(options.at) : null;
-  const data = await ctx.client().request<RecordOfProcessingData>('recordOfProcessing', RECORD_OF_PROCESSING, { at });
+  const data = await ctx.client().request('recordOfProcessing', RECORD_OF_PROCESSING, { at });
   const record = data.recordOfProcessing;
   const content = format === 'csv' ? ropaToCsv(record) : `${JSON.stringify(record, null, 2)}\n`;
   if (!options.out) {

@@ -12,6 +12,17 @@ export interface DocumentOrigin {
   document: number;
   /** The line of a field path (dotted, with [i] for list items); 1-based, or undefined when unknown. */
   lineOf(fieldPath: string): number | undefined;
+  /**
+   * A problem at a field path of the manifest, located in its source: file,
+   * document, line, and the path as the source spells it (a Fides import
+   * names the fideslang field a manifest field came from).
+   */
+  problem(fieldPath: string, message: string): ManifestProblem;
+}
+
+/** The origin of a document whose field paths are its own (a canopy/v1 manifest). */
+export function documentOrigin(file: string, document: number, lineOf: (fieldPath: string) => number | undefined): DocumentOrigin {
+  return { file, document, lineOf, problem: (path, message) => ({ file, document, line: lineOf(path), path, message }) };
 }
 
 export type LoadedManifest =
@@ -220,18 +231,15 @@ function editDistance(a: string, b: string): number {
 }
 
 function originOf(file: string, document: number, doc: Document, lineCounter: LineCounter): DocumentOrigin {
-  return {
-    file,
-    document,
-    lineOf(fieldPath: string) {
-      const segments = fieldPath ? parsePath(fieldPath) : [];
-      const node = segments.length ? doc.getIn(segments, true) : doc.contents;
-      if (!isNode(node) || !node.range) {
-        // A key whose value is null or missing: find the key itself.
-        return undefined;
-      }
-      return lineCounter.linePos(node.range[0]).line;
-    },
+  return documentOrigin(file, document, lineFinder(doc, lineCounter));
+}
+
+/** The 1-based line of a field path in a parsed YAML document (undefined for a missing or null value). */
+export function lineFinder(doc: Document, lineCounter: LineCounter): (fieldPath: string) => number | undefined {
+  return (fieldPath) => {
+    const segments = fieldPath ? parsePath(fieldPath) : [];
+    const node = segments.length ? doc.getIn(segments, true) : doc.contents;
+    return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
   };
 }
 
@@ -252,13 +260,7 @@ function duplicateKeys(loaded: readonly LoadedManifest[]): ManifestProblem[] {
     const id = `${doc.kind}/${doc.manifest.metadata.key}`;
     const first = seen.get(id);
     if (first) {
-      problems.push({
-        file: doc.origin.file,
-        document: doc.origin.document,
-        line: doc.origin.lineOf('metadata.key'),
-        path: 'metadata.key',
-        message: `${doc.kind} "${doc.manifest.metadata.key}" is also defined in ${first.file} document ${first.document}`,
-      });
+      problems.push(doc.origin.problem('metadata.key', `${doc.kind} "${doc.manifest.metadata.key}" is also defined in ${first.file} document ${first.document}`));
     } else {
       seen.set(id, doc.origin);
     }

@@ -1,18 +1,29 @@
+import type { ClauseTopic, DataSource, Encryption, LegalBasis, Lifecycle, Severity, TransferMechanism } from '../gql/graphql';
+
 /**
- * The API's enums and key formats, restated for local validation (the CLI
- * may not import the API or its libraries; these mirror the contract in
- * apps/api/schema.graphql and DESIGN.md section 1).
+ * The API's enums and key formats, for local validation before anything is
+ * sent (the CLI may not import the API or its libraries). The enum values
+ * are needed at run time, so they are listed here; `every` checks each list
+ * against the type codegen generates from apps/api/schema.graphql, so a value
+ * the schema adds, drops or renames fails typecheck instead of drifting.
  */
+
+/** The tuple, once it names every member of E and nothing else (each a compile-time check). */
+const every =
+  <E extends string>() =>
+  <const T extends readonly [E, ...E[]]>(values: T & ([Exclude<E, T[number]>] extends [never] ? unknown : { missing: Exclude<E, T[number]> })): T =>
+    values;
+
 export const API_VERSION = 'canopy/v1';
 export const KINDS = ['Service', 'Processor'] as const;
 export type Kind = (typeof KINDS)[number];
 
-export const LIFECYCLES = ['PLANNED', 'ACTIVE', 'DEPRECATED', 'RETIRED'] as const;
-export const DATA_SOURCES = ['USER_PROVIDED', 'AUTOMATIC', 'DEVICE_PERMISSION', 'THIRD_PARTY'] as const;
-export const LEGAL_BASES = ['CONSENT', 'CONTRACT', 'LEGAL_OBLIGATION', 'LEGITIMATE_INTEREST', 'VITAL_INTEREST', 'PUBLIC_TASK'] as const;
-export const ENCRYPTIONS = ['NONE', 'IN_TRANSIT', 'AT_REST_AND_IN_TRANSIT'] as const;
-export const CLAUSE_TOPICS = ['COLLECTION', 'USE', 'SHARING', 'RETENTION', 'ENCRYPTION', 'RIGHT', 'COMMUNICATION', 'MINORS', 'AMENDMENT'] as const;
-export const TRANSFER_MECHANISMS = [
+export const LIFECYCLES = every<Lifecycle>()(['PLANNED', 'ACTIVE', 'DEPRECATED', 'RETIRED']);
+export const DATA_SOURCES = every<DataSource>()(['USER_PROVIDED', 'AUTOMATIC', 'DEVICE_PERMISSION', 'THIRD_PARTY']);
+export const LEGAL_BASES = every<LegalBasis>()(['CONSENT', 'CONTRACT', 'LEGAL_OBLIGATION', 'LEGITIMATE_INTEREST', 'VITAL_INTEREST', 'PUBLIC_TASK']);
+export const ENCRYPTIONS = every<Encryption>()(['NONE', 'IN_TRANSIT', 'AT_REST_AND_IN_TRANSIT']);
+export const CLAUSE_TOPICS = every<ClauseTopic>()(['COLLECTION', 'USE', 'SHARING', 'RETENTION', 'ENCRYPTION', 'RIGHT', 'COMMUNICATION', 'MINORS', 'AMENDMENT']);
+export const TRANSFER_MECHANISMS = every<TransferMechanism>()([
   'NOT_REQUIRED',
   'ADEQUACY_DECISION',
   'STANDARD_CONTRACTUAL_CLAUSES',
@@ -20,8 +31,8 @@ export const TRANSFER_MECHANISMS = [
   'CODE_OF_CONDUCT',
   'CERTIFICATION',
   'DEROGATION',
-] as const;
-export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+]);
+export const SEVERITIES = every<Severity>()(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']);
 
 /** Service, team, processor and policy keys. */
 export const SLUG = /^[a-z][a-z0-9-]{1,62}$/;

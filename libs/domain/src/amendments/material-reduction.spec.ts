@@ -100,9 +100,9 @@ describe('assessMaterialReduction', () => {
     ];
     const next = [...previous.slice(1), clause('SHARING', 'device.log:third_party', 'ALLOWED')];
     const profile = profileClauseSet(previous, taxonomy);
-    const started = process.hrtime.bigint();
+    const started = Date.now();
     for (let i = 0; i < 2000; i++) assessMaterialReduction(profile, next, taxonomy);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const ms = Date.now() - started;
     expect(ms).toBeLessThan(5000);
   });
 });

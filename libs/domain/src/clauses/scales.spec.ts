@@ -1,4 +1,4 @@
-import { MAX_SCALE_NUMBER, ValueOffScaleError, compareValues, isLeastProtective, isOnScale, stricterOf } from './scales';
+import { MAX_SCALE_NUMBER, SCALES, ValueOffScaleError, compareValues, isLeastProtective, isOnScale, stricterOf } from './scales';
 
 describe('compareValues', () => {
   it('should order permission scales PROHIBITED > CONSENT > ALLOWED', () => {
@@ -82,5 +82,14 @@ describe('stricterOf', () => {
   it('should pick the more protective value', () => {
     expect(stricterOf('RETENTION', '90', '30')).toBe('30');
     expect(stricterOf('SHARING', 'PROHIBITED', 'ALLOWED')).toBe('PROHIBITED');
+  });
+});
+
+describe('Scale.unit', () => {
+  it('should name what a numeric scale counts and be null for ordinal scales', () => {
+    expect(SCALES.RETENTION.unit).toBe('days');
+    expect(SCALES.MINORS.unit).toBe('years');
+    expect(SCALES.AMENDMENT.unit).toBe('days');
+    expect(SCALES.SHARING.unit).toBeNull();
   });
 });

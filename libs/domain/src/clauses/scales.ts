@@ -23,6 +23,8 @@ export interface Scale {
   readonly values: readonly string[];
   /** Human description, for error messages. */
   readonly description: string;
+  /** Numeric scales: what the number counts (`days`, `years`); null for ordinal scales. */
+  readonly unit: string | null;
   readonly leastProtective: string;
   rank(value: string): number | undefined;
 }
@@ -32,6 +34,7 @@ function ordinal(values: readonly string[]): Scale {
   return {
     kind: 'ordinal',
     values,
+    unit: null,
     description: `one of ${values.join(' > ')} (most protective first)`,
     leastProtective: values[values.length - 1],
     rank: (value) => index.get(value),
@@ -56,6 +59,7 @@ function numeric(fewerIsStricter: boolean, unit: string): Scale {
   return {
     kind: 'numeric',
     values: [],
+    unit,
     description: fewerIsStricter
       ? `whole ${unit} (0-${MAX_SCALE_NUMBER}, fewer is stricter) or ${UNLIMITED}`
       : `whole ${unit} (0-${MAX_SCALE_NUMBER}, more is stricter)`,

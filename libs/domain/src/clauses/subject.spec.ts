@@ -1,5 +1,5 @@
-import { coveringSubjects, meetOfSubjects, parseSubject, subjectCovers, subjectSpecificity, topicHasCategory } from './subject';
-import type { ClauseTopic } from './topics';
+import { coveringSubjects, fixedSubjectsOf, isCategorySubject, meetOfSubjects, parseSubject, subjectCovers, subjectSpecificity, topicHasCategory } from './subject';
+import { CLAUSE_TOPICS, type ClauseTopic } from './topics';
 
 const ok = (topic: ClauseTopic, text: string) => {
   const r = parseSubject(topic, text);
@@ -100,5 +100,27 @@ describe('subject matching', () => {
     expect(meetOfSubjects('USE', ['user', '*'], ['user.contact', 'legal'])).toBe('user.contact:legal');
     expect(meetOfSubjects('USE', ['user', '*'], ['device', '*'])).toBeNull();
     expect(meetOfSubjects('SHARING', ['*', 'public'], ['device', 'third_party'])).toBeNull();
+  });
+});
+
+describe('fixedSubjectsOf', () => {
+  it('should list every subject of the topics that name no category, * included where it is allowed', () => {
+    expect(fixedSubjectsOf('RIGHT')).toEqual(['ACCESS', 'CORRECT', 'DELETE', 'EXPORT', 'UNSUBSCRIBE']);
+    expect(fixedSubjectsOf('COMMUNICATION')).toEqual(['marketing.email', 'marketing.push', 'announcement', '*']);
+    expect(fixedSubjectsOf('AMENDMENT')).toEqual(['notice_days']);
+  });
+
+  it('should accept each listed subject and have no list for taxonomy subjects', () => {
+    for (const topic of ['RIGHT', 'COMMUNICATION', 'MINORS', 'AMENDMENT'] as const) {
+      for (const subject of fixedSubjectsOf(topic)!) expect(parseSubject(topic, subject).ok).toBe(true);
+    }
+    expect(fixedSubjectsOf('SHARING')).toBeNull();
+    expect(fixedSubjectsOf('RETENTION')).toBeNull();
+  });
+});
+
+describe('isCategorySubject', () => {
+  it('should be true exactly for the topics whose subject is one category', () => {
+    expect(CLAUSE_TOPICS.filter(isCategorySubject)).toEqual(['COLLECTION', 'RETENTION', 'ENCRYPTION']);
   });
 });

@@ -69,6 +69,11 @@ export interface ParsedSubject {
 
 export type SubjectParseResult = { ok: true; subject: ParsedSubject } | { ok: false; reason: string };
 
+/** Topics whose subject is one data category key (COLLECTION, RETENTION, ENCRYPTION). */
+export function isCategorySubject(topic: ClauseTopic): boolean {
+  return GRAMMAR[topic].length === 1 && GRAMMAR[topic][0] === CATEGORY;
+}
+
 /** Topics whose subjects name a data category. */
 export function topicHasCategory(topic: ClauseTopic): boolean {
   return GRAMMAR[topic][0] === CATEGORY;
@@ -76,6 +81,17 @@ export function topicHasCategory(topic: ClauseTopic): boolean {
 
 export function subjectShape(topic: ClauseTopic): string {
   return SHAPES[topic];
+}
+
+/**
+ * The whole list of subjects a topic accepts when it names no category
+ * (RIGHT, COMMUNICATION with `*`, MINORS, AMENDMENT); null when the subject
+ * is built from taxonomy keys.
+ */
+export function fixedSubjectsOf(topic: ClauseTopic): readonly string[] | null {
+  const dims = GRAMMAR[topic];
+  if (dims.length !== 1 || dims[0].kind !== 'flat') return null;
+  return dims[0].wildcard ? [...dims[0].names, WILDCARD] : dims[0].names;
 }
 
 /**

@@ -26,6 +26,14 @@ export const MINORS_SETTINGS = ['guardian_consent_age'] as const;
 export const AMENDMENT_SETTINGS = ['notice_days'] as const;
 
 export type PolicyScope = 'GLOBAL' | 'SERVICE';
+
+/** Topics a SERVICE policy may not carry. */
+export const GLOBAL_ONLY_TOPICS: readonly ClauseTopic[] = ['AMENDMENT'];
+
+/** The topics a policy of `scope` may carry, in {@link CLAUSE_TOPICS} order. */
+export function topicsFor(scope: PolicyScope): ClauseTopic[] {
+  return CLAUSE_TOPICS.filter((topic) => scope === 'GLOBAL' || !GLOBAL_ONLY_TOPICS.includes(topic));
+}
 export type ClauseSource = 'GLOBAL' | 'SERVICE';
 
 export function isClauseTopic(value: unknown): value is ClauseTopic {

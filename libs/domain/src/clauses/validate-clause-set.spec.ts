@@ -1,5 +1,6 @@
 import { Taxonomy } from '../taxonomy/taxonomy';
 import { type ClauseCandidate, validateClauseSet } from './validate-clause-set';
+import { CLAUSE_TOPICS, topicsFor } from './topics';
 
 describe('validateClauseSet', () => {
   const taxonomy = Taxonomy.default();
@@ -88,5 +89,12 @@ describe('validateClauseSet', () => {
   it('should report several problems of one clause', () => {
     const codes = validateClauseSet([{ topic: 'USE', subject: 'device.gps:ads', value: 'NOPE' }], global).map((e) => e.code);
     expect(codes).toEqual(['UNKNOWN_CATEGORY', 'UNKNOWN_USE', 'VALUE_OFF_SCALE']);
+  });
+});
+
+describe('topicsFor', () => {
+  it('should offer a service policy every topic but the global-only ones', () => {
+    expect(topicsFor('GLOBAL')).toEqual([...CLAUSE_TOPICS]);
+    expect(topicsFor('SERVICE')).toEqual(CLAUSE_TOPICS.filter((t) => t !== 'AMENDMENT'));
   });
 });

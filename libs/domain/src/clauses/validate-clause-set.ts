@@ -2,7 +2,7 @@ import type { Taxonomy } from '../taxonomy/taxonomy';
 import { WILDCARD } from '../keys/taxonomy-key';
 import { SCALES, isOnScale } from './scales';
 import { parseSubject } from './subject';
-import { type PolicyScope, isClauseTopic } from './topics';
+import { GLOBAL_ONLY_TOPICS, type PolicyScope, isClauseTopic } from './topics';
 
 export type ClauseErrorCode =
   | 'UNKNOWN_TOPIC'
@@ -36,7 +36,8 @@ export interface ClauseCandidate {
 
 export interface ClauseSetContext {
   scope: PolicyScope;
-  taxonomy: Taxonomy;
+  /** Membership of the keys a subject names. */
+  taxonomy: Pick<Taxonomy, 'hasCategory' | 'hasUse'>;
 }
 
 /**
@@ -79,8 +80,8 @@ export function validateClauseSet(clauses: readonly ClauseCandidate[], ctx: Clau
     if (!isOnScale(topic, clause.value)) {
       fail('VALUE_OFF_SCALE', 'value', String(clause.value), `"${String(clause.value)}" is not on the ${topic} scale: ${SCALES[topic].description}`);
     }
-    if (ctx.scope === 'SERVICE' && topic === 'AMENDMENT') {
-      fail('AMENDMENT_IN_SERVICE_POLICY', 'topic', topic, 'AMENDMENT clauses belong to the GLOBAL policy only');
+    if (ctx.scope === 'SERVICE' && GLOBAL_ONLY_TOPICS.includes(topic)) {
+      fail('AMENDMENT_IN_SERVICE_POLICY', 'topic', topic, `${topic} clauses belong to the GLOBAL policy only`);
     }
     if (ctx.scope === 'SERVICE' && clause.locked === true) {
       fail('LOCKED_IN_SERVICE_POLICY', 'locked', 'true', 'only GLOBAL clauses can be locked');

@@ -217,7 +217,7 @@ describe('severityAtLeast', () => {
 });
 
 describe('FINDING_RULES', () => {
-  it('should carry the severities of DESIGN.md section 4', () => {
+  it('should carry the severities of DESIGN.md sections 4 and 9', () => {
     expect(FINDING_RULES).toEqual({
       COLLECTION_PROHIBITED: 'CRITICAL',
       COLLECTION_WITHOUT_CONSENT: 'HIGH',
@@ -234,6 +234,9 @@ describe('FINDING_RULES', () => {
       SHARING_UNDECLARED_CATEGORY: 'MEDIUM',
       PROCESSOR_DPA_INVALID: 'HIGH',
       CONFLICT_OPEN: 'LOW',
+      TRANSFER_UNLAWFUL: 'CRITICAL',
+      DPIA_MISSING: 'HIGH',
+      ASSESSMENT_EXPIRED: 'MEDIUM',
     });
   });
 });

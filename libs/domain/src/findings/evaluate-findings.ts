@@ -7,7 +7,8 @@ import { byCodeUnit } from '../shared/order';
 import { dpaProblem } from '../sharing/dpa';
 import { inventoryHolds } from '../sharing/inventory-coverage';
 import { sharedCategoryKeys } from '../sharing/shared-categories';
-import { FINDING_RULES, FINDING_RULE_IDS, type FindingRule, SEVERITIES } from './rules';
+import { arrangementLabel, assessmentFindings } from './assessment-findings';
+import { FINDING_RULES, FINDING_RULE_IDS, type FindingRule, SEVERITIES, type Severity } from './rules';
 import type { Finding, FindingsInput, InventoryItemFacts } from './types';
 
 const MARKETING_CHANNELS = ['marketing.email', 'marketing.push'] as const;
@@ -20,21 +21,22 @@ const ACTIVE_FOR_DECLARATION = new Set(['DRAFT', 'PENDING_REVIEW', 'APPROVED']);
  * clauses); no applicable clause means no limit, except for the UNDISCLOSED
  * rules. Identical findings (same rule, category and message) are reported
  * once. Sorted by severity (most severe first), then table order, category
- * and message.
+ * and message. With `assessments` the section 9 rules run too (see
+ * `assessmentFindings`); without, the findings are those of section 4.
  */
 export function evaluateFindings(input: FindingsInput): Finding[] {
   const index = new ClauseIndex(input.effectiveClauses);
   const out = new Map<string, Finding>();
-  const add = (rule: FindingRule, dataCategory: string | null, message: string, clause: EffectiveClause | null) => {
+  const add = (rule: FindingRule, dataCategory: string | null, message: string, clause: EffectiveClause | null, severity: Severity = FINDING_RULES[rule]) => {
     const key = `${rule}\u0000${dataCategory ?? ''}\u0000${message}`;
-    if (!out.has(key)) out.set(key, { rule, severity: FINDING_RULES[rule], dataCategory, message, clause });
+    if (!out.has(key)) out.set(key, { rule, severity, dataCategory, message, clause });
   };
   const svc = `service ${input.service.key}`;
 
   for (const item of input.inventory) itemFindings(item, index, input, svc, add);
 
   for (const arrangement of input.arrangements) {
-    const what = `arrangement ${arrangement.id} with processor ${arrangement.processor.key}`;
+    const what = arrangementLabel(arrangement.id, arrangement.processor.key);
     if (arrangement.status === 'APPROVED') {
       for (const category of sharedCategoryKeys(arrangement.dataCategories, input.taxonomy)) {
         const clause = index.applicable('SHARING', `${category}:third_party`);
@@ -60,6 +62,8 @@ export function evaluateFindings(input: FindingsInput): Finding[] {
     const category = parsed.ok && parsed.subject.category !== '*' ? parsed.subject.category : null;
     add('CONFLICT_OPEN', category, `conflict ${conflict.id} on ${conflict.topic} ${conflict.subject} awaits review`, index.get(conflict.topic, conflict.subject) ?? null);
   }
+
+  assessmentFindings(input, add);
 
   return [...out.values()].sort(
     (a, b) =>

@@ -8,7 +8,10 @@ export function severityAtLeast(severity: Severity, min: Severity): boolean {
   return (RANK.get(severity) ?? -1) >= (RANK.get(min) ?? Number.POSITIVE_INFINITY);
 }
 
-/** Stable rule ids and their severities (DESIGN.md section 4), in table order. */
+/**
+ * Stable rule ids and their severities (DESIGN.md section 4, then the
+ * assessment rules of section 9, LOW until enforced), in table order.
+ */
 export const FINDING_RULES = {
   COLLECTION_PROHIBITED: 'CRITICAL',
   COLLECTION_WITHOUT_CONSENT: 'HIGH',
@@ -25,6 +28,9 @@ export const FINDING_RULES = {
   SHARING_UNDECLARED_CATEGORY: 'MEDIUM',
   PROCESSOR_DPA_INVALID: 'HIGH',
   CONFLICT_OPEN: 'LOW',
+  TRANSFER_UNLAWFUL: 'CRITICAL',
+  DPIA_MISSING: 'HIGH',
+  ASSESSMENT_EXPIRED: 'MEDIUM',
 } as const satisfies Record<string, Severity>;
 
 export type FindingRule = keyof typeof FINDING_RULES;

@@ -1,8 +1,11 @@
 import type { EncryptionLevel } from '../clauses/scales';
 import type { ClauseTopic } from '../clauses/topics';
+import type { AssessmentRecord } from '../assessments/status-at';
 import type { EffectiveClause } from '../precedence/types';
 import type { DataSource, LegalBasis, SharingStatus } from '../shared/vocabulary';
 import type { Taxonomy } from '../taxonomy/taxonomy';
+import type { AdequacyEntry, AdequacyRegister } from '../transfers/adequacy-register';
+import type { ProcessorTransferFacts } from '../transfers/transfer-facts';
 import type { FindingRule, Severity } from './rules';
 
 /** The contract's `InventoryItem` fields that findings read. */
@@ -23,7 +26,23 @@ export interface ArrangementFacts {
   status: SharingStatus;
   dataCategories: readonly string[];
   legalBasis: LegalBasis;
-  processor: { key: string; dpaSignedAt: Date | null; dpaExpiresAt: Date | null };
+  /** Read by the section 9 rules (a TIA assesses them); none when absent. */
+  purposes?: readonly string[];
+  /** With `country` (and the other transfer facts) its transfers are assessed when `FindingsInput.assessments` is given. */
+  processor: { key: string; dpaSignedAt: Date | null; dpaExpiresAt: Date | null } & Partial<Omit<ProcessorTransferFacts, 'key'>>;
+  /** The arrangement's TIAs, any status. */
+  tias?: readonly AssessmentRecord[];
+}
+
+/** What the section 9 rules read besides the section 4 facts. */
+export interface AssessmentRulesInput {
+  /** `enforceAssessmentsFrom`; null: never turned on, the rules are advisory. */
+  enforceFrom: Date | null;
+  /** The home region in force now. */
+  homeRegion: { name: string; countries: readonly string[] };
+  adequacy: AdequacyRegister | readonly AdequacyEntry[];
+  /** The service's DPIAs, any status. */
+  dpias: readonly AssessmentRecord[];
 }
 
 export interface OpenConflictFacts {
@@ -42,6 +61,8 @@ export interface FindingsInput {
   openConflictsInForce: readonly OpenConflictFacts[];
   taxonomy: Taxonomy;
   now: Date;
+  /** DESIGN.md section 9 (TRANSFER_UNLAWFUL, DPIA_MISSING, ASSESSMENT_EXPIRED); absent: those rules do not run. */
+  assessments?: AssessmentRulesInput;
 }
 
 export interface Finding {

@@ -1,11 +1,20 @@
 import type { EffectiveClause } from '../precedence/types';
 import type { LegalBasis } from '../shared/vocabulary';
 import type { Taxonomy } from '../taxonomy/taxonomy';
+import { type AssessmentChecksFacts, assessmentSharingChecks } from './assessment-checks';
 import { type ProcessorDpa, dpaProblem } from './dpa';
 import { categoriesMissingFromInventory } from './inventory-coverage';
 import { sharingPermissions } from './policy-permits';
 
-export const SHARING_CHECK_NAMES = ['DPA_VALID', 'CATEGORIES_IN_INVENTORY', 'POLICY_PERMITS_SHARING', 'SEPARATION_OF_DUTIES', 'SECOND_APPROVAL'] as const;
+export const SHARING_CHECK_NAMES = [
+  'DPA_VALID',
+  'CATEGORIES_IN_INVENTORY',
+  'POLICY_PERMITS_SHARING',
+  'SEPARATION_OF_DUTIES',
+  'SECOND_APPROVAL',
+  'TRANSFER_LAWFUL',
+  'DPIA_APPROVED',
+] as const;
 export type SharingCheckName = (typeof SHARING_CHECK_NAMES)[number];
 
 /** Checks shown to the reviewer but never blocking. */
@@ -15,6 +24,17 @@ export interface SharingCheck {
   name: SharingCheckName;
   passed: boolean;
   message: string;
+  /**
+   * Set on the section 9 checks (TRANSFER_LAWFUL, DPIA_APPROVED): true
+   * before enforcement, when they inform but do not block. Unset: the
+   * check is informative when listed in {@link INFORMATIVE_CHECKS}.
+   */
+  informative?: boolean;
+}
+
+/** Whether a failing check leaves an approval possible. */
+export function isInformativeCheck(check: Pick<SharingCheck, 'name' | 'informative'>): boolean {
+  return check.informative ?? INFORMATIVE_CHECKS.includes(check.name);
 }
 
 export interface SharingChecksInput {
@@ -39,9 +59,15 @@ export interface SharingChecksInput {
   approverId: string | null;
   taxonomy: Taxonomy;
   now: Date;
+  /** DESIGN.md section 9: with it, TRANSFER_LAWFUL and DPIA_APPROVED follow the five; without, they are not evaluated. */
+  assessments?: AssessmentChecksFacts;
 }
 
-/** The five checks, in the contract's order (DESIGN.md section 5), evaluated live. */
+/**
+ * The five checks of DESIGN.md section 5 in the contract's order, then, with
+ * `assessments`, TRANSFER_LAWFUL and DPIA_APPROVED (section 9), evaluated
+ * live.
+ */
 export function evaluateSharingChecks(input: SharingChecksInput): SharingCheck[] {
   const { arrangement, processor, now } = input;
   const who = processor.key ? `processor ${processor.key}` : 'the processor';
@@ -84,10 +110,11 @@ export function evaluateSharingChecks(input: SharingChecksInput): SharingCheck[]
       passed: approvers.size >= arrangement.requiredApprovals,
       message: `${Math.min(approvers.size, arrangement.requiredApprovals)} of ${arrangement.requiredApprovals} required approval(s) from distinct officers`,
     },
+    ...(input.assessments ? assessmentSharingChecks(input, input.assessments) : []),
   ];
 }
 
-/** The failed checks that block an approval (`CHECKS_FAILED`); SECOND_APPROVAL never blocks. */
+/** The failed checks that block an approval (`CHECKS_FAILED`); informative ones never block. */
 export function blockingFailures(checks: readonly SharingCheck[]): SharingCheck[] {
-  return checks.filter((c) => !c.passed && !INFORMATIVE_CHECKS.includes(c.name));
+  return checks.filter((c) => !c.passed && !isInformativeCheck(c));
 }

@@ -5,3 +5,4 @@ export * from './inventory-coverage';
 export * from './policy-permits';
 export * from './checks';
 export * from './shared-categories';
+export * from './assessment-checks';

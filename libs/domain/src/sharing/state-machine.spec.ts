@@ -1,5 +1,5 @@
 import { SHARING_STATUSES, type SharingStatus } from '../shared/vocabulary';
-import { InvalidTransitionError, type SharingAction, assertNextStatus, canEditContents, isSharingActive, nextStatus } from './state-machine';
+import { InvalidTransitionError, type SharingAction, actionsFrom, assertNextStatus, canEditContents, isSharingActive, nextStatus } from './state-machine';
 
 describe('nextStatus', () => {
   it('should submit a draft for review', () => {
@@ -55,5 +55,16 @@ describe('canEditContents / isSharingActive', () => {
   it('should allow edits in DRAFT only and share only while APPROVED', () => {
     expect(SHARING_STATUSES.filter(canEditContents)).toEqual(['DRAFT']);
     expect(SHARING_STATUSES.filter(isSharingActive)).toEqual(['APPROVED']);
+  });
+});
+
+describe('actionsFrom', () => {
+  it('should list exactly the actions nextStatus accepts from each status', () => {
+    for (const status of SHARING_STATUSES) {
+      const accepted = (['submit', 'approve', 'reject', 'revoke', 'withdraw'] as const).filter(
+        (action) => nextStatus(status, action, { approvalCount: 1, requiredApprovals: 1 }).ok,
+      );
+      expect(actionsFrom(status)).toEqual(accepted);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { SharingStatus } from '../shared/vocabulary';
 
-export type SharingAction = 'submit' | 'approve' | 'reject' | 'revoke' | 'withdraw';
+export const SHARING_ACTIONS = ['submit', 'approve', 'reject', 'revoke', 'withdraw'] as const;
+export type SharingAction = (typeof SHARING_ACTIONS)[number];
 
 /** Distinct approvals including the one being made, and how many are needed. */
 export interface ApprovalProgress {
@@ -58,6 +59,11 @@ export function nextStatus(status: SharingStatus, action: SharingAction, approva
     case 'withdraw':
       return { ok: true, status: 'WITHDRAWN' };
   }
+}
+
+/** The actions the state machine allows from `status`, in {@link SHARING_ACTIONS} order (whoever takes them). */
+export function actionsFrom(status: SharingStatus): SharingAction[] {
+  return SHARING_ACTIONS.filter((action) => ALLOWED_FROM[action].includes(status));
 }
 
 /** Like {@link nextStatus}, throwing {@link InvalidTransitionError} instead of returning it. */

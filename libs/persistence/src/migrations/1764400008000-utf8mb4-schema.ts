@@ -11,7 +11,7 @@ const BYTE_COLUMNS: Record<string, string[]> = {
   users: ['id', 'password_hash'],
   team_members: ['team_id', 'user_id'],
   api_tokens: ['id', 'user_id', 'token_hash'],
-  sessions: ['id_hash', 'user_id'],
+  sessions: ['id_hash', 'user_id', 'token_id'],
   settings: ['key'],
   services: ['id', 'key', 'team_id'],
   audit_events: ['actor_id', 'action', 'entity_type', 'entity_id', 'prev_hash', 'hash'],
@@ -51,47 +51,53 @@ interface CharacterColumn {
  * utf8mb4 so later tables start right. Column types stay as they are (no
  * CONVERT TO, which would widen TEXT to MEDIUMTEXT). MariaDB and MySQL refuse
  * to change a column a foreign key uses, so the foreign keys are dropped and
- * recreated (and so checked again) around it. SQLite stores UTF-8 and compares BINARY already:
- * nothing to do. Columns already right are left alone, so a second run is a
- * no-op.
+ * recreated (and so checked again) around it. SQLite stores UTF-8 and
+ * compares BINARY already: nothing to do. Columns already right are left
+ * alone, so a second run is a no-op.
  */
 export class Utf8mb4Schema1764400008000 implements MigrationInterface {
   name = 'Utf8mb4Schema1764400008000';
 
   async up(q: QueryRunner): Promise<void> {
-    const dialect = dialectOf(q.connection);
-    const byteCollation = byteCollationOf(dialect);
+    const byteCollation = byteCollationOf(dialectOf(q.connection));
     if (!byteCollation) return;
-    const tableRows: { name: string; collation: string | null }[] = await q.query(
-      "SELECT TABLE_NAME AS name, TABLE_COLLATION AS collation FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'",
-    );
-    const changes = new Map<string, string[]>();
-    for (const column of await characterColumns(q)) {
-      const collation = BYTE_COLUMNS[column.table]?.includes(column.column) ? byteCollation : TEXT_COLLATION;
-      if (column.charset === CHARSET && column.collation === collation) continue;
-      const clauses = changes.get(column.table) ?? [];
-      clauses.push(modifyClause(column, collation, dialect));
-      changes.set(column.table, clauses);
-    }
-    const toAlter = tableRows.filter((t) => changes.has(t.name) || t.collation !== TEXT_COLLATION);
-
-    if (toAlter.length) {
-      // One ALTER per table and pass: every DDL statement is a barrier across a Galera cluster.
-      const foreignKeys = await foreignKeysByTable(q);
-      for (const [table, keys] of foreignKeys) await q.query(`ALTER TABLE \`${table}\` ${keys.map((k) => `DROP FOREIGN KEY \`${k.name}\``).join(', ')}`);
-      for (const table of toAlter) {
-        const clauses = [`DEFAULT CHARACTER SET ${CHARSET} COLLATE ${TEXT_COLLATION}`, ...(changes.get(table.name) ?? [])];
-        await q.query(`ALTER TABLE \`${table.name}\` ${clauses.join(', ')}`);
-      }
-      for (const [table, keys] of foreignKeys) await q.query(`ALTER TABLE \`${table}\` ${keys.map(addForeignKey).join(', ')}`);
-    }
+    await convertCharacterColumns(q, (table, column) => (BYTE_COLUMNS[table]?.includes(column) ? byteCollation : TEXT_COLLATION));
     await q.query(`ALTER DATABASE CHARACTER SET ${CHARSET} COLLATE ${TEXT_COLLATION}`);
   }
 
-  /** Nothing to undo: narrowing the character set again could lose data, and the byte collations are what every other database does anyway. */
-  async down(): Promise<void> {
-    return;
+  /**
+   * Back to one collation for every column, so migrations written before
+   * this one run again (a foreign key needs both columns in one collation).
+   * The character set stays utf8mb4: narrowing it could lose data.
+   */
+  async down(q: QueryRunner): Promise<void> {
+    if (!byteCollationOf(dialectOf(q.connection))) return;
+    await convertCharacterColumns(q, () => TEXT_COLLATION);
   }
+}
+
+/** Gives every character column of every table utf8mb4 and `collationOf` its collation, in three passes of one ALTER per table. */
+async function convertCharacterColumns(q: QueryRunner, collationOf: (table: string, column: string) => string): Promise<void> {
+  const dialect = dialectOf(q.connection);
+  const tables: { name: string; collation: string | null }[] = await q.query(
+    "SELECT TABLE_NAME AS name, TABLE_COLLATION AS collation FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'",
+  );
+  const changes = new Map<string, string[]>();
+  for (const column of await characterColumns(q)) {
+    const collation = collationOf(column.table, column.column);
+    if (column.charset === CHARSET && column.collation === collation) continue;
+    changes.set(column.table, [...(changes.get(column.table) ?? []), modifyClause(column, collation, dialect)]);
+  }
+  const toAlter = tables.filter((t) => changes.has(t.name) || t.collation !== TEXT_COLLATION);
+  if (!toAlter.length) return;
+  // Every DDL statement is a barrier across a Galera cluster: one per table and pass.
+  const foreignKeys = await foreignKeysByTable(q);
+  for (const [table, keys] of foreignKeys) await q.query(`ALTER TABLE \`${table}\` ${keys.map((k) => `DROP FOREIGN KEY \`${k.name}\``).join(', ')}`);
+  for (const table of toAlter) {
+    const clauses = [`DEFAULT CHARACTER SET ${CHARSET} COLLATE ${TEXT_COLLATION}`, ...(changes.get(table.name) ?? [])];
+    await q.query(`ALTER TABLE \`${table.name}\` ${clauses.join(', ')}`);
+  }
+  for (const [table, keys] of foreignKeys) await q.query(`ALTER TABLE \`${table}\` ${keys.map(addForeignKey).join(', ')}`);
 }
 
 interface ForeignKey {

@@ -3,7 +3,16 @@ import { Policies1764400001000 } from './1764400001000-policies';
 import { InventorySharing1764400002000 } from './1764400002000-inventory-sharing';
 import { Records1764400003000 } from './1764400003000-records';
 import { Performance1764400005000 } from './1764400005000-performance';
+import { SessionTokens1764400006000 } from './1764400006000-session-tokens';
 import { Utf8mb4Schema1764400008000 } from './1764400008000-utf8mb4-schema';
 
 /** Every migration, oldest first. Each runs unchanged on MySQL/MariaDB and SQLite. */
-export const ALL_MIGRATIONS = [Foundation1764400000000, Policies1764400001000, InventorySharing1764400002000, Records1764400003000, Performance1764400005000, Utf8mb4Schema1764400008000];
+export const ALL_MIGRATIONS = [
+  Foundation1764400000000,
+  Policies1764400001000,
+  InventorySharing1764400002000,
+  Records1764400003000,
+  Performance1764400005000,
+  SessionTokens1764400006000,
+  Utf8mb4Schema1764400008000,
+];

@@ -5,10 +5,7 @@ import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { CategoryBadge, ConflictStatusBadge, SourceBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
-import { useViewer } from '../../app/session';
-import { can } from '../../lib/roles';
-import { findApplicableClause } from '../../lib/clauses';
-import { noticeDaysFrom } from '../../lib/notice';
+import { applicableClause, noticeDaysFrom } from '@canopy/domain';
 import { formatDateTime } from '../../lib/format';
 import { ResolveConflictForm } from './ResolveConflictForm';
 
@@ -28,6 +25,7 @@ export const ConflictPageQuery = graphql(`
       globalPolicyVersion
       servicePolicyVersion
       status
+      viewerCanResolve
       resolution
       rationale
       resolvedAt
@@ -165,7 +163,6 @@ function ClauseCard({
 /** /conflicts/:id — both clauses side by side, what applies now and why, and (officers only) the resolution form. */
 export function ConflictPage() {
   const { id = '' } = useParams();
-  const viewer = useViewer();
   const { data, loading, error, refetch } = useQuery(ConflictPageQuery, { variables: { id } });
   const conflict = data?.conflict;
   const now = useQuery(ConflictAppliesNowQuery, { variables: { serviceKey: conflict?.service.key ?? '' }, skip: !conflict });
@@ -185,7 +182,7 @@ export function ConflictPage() {
         const servicePolicy = conflict.service.policy;
         const serviceVersion = servicePolicy?.versions.find((v) => v.number === conflict.servicePolicyVersion);
         const applies = now.data?.effectivePolicy.clauses.find((c) => c.topic === conflict.topic && c.subject === conflict.subject);
-        const { days } = noticeDaysFrom(global?.currentVersion?.clauses);
+        const noticeDays = noticeDaysFrom(global?.currentVersion?.clauses);
         return (
           <Stack>
             <div>
@@ -222,14 +219,14 @@ export function ConflictPage() {
                 policy={global}
                 version={conflict.globalPolicyVersion}
                 value={conflict.globalValue}
-                clause={globalVersion ? findApplicableClause(globalVersion.clauses, conflict.topic, conflict.subject) : null}
+                clause={globalVersion ? applicableClause(globalVersion.clauses, conflict.topic, conflict.subject) : null}
               />
               <ClauseCard
                 title="Service clause"
                 policy={servicePolicy}
                 version={conflict.servicePolicyVersion}
                 value={conflict.serviceValue}
-                clause={serviceVersion ? findApplicableClause(serviceVersion.clauses, conflict.topic, conflict.subject) : null}
+                clause={serviceVersion ? applicableClause(serviceVersion.clauses, conflict.topic, conflict.subject) : null}
               />
             </SimpleGrid>
             <Paper withBorder p="md" aria-label="What applies now">
@@ -270,8 +267,7 @@ export function ConflictPage() {
                 A newer version of one of the policies is in force, so this pair no longer applies.
               </Alert>
             )}
-            {conflict.status === 'OPEN' &&
-              (can.resolveConflict(viewer) ? (
+            {conflict.viewerCanResolve ? (
                 <Paper withBorder p="md">
                   <Title order={3} size="h5" mb="xs">
                     Resolve
@@ -279,7 +275,7 @@ export function ConflictPage() {
                   <ResolveConflictForm
                     conflict={conflict}
                     serviceName={conflict.service.name}
-                    noticeDays={days}
+                    noticeDays={noticeDays}
                     serviceVersionNotice={serviceVersion?.notice ?? null}
                     onResolved={() => {
                       void refetch();
@@ -288,10 +284,12 @@ export function ConflictPage() {
                   />
                 </Paper>
               ) : (
-                <Text size="sm" c="dimmed">
-                  A privacy officer decides which policy prevails. Until then the global value applies.
-                </Text>
-              ))}
+                conflict.status === 'OPEN' && (
+                  <Text size="sm" c="dimmed">
+                    A privacy officer decides which policy prevails. Until then the global value applies.
+                  </Text>
+                )
+              )}
           </Stack>
         );
       }}

@@ -4,7 +4,7 @@ import { Alert, Button, Group, Radio, Stack, Textarea } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { Resolution } from '../../gql/graphql';
 import { ErrorMessage } from '../../components/QueryState';
-import { servicePrevailsReminder } from '../../lib/notice';
+import { servicePrevailsReminder } from './service-prevails-reminder';
 
 export const ResolveConflictMutation = graphql(`
   mutation ResolveConflict($input: ResolveConflictInput!) {

@@ -6,8 +6,6 @@ import { DataTable } from '../../components/DataTable';
 import { SeverityBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
 import { formatDate } from '../../lib/format';
-import { can } from '../../lib/roles';
-import { useViewer } from '../../app/session';
 import { AcceptFindingButton } from './AcceptFindingButton';
 
 export const FindingRow_finding = graphql(`
@@ -17,6 +15,7 @@ export const FindingRow_finding = graphql(`
     dataCategory
     message
     accepted
+    viewerCanAccept
     acceptedUntil
     acceptanceRationale
     acceptedBy {
@@ -52,8 +51,6 @@ export function FindingsTable({
   severity?: string | null;
   onChanged?: () => void;
 }) {
-  const viewer = useViewer();
-  const officer = can.resolveConflict(viewer);
   const rows = findings
     .map((f) => getFragmentData(FindingRow_finding, f))
     .filter((f) => !severity || f.severity === severity)
@@ -91,7 +88,7 @@ export function FindingsTable({
             </Tooltip>
           );
         }
-        return officer ? <AcceptFindingButton finding={f} onAccepted={() => onChanged?.()} /> : <Text size="sm">open</Text>;
+        return f.viewerCanAccept ? <AcceptFindingButton finding={f} onAccepted={() => onChanged?.()} /> : <Text size="sm">open</Text>;
       },
     }),
   ];

@@ -3,9 +3,11 @@
  * right, one edge per arrangement coloured by its status, sensitive
  * categories marked on the edge label. Pure, so it is tested without a browser.
  */
+import { isSharingActive, type SharingStatus } from '@canopy/domain';
+
 export interface MapArrangement {
   id: string;
-  status: string;
+  status: SharingStatus;
   dataCategories: readonly string[];
   service: { key: string; name: string };
   processor: { key: string; name: string };
@@ -88,7 +90,8 @@ export function layoutDataMap(
       color: STATUS_EDGE_COLORS[a.status] ?? '#868e96',
       label: `${sensitive ? '⚠ ' : ''}${categories}`,
       sensitive,
-      dashed: a.status !== 'APPROVED',
+      // Data flows only while the arrangement is APPROVED: any other state is drawn dashed.
+      dashed: !isSharingActive(a.status),
     };
   });
   return { nodes, edges };

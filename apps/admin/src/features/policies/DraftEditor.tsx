@@ -4,8 +4,8 @@ import { ActionIcon, Alert, Autocomplete, Button, Checkbox, Group, Paper, Select
 import { graphql } from '../../gql';
 import { ErrorMessage } from '../../components/QueryState';
 import { useTaxonomy } from '../../components/taxonomy';
-import { SCALES, TOPICS, type ClauseTopic } from '../../lib/scales';
-import { draftProblems, toClauseInputs, type DraftClause } from '../../lib/draft';
+import { SCALES, UNLIMITED, fixedSubjectsOf, isCategorySubject, isOnScale, subjectShape, topicsFor, type ClauseTopic } from '@canopy/domain';
+import { draftProblems, numericValueHint, toClauseInputs, type DraftClause } from './draft-clauses';
 
 export const DraftPolicyVersionMutation = graphql(`
   mutation DraftPolicyVersion($input: DraftPolicyVersionInput!) {
@@ -17,8 +17,6 @@ export const DraftPolicyVersionMutation = graphql(`
     }
   }
 `);
-
-const CATEGORY_TOPICS: readonly ClauseTopic[] = ['COLLECTION', 'RETENTION', 'ENCRYPTION'];
 
 /** Add, edit and remove clauses, with each topic's scale as the choices; saving replaces the draft's clauses. */
 export function DraftEditor({
@@ -37,10 +35,10 @@ export function DraftEditor({
   const [rows, setRows] = useState<DraftClause[]>(() => initial.map((c) => ({ ...c })));
   const [showProblems, setShowProblems] = useState(false);
   const [save, { loading, error, reset }] = useMutation(DraftPolicyVersionMutation);
-  const { categories } = useTaxonomy();
+  const { categories, taxonomy } = useTaxonomy();
   const categoryKeys = ['*', ...categories.map((c) => c.key)];
-  const problems = draftProblems(rows, scope);
-  const topics = TOPICS.filter((t) => scope === 'GLOBAL' || !SCALES[t].globalOnly);
+  const problems = draftProblems(rows, scope, taxonomy);
+  const topics = topicsFor(scope);
 
   const update = (i: number, change: Partial<DraftClause>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
   const submit = async () => {
@@ -79,6 +77,7 @@ export function DraftEditor({
             <Table.Tbody>
               {rows.map((row, i) => {
                 const scale = SCALES[row.topic];
+                const fixedSubjects = fixedSubjectsOf(row.topic);
                 const n = i + 1;
                 const rowProblems = showProblems ? problems.get(i) : undefined;
                 return (
@@ -90,37 +89,37 @@ export function DraftEditor({
                         data={topics}
                         value={row.topic}
                         allowDeselect={false}
-                        onChange={(v) => v && update(i, { topic: v as ClauseTopic, value: '', subject: SCALES[v as ClauseTopic].subjects?.[0] ?? row.subject })}
+                        onChange={(v) => v && update(i, { topic: v as ClauseTopic, value: '', subject: fixedSubjectsOf(v as ClauseTopic)?.[0] ?? row.subject })}
                         w={150}
                       />
                     </Table.Td>
                     <Table.Td>
-                      {scale.subjects ? (
-                        <Select aria-label={`Subject of clause ${n}`} data={scale.subjects} value={row.subject} allowDeselect={false} onChange={(v) => update(i, { subject: v ?? '' })} w={200} />
-                      ) : CATEGORY_TOPICS.includes(row.topic) ? (
-                        <Autocomplete aria-label={`Subject of clause ${n}`} data={categoryKeys} value={row.subject} onChange={(v) => update(i, { subject: v })} placeholder={scale.subjectHelp} w={220} limit={20} />
+                      {fixedSubjects ? (
+                        <Select aria-label={`Subject of clause ${n}`} data={[...fixedSubjects]} value={row.subject} allowDeselect={false} onChange={(v) => update(i, { subject: v ?? '' })} w={200} />
+                      ) : isCategorySubject(row.topic) ? (
+                        <Autocomplete aria-label={`Subject of clause ${n}`} data={categoryKeys} value={row.subject} onChange={(v) => update(i, { subject: v })} placeholder={subjectShape(row.topic)} w={220} limit={20} />
                       ) : (
-                        <TextInput aria-label={`Subject of clause ${n}`} value={row.subject} onChange={(e) => update(i, { subject: e.currentTarget.value })} placeholder={scale.subjectHelp} w={260} />
+                        <TextInput aria-label={`Subject of clause ${n}`} value={row.subject} onChange={(e) => update(i, { subject: e.currentTarget.value })} placeholder={subjectShape(row.topic)} w={260} />
                       )}
                     </Table.Td>
                     <Table.Td>
-                      {scale.numeric ? (
-                        scale.numeric.unlimited ? (
+                      {scale.kind === 'numeric' ? (
+                        isOnScale(row.topic, UNLIMITED) ? (
                           <Autocomplete
-                            aria-label={`Value of clause ${n} (${scale.numeric.unit} or ${scale.numeric.unlimited})`}
-                            data={[scale.numeric.unlimited]}
+                            aria-label={`Value of clause ${n} (${numericValueHint(row.topic)})`}
+                            data={[UNLIMITED]}
                             value={row.value}
                             onChange={(v) => update(i, { value: v })}
-                            placeholder={`${scale.numeric.unit} or ${scale.numeric.unlimited}`}
+                            placeholder={numericValueHint(row.topic)}
                             w={170}
                           />
                         ) : (
                           <TextInput
-                            aria-label={`Value of clause ${n} (${scale.numeric.unit})`}
+                            aria-label={`Value of clause ${n} (${numericValueHint(row.topic)})`}
                             value={row.value}
                             inputMode="numeric"
                             onChange={(e) => update(i, { value: e.currentTarget.value })}
-                            placeholder={scale.numeric.unit}
+                            placeholder={numericValueHint(row.topic)}
                             w={120}
                           />
                         )

@@ -23,13 +23,13 @@ export const PoliciesPageQuery = graphql(`
       currentVersion {
         id
         number
-        effectiveAt
+        inForceFrom
       }
       versions {
         id
         number
         status
-        effectiveAt
+        inForceFrom
       }
     }
   }
@@ -61,7 +61,7 @@ const columns = [
   column.accessor((r) => r.currentVersion?.number ?? null, {
     id: 'current',
     header: 'In force',
-    cell: (i) => (i.getValue() ? `v${i.getValue()} since ${formatDate(i.row.original.currentVersion?.effectiveAt)}` : <Text c="dimmed" size="sm">none</Text>),
+    cell: (i) => (i.getValue() ? `v${i.getValue()} since ${formatDate(i.row.original.currentVersion?.inForceFrom)}` : <Text c="dimmed" size="sm">none</Text>),
   }),
   column.accessor((r) => r.versions.length, {
     id: 'versions',
@@ -69,7 +69,7 @@ const columns = [
     cell: (i) => {
       const now = Date.now();
       const draft = i.row.original.versions.some((v) => v.status === 'DRAFT');
-      const scheduled = i.row.original.versions.some((v) => v.status === 'PUBLISHED' && v.effectiveAt && new Date(v.effectiveAt).getTime() > now);
+      const scheduled = i.row.original.versions.some((v) => v.status === 'PUBLISHED' && v.inForceFrom && new Date(v.inForceFrom).getTime() > now);
       return (
         <Text size="sm">
           {i.getValue()} {draft && <Badge size="xs" color="gray">draft</Badge>} {scheduled && <Badge size="xs" color="blue">scheduled</Badge>}

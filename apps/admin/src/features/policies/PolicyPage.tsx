@@ -6,11 +6,9 @@ import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { ChangeBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
-import { useViewer } from '../../app/session';
-import { can } from '../../lib/roles';
+import { noticePeriodOf } from '@canopy/domain';
 import { formatDateTime } from '../../lib/format';
-import { noticeDaysFrom, CHANNEL_LABELS, type NoticeChannel } from '../../lib/notice';
-import type { ClauseTopic } from '../../lib/scales';
+import { channelList } from '../../components/notice-channels';
 import { DraftEditor } from './DraftEditor';
 import { PublishPanel } from './PublishPanel';
 import { ImpactPreview } from './ImpactPreview';
@@ -23,14 +21,12 @@ export const PolicyPageQuery = graphql(`
       key
       title
       scope
+      viewerCanDraft
+      viewerCanPublish
       service {
         id
         key
         name
-        team {
-          id
-          key
-        }
       }
       currentVersion {
         id
@@ -40,7 +36,6 @@ export const PolicyPageQuery = graphql(`
         id
         number
         impact {
-          noticeDays
           ...ImpactPreview_impact
         }
       }
@@ -98,7 +93,6 @@ export const PolicyPageQuery = graphql(`
 export function PolicyPage() {
   const { key = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const viewer = useViewer();
   const { data, loading, error, refetch } = useQuery(PolicyPageQuery, { variables: { key } });
   const [now] = useState(() => Date.now());
 
@@ -120,8 +114,8 @@ export function PolicyPage() {
         const requested = Number(params.get('version'));
         const selected = versions.find((v) => v.number === requested) ?? versions.find((v) => v.number === policy.currentVersion?.number) ?? versions[0];
         const editing = params.get('edit') === '1';
-        const mayDraft = can.draftPolicy(viewer, policy.scope, policy.service?.team.key);
-        const notice = noticeDaysFrom(d.globalPolicies[0]?.currentVersion?.clauses);
+        const mayDraft = policy.viewerCanDraft;
+        const noticePeriod = noticePeriodOf(d.globalPolicies[0]?.currentVersion?.clauses);
         const setView = (changes: Record<string, string | null>) => {
           const next = new URLSearchParams(params);
           for (const [k, v] of Object.entries(changes)) {
@@ -135,7 +129,7 @@ export function PolicyPage() {
             ? 'draft'
             : v.number === policy.currentVersion?.number
               ? 'in force'
-              : v.effectiveAt && new Date(v.effectiveAt).getTime() > now
+              : v.inForceFrom && new Date(v.inForceFrom).getTime() > now
                 ? 'scheduled'
                 : 'superseded';
         return (
@@ -212,7 +206,7 @@ export function PolicyPage() {
                 key={draft?.id ?? 'new'}
                 policyKey={policy.key}
                 scope={policy.scope}
-                initial={(draft ?? latestPublished)?.clauses.map((c) => ({ topic: c.topic as ClauseTopic, subject: c.subject, value: c.value, locked: c.locked, text: c.text ?? '' })) ?? []}
+                initial={(draft ?? latestPublished)?.clauses.map((c) => ({ topic: c.topic, subject: c.subject, value: c.value, locked: c.locked, text: c.text ?? '' })) ?? []}
                 onSaved={() => {
                   void refetch().then((r) => {
                     const saved = r.data?.policy?.versions.find((v) => v.status === 'DRAFT');
@@ -229,7 +223,7 @@ export function PolicyPage() {
                   <Alert color="red" title={`Version ${selected.number} reduces users' rights`}>
                     {selected.weakenedSubjects.length > 0 ? `Weaker for users: ${selected.weakenedSubjects.join(', ')}. ` : ''}
                     {selected.notice
-                      ? `Announced by ${selected.notice.channels.map((c) => CHANNEL_LABELS[c as NoticeChannel] ?? c).join(' and ')} on ${formatDateTime(selected.notice.noticeAt)}.`
+                      ? `Announced by ${channelList(selected.notice.channels)} on ${formatDateTime(selected.notice.noticeAt)}.`
                       : selected.status === 'DRAFT'
                         ? 'Publishing it needs a notice to users.'
                         : ''}
@@ -307,18 +301,17 @@ export function PolicyPage() {
                     <DiscardDraftButton policyKey={policy.key} number={selected.number} onDiscarded={() => void refetch().then(() => setView({ version: null }))} />
                   </Group>
                 )}
-                {selected.status === 'DRAFT' && can.publishPolicy(viewer) && (
+                {selected.status === 'DRAFT' && policy.viewerCanPublish && (
                   <PublishPanel
                     policyKey={policy.key}
                     number={selected.number}
                     materialReduction={selected.materialReduction}
                     weakened={selected.weakenedSubjects}
-                    noticeDays={impact?.noticeDays ?? notice.days}
-                    noticeDaysFromClause={impact ? true : notice.fromClause}
+                    noticePeriod={noticePeriod}
                     onPublished={() => void refetch()}
                   />
                 )}
-                {selected.status === 'DRAFT' && !can.publishPolicy(viewer) && (
+                {selected.status === 'DRAFT' && !policy.viewerCanPublish && (
                   <Text size="sm" c="dimmed">
                     A privacy officer publishes drafts.
                   </Text>

@@ -4,7 +4,7 @@ import { renderPage } from '../../testing/render';
 
 describe('PublishPanel', () => {
   it('should explain that no notice is needed when nothing gets weaker', () => {
-    renderPage(<PublishPanel policyKey="general" number={3} materialReduction={false} weakened={[]} noticeDays={30} noticeDaysFromClause onPublished={jest.fn()} />);
+    renderPage(<PublishPanel policyKey="general" number={3} materialReduction={false} weakened={[]} noticePeriod={{ days: 30, source: 'AMENDMENT_CLAUSE' }} onPublished={jest.fn()} />);
     expect(screen.getByTestId('notice-requirement')).toHaveTextContent('No notice required');
     expect(screen.queryByText('Notice channels')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Publish version 3' })).toBeDisabled();
@@ -12,7 +12,7 @@ describe('PublishPanel', () => {
 
   it('should compute and explain the notice a material reduction needs', () => {
     renderPage(
-      <PublishPanel policyKey="general" number={3} materialReduction weakened={['RETENTION device.log']} noticeDays={45} noticeDaysFromClause onPublished={jest.fn()} />,
+      <PublishPanel policyKey="general" number={3} materialReduction weakened={['RETENTION device.log']} noticePeriod={{ days: 45, source: 'AMENDMENT_CLAUSE' }} onPublished={jest.fn()} />,
     );
     const requirement = screen.getByTestId('notice-requirement');
     expect(requirement).toHaveTextContent('Notice required');

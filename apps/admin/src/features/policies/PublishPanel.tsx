@@ -4,8 +4,10 @@ import { Alert, Button, Checkbox, Group, List, Paper, Stack, Text, Title } from 
 import { DateTimePicker } from '@mantine/dates';
 import { graphql } from '../../gql';
 import { ErrorMessage } from '../../components/QueryState';
-import { CHANNEL_LABELS, noticeRequirement, type NoticeChannel } from '../../lib/notice';
+import type { NoticeChannel, NoticePeriod } from '@canopy/domain';
+import { CHANNEL_LABELS, CHANNELS } from '../../components/notice-channels';
 import { isoToPicker, pickerToIso } from '../../lib/format';
+import { explainNotice } from './notice-explanation';
 
 export const PublishPolicyVersionMutation = graphql(`
   mutation PublishPolicyVersion($input: PublishPolicyVersionInput!) {
@@ -20,32 +22,31 @@ export const PublishPolicyVersionMutation = graphql(`
 `);
 
 /**
- * Publishing a draft: the notice requirement is computed and explained as the
- * officer fills the form (the server checks it again and answers
- * NOTICE_REQUIRED with the earliest allowed date).
+ * Publishing a draft: the domain's notice requirement is computed and
+ * explained as the officer fills the form (the server checks the same rule
+ * again and answers NOTICE_REQUIRED with the earliest allowed date).
  */
 export function PublishPanel({
   policyKey,
   number,
   materialReduction,
   weakened,
-  noticeDays,
-  noticeDaysFromClause,
+  noticePeriod,
   onPublished,
 }: {
   policyKey: string;
   number: number;
   materialReduction: boolean;
-  weakened: string[];
-  noticeDays: number;
-  noticeDaysFromClause: boolean;
+  weakened: readonly string[];
+  /** Of the global version in force now (`noticePeriodOf`). */
+  noticePeriod: NoticePeriod;
   onPublished: () => void;
 }) {
   const [effectiveAt, setEffectiveAt] = useState<string | null>(null);
   const [noticeAt, setNoticeAt] = useState<string | null>(null);
   const [channels, setChannels] = useState<NoticeChannel[]>([]);
   const [publish, { loading, error, reset }] = useMutation(PublishPolicyVersionMutation);
-  const requirement = noticeRequirement({ materialReduction, weakened, noticeDays, noticeDaysFromClause, effectiveAt, noticeAt, channels });
+  const requirement = explainNotice({ materialReduction, weakened, noticePeriod, effectiveAt, noticeAt, channels });
 
   const submit = async () => {
     reset();
@@ -80,7 +81,7 @@ export function PublishPanel({
           <Group align="flex-end">
             <Checkbox.Group label="Notice channels" value={channels} onChange={(v) => setChannels(v as NoticeChannel[])}>
               <Group mt="xs">
-                {(Object.keys(CHANNEL_LABELS) as NoticeChannel[]).map((c) => (
+                {CHANNELS.map((c) => (
                   <Checkbox key={c} value={c} label={CHANNEL_LABELS[c]} />
                 ))}
               </Group>
@@ -90,7 +91,7 @@ export function PublishPanel({
         )}
         <Alert color={!requirement.required ? 'green' : requirement.satisfied ? 'teal' : 'yellow'} title={requirement.required ? 'Notice required' : 'No notice required'} data-testid="notice-requirement">
           <List size="sm" spacing={2}>
-            {requirement.explanation.map((line) => (
+            {requirement.sentences.map((line) => (
               <List.Item key={line}>{line}</List.Item>
             ))}
           </List>

@@ -1,12 +1,12 @@
 import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { RouterLink } from '../../components/links';
 import { useTaxonomy } from '../../components/taxonomy';
-import { dpaStatus, DPA_COLORS } from '../../lib/dpa';
+import { DpaBadge } from '../../components/DpaBadge';
 import { formatDate } from '../../lib/format';
 import { sharingColumns, unmaskSharingRow } from '../sharing/SharingRow';
 
@@ -44,7 +44,6 @@ export function ProcessorPage() {
             </Alert>
           );
         }
-        const dpa = dpaStatus(p);
         return (
           <Stack>
             <div>
@@ -57,9 +56,7 @@ export function ProcessorPage() {
               <Stack gap={6}>
                 <Group gap="xs">
                   <Text size="sm">Data-processing agreement:</Text>
-                  <Badge color={DPA_COLORS[dpa.state]} variant="light" data-dpa={dpa.state}>
-                    {dpa.label}
-                  </Badge>
+                  <DpaBadge processor={p} />
                 </Group>
                 <Text size="sm">
                   Signed {formatDate(p.dpaSignedAt)} · expires {p.dpaExpiresAt ? formatDate(p.dpaExpiresAt) : 'never'}

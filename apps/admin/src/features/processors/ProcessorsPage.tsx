@@ -1,12 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { Badge, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
+import { DPA_RENEWAL_WARNING_DAYS, isSharingActive } from '@canopy/domain';
 import { graphql } from '../../gql';
 import type { ProcessorsPageQuery as ProcessorsData } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { RouterLink } from '../../components/links';
-import { dpaStatus, DPA_COLORS } from '../../lib/dpa';
+import { DpaBadge } from '../../components/DpaBadge';
 
 export const ProcessorsPageQuery = graphql(`
   query ProcessorsPage {
@@ -35,17 +36,10 @@ export const processorColumns = [
   column.display({
     id: 'dpa',
     header: 'DPA',
-    cell: (i) => {
-      const status = dpaStatus(i.row.original);
-      return (
-        <Badge color={DPA_COLORS[status.state]} variant="light" data-dpa={status.state}>
-          {status.label}
-        </Badge>
-      );
-    },
+    cell: (i) => <DpaBadge processor={i.row.original} />,
   }),
   column.accessor('certifications', { header: 'Certifications', cell: (i) => i.getValue().join(', ') || <Text c="dimmed" size="sm">none</Text> }),
-  column.accessor((r) => r.sharingArrangements.filter((a) => a.status === 'APPROVED').length, { id: 'approved', header: 'Approved arrangements' }),
+  column.accessor((r) => r.sharingArrangements.filter((a) => isSharingActive(a.status)).length, { id: 'approved', header: 'Approved arrangements' }),
 ];
 
 export function ProcessorsPage() {
@@ -59,7 +53,7 @@ export function ProcessorsPage() {
             data={[...d.processors]}
             columns={processorColumns}
             getRowId={(r) => r.key}
-            caption={`${d.processors.length} processors; a DPA ending within 30 days is flagged`}
+            caption={`${d.processors.length} processors; a DPA ending within ${DPA_RENEWAL_WARNING_DAYS} days is flagged`}
             empty="No processor is registered yet."
           />
         )}

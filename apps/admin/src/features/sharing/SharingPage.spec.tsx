@@ -35,6 +35,8 @@ const arrangement = (over: Record<string, unknown> = {}) => ({
     { __typename: 'SharingCheck' as const, name: 'SEPARATION_OF_DUTIES', passed: true, blocking: true, message: 'You did not request it and have not approved it.' },
     { __typename: 'SharingCheck' as const, name: 'SECOND_APPROVAL', passed: false, blocking: false, message: '1 of 2 approvals.' },
   ],
+  // What the API computed for an officer looking at a pending arrangement.
+  viewerActions: ['APPROVE', 'REJECT'],
   ...over,
 });
 
@@ -91,12 +93,25 @@ describe('SharingPage', () => {
   });
 
   it('should offer an engineer no approve or reject control', async () => {
-    render(engineer);
+    render(engineer, [page(arrangement({ viewerActions: ['WITHDRAW'] }))]);
     await screen.findByTestId('approval-progress');
     expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Reject' })).not.toBeInTheDocument();
     // Its own team's request: it may withdraw it.
     expect(screen.getByRole('button', { name: 'Withdraw' })).toBeInTheDocument();
+  });
+
+  it('should offer exactly the transitions the API lists for the viewer, whatever its roles', async () => {
+    render(officer, [page(arrangement({ viewerActions: ['APPROVE', 'REJECT', 'WITHDRAW'] }))]);
+    await screen.findByRole('button', { name: 'Approve' });
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Approve', 'Reject', 'Withdraw']);
+  });
+
+  it('should show no decision controls when the API lists none', async () => {
+    render(officer, [page(arrangement({ viewerActions: [] }))]);
+    await screen.findByTestId('approval-progress');
+    expect(screen.queryByRole('region', { name: 'Decision' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 
   it('should require a reason to reject, in words', async () => {
@@ -112,7 +127,7 @@ describe('SharingPage', () => {
         request: { query: ApproveSharingMutation, variables: { input: { id: 'a1', expectedVersion: 3 } } },
         result: { errors: [{ message: 'Expected version 3, found 4.', extensions: { code: 'VERSION_CONFLICT' } }] },
       },
-      page(arrangement({ status: 'APPROVED', version: 4 })),
+      page(arrangement({ status: 'APPROVED', version: 4, viewerActions: ['REVOKE'] })),
     ]);
     await userEvent.click(await screen.findByRole('button', { name: 'Approve' }));
     expect(await screen.findByTestId('stale-version')).toHaveTextContent('Someone else acted first');

@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Textarea, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Text, Textarea, ThemeIcon, Title } from '@mantine/core';
 import { graphql } from '../../gql';
 import { ErrorMessage, QueryState } from '../../components/QueryState';
 import { CategoryBadge, SharingStatusBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
 import { useTaxonomy } from '../../components/taxonomy';
-import { useViewer } from '../../app/session';
-import { dpaStatus, DPA_COLORS } from '../../lib/dpa';
+import { DpaBadge } from '../../components/DpaBadge';
 import { hasErrorCode } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { approvalProgress, availableSharingActions, blockingFailures, type SharingAction } from './sharing-actions';
+import type { SharingAction } from '../../gql/graphql';
 
 export const SharingPageQuery = graphql(`
   query SharingPage($id: ID!) {
@@ -64,6 +63,7 @@ export const SharingPageQuery = graphql(`
         blocking
         message
       }
+      viewerActions
     }
   }
 `);
@@ -91,6 +91,7 @@ export const SharingDecision_arrangement = graphql(`
       blocking
       message
     }
+    viewerActions
   }
 `);
 
@@ -139,17 +140,17 @@ const CHECK_LABELS: Record<string, string> = {
 };
 
 const ACTION_LABELS: Record<SharingAction, string> = {
-  approve: 'Approve',
-  reject: 'Reject',
-  revoke: 'Revoke',
-  submit: 'Submit for review',
-  withdraw: 'Withdraw',
+  APPROVE: 'Approve',
+  REJECT: 'Reject',
+  REVOKE: 'Revoke',
+  SUBMIT: 'Submit for review',
+  WITHDRAW: 'Withdraw',
 };
+const NEEDS_REASON: readonly SharingAction[] = ['REJECT', 'REVOKE'];
 
 /** /sharing/:id — everything a reviewer needs, and the transitions the viewer may take. */
 export function SharingPage() {
   const { id = '' } = useParams();
-  const viewer = useViewer();
   const { isSensitive } = useTaxonomy();
   const { data, loading, error, refetch } = useQuery(SharingPageQuery, { variables: { id }, fetchPolicy: 'network-only' });
   const [comment, setComment] = useState('');
@@ -170,18 +171,18 @@ export function SharingPage() {
     setStale(false);
     setDone(null);
     const reason = comment.trim();
-    if ((action === 'reject' || action === 'revoke') && !reason) {
-      setProblem(`Give a reason to ${action}: it is recorded with the decision.`);
+    if (NEEDS_REASON.includes(action) && !reason) {
+      setProblem(`Give a reason to ${action.toLowerCase()}: it is recorded with the decision.`);
       return;
     }
     setBusy(action);
     try {
       const input = { id, expectedVersion, ...(reason ? { comment: reason } : {}) };
-      if (action === 'approve') await approve({ variables: { input } });
-      if (action === 'reject') await reject({ variables: { input } });
-      if (action === 'revoke') await revoke({ variables: { input } });
-      if (action === 'submit') await submit({ variables: { id, expectedVersion } });
-      if (action === 'withdraw') await withdraw({ variables: { id, expectedVersion } });
+      if (action === 'APPROVE') await approve({ variables: { input } });
+      if (action === 'REJECT') await reject({ variables: { input } });
+      if (action === 'REVOKE') await revoke({ variables: { input } });
+      if (action === 'SUBMIT') await submit({ variables: { id, expectedVersion } });
+      if (action === 'WITHDRAW') await withdraw({ variables: { id, expectedVersion } });
       setComment('');
       setDone(`${ACTION_LABELS[action]}: done.`);
       await refetch();
@@ -208,9 +209,8 @@ export function SharingPage() {
             </Alert>
           );
         }
-        const dpa = dpaStatus(a.processor);
-        const actions = availableSharingActions(viewer, a);
-        const blocking = blockingFailures(a.checks);
+        const actions = a.viewerActions;
+        const blocking = a.checks.filter((c) => !c.passed && c.blocking);
         return (
           <Stack>
             <div>
@@ -267,9 +267,7 @@ export function SharingPage() {
                   </Text>
                   <Group gap="xs">
                     <Text size="sm">DPA:</Text>
-                    <Badge color={DPA_COLORS[dpa.state]} variant="light">
-                      {dpa.label}
-                    </Badge>
+                    <DpaBadge processor={a.processor} />
                   </Group>
                 </Stack>
               </Paper>
@@ -283,13 +281,13 @@ export function SharingPage() {
                   <List.Item
                     key={c.name}
                     icon={
-                      <ThemeIcon color={c.passed ? 'green' : c.name === 'SECOND_APPROVAL' ? 'gray' : 'red'} size={20} radius="xl" aria-hidden>
-                        {c.passed ? '✓' : c.name === 'SECOND_APPROVAL' ? '…' : '✗'}
+                      <ThemeIcon color={c.passed ? 'green' : c.blocking ? 'red' : 'gray'} size={20} radius="xl" aria-hidden>
+                        {c.passed ? '✓' : c.blocking ? '✗' : '…'}
                       </ThemeIcon>
                     }
                   >
                     <Text size="sm" fw={500} span>
-                      {CHECK_LABELS[c.name] ?? c.name}: {c.passed ? 'passed' : c.name === 'SECOND_APPROVAL' ? 'not yet' : 'failed'}
+                      {CHECK_LABELS[c.name] ?? c.name}: {c.passed ? 'passed' : c.blocking ? 'failed' : 'not yet'}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {c.message}
@@ -300,7 +298,9 @@ export function SharingPage() {
             </Paper>
             <Paper withBorder p="md">
               <Title order={3} size="h5" mb="xs">
-                Approvals <span data-testid="approval-progress">{approvalProgress(a.approvals.length, a.requiredApprovals)}</span>
+                Approvals <span data-testid="approval-progress">
+                  {a.approvals.length} of {a.requiredApprovals}
+                </span>
               </Title>
               {a.approvals.length === 0 ? (
                 <Text size="sm" c="dimmed">
@@ -325,7 +325,7 @@ export function SharingPage() {
                   <Title order={3} size="h5">
                     Decision
                   </Title>
-                  {actions.some((x) => x === 'approve' || x === 'reject' || x === 'revoke') && (
+                  {actions.some((x) => x === 'APPROVE' || NEEDS_REASON.includes(x)) && (
                     <Textarea
                       label="Comment or reason"
                       description="Optional to approve; required to reject or revoke."
@@ -335,7 +335,7 @@ export function SharingPage() {
                       minRows={2}
                     />
                   )}
-                  {actions.includes('approve') && blocking.length > 0 && (
+                  {actions.includes('APPROVE') && blocking.length > 0 && (
                     <Alert color="red" variant="light" title="Approval is blocked">
                       {blocking.map((c) => `${CHECK_LABELS[c.name] ?? c.name}: ${c.message}`).join(' ')}
                     </Alert>
@@ -350,10 +350,10 @@ export function SharingPage() {
                     {actions.map((action) => (
                       <Button
                         key={action}
-                        color={action === 'approve' || action === 'submit' ? 'teal' : 'red'}
-                        variant={action === 'approve' || action === 'submit' ? 'filled' : 'light'}
+                        color={action === 'APPROVE' || action === 'SUBMIT' ? 'teal' : 'red'}
+                        variant={action === 'APPROVE' || action === 'SUBMIT' ? 'filled' : 'light'}
                         loading={busy === action}
-                        disabled={(busy !== null && busy !== action) || (action === 'approve' && blocking.length > 0)}
+                        disabled={(busy !== null && busy !== action) || (action === 'APPROVE' && blocking.length > 0)}
                         onClick={() => void act(action, a.version)}
                       >
                         {ACTION_LABELS[action]}

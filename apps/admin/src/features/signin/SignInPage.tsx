@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Center, Container, Group, Paper, PasswordInput, S
 import { useSession } from '../../app/session';
 import { safeReturnPath } from '../../app/guards';
 import { Loading } from '../../components/QueryState';
-import { ROLE_LABELS } from '../../lib/roles';
+import { ROLE_LABELS } from '../../app/navigation';
 import { fetchDemoLogins, type DemoLogin } from './demo-logins';
 
 /** Email and password, or an API token; demo accounts are listed when the API runs in demo mode. */

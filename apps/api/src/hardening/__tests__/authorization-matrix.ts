@@ -64,7 +64,8 @@ function sharedOf(w: World): Promise<Shared> {
 
 export const QUERIES: Entry[] = [
   { field: 'viewer', allowed: ALL, prepare: async () => q('{ viewer { email } }'), check: (d, c) => expect(d.viewer.email).toBe(EMAILS[c]) },
-  { field: 'users', allowed: ADMIN, prepare: async () => q('{ users { email } }') },
+  // DESIGN.md section 6: AUDITOR reads everything, the users included.
+  { field: 'users', allowed: ['ADMIN', 'AUDITOR'], prepare: async () => q('{ users { email } }') },
   { field: 'teams', allowed: ALL, prepare: async () => q('{ teams { key } }') },
   { field: 'apiTokens', case: 'own', allowed: ALL, prepare: async () => q('{ apiTokens { id } }') },
   {

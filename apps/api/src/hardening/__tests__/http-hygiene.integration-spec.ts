@@ -283,10 +283,10 @@ describe.each(testDialects())('HTTP hygiene on %s', (dialect) => {
       expect(r.json.data.__schema.types.length).toBeGreaterThan(20);
     });
 
-    it('should still answer __typename alone, which is not introspection of the schema', async () => {
+    it('should refuse anonymous __typename too: nothing of GraphQL runs for an anonymous caller (graphql-access.integration-spec.ts)', async () => {
       const r = await post(t, { query: '{ __typename }' }, { authorization: '' });
-      expect(r.status).toBe(200);
-      expect(r.json.data).toEqual({ __typename: 'Query' });
+      expect(r.status).toBe(401);
+      expect(r.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     });
 
     it('should send a visitor without a session from /explorer to the sign-in page', async () => {

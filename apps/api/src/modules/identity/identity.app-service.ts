@@ -1,6 +1,7 @@
 import { EntityManager, In } from 'typeorm';
-import { ApiTokenEntity, SessionEntity, TeamEntity, TeamMemberEntity, UserEntity } from '@canopy/persistence';
+import { ApiTokenEntity, TeamEntity, TeamMemberEntity, UserEntity } from '@canopy/persistence';
 import { hashPassword, passwordMatches } from '../../auth/passwords';
+import { endSessionsOfUser } from '../../auth/session.app-service';
 import { ROLES, Role, Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, notFound } from '../../common/errors';
@@ -110,30 +111,36 @@ export class IdentityService {
         .set({ revokedAt: now })
         .where('user_id = :id AND revoked_at IS NULL', { id: user.id })
         .execute();
-      const sessions = await tx.delete(SessionEntity, { userId: user.id });
+      const sessionsEnded = await endSessionsOfUser(tx, user.id);
       await appendAuditEvent(tx, actor, {
         action: 'user.deactivated',
         entityType: 'user',
         entityId: address,
         before,
-        after: { ...userSnapshot(user, teams), tokensRevoked: revoked.affected ?? 0, sessionsEnded: sessions.affected ?? 0 },
+        after: { ...userSnapshot(user, teams), tokensRevoked: revoked.affected ?? 0, sessionsEnded },
       });
       return user;
     });
   }
 
-  async setPassword(actor: Viewer, email: string, password: string): Promise<boolean> {
+  /**
+   * A reset by an ADMIN. It ends every console session of the user, but the
+   * session `keepSession` that asked (an admin resetting its own password).
+   */
+  async setPassword(actor: Viewer, email: string, password: string, keepSession: string | null = null): Promise<boolean> {
     const address = requireEmail(email);
     const passwordHash = await hashPassword(password);
     return this.db.write(async (tx) => {
       const user = await this.userOrFail(tx, address);
       await tx.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: new Date() });
-      await appendAuditEvent(tx, actor, { action: 'user.password_set', entityType: 'user', entityId: address });
+      const sessionsEnded = await endSessionsOfUser(tx, user.id, user.id === actor.id ? keepSession : null);
+      await appendAuditEvent(tx, actor, { action: 'user.password_set', entityType: 'user', entityId: address, after: { sessionsEnded } });
       return true;
     });
   }
 
-  async changePassword(actor: Viewer, currentPassword: string, newPassword: string): Promise<boolean> {
+  /** The user's own change: every other console session of theirs ends; `keepSession`, the one that asked, stays. */
+  async changePassword(actor: Viewer, currentPassword: string, newPassword: string, keepSession: string | null = null): Promise<boolean> {
     const user = await this.db.manager.findOneByOrFail(UserEntity, { id: actor.id });
     if (!(await passwordMatches(user.passwordHash, currentPassword))) {
       throw badInput('The current password is not correct.', { argument: 'currentPassword' });
@@ -141,7 +148,8 @@ export class IdentityService {
     const passwordHash = await hashPassword(newPassword);
     return this.db.write(async (tx) => {
       await tx.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: new Date() });
-      await appendAuditEvent(tx, actor, { action: 'user.password_changed', entityType: 'user', entityId: user.email });
+      const sessionsEnded = await endSessionsOfUser(tx, user.id, keepSession);
+      await appendAuditEvent(tx, actor, { action: 'user.password_changed', entityType: 'user', entityId: user.email, after: { sessionsEnded } });
       return true;
     });
   }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { sessionOf } from '../../auth/authenticator';
 import type { AppContext } from '../../context';
 import { viewerOf } from '../../context';
 import { RoleEnum, Team, User } from './identity.types';
@@ -13,8 +14,8 @@ export class UserResolver {
     return row ? toUser(row) : null;
   }
 
-  @Authorized('ADMIN')
-  @Query(() => [User])
+  @Authorized('AUDITOR')
+  @Query(() => [User], { description: 'Every user: ADMIN and AUDITOR (auditors read everything).' })
   async users(@Ctx() ctx: AppContext): Promise<User[]> {
     return (await ctx.app.identity.users()).map(toUser);
   }
@@ -50,19 +51,19 @@ export class UserResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Boolean, { description: "Sets a user's initial (or a reset) password: at least 12 characters." })
+  @Mutation(() => Boolean, { description: "Sets a user's initial (or a reset) password: at least 12 characters. Ends the user's console sessions." })
   async setPassword(@Ctx() ctx: AppContext, @Arg('email') email: string, @Arg('password') password: string): Promise<boolean> {
-    return ctx.app.identity.setPassword(viewerOf(ctx), email, password);
+    return ctx.app.identity.setPassword(viewerOf(ctx), email, password, sessionOf(ctx.credentials));
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: 'Changes the signed-in user\'s own password.' })
+  @Mutation(() => Boolean, { description: "Changes the signed-in user's own password and ends its other console sessions." })
   async changePassword(
     @Ctx() ctx: AppContext,
     @Arg('currentPassword') currentPassword: string,
     @Arg('newPassword') newPassword: string,
   ): Promise<boolean> {
-    return ctx.app.identity.changePassword(viewerOf(ctx), currentPassword, newPassword);
+    return ctx.app.identity.changePassword(viewerOf(ctx), currentPassword, newPassword, sessionOf(ctx.credentials));
   }
 
   @FieldResolver(() => [Team])

@@ -1,5 +1,6 @@
 import { ApiTokenEntity, UserEntity } from '@canopy/persistence';
 import { newSecret, sha256 } from '../../auth/secrets';
+import { endSessionsOfToken } from '../../auth/session.app-service';
 import { Viewer, isAdmin } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, forbidden, notFound } from '../../common/errors';
@@ -40,6 +41,7 @@ export class TokenService {
     });
   }
 
+  /** Revocation takes effect at once, for the token and for the console sessions opened by signing in with it. */
   async revoke(actor: Viewer, id: string): Promise<boolean> {
     return this.db.write(async (tx) => {
       const row = await tx.findOneBy(ApiTokenEntity, { id: String(id).slice(0, 36) });
@@ -47,12 +49,13 @@ export class TokenService {
       if (row.revokedAt) return false;
       const now = new Date();
       await tx.update(ApiTokenEntity, { id: row.id }, { revokedAt: now });
+      const sessionsEnded = await endSessionsOfToken(tx, row.id);
       await appendAuditEvent(tx, actor, {
         action: 'token.revoked',
         entityType: 'api_token',
         entityId: row.id,
         before: { name: row.name, revokedAt: null },
-        after: { name: row.name, revokedAt: now },
+        after: { name: row.name, revokedAt: now, sessionsEnded },
       });
       return true;
     });

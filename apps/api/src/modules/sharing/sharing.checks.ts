@@ -1,4 +1,4 @@
-import { EffectiveClause, INFORMATIVE_CHECKS, LegalBasis, Taxonomy, evaluateSharingChecks } from '@canopy/domain';
+import { EffectiveClause, LegalBasis, Taxonomy, evaluateSharingChecks, isInformativeCheck } from '@canopy/domain';
 import type { ProcessorEntity } from '@canopy/persistence';
 import { SharingCheck } from './sharing.types';
 
@@ -30,7 +30,7 @@ export function evaluateChecks(facts: CheckFacts): SharingCheck[] {
     approverId: facts.approverId,
     taxonomy: facts.taxonomy,
     now: facts.now,
-  }).map((c) => Object.assign(new SharingCheck(), { ...c, blocking: !INFORMATIVE_CHECKS.includes(c.name) }));
+  }).map((c) => Object.assign(new SharingCheck(), { ...c, blocking: !isInformativeCheck(c) }));
 }
 
 export const blockingFailuresOf = (checks: readonly SharingCheck[]): SharingCheck[] => checks.filter((c) => c.blocking && !c.passed);

@@ -1,9 +1,9 @@
 import { ApiError } from '../../client/graphql-client';
 import { CliError } from '../../errors';
-import type { DocumentOrigin } from '../../manifest/load';
+import { documentOrigin } from '../../manifest/load';
 import { manifestPathOf, problemsFromApiError } from '../server-problems';
 
-const origin: DocumentOrigin = { file: 'maps.yaml', document: 2, lineOf: (path) => (path.startsWith('spec.') ? 12 : undefined) };
+const origin = documentOrigin('maps.yaml', 2, (path) => (path.startsWith('spec.') ? 12 : undefined));
 
 describe('server problems', () => {
   it.each([

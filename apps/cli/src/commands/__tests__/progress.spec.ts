@@ -1,8 +1,9 @@
 import type { Plan } from '../../apply/plan';
+import { documentOrigin } from '../../manifest/load';
 import { wantsProgress } from '../apply';
 
 const plan = (steps: number): Plan => ({
-  entries: [{ object: 'service', name: 'maps', action: steps ? 'update' : 'unchanged', changes: [], steps: steps ? [{ op: 'setSecurityMeasures', serviceKey: 'maps', measures: [] }] : [], file: 'a.yaml', document: 1 }],
+  entries: [{ object: 'service', name: 'maps', action: steps ? 'update' : 'unchanged', changes: [], steps: steps ? [{ op: 'setSecurityMeasures', serviceKey: 'maps', measures: [] }] : [], file: 'a.yaml', document: 1, origin: documentOrigin('a.yaml', 1, () => undefined) }],
 });
 
 describe('wantsProgress', () => {

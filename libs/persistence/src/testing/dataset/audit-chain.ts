@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson as canonical, chainHash } from '@canopy/evidence';
 import { AuditEventEntity } from '../../entities';
 
 /** An audit event before it has its place in the chain. */
@@ -15,15 +14,10 @@ export interface AuditDraft {
   after?: unknown;
 }
 
-const canonical = (value: unknown): string => canonicalize(value) ?? 'null';
-
 /**
- * Chains drafts (oldest first) onto the head (seq, hash) exactly as the API
- * does (apps/api/src/modules/audit/audit-hash.ts): hash = sha256(prevHash ||
- * RFC 8785 canonical JSON of { seq, at, actorId, actorEmail, action,
- * entityType, entityId, before, after }), before/after stored as that same
- * canonical JSON. The API's verifyAuditLog checks the result; keep the two in
- * step if either changes.
+ * Chains drafts (oldest first) onto the head (seq, hash) with the API's own
+ * hash (@canopy/evidence chainHash), before/after stored as their canonical
+ * JSON, as the API's appendAuditEvent stores them.
  */
 export function chainAuditEvents(head: { seq: number; hash: string }, drafts: readonly AuditDraft[]): { events: AuditEventEntity[]; head: { seq: number; hash: string } } {
   let seq = head.seq;
@@ -44,7 +38,7 @@ export function chainAuditEvents(head: { seq: number; hash: string }, drafts: re
       before,
       after,
     };
-    const hash = createHash('sha256').update(prevHash).update(canonical(record)).digest('hex');
+    const hash = chainHash(prevHash, record);
     events.push(
       Object.assign(new AuditEventEntity(), {
         seq,

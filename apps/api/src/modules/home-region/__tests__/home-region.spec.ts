@@ -1,30 +1,7 @@
-import { DEFAULT_HOME_REGION, normaliseRegion, parseSetting, regionAt, RegionInputError, sameRegion } from '../home-region';
+import { parseSetting, regionAt } from '../home-region';
 
-describe('home region', () => {
-  describe('normaliseRegion', () => {
-    it('should upper-case, fold and sort country codes, expanding EEA', () => {
-      const region = normaliseRegion(' EEA and Switzerland ', ['ch', 'EEA', 'de']);
-      expect(region.name).toBe('EEA and Switzerland');
-      expect(region.countries).toEqual([...DEFAULT_HOME_REGION.countries, 'CH'].sort());
-      expect(region.countries).toHaveLength(31);
-    });
-
-    it.each([
-      ['a blank name', '  ', ['DE'], 'input.name'],
-      ['no country', 'Home', [], 'input.countries'],
-      ['an unknown code', 'Home', ['DE', 'XX'], 'input.countries[1]'],
-      ['a reserved code', 'Home', ['EU'], 'input.countries[0]'],
-    ])('should refuse %s, naming the argument', (_what, name, countries, argument) => {
-      expect(() => normaliseRegion(name as string, countries as string[])).toThrow(RegionInputError);
-      try {
-        normaliseRegion(name as string, countries as string[]);
-      } catch (error) {
-        expect((error as RegionInputError).argument).toBe(argument);
-      }
-    });
-  });
-
-  describe('regionAt', () => {
+describe('home region setting', () => {
+  it('should read the stored history so the definition of any instant can be found', () => {
     const setting = parseSetting(
       JSON.stringify({
         versions: [
@@ -33,22 +10,13 @@ describe('home region', () => {
         ],
       }),
     );
-
-    it('should give the definition in force at the instant, none before the first', () => {
-      expect(regionAt(setting, new Date('2025-12-31T23:59:59.999Z'))).toBeNull();
-      expect(regionAt(setting, new Date('2026-01-01T00:00:00.000Z'))!.name).toBe('A');
-      expect(regionAt(setting, new Date('2026-05-31T00:00:00.000Z'))!.name).toBe('A');
-      expect(regionAt(setting, new Date('2027-01-01T00:00:00.000Z'))!.name).toBe('B');
-    });
-
-    it('should read a missing setting as no history', () => {
-      expect(parseSetting(null)).toEqual({ versions: [] });
-      expect(regionAt(parseSetting(undefined), new Date())).toBeNull();
-    });
+    expect(regionAt(setting, new Date('2025-12-31T23:59:59.999Z'))).toBeNull();
+    expect(regionAt(setting, new Date('2026-05-31T00:00:00.000Z'))!.name).toBe('A');
+    expect(regionAt(setting, new Date('2027-01-01T00:00:00.000Z'))!.name).toBe('B');
   });
 
-  it('should compare regions by name and countries', () => {
-    expect(sameRegion({ name: 'A', countries: ['DE'] }, { name: 'A', countries: ['DE'] })).toBe(true);
-    expect(sameRegion({ name: 'A', countries: ['DE'] }, { name: 'A', countries: ['DE', 'FR'] })).toBe(false);
+  it('should read a missing setting as no history', () => {
+    expect(parseSetting(null)).toEqual({ versions: [] });
+    expect(regionAt(parseSetting(undefined), new Date())).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { testDialects } from '@canopy/persistence';
+import { ApiTokenEntity, testDialects } from '@canopy/persistence';
 import { ADMIN_EMAIL, ADMIN_TOKEN, codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
 
 describe.each(testDialects())('identity on %s', (dialect) => {
@@ -45,7 +45,6 @@ describe.each(testDialects())('identity on %s', (dialect) => {
       ['updateUser', 'mutation { updateUser(email: "eng@x.test", roles: [ADMIN]) { id } }'],
       ['deactivateUser', 'mutation { deactivateUser(email: "eng@x.test") { id } }'],
       ['setPassword', 'mutation { setPassword(email: "eng@x.test", password: "a-long-enough-password") }'],
-      ['users', '{ users { email } }'],
     ])('should refuse %s to every role but ADMIN and change nothing', async (_name, query) => {
       const before = await tableCounts(t.server);
       for (const token of [officer, engineer, auditor]) {
@@ -53,6 +52,21 @@ describe.each(testDialects())('identity on %s', (dialect) => {
       }
       expect(codeOf(await t.gql(query, {}, {}))).toBe('UNAUTHENTICATED');
       expect(await tableCounts(t.server)).toEqual(before);
+    });
+  });
+
+  describe('users', () => {
+    it('should list every user to ADMIN and AUDITOR: auditors read everything', async () => {
+      for (const token of [ADMIN_TOKEN, auditor]) {
+        const r = await t.gql('{ users { email roles active teams { key } } }', {}, token);
+        expect(r.errors).toBeUndefined();
+        expect(r.data?.users.map((u: { email: string }) => u.email)).toEqual(expect.arrayContaining([ADMIN_EMAIL, 'dpo@x.test', 'eng@x.test', 'aud@x.test']));
+      }
+    });
+
+    it('should refuse the list to PRIVACY_OFFICER and ENGINEER, and to anonymous callers', async () => {
+      for (const token of [officer, engineer]) expect(codeOf(await t.gql('{ users { email } }', {}, token))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql('{ users { email } }', {}, {}))).toBe('UNAUTHENTICATED');
     });
   });
 
@@ -171,6 +185,96 @@ describe.each(testDialects())('identity on %s', (dialect) => {
       const ok = await t.gql('mutation { changePassword(currentPassword: "first password 1", newPassword: "second password 2") }', {}, auditor);
       expect(ok.data?.changePassword).toBe(true);
       expect((await login({ email: 'aud@x.test', password: 'second password 2' })).status).toBe(200);
+    });
+  });
+
+  describe('sessions end with the credentials behind them', () => {
+    const signIn = async (body: Record<string, string>): Promise<string> => {
+      const response = await fetch(`${t.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(response.status).toBe(200);
+      return (response.headers.get('set-cookie') ?? '').split(';')[0];
+    };
+    /** Who a cookie or token is now: an e-mail, or the refusal's code. */
+    const who = async (as: string | { cookie: string }) => {
+      const r = await t.gql('{ viewer { email } }', {}, as);
+      return r.data?.viewer?.email ?? codeOf(r);
+    };
+    const sessionsEnded = async (action: string, entityId: string) => {
+      const r = await t.gql('query($f: AuditEventFilter) { auditEvents(filter: $f) { edges { node { after } } } }', { f: { action, entityId } });
+      return r.data!.auditEvents.edges.map((e: { node: { after: { sessionsEnded?: number } } }) => e.node.after.sessionsEnded);
+    };
+
+    it("should end the user's other sessions on a password change, keeping the session that asked, and audit how many ended", async () => {
+      const token = await t.user('pw@x.test', ['ENGINEER'], ['geo']);
+      await t.gql('mutation { setPassword(email: "pw@x.test", password: "first password 1") }');
+      const asking = { cookie: await signIn({ email: 'pw@x.test', password: 'first password 1' }) };
+      const otherBrowser = { cookie: await signIn({ email: 'pw@x.test', password: 'first password 1' }) };
+      const withToken = { cookie: await signIn({ token }) };
+      const someoneElse = { cookie: await signIn({ token: officer }) };
+      const r = await t.gql('mutation { changePassword(currentPassword: "first password 1", newPassword: "second password 2") }', {}, asking);
+      expect(r.data?.changePassword).toBe(true);
+      expect(await who(asking)).toBe('pw@x.test');
+      expect(await who(otherBrowser)).toBe('UNAUTHENTICATED');
+      expect(await who(withToken)).toBe('UNAUTHENTICATED');
+      expect(await who(someoneElse)).toBe('dpo@x.test');
+      // API tokens are not sessions: the CLI keeps working.
+      expect(await who(token)).toBe('pw@x.test');
+      expect(await sessionsEnded('user.password_changed', 'pw@x.test')).toEqual([2]);
+    });
+
+    it('should end every session of the user when the change comes with an API token', async () => {
+      const token = await t.user('pw-cli@x.test', ['AUDITOR']);
+      await t.gql('mutation { setPassword(email: "pw-cli@x.test", password: "first password 1") }');
+      const browser = { cookie: await signIn({ email: 'pw-cli@x.test', password: 'first password 1' }) };
+      await t.gql('mutation { changePassword(currentPassword: "first password 1", newPassword: "second password 2") }', {}, token);
+      expect(await who(browser)).toBe('UNAUTHENTICATED');
+      expect(await who(token)).toBe('pw-cli@x.test');
+    });
+
+    it("should end every session of the user on an admin's reset, and keep the admin's own session when it resets its own password", async () => {
+      const token = await t.user('reset@x.test', ['AUDITOR']);
+      await t.gql('mutation { setPassword(email: "reset@x.test", password: "first password 1") }');
+      const browser = { cookie: await signIn({ email: 'reset@x.test', password: 'first password 1' }) };
+      const withToken = { cookie: await signIn({ token }) };
+      const admin = { cookie: await signIn({ token: ADMIN_TOKEN }) };
+      const otherAdminBrowser = { cookie: await signIn({ token: ADMIN_TOKEN }) };
+      await t.gql('mutation { setPassword(email: "reset@x.test", password: "reset password 1") }', {}, admin);
+      expect([await who(browser), await who(withToken), await who(admin)]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', ADMIN_EMAIL]);
+      // Oldest first: the first password (no session yet), then the reset.
+      expect(await sessionsEnded('user.password_set', 'reset@x.test')).toEqual([0, 2]);
+      await t.gql(`mutation { setPassword(email: "${ADMIN_EMAIL}", password: "admin password 1") }`, {}, admin);
+      expect(await who(admin)).toBe(ADMIN_EMAIL);
+      expect(await who(otherAdminBrowser)).toBe('UNAUTHENTICATED');
+    });
+
+    it('should end the console sessions opened with an API token when it is revoked, and those only', async () => {
+      const first = await t.user('revoker@x.test', ['ENGINEER'], ['geo']);
+      const minted = await t.gql('mutation { createApiToken(name: "second") { id token } }', {}, first);
+      const { id, token: second } = minted.data!.createApiToken;
+      await t.gql('mutation { setPassword(email: "revoker@x.test", password: "first password 1") }');
+      const viaSecond = { cookie: await signIn({ token: second }) };
+      const viaSecondAgain = { cookie: await signIn({ token: second }) };
+      const viaFirst = { cookie: await signIn({ token: first }) };
+      const viaPassword = { cookie: await signIn({ email: 'revoker@x.test', password: 'first password 1' }) };
+      expect((await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) }', { id }, viaSecond)).data?.revokeApiToken).toBe(true);
+      expect([await who(viaSecond), await who(viaSecondAgain), await who(second)]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
+      expect([await who(viaFirst), await who(viaPassword), await who(first)]).toEqual(['revoker@x.test', 'revoker@x.test', 'revoker@x.test']);
+      expect(await sessionsEnded('token.revoked', id)).toEqual([2]);
+    });
+
+    it('should refuse a session whose token was revoked or expired while it was being opened', async () => {
+      const token = await t.user('racer@x.test', ['AUDITOR']);
+      const listed = await t.gql('{ apiTokens { id } }', {}, token);
+      const tokenId = listed.data!.apiTokens[0].id as string;
+      const session = { cookie: await signIn({ token }) };
+      expect(await who(session)).toBe('racer@x.test');
+      // The revocation committed between the sign-in's check and its insert: the session row survived it.
+      await t.server.db.manager.update(ApiTokenEntity, { id: tokenId }, { expiresAt: new Date(Date.now() - 1000) });
+      expect(await who(session)).toBe('UNAUTHENTICATED');
+      await t.server.db.manager.update(ApiTokenEntity, { id: tokenId }, { expiresAt: null, revokedAt: new Date() });
+      expect(await who(session)).toBe('UNAUTHENTICATED');
+      await t.server.db.manager.update(ApiTokenEntity, { id: tokenId }, { revokedAt: null });
+      expect(await who(session)).toBe('racer@x.test');
     });
   });
 

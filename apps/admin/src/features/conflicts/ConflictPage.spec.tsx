@@ -1,0 +1,96 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ConflictAppliesNowQuery, ConflictPage, ConflictPageQuery } from './ConflictPage';
+import { auditor, officer, renderPage } from '../../testing/render';
+
+const clause = (topic: string, subject: string, value: string, text: string | null = null) => ({ __typename: 'PolicyClause' as const, topic, subject, value, locked: false, text });
+const version = (number: number, clauses: ReturnType<typeof clause>[], notice: unknown = null) => ({
+  __typename: 'PolicyVersion' as const,
+  id: `v${number}`,
+  number,
+  effectiveAt: '2026-11-01T00:00:00.000Z',
+  notice,
+  clauses,
+});
+
+const GLOBAL_CLAUSES = [clause('COMMUNICATION', '*', 'OPT_IN', 'We contact you only with your consent.'), clause('AMENDMENT', 'notice_days', '45')];
+const SERVICE_CLAUSES = [clause('COMMUNICATION', 'marketing.email', 'OPT_OUT', 'Newsletters unless you opt out.')];
+
+const conflict = (over: Record<string, unknown> = {}) => ({
+  __typename: 'PolicyConflict' as const,
+  id: 'c1',
+  carriedFromId: null,
+  governedCategories: [],
+  topic: 'COMMUNICATION',
+  subject: 'marketing.email',
+  globalValue: 'OPT_IN',
+  serviceValue: 'OPT_OUT',
+  globalPolicyVersion: 2,
+  servicePolicyVersion: 1,
+  status: 'OPEN',
+  viewerCanResolve: true,
+  resolution: null,
+  rationale: null,
+  resolvedAt: null,
+  createdAt: '2026-11-02T00:00:00.000Z',
+  resolvedBy: null,
+  service: {
+    __typename: 'Service' as const,
+    id: 's1',
+    key: 'news',
+    name: 'News',
+    team: { __typename: 'Team' as const, id: 't1', key: 'media' },
+    policy: { __typename: 'Policy' as const, id: 'p2', key: 'news-policy', title: 'News policy', versions: [version(1, SERVICE_CLAUSES)] },
+  },
+  ...over,
+});
+
+const mocks = (c: ReturnType<typeof conflict>) => [
+  {
+    request: { query: ConflictPageQuery, variables: { id: 'c1' } },
+    result: {
+      data: {
+        conflict: c,
+        policies: [{ __typename: 'Policy' as const, id: 'p1', key: 'general', title: 'General policy', currentVersion: version(2, GLOBAL_CLAUSES), versions: [version(2, GLOBAL_CLAUSES)] }],
+      },
+    },
+  },
+  {
+    request: { query: ConflictAppliesNowQuery, variables: { serviceKey: 'news' } },
+    result: { data: { effectivePolicy: { __typename: 'EffectivePolicy' as const, at: '2026-11-29T00:00:00.000Z', clauses: [] } } },
+  },
+];
+
+const render = (c = conflict(), viewer = officer) => renderPage(<ConflictPage />, { viewer, mocks: mocks(c), path: '/conflicts/c1', route: '/conflicts/:id' });
+
+describe('ConflictPage', () => {
+  it('should show the global COMMUNICATION * clause as the one that applies to the channel, with its text', async () => {
+    // Regression: the console's own look-up matched COMMUNICATION subjects exactly and missed the domain's `*`.
+    render();
+    const global = await screen.findByRole('generic', { name: 'Global clause' });
+    expect(within(global).getByText('*')).toBeInTheDocument();
+    expect(within(global).getByText('“We contact you only with your consent.”')).toBeInTheDocument();
+    const service = screen.getByRole('generic', { name: 'Service clause' });
+    expect(within(service).getByText('marketing.email')).toBeInTheDocument();
+  });
+
+  it('should offer the resolution form when the API says the viewer may resolve, with the notice period of the global policy in force', async () => {
+    render();
+    expect(await screen.findByRole('form', { name: 'Resolve conflict' })).toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText(/Service policy prevails/));
+    expect(screen.getByTestId('notice-reminder')).toHaveTextContent('45 days ahead');
+  });
+
+  it('should not offer the form when the API says the viewer may not, and say who decides', async () => {
+    render(conflict({ viewerCanResolve: false }), auditor);
+    expect(await screen.findByText(/A privacy officer decides which policy prevails/)).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Resolve conflict' })).not.toBeInTheDocument();
+  });
+
+  it('should follow the API even for an officer: no form on a conflict it may not resolve', async () => {
+    render(conflict({ viewerCanResolve: false, status: 'SUPERSEDED' }), officer);
+    expect(await screen.findByText('Superseded')).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Resolve conflict' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/A privacy officer decides/)).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,89 @@
+import { testDialects } from '@canopy/persistence';
+import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
+import { oneViewerPerRole } from '../../../testing/viewer-roles';
+import * as fx from '../../findings/__tests__/compliance-fixtures';
+
+type Status = 'DRAFT' | 'PENDING_REVIEW' | 'APPROVED' | 'REJECTED' | 'REVOKED' | 'WITHDRAWN';
+type Action = 'SUBMIT' | 'APPROVE' | 'REJECT' | 'REVOKE' | 'WITHDRAW';
+const STATUSES: Status[] = ['DRAFT', 'PENDING_REVIEW', 'APPROVED', 'REJECTED', 'REVOKED', 'WITHDRAWN'];
+const ACTIONS: Action[] = ['SUBMIT', 'APPROVE', 'REJECT', 'REVOKE', 'WITHDRAW'];
+const PATH: Record<Status, Action[]> = {
+  DRAFT: [],
+  PENDING_REVIEW: ['SUBMIT'],
+  APPROVED: ['SUBMIT', 'APPROVE'],
+  REJECTED: ['SUBMIT', 'REJECT'],
+  REVOKED: ['SUBMIT', 'APPROVE', 'REVOKE'],
+  WITHDRAWN: ['WITHDRAW'],
+};
+const VIEWER_ACTIONS = 'query($id: ID!, $at: DateTime) { sharingArrangement(id: $id, at: $at) { status viewerActions } }';
+
+describe.each(testDialects())('SharingArrangement.viewerActions on %s', (dialect) => {
+  let t: TestServer;
+  let as: Record<string, string>;
+
+  const act = (action: Action, id: string, version: number, token: string) => {
+    const decide = { i: { id, expectedVersion: version, comment: 'reason' } };
+    const query = { SUBMIT: fx.SUBMIT, WITHDRAW: fx.WITHDRAW, APPROVE: fx.APPROVE, REJECT: fx.REJECT, REVOKE: fx.REVOKE }[action];
+    return t.gql(query, action === 'SUBMIT' || action === 'WITHDRAW' ? { id, v: version } : decide, token);
+  };
+
+  /** A fresh arrangement of geo's engineer, driven to `status` by those who may. */
+  async function arrangementIn(status: Status): Promise<{ id: string; version: number }> {
+    const a = await fx.propose(t, as.requester, { serviceKey: 'maps', processorKey: 'tiles', dataCategories: ['device.log'] });
+    let version = a.version as number;
+    for (const step of PATH[status]) {
+      const r = await act(step, a.id, version, step === 'APPROVE' || step === 'REJECT' ? as.officer2 : as.requester);
+      if (r.errors) throw new Error(`${step}: ${JSON.stringify(r.errors)}`);
+      version += 1;
+    }
+    return { id: a.id, version };
+  }
+
+  beforeAll(async () => {
+    t = await startTestServer(dialect);
+    const { owningEngineer, otherEngineer, ...rest } = await oneViewerPerRole(t);
+    // The requester is an engineer of the owning team; a teammate and a second officer act too.
+    as = { ...rest, requester: owningEngineer, outsider: otherEngineer };
+    as.officer2 = await t.user('dpo2@x.test', ['PRIVACY_OFFICER']);
+    as.teammate = await t.user('geo2@x.test', ['ENGINEER'], ['geo']);
+    await fx.registerService(t, as.officer, 'maps', 'geo');
+    await fx.setInventory(t, as.requester, 'maps', [fx.item('device.log')]);
+    await fx.registerProcessor(t, as.officer, 'tiles');
+    await fx.publishPolicy(t, as.officer, 'general', fx.PERMISSIVE_GLOBAL);
+  });
+  afterAll(() => t.close());
+
+  it('should list for every role and status exactly the transitions the API then accepts', async () => {
+    const disagreements: string[] = [];
+    for (const status of STATUSES) {
+      for (const [who, token] of Object.entries(as)) {
+        let current = await arrangementIn(status);
+        const offered: Action[] = (await fx.expectOk(t.gql(VIEWER_ACTIONS, { id: current.id }, token))).sharingArrangement.viewerActions;
+        for (const action of ACTIONS) {
+          const r = await act(action, current.id, current.version, token);
+          const code = codeOf(r);
+          // A permitted approval may still be refused by a failing check (here: an officer approving twice).
+          const accepted = !r.errors || code === 'CHECKS_FAILED';
+          if (accepted !== offered.includes(action)) disagreements.push(`${who} ${action} from ${status}: offered ${offered.includes(action)}, API ${code ?? 'ok'}`);
+          if (!r.errors) current = await arrangementIn(status);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('should offer each role what DESIGN.md section 5 gives it', async () => {
+    const pending = await arrangementIn('PENDING_REVIEW');
+    const offered = async (token: string) => (await fx.expectOk(t.gql(VIEWER_ACTIONS, { id: pending.id }, token))).sharingArrangement.viewerActions;
+    expect(await offered(as.officer)).toEqual(['APPROVE', 'REJECT']);
+    expect(await offered(as.requester)).toEqual(['WITHDRAW']);
+    expect(await offered(as.teammate)).toEqual(['WITHDRAW']);
+    for (const token of [as.outsider, as.auditor, as.admin]) expect(await offered(token)).toEqual([]);
+  });
+
+  it('should offer nothing on an arrangement read as of an instant', async () => {
+    const draft = await arrangementIn('DRAFT');
+    const r = await fx.expectOk(t.gql(VIEWER_ACTIONS, { id: draft.id, at: new Date(Date.now() + 1000).toISOString() }, as.requester));
+    expect(r.sharingArrangement).toEqual({ status: 'DRAFT', viewerActions: [] });
+  });
+});
