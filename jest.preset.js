@@ -15,6 +15,7 @@ module.exports = {
     '^@canopy/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
     '^@canopy/persistence$': path.join(__dirname, 'libs/persistence/src/index.ts'),
     '^@canopy/evidence$': path.join(__dirname, 'libs/evidence/src/index.ts'),
+    '^@canopy/galera$': path.join(__dirname, 'tools/galera/index.ts'),
   },
   reporters: ['default', path.join(__dirname, 'tools/jest/summary-reporter.js')],
 };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { openDataSource } from '@canopy/persistence';
+import { assertTablesHoldUtf8mb4, openDataSource } from '@canopy/persistence';
 import { Database } from './common/database';
 import { Config, ConfigError, loadConfig } from './config';
 import { createDelivery } from './delivery';
@@ -9,6 +9,7 @@ import { createCanopyServer } from './server';
 async function migrateOnly(databaseUrl: string) {
   const dataSource = await openDataSource(databaseUrl);
   const ran = await dataSource.runMigrations({ transaction: 'each' });
+  await assertTablesHoldUtf8mb4(dataSource);
   console.log(ran.length ? `applied ${ran.map((m) => m.name).join(', ')}` : 'database is up to date');
   await dataSource.destroy();
 }
@@ -17,7 +18,8 @@ async function migrateOnly(databaseUrl: string) {
 async function dispatchOnly(config: Config, log: pino.Logger): Promise<{ close(): Promise<void> }> {
   const dataSource = await openDataSource(config.databaseUrl);
   await dataSource.runMigrations({ transaction: 'each' });
-  const delivery = createDelivery(new Database(dataSource), config.notifications, log);
+  await assertTablesHoldUtf8mb4(dataSource);
+  const delivery = createDelivery(new Database(dataSource, undefined, { log }), config.notifications, log);
   delivery.dispatcher.start();
   log.info({ owner: delivery.dispatcher.owner, kinds: delivery.dispatcher.kinds }, 'Canopy dispatcher running');
   return {

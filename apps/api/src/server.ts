@@ -9,7 +9,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { openDataSource, QueryCountingLogger, QueryTally, countQueriesIn } from '@canopy/persistence';
+import { assertTablesHoldUtf8mb4, openDataSource, QueryCountingLogger, QueryTally, countQueriesIn } from '@canopy/persistence';
 import { createApplication, Application } from './application';
 import { authRoutes } from './auth/auth.routes';
 import { bootstrapAdmin } from './modules/identity/bootstrap-admin';
@@ -53,7 +53,8 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
   const queryLogger = new QueryCountingLogger((message) => log.debug(message));
   const dataSource = await openDataSource(config.databaseUrl, { logger: queryLogger });
   await dataSource.runMigrations({ transaction: 'each' });
-  const db = new Database(dataSource, options.clock);
+  await assertTablesHoldUtf8mb4(dataSource);
+  const db = new Database(dataSource, options.clock, { log });
   const application = createApplication(db, config.notifications);
   // Outbound messages (docs/notifications.md): a commit that enqueued wakes this process's dispatcher at once.
   const commits = CommitSignal.attach(dataSource);

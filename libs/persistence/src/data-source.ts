@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, Logger } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
+import { assertServerHoldsUtf8mb4, TEXT_COLLATION, useDialectCollations } from './charset';
 import { DatabaseTarget, parseDatabaseUrl } from './database-url';
 import { ALL_ENTITIES } from './entities';
 import { ALL_MIGRATIONS } from './migrations';
@@ -16,6 +17,14 @@ export interface DataSourceSettings {
   poolSize?: number;
 }
 
+/** A DataSource whose entity metadata names this dialect's byte-for-byte collation (charset.ts). */
+class CanopyDataSource extends DataSource {
+  protected override async buildMetadatas(): Promise<void> {
+    await super.buildMetadatas();
+    useDialectCollations(this);
+  }
+}
+
 /** Builds (does not initialise) the one DataSource of a process. */
 export function createDataSource(url: string, settings: DataSourceSettings = {}): DataSource {
   const target = parseDatabaseUrl(url);
@@ -28,7 +37,7 @@ export function createDataSource(url: string, settings: DataSourceSettings = {})
   };
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
-    return new DataSource({
+    return new CanopyDataSource({
       ...common,
       type: 'better-sqlite3',
       database: target.path,
@@ -39,7 +48,7 @@ export function createDataSource(url: string, settings: DataSourceSettings = {})
       },
     });
   }
-  return new DataSource({
+  return new CanopyDataSource({
     ...common,
     type: settings.flavor ?? (url.startsWith('mariadb:') ? 'mariadb' : 'mysql'),
     host: target.host,
@@ -47,19 +56,29 @@ export function createDataSource(url: string, settings: DataSourceSettings = {})
     username: target.user,
     password: target.password,
     database: target.database,
-    charset: 'utf8mb4_unicode_ci',
+    // The connection's character set and collation; the tables' own are the schema's (charset.ts).
+    charset: TEXT_COLLATION,
     timezone: 'Z',
     poolSize: settings.poolSize ?? 10,
     extra: { connectTimeout: 5000, enableKeepAlive: true },
   });
 }
 
-/** Builds and initialises the DataSource, asking a MySQL-protocol server whether it is MariaDB. */
+/**
+ * Builds and initialises the DataSource, asking a MySQL-protocol server
+ * whether it is MariaDB, and refuses a server that cannot hold utf8mb4.
+ */
 export async function openDataSource(url: string, settings: DataSourceSettings = {}): Promise<DataSource> {
   const target = parseDatabaseUrl(url);
   const flavor = target.dialect === 'mysql' && !settings.flavor ? await detectFlavor(target) : settings.flavor;
   const dataSource = createDataSource(url, { ...settings, flavor });
   await dataSource.initialize();
+  try {
+    await assertServerHoldsUtf8mb4(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   return dataSource;
 }
 

@@ -6,3 +6,4 @@ export * from './schema-drift';
 export * from './testing/test-database';
 export * from './testing/bulk-policies';
 export * from './testing/dataset';
+export * from './charset';

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { charsetProblems } from './charset';
 import { openDataSource } from './data-source';
 import { pendingSchemaChanges } from './schema-drift';
 import { createTestDatabase, testDialects } from './testing/test-database';
@@ -12,6 +13,8 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
       const ran = await dataSource.runMigrations({ transaction: 'each' });
       expect(ran.length).toBeGreaterThan(0);
       expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+      // TypeORM's diff ignores character sets and collations: checked apart.
+      expect(await charsetProblems(dataSource)).toEqual([]);
       await dataSource.undoLastMigration();
     } finally {
       if (dataSource?.isInitialized) await dataSource.destroy();

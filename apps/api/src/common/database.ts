@@ -2,6 +2,7 @@ import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEventEntity, AuditHeadEntity, isSqlite } from '@canopy/persistence';
 import { Clock, systemClock } from './clock';
+import { withWriteRetry, WriteRetryOptions } from './write-retry';
 
 /** A write's work: it runs inside one transaction and dates what it writes with `now`, the transaction's instant. */
 export type WriteWork<T> = (tx: EntityManager, now: Date) => Promise<T>;
@@ -10,7 +11,9 @@ export type WriteWork<T> = (tx: EntityManager, now: Date) => Promise<T>;
  * The API's handle on its one database. Writes go through write(): one
  * transaction each. TypeORM's better-sqlite3 driver shares one connection and
  * cannot nest transactions (typeorm#8668), so on SQLite writes are queued in
- * process; on MySQL they run concurrently and rely on row locks.
+ * process; on MySQL they run concurrently and rely on row locks, and a
+ * transaction the server aborted (deadlock, lock wait timeout, Galera
+ * certification) runs again whole (write-retry.ts).
  */
 export class Database {
   private readonly writeQueue = new Mutex();
@@ -19,6 +22,7 @@ export class Database {
   constructor(
     readonly dataSource: DataSource,
     readonly clock: Clock = systemClock,
+    private readonly retry: WriteRetryOptions = {},
   ) {
     this.sqlite = isSqlite(dataSource);
   }
@@ -28,11 +32,12 @@ export class Database {
   }
 
   write<T>(work: WriteWork<T>): Promise<T> {
+    // Each attempt takes its own instant: a retried transaction is a new one.
     const run = async () => {
       const now = await this.writeInstant();
       return this.dataSource.transaction((tx) => work(tx, now));
     };
-    return this.sqlite ? this.writeQueue.runExclusive(run) : run();
+    return this.sqlite ? this.writeQueue.runExclusive(run) : withWriteRetry(run, this.retry);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
+import { ByteColumn, IdColumn, InstantColumn, RefColumn } from './columns';
 import { UserEntity } from './user.entity';
 
 /** Only the SHA-256 of a token is stored; the plaintext is shown once. */
@@ -10,7 +10,7 @@ export class ApiTokenEntity {
   @IdColumn() id: string;
   @RefColumn('user_id') userId: string;
   @Column('varchar', { length: 200 }) name: string;
-  @Column('varchar', { length: 64, name: 'token_hash' }) tokenHash: string;
+  @ByteColumn(64, { name: 'token_hash' }) tokenHash: string;
   @InstantColumn('created_at') createdAt: Date;
   @InstantColumn('expires_at', { nullable: true }) expiresAt: Date | null;
   @InstantColumn('revoked_at', { nullable: true }) revokedAt: Date | null;

@@ -1,5 +1,5 @@
 import { Entity, Column, Index, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from './columns';
+import { ByteColumn, InstantColumn } from './columns';
 
 /**
  * One row per mutation, chained: hash = sha256(prevHash || canonical JSON).
@@ -13,15 +13,15 @@ import { InstantColumn } from './columns';
 export class AuditEventEntity {
   @PrimaryColumn('integer') seq: number;
   @InstantColumn('at') at: Date;
-  @Column('varchar', { length: 36, name: 'actor_id', nullable: true }) actorId: string | null;
+  @ByteColumn(36, { name: 'actor_id', nullable: true }) actorId: string | null;
   @Column('varchar', { length: 254, name: 'actor_email', nullable: true }) actorEmail: string | null;
-  @Column('varchar', { length: 100 }) action: string;
-  @Column('varchar', { length: 50, name: 'entity_type' }) entityType: string;
-  @Column('varchar', { length: 100, name: 'entity_id' }) entityId: string;
+  @ByteColumn(100) action: string;
+  @ByteColumn(50, { name: 'entity_type' }) entityType: string;
+  @ByteColumn(100, { name: 'entity_id' }) entityId: string;
   @Column('text', { nullable: true }) before: string | null;
   @Column('text', { nullable: true }) after: string | null;
-  @Column('varchar', { length: 64, name: 'prev_hash' }) prevHash: string;
-  @Column('varchar', { length: 64 }) hash: string;
+  @ByteColumn(64, { name: 'prev_hash' }) prevHash: string;
+  @ByteColumn(64) hash: string;
 }
 
 /** A single row (id = 1): the chain's head, updated first so writers queue on it. */
@@ -29,5 +29,5 @@ export class AuditEventEntity {
 export class AuditHeadEntity {
   @PrimaryColumn('integer') id: number;
   @Column('integer') seq: number;
-  @Column('varchar', { length: 64 }) hash: string;
+  @ByteColumn(64) hash: string;
 }

@@ -1,13 +1,21 @@
 import { Column, ColumnOptions, PrimaryColumn } from 'typeorm';
+import { BYTE_COLLATION } from '../charset';
 
 /**
  * Column helpers shared by every entity so both dialects get the same types:
  * ids are application-generated UUIDs, instants are UTC with millisecond
  * precision (DESIGN.md section 6), and no column relies on a database default.
+ * Ids, references, keys and hashes compare byte for byte (BYTE_COLLATION,
+ * charset.ts); other text uses the tables' utf8mb4 default.
  */
-export const IdColumn = () => PrimaryColumn('varchar', { length: 36 });
+export const IdColumn = () => PrimaryColumn('varchar', { length: 36, collation: BYTE_COLLATION });
 export const RefColumn = (name: string, options: ColumnOptions = {}) =>
-  Column({ type: 'varchar', length: 36, name, ...options });
+  Column({ type: 'varchar', length: 36, name, collation: BYTE_COLLATION, ...options });
 export const InstantColumn = (name: string, options: ColumnOptions = {}) =>
   Column({ type: 'datetime', precision: 3, name, ...options });
-export const KeyColumn = (name = 'key') => Column('varchar', { length: 63, name });
+export const KeyColumn = (name = 'key') => Column({ type: 'varchar', length: 63, name, collation: BYTE_COLLATION });
+/** Any other string compared byte for byte: hashes, taxonomy keys, codes used as keys. */
+export const ByteColumn = (length: number, options: ColumnOptions = {}) =>
+  Column({ type: 'varchar', length, collation: BYTE_COLLATION, ...options });
+export const BytePrimaryColumn = (length: number, options: { name?: string } = {}) =>
+  PrimaryColumn('varchar', { length, collation: BYTE_COLLATION, ...options });

@@ -1,5 +1,5 @@
 import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
+import { ByteColumn, IdColumn, InstantColumn, RefColumn } from './columns';
 import { ServiceEntity } from './service.entity';
 import { UserEntity } from './user.entity';
 
@@ -15,9 +15,9 @@ import { UserEntity } from './user.entity';
 export class FindingAcceptanceEntity {
   @IdColumn() id: string;
   @RefColumn('service_id') serviceId: string;
-  @Column('varchar', { length: 40 }) rule: string;
+  @ByteColumn(40) rule: string;
   /** NULL for findings without a category (PROCESSOR_DPA_INVALID, CONFLICT_OPEN on `*`). */
-  @Column('varchar', { length: 128, name: 'data_category', nullable: true }) dataCategory: string | null;
+  @ByteColumn(128, { name: 'data_category', nullable: true }) dataCategory: string | null;
   @Column('text') rationale: string;
   @InstantColumn('expires_at') expiresAt: Date;
   @RefColumn('accepted_by') acceptedBy: string;

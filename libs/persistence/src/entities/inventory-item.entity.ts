@@ -1,5 +1,5 @@
 import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
+import { ByteColumn, IdColumn, InstantColumn, RefColumn } from './columns';
 import { ServiceEntity } from './service.entity';
 
 /**
@@ -15,7 +15,7 @@ import { ServiceEntity } from './service.entity';
 export class InventoryItemEntity {
   @IdColumn() id: string;
   @RefColumn('service_id') serviceId: string;
-  @Column('varchar', { length: 128, name: 'data_category' }) dataCategory: string;
+  @ByteColumn(128, { name: 'data_category' }) dataCategory: string;
   /** JSON array of data-use keys. */
   @Column('simple-json') purposes: string[];
   @Column('varchar', { length: 20 }) source: string;

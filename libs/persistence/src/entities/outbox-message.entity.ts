@@ -1,5 +1,5 @@
 import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
+import { ByteColumn, IdColumn, InstantColumn, RefColumn } from './columns';
 import { ServiceEntity } from './service.entity';
 import { WebhookEntity } from './webhook.entity';
 
@@ -28,7 +28,7 @@ export class OutboxMessageEntity {
    * The stable id receivers deduplicate by: the e-mail's Message-ID, the
    * webhook event's `id`. The same on every attempt and on a replay.
    */
-  @Column('varchar', { length: 36, name: 'message_id' }) messageId: string;
+  @ByteColumn(36, { name: 'message_id' }) messageId: string;
   @Column('varchar', { length: 10 }) kind: OutboxKind;
   /** The notification event, e.g. notice.issued; null for a message no event caused. */
   @Column('varchar', { length: 60, name: 'event_type', nullable: true }) eventType: string | null;
@@ -39,10 +39,10 @@ export class OutboxMessageEntity {
   @Column('text') payload: string;
   @RefColumn('webhook_id', { nullable: true }) webhookId: string | null;
   /** The delivery this one replays (replayWebhookDelivery). */
-  @Column('varchar', { length: 36, name: 'replay_of', nullable: true }) replayOf: string | null;
+  @ByteColumn(36, { name: 'replay_of', nullable: true }) replayOf: string | null;
   /** What caused the message, e.g. ("notice", id): what a NOTICE_UNDELIVERED finding points at. */
   @Column('varchar', { length: 40, name: 'cause_type', nullable: true }) causeType: string | null;
-  @Column('varchar', { length: 36, name: 'cause_id', nullable: true }) causeId: string | null;
+  @ByteColumn(36, { name: 'cause_id', nullable: true }) causeId: string | null;
   @RefColumn('service_id', { nullable: true }) serviceId: string | null;
   @Column('varchar', { length: 10 }) status: DeliveryStatus;
   /** Claims so far: counted when claimed, so a process that dies mid-send still uses up an attempt. */

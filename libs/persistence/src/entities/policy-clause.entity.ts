@@ -1,5 +1,5 @@
 import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, RefColumn } from './columns';
+import { ByteColumn, IdColumn, RefColumn } from './columns';
 import { PolicyVersionEntity } from './policy-version.entity';
 
 @Entity('policy_clauses')
@@ -9,7 +9,7 @@ export class PolicyClauseEntity {
   @RefColumn('version_id') versionId: string;
   @Column('integer') position: number;
   @Column('varchar', { length: 20 }) topic: string;
-  @Column('varchar', { length: 250 }) subject: string;
+  @ByteColumn(250) subject: string;
   @Column('varchar', { length: 40 }) value: string;
   @Column('boolean') locked: boolean;
   @Column('text', { nullable: true }) text: string | null;

@@ -1,5 +1,5 @@
 import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
+import { ByteColumn, IdColumn, InstantColumn, RefColumn } from './columns';
 import { PolicyVersionEntity } from './policy-version.entity';
 import { ServiceEntity } from './service.entity';
 
@@ -21,16 +21,16 @@ export class PolicyConflictEntity {
   @RefColumn('global_version_id') globalVersionId: string;
   @RefColumn('service_version_id') serviceVersionId: string;
   @Column('varchar', { length: 20 }) topic: string;
-  @Column('varchar', { length: 250 }) subject: string;
+  @ByteColumn(250) subject: string;
   @Column('varchar', { length: 40, name: 'global_value' }) globalValue: string;
   @Column('varchar', { length: 40, name: 'service_value' }) serviceValue: string;
   /** JSON: [{ key, sensitive }] of the categories the subject governs. */
   @Column('text', { name: 'governed_categories' }) governedCategories: string;
   @InstantColumn('created_at') createdAt: Date;
-  @Column('varchar', { length: 36, name: 'carried_from_id', nullable: true }) carriedFromId: string | null;
+  @ByteColumn(36, { name: 'carried_from_id', nullable: true }) carriedFromId: string | null;
   @Column('varchar', { length: 20, nullable: true }) resolution: string | null;
   @Column('text', { nullable: true }) rationale: string | null;
-  @Column('varchar', { length: 36, name: 'resolved_by', nullable: true }) resolvedBy: string | null;
+  @ByteColumn(36, { name: 'resolved_by', nullable: true }) resolvedBy: string | null;
   @InstantColumn('resolved_at', { nullable: true }) resolvedAt: Date | null;
 
   @ManyToOne(() => ServiceEntity)

@@ -1,5 +1,5 @@
 import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
+import { ByteColumn, IdColumn, InstantColumn, RefColumn } from './columns';
 import { PolicyEntity } from './policy.entity';
 
 /**
@@ -19,7 +19,7 @@ export class PolicyVersionEntity {
   @InstantColumn('effective_at', { nullable: true }) effectiveAt: Date | null;
   @InstantColumn('published_at', { nullable: true }) publishedAt: Date | null;
   @InstantColumn('in_force_from', { nullable: true }) inForceFrom: Date | null;
-  @Column('varchar', { length: 36, name: 'published_by', nullable: true }) publishedBy: string | null;
+  @ByteColumn(36, { name: 'published_by', nullable: true }) publishedBy: string | null;
   /** JSON array of NoticeChannel. */
   @Column('varchar', { length: 100, name: 'notice_channels', nullable: true }) noticeChannels: string | null;
   @InstantColumn('notice_at', { nullable: true }) noticeAt: Date | null;

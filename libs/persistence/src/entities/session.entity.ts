@@ -1,6 +1,6 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { ApiTokenEntity } from './api-token.entity';
-import { InstantColumn, RefColumn } from './columns';
+import { BytePrimaryColumn, InstantColumn, RefColumn } from './columns';
 import { UserEntity } from './user.entity';
 
 /** Console sessions live in the database so any API replica can serve them. */
@@ -9,7 +9,7 @@ import { UserEntity } from './user.entity';
 @Index('IDX_sessions_token', ['tokenId'])
 export class SessionEntity {
   /** SHA-256 of the cookie value. */
-  @PrimaryColumn('varchar', { length: 64, name: 'id_hash' }) idHash: string;
+  @BytePrimaryColumn(64, { name: 'id_hash' }) idHash: string;
   @RefColumn('user_id') userId: string;
   /** The API token the session was opened with (sign-in with a token); null for a password sign-in. */
   @RefColumn('token_id', { nullable: true }) tokenId: string | null;

@@ -1,8 +1,9 @@
-import { Entity, Column, PrimaryColumn } from 'typeorm';
+import { Entity, Column } from 'typeorm';
+import { BytePrimaryColumn } from './columns';
 
 /** Organisation-wide settings and generated secrets, one row per key. */
 @Entity('settings')
 export class SettingEntity {
-  @PrimaryColumn('varchar', { length: 100 }) key: string;
+  @BytePrimaryColumn(100) key: string;
   @Column('text') value: string;
 }

@@ -1,12 +1,13 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BytePrimaryColumn } from './columns';
 import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
 @Entity('team_members')
 @Index('IDX_team_members_user', ['userId'])
 export class TeamMemberEntity {
-  @PrimaryColumn('varchar', { length: 36, name: 'team_id' }) teamId: string;
-  @PrimaryColumn('varchar', { length: 36, name: 'user_id' }) userId: string;
+  @BytePrimaryColumn(36, { name: 'team_id' }) teamId: string;
+  @BytePrimaryColumn(36, { name: 'user_id' }) userId: string;
 
   @ManyToOne(() => TeamEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'team_id', foreignKeyConstraintName: 'FK_team_members_team' })

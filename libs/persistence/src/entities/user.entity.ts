@@ -1,5 +1,5 @@
 import { Entity, Column, Index } from 'typeorm';
-import { IdColumn, InstantColumn } from './columns';
+import { ByteColumn, IdColumn, InstantColumn } from './columns';
 
 @Entity('users')
 @Index('UQ_users_email', ['email'], { unique: true })
@@ -9,7 +9,7 @@ export class UserEntity {
   @Column('varchar', { length: 200 }) name: string;
   /** Comma-separated Role values; a user rarely has more than two. */
   @Column('simple-array') roles: string[];
-  @Column('varchar', { length: 255, name: 'password_hash', nullable: true }) passwordHash: string | null;
+  @ByteColumn(255, { name: 'password_hash', nullable: true }) passwordHash: string | null;
   @Column('boolean') active: boolean;
   @InstantColumn('created_at') createdAt: Date;
   @InstantColumn('updated_at') updatedAt: Date;

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { bool, foreignKey, id, index, instant, int, ref, text, varchar } from './table-helpers';
+import { bool, byteWise, foreignKey, id, index, instant, int, ref, text, varchar } from './table-helpers';
 
 /**
  * Delivery with nothing lost (DESIGN.md section 8): the outbox of outbound
@@ -15,12 +15,12 @@ export class OutboxWebhooks1764400015000 implements MigrationInterface {
       new Table({
         name: 'webhooks',
         columns: [
-          id(),
+          byteWise(q, id()),
           varchar('url', 2048),
           text('events'),
           text('secret_sealed'),
           bool('active'),
-          ref('created_by', true),
+          byteWise(q, ref('created_by', true)),
           instant('created_at'),
           instant('deleted_at', true),
         ],
@@ -32,18 +32,18 @@ export class OutboxWebhooks1764400015000 implements MigrationInterface {
       new Table({
         name: 'outbox_messages',
         columns: [
-          id(),
-          varchar('message_id', 36),
+          byteWise(q, id()),
+          byteWise(q, varchar('message_id', 36)),
           varchar('kind', 10),
           varchar('event_type', 60, true),
           varchar('recipient', 2048),
           varchar('subject', 300, true),
           text('payload'),
-          ref('webhook_id', true),
-          varchar('replay_of', 36, true),
+          byteWise(q, ref('webhook_id', true)),
+          byteWise(q, varchar('replay_of', 36, true)),
           varchar('cause_type', 40, true),
-          varchar('cause_id', 36, true),
-          ref('service_id', true),
+          byteWise(q, varchar('cause_id', 36, true)),
+          byteWise(q, ref('service_id', true)),
           varchar('status', 10),
           int('attempts'),
           instant('next_attempt_at'),

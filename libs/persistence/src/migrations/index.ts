@@ -4,7 +4,17 @@ import { InventorySharing1764400002000 } from './1764400002000-inventory-sharing
 import { Records1764400003000 } from './1764400003000-records';
 import { Performance1764400005000 } from './1764400005000-performance';
 import { SessionTokens1764400006000 } from './1764400006000-session-tokens';
+import { Utf8mb4Schema1764400008000 } from './1764400008000-utf8mb4-schema';
 import { OutboxWebhooks1764400015000 } from './1764400015000-outbox-webhooks';
 
 /** Every migration, oldest first. Each runs unchanged on MySQL/MariaDB and SQLite. */
-export const ALL_MIGRATIONS = [Foundation1764400000000, Policies1764400001000, InventorySharing1764400002000, Records1764400003000, Performance1764400005000, SessionTokens1764400006000, OutboxWebhooks1764400015000];
+export const ALL_MIGRATIONS = [
+  Foundation1764400000000,
+  Policies1764400001000,
+  InventorySharing1764400002000,
+  Records1764400003000,
+  Performance1764400005000,
+  SessionTokens1764400006000,
+  Utf8mb4Schema1764400008000,
+  OutboxWebhooks1764400015000,
+];

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { openDataSource } from '../data-source';
 import { createTestDatabase, testDialects } from '../testing/test-database';
+import { SessionTokens1764400006000 } from './1764400006000-session-tokens';
+import { ALL_MIGRATIONS } from '.';
 
 describe.each(testDialects())('the session-tokens migration on %s', (dialect) => {
   it('should end the sessions opened with a token before it (they cannot be traced to their token) and keep the others', async () => {
@@ -9,8 +11,8 @@ describe.each(testDialects())('the session-tokens migration on %s', (dialect) =>
     try {
       dataSource = await openDataSource(db.url);
       await dataSource.runMigrations({ transaction: 'each' });
-      // Back to just before this migration, undoing the ones that came after it too.
-      const undo = dataSource.migrations.length - dataSource.migrations.findIndex((m) => m.name === 'SessionTokens1764400006000');
+      // Back to just before this migration: the later ones are undone first.
+      const undo = ALL_MIGRATIONS.length - ALL_MIGRATIONS.indexOf(SessionTokens1764400006000);
       for (let i = 0; i < undo; i++) await dataSource.undoLastMigration();
       // Plain SQL: the entities already describe the schema after this migration.
       const at = '2026-01-01 00:00:00.000';

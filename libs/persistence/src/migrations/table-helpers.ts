@@ -1,8 +1,13 @@
-import { TableColumnOptions, TableForeignKey, TableIndex } from 'typeorm';
+import { QueryRunner, TableColumnOptions, TableForeignKey, TableIndex } from 'typeorm';
+import { byteCollationOf, dialectOf } from '../charset';
 
 /**
  * Column builders for migrations, mirroring entities/columns.ts so one
  * migration set yields the same schema on MySQL/MariaDB and SQLite.
+ * Since Utf8mb4Schema1764400008000, new tables are utf8mb4 by the database's
+ * default; a new id, reference, key or hash column also takes
+ * `collation: byteCollationOf(dialectOf(q.connection))` (charset.ts), as its
+ * entity column takes BYTE_COLLATION; the schema-drift test checks both.
  */
 export const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: true });
 export const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
@@ -40,3 +45,6 @@ export const foreignKey = (name: string, column: string, referencedTable: string
     onDelete,
     onUpdate: 'NO ACTION',
   });
+
+/** For migrations after Utf8mb4Schema1764400008000: the column compared byte for byte (ids, references, keys, hashes). */
+export const byteWise = (q: QueryRunner, column: TableColumnOptions): TableColumnOptions => ({ ...column, collation: byteCollationOf(dialectOf(q.connection)) });

@@ -17,8 +17,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /** MySQL only: the database's default character set (default utf8mb4); `latin1` is what a bare server gives. */
+  characterSet?: 'utf8mb4' | 'latin1';
+}
+
 /** A fresh, empty database of its own for one test suite. */
-export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
+export async function createTestDatabase(dialect: TestDialect, options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'canopy-test-'));
     return { url: `sqlite:${join(dir, 'canopy.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
@@ -31,7 +36,8 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
   const admin = () =>
     createConnection({ host: target.host, port: target.port, user: target.user, password: target.password });
   const connection = await admin();
-  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const characterSet = options.characterSet === 'latin1' ? 'CHARACTER SET latin1 COLLATE latin1_swedish_ci' : 'CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci';
+  await connection.query(`CREATE DATABASE \`${name}\` ${characterSet}`);
   await connection.end();
   const auth = target.password ? `${encodeURIComponent(target.user)}:${encodeURIComponent(target.password)}` : encodeURIComponent(target.user);
   return {
