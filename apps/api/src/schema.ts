@@ -22,6 +22,7 @@ import { SharingViewerResolver } from './modules/sharing/sharing-viewer.resolver
 import { ConflictViewerResolver } from './modules/policies/conflict-viewer.resolver';
 import { PolicyViewerResolver } from './modules/policies/policy-viewer.resolver';
 import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
+import { ServiceViewerResolver, TeamViewerResolver } from './modules/services/service-viewer.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   UserResolver,
@@ -51,6 +52,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ConflictViewerResolver,
   PolicyViewerResolver,
   FindingViewerResolver,
+  ServiceViewerResolver,
+  TeamViewerResolver,
 ];
 
 export function buildCanopySchema(): Promise<GraphQLSchema> {

@@ -9,5 +9,6 @@ export * from './clauses';
 export * from './precedence';
 export * from './amendments';
 export * from './findings';
+export * from './inventory';
 export * from './sharing';
 export * from './access';

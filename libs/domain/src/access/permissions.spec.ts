@@ -1,6 +1,18 @@
 import { SHARING_STATUSES } from '../shared/vocabulary';
 import { type Actor, mayReadAuditLog } from './actor';
-import { mayAcceptFindings, mayDraftPolicy, mayPublishPolicy, mayResolveConflict, sharingActionsFor } from './permissions';
+import {
+  mayAcceptFindings,
+  mayAdministerAccess,
+  mayChangeService,
+  mayDraftPolicy,
+  mayEditSharing,
+  mayExport,
+  mayExtendTaxonomy,
+  mayManageProcessors,
+  mayPublishPolicy,
+  mayResolveConflict,
+  sharingActionsFor,
+} from './permissions';
 
 const actor = (id: string, roles: string[], teamIds: string[] = []): Actor => ({ id, roles, teamIds });
 const officer = actor('dpo', ['PRIVACY_OFFICER']);
@@ -79,5 +91,57 @@ describe('mayReadAuditLog', () => {
   it('should open the audit log to auditors, officers and admins, not engineers', () => {
     for (const who of [auditor, officer, admin]) expect(mayReadAuditLog(who)).toBe(true);
     expect(mayReadAuditLog(teammate)).toBe(false);
+  });
+});
+
+describe('mayChangeService', () => {
+  it("should let officers change any service and the owning team's engineers their own", () => {
+    expect(mayChangeService(officer, { teamId: 'geo' })).toBe(true);
+    expect(mayChangeService(officer, { teamId: null })).toBe(true);
+    expect(mayChangeService(teammate, { teamId: 'geo' })).toBe(true);
+  });
+
+  it('should refuse another team, and auditors or admins who are members', () => {
+    expect(mayChangeService(outsider, { teamId: 'geo' })).toBe(false);
+    expect(mayChangeService(teammate, { teamId: null })).toBe(false);
+    expect(mayChangeService(auditor, { teamId: 'geo' })).toBe(false);
+    expect(mayChangeService(admin, { teamId: 'geo' })).toBe(false);
+  });
+});
+
+describe('mayEditSharing', () => {
+  const parties = (status: (typeof SHARING_STATUSES)[number], requestedById = 'eng') => ({ status, teamId: 'geo', requestedById });
+
+  it('should let those who may submit a draft change it', () => {
+    for (const who of [officer, requester, teammate]) expect(mayEditSharing(who, parties('DRAFT'))).toBe(true);
+    expect(mayEditSharing(actor('eng3', ['ENGINEER'], ['media']), parties('DRAFT', 'eng3'))).toBe(true);
+  });
+
+  it('should refuse outsiders, and everyone once the arrangement left DRAFT', () => {
+    for (const who of [outsider, auditor, admin]) expect(mayEditSharing(who, parties('DRAFT'))).toBe(false);
+    for (const status of SHARING_STATUSES.filter((s) => s !== 'DRAFT')) {
+      for (const who of [officer, requester, teammate]) expect(mayEditSharing(who, parties(status))).toBe(false);
+    }
+  });
+});
+
+describe('role-only permissions', () => {
+  it('should give processors and the taxonomy to officers', () => {
+    expect(mayManageProcessors(officer)).toBe(true);
+    expect(mayExtendTaxonomy(officer)).toBe(true);
+    for (const who of [teammate, auditor, admin]) {
+      expect(mayManageProcessors(who)).toBe(false);
+      expect(mayExtendTaxonomy(who)).toBe(false);
+    }
+  });
+
+  it('should give users, teams and tokens to admins', () => {
+    expect(mayAdministerAccess(admin)).toBe(true);
+    for (const who of [officer, teammate, auditor]) expect(mayAdministerAccess(who)).toBe(false);
+  });
+
+  it('should give exports to auditors, officers and admins', () => {
+    for (const who of [auditor, officer, admin]) expect(mayExport(who)).toBe(true);
+    expect(mayExport(teammate)).toBe(false);
   });
 });
