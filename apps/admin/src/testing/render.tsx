@@ -1,6 +1,7 @@
 import type { ComponentProps, ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { StaticSession, type Viewer } from '../app/session';
@@ -52,6 +53,7 @@ export function renderPage(
 ) {
   return render(
     <MantineProvider theme={theme}>
+      <Notifications />
       <MockedProvider mocks={mocks}>
         <StaticSession viewer={viewer} signIn={signIn}>
           <MemoryRouter initialEntries={[path]}>

@@ -1,6 +1,10 @@
 import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { mayManageProcessors } from '@canopy/domain';
+import { useViewer } from '../../app/session';
+import { TRANSFER_MECHANISM_LABELS } from '../../components/vocabulary';
 import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
@@ -20,7 +24,14 @@ export const ProcessorPageQuery = graphql(`
       contactEmail
       dpaSignedAt
       dpaExpiresAt
+      dpaReference
+      transferMechanism
       certifications
+      subProcessors {
+        name
+        country
+        purpose
+      }
       sharingArrangements {
         id
         ...SharingRow_arrangement
@@ -33,6 +44,7 @@ export function ProcessorPage() {
   const { key = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(ProcessorPageQuery, { variables: { key } });
   const { isSensitive } = useTaxonomy();
+  const mayEdit = mayManageProcessors(useViewer());
   return (
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the processor…">
       {(d) => {
@@ -50,7 +62,19 @@ export function ProcessorPage() {
               <Text size="sm" c="dimmed">
                 <RouterLink to="/processors">Processors</RouterLink> / {p.key}
               </Text>
-              <Title order={2}>{p.name}</Title>
+              <Group justify="space-between">
+                <Title order={2}>{p.name}</Title>
+                {mayEdit && (
+                  <Group gap="xs">
+                    <Button component={Link} to={`/processors/${p.key}/edit#dpa`} variant="default">
+                      Renew DPA
+                    </Button>
+                    <Button component={Link} to={`/processors/${p.key}/edit`}>
+                      Edit processor
+                    </Button>
+                  </Group>
+                )}
+              </Group>
             </div>
             <Paper withBorder p="md">
               <Stack gap={6}>
@@ -63,7 +87,12 @@ export function ProcessorPage() {
                 </Text>
                 <Text size="sm">Country: {p.country}</Text>
                 <Text size="sm">Contact: {p.contactEmail ?? '—'}</Text>
+                {p.dpaReference && <Text size="sm">DPA reference: {p.dpaReference}</Text>}
+                <Text size="sm">Transfer mechanism: {p.transferMechanism ? TRANSFER_MECHANISM_LABELS[p.transferMechanism] : 'none recorded'}</Text>
                 <Text size="sm">Certifications: {p.certifications.join(', ') || 'none'}</Text>
+                <Text size="sm">
+                  Sub-processors: {p.subProcessors.length ? p.subProcessors.map((s) => `${s.name} (${s.country}${s.purpose ? `, ${s.purpose}` : ''})`).join('; ') : 'none listed'}
+                </Text>
               </Stack>
             </Paper>
             <DataTable

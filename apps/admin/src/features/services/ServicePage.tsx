@@ -5,8 +5,8 @@ import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { LifecycleBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
-import { formatDateTime } from '../../lib/format';
 import { InventoryTab } from './InventoryTab';
+import { ServiceOverviewTab } from './ServiceOverviewTab';
 import { EffectivePolicyTab } from './EffectivePolicyTab';
 import { ServiceConflictsTab } from './ServiceConflictsTab';
 import { ServiceSharingTab } from './ServiceSharingTab';
@@ -25,6 +25,8 @@ export const ServicePageQuery = graphql(`
       version
       createdAt
       updatedAt
+      viewerCanEdit
+      securityMeasures
       team {
         id
         key
@@ -102,23 +104,10 @@ export function ServicePage() {
                 ))}
               </Tabs.List>
               <Tabs.Panel value="overview" pt="md">
-                <Stack gap="xs">
-                  {service.description && <Text>{service.description}</Text>}
-                  <Text size="sm">
-                    <b>Team:</b> {service.team.name} ({service.team.key})
-                  </Text>
-                  <Text size="sm">
-                    <b>Service policy:</b>{' '}
-                    {service.policy ? <RouterLink to={`/policies/${service.policy.key}`}>{service.policy.title}</RouterLink> : 'none: the global policy applies alone'}
-                  </Text>
-                  <Text size="sm">
-                    <b>Registered:</b> {formatDateTime(service.createdAt)} · <b>Updated:</b> {formatDateTime(service.updatedAt)} · <b>Version:</b>{' '}
-                    {service.version}
-                  </Text>
-                </Stack>
+                <ServiceOverviewTab service={service} onChanged={() => void refetch()} />
               </Tabs.Panel>
               <Tabs.Panel value="inventory" pt="md">
-                <InventoryTab serviceKey={service.key} />
+                <InventoryTab serviceKey={service.key} serviceName={service.name} />
               </Tabs.Panel>
               <Tabs.Panel value="policy" pt="md">
                 <EffectivePolicyTab serviceKey={service.key} />
@@ -127,7 +116,7 @@ export function ServicePage() {
                 <ServiceConflictsTab serviceKey={service.key} />
               </Tabs.Panel>
               <Tabs.Panel value="sharing" pt="md">
-                <ServiceSharingTab serviceKey={service.key} />
+                <ServiceSharingTab serviceKey={service.key} mayPropose={service.viewerCanEdit} />
               </Tabs.Panel>
               <Tabs.Panel value="findings" pt="md">
                 <ServiceFindingsTab serviceKey={service.key} />
