@@ -21,7 +21,7 @@ const router = createBrowserRouter(routes);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <ApolloProvider client={client}>
         <SessionProvider>
           <RouterProvider router={router} />

@@ -65,7 +65,8 @@ export function hasErrorCode(error: unknown, code: string): boolean {
 
 /** A server sentence as it should sit under a field: its argument path left out, starting with a capital, ending with a full stop. */
 export function asFieldSentence(message: string, argument: string): string {
-  let text = message.startsWith(`${argument}: `) ? message.slice(argument.length + 2) : message;
+  // The field is named by where the sentence sits: drop a leading `argument:` or `argument`.
+  let text = message.startsWith(`${argument}: `) ? message.slice(argument.length + 2) : message.startsWith(`${argument} `) ? message.slice(argument.length + 1) : message;
   text = text.trim();
   if (!text) return text;
   text = text[0].toUpperCase() + text.slice(1);

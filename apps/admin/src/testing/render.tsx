@@ -52,7 +52,8 @@ export function renderPage(
   }: { viewer?: Viewer | null; mocks?: MockedProviderProps['mocks']; path?: string; route?: string; signIn?: ComponentProps<typeof StaticSession>['signIn'] } = {},
 ) {
   return render(
-    <MantineProvider theme={theme}>
+    // env="test": no transitions and no portals, as Mantine's testing guide advises.
+    <MantineProvider theme={theme} env="test">
       <Notifications />
       <MockedProvider mocks={mocks}>
         <StaticSession viewer={viewer} signIn={signIn}>

@@ -21,6 +21,7 @@ export const AdminTeamsQueryDocument = graphql(`
       name
       services {
         id
+        key
       }
     }
   }

@@ -113,7 +113,7 @@ function UserFields({ form, teams, withEmail }: { form: ReturnType<typeof useUse
           ))}
         </Group>
       </Checkbox.Group>
-      <MultiSelect label="Teams" description="Engineers edit their teams' services." data={teams.map((t) => ({ value: t.key, label: `${t.name} (${t.key})` }))} {...form.getInputProps('teamKeys')} />
+      <MultiSelect label="Teams" searchable description="Engineers edit their teams' services." data={teams.map((t) => ({ value: t.key, label: `${t.name} (${t.key})` }))} {...form.getInputProps('teamKeys')} />
     </SimpleGrid>
   );
 }

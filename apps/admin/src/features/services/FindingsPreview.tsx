@@ -66,12 +66,12 @@ export function FindingsPreview({ serviceKey, items }: { serviceKey: string; ite
               <Group gap={6} wrap="nowrap" align="flex-start">
                 <SeverityBadge severity={f.severity} />
                 {!before.has(identity(f)) && (
-                  <Badge color="violet" variant="light">
+                  <Badge color="violet" variant="light" miw="max-content" style={{ flexShrink: 0 }}>
                     new
                   </Badge>
                 )}
                 {f.accepted && (
-                  <Badge color="gray" variant="light">
+                  <Badge color="gray" variant="light" miw="max-content" style={{ flexShrink: 0 }}>
                     accepted
                   </Badge>
                 )}

@@ -43,6 +43,7 @@ export const SetInventoryMutation = graphql(`
   mutation SetInventory($serviceKey: String!, $items: [InventoryItemInput!]!, $expectedVersion: Int) {
     setInventory(serviceKey: $serviceKey, items: $items, expectedVersion: $expectedVersion) {
       id
+      key
       inventoryVersion
       inventory {
         id
@@ -101,7 +102,7 @@ export function InventoryTab({ serviceKey, serviceName }: { serviceKey: string; 
             cell: (i) => (
               <Group gap={4}>
                 {i.getValue().map((p) => (
-                  <Badge key={p} variant="dot" color="gray">
+                  <Badge key={p} variant="dot" color="gray" miw="max-content" style={{ overflow: 'visible' }}>
                     {p}
                   </Badge>
                 ))}

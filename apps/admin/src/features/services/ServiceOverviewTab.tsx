@@ -49,6 +49,7 @@ export const SetSecurityMeasuresMutation = graphql(`
   mutation SetSecurityMeasures($serviceKey: String!, $measures: [String!]!) {
     setSecurityMeasures(serviceKey: $serviceKey, measures: $measures) {
       id
+      key
       securityMeasures
     }
   }
