@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { DEMO, choose, closeOptions, confirmDialog, gql, launchChromium, screenshot, signedIn, toast } from './support/browser';
+import { DEMO, choose, closeOptions, confirmDialog, gql, screenshot, signedIn, toast, useBrowser } from './support/browser';
 
 interface Token {
   id: string;
@@ -8,16 +7,10 @@ interface Token {
 }
 
 describe('an admin manages access', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should create a user, create a token shown once, and revoke it after confirming', async () => {
-    const { context, page } = await signedIn(browser, DEMO.admin, '/');
+    const { context, page } = await signedIn(browser(), DEMO.admin, '/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users and tokens' }).click();
     await page.waitForURL('**/admin');
 

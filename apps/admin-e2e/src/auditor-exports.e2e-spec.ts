@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { DEMO, gql, launchChromium, screenshot, signedIn, toast } from './support/browser';
+import { DEMO, gql, screenshot, signedIn, toast, useBrowser } from './support/browser';
 import { download, parseCsv } from './support/downloads';
 
 const MINUTE = 60_000;
@@ -12,16 +11,10 @@ interface Ropa {
 }
 
 describe('an auditor exports', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should download the record of processing as CSV for an earlier instant: a header row and one row per activity', async () => {
-    const { context, page } = await signedIn(browser, DEMO.auditor, '/exports');
+    const { context, page } = await signedIn(browser(), DEMO.auditor, '/exports');
     await page.getByRole('heading', { name: 'Exports', level: 2 }).waitFor();
 
     // The earlier instant: the start of a minute in which nothing has happened yet (the field takes minutes).
@@ -34,7 +27,7 @@ describe('an auditor exports', () => {
     }
 
     // After that instant, a new service with an inventory adds processing activities (set-up through the API, as an officer).
-    const officer = await signedIn(browser, DEMO.officer, '/overview');
+    const officer = await signedIn(browser(), DEMO.officer, '/overview');
     await gql(officer.page, 'mutation { registerService(input: { key: "e2e-later", name: "Later", teamKey: "geo" }) { key } }');
     await gql(officer.page, `mutation { setInventory(serviceKey: "e2e-later", items: [{ dataCategory: "user.account", purposes: ["service.provide", "security"], source: USER_PROVIDED, legalBasis: CONTRACT, retentionDays: 30, encryption: AT_REST_AND_IN_TRANSIT }]) { key } }`);
     await officer.context.close();
@@ -70,7 +63,7 @@ describe('an auditor exports', () => {
   });
 
   it('should download the audit log with the current filter as CSV', async () => {
-    const { context, page } = await signedIn(browser, DEMO.auditor, '/audit?entityType=service');
+    const { context, page } = await signedIn(browser(), DEMO.auditor, '/audit?entityType=service');
     const { auditEvents } = await gql<{ auditEvents: { totalCount: number } }>(page, '{ auditEvents(filter: { entityType: "service" }) { totalCount } }');
     const file = await download(page, () => page.getByRole('button', { name: 'Download the filtered events (CSV)' }).click());
     const [header, ...rows] = parseCsv(file.text);

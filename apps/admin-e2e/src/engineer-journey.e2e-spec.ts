@@ -1,17 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { DEMO, choose, closeOptions, gql, launchChromium, screenshot, signedIn, toast, typeTags } from './support/browser';
+import type { Page } from 'playwright-core';
+import { DEMO, choose, closeOptions, gql, screenshot, signedIn, toast, typeTags, useBrowser } from './support/browser';
 
-interface Item {
-  dataCategory: string;
-  purposes: string[];
-  source: string;
-  devicePermission: string | null;
-  legalBasis: string;
-  retentionDays: number | null;
-  encryption: string;
-  publiclyVisible: boolean;
-  dataSubjects: string[];
-}
+// Every field of an item, as the API returns it: what a save must keep.
+const location = { dataCategory: 'device.location', purposes: ['service.provide'], source: 'DEVICE_PERMISSION', devicePermission: 'LOCATION' as string | null, legalBasis: 'CONSENT', retentionDays: 30, encryption: 'AT_REST_AND_IN_TRANSIT', publiclyVisible: false, dataSubjects: ['drivers'] };
+type Item = typeof location;
+const logs: Item = { dataCategory: 'device.log', purposes: ['service.improve'], source: 'AUTOMATIC', devicePermission: null, legalBasis: 'LEGITIMATE_INTEREST', retentionDays: 400, encryption: 'IN_TRANSIT', publiclyVisible: false, dataSubjects: ['drivers', 'passengers'] };
 
 const INVENTORY = `query($k: String!) { service(key: $k) { inventoryVersion team { key } inventory {
   dataCategory purposes source devicePermission legalBasis retentionDays encryption publiclyVisible dataSubjects } } }`;
@@ -31,17 +24,11 @@ async function fillItem(page: Page, item: Item, sourceLabel: string, legalBasisL
 }
 
 describe('an engineer registers a service and declares its inventory', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should register, add two items, edit one field of one, keep every other field, and show the findings', async () => {
     // Engineers land on their own teams' services.
-    const { context, page } = await signedIn(browser, DEMO.engineerGeo, '/');
+    const { context, page } = await signedIn(browser(), DEMO.engineerGeo, '/');
     await page.waitForURL('**/my-services');
     await page.getByRole('heading', { name: 'Geo and maps', level: 3 }).waitFor();
     await page.getByRole('link', { name: 'Maps' }).waitFor();
@@ -62,29 +49,6 @@ describe('an engineer registers a service and declares its inventory', () => {
     await toast(page, 'Routes is registered.');
     await page.waitForURL('**/services/e2e-routes?tab=inventory');
     await page.getByText('This service declares no personal data yet.').waitFor();
-
-    const location: Item = {
-      dataCategory: 'device.location',
-      purposes: ['service.provide'],
-      source: 'DEVICE_PERMISSION',
-      devicePermission: 'LOCATION',
-      legalBasis: 'CONSENT',
-      retentionDays: 30,
-      encryption: 'AT_REST_AND_IN_TRANSIT',
-      publiclyVisible: false,
-      dataSubjects: ['drivers'],
-    };
-    const logs: Item = {
-      dataCategory: 'device.log',
-      purposes: ['service.improve'],
-      source: 'AUTOMATIC',
-      devicePermission: null,
-      legalBasis: 'LEGITIMATE_INTEREST',
-      retentionDays: 400,
-      encryption: 'IN_TRANSIT',
-      publiclyVisible: false,
-      dataSubjects: ['drivers', 'passengers'],
-    };
 
     // First item; the form checks itself before saving.
     await page.getByRole('button', { name: 'Add an item' }).click();
@@ -144,7 +108,7 @@ describe('an engineer registers a service and declares its inventory', () => {
   });
 
   it('should say so, and change nothing, when someone else changed the inventory first', async () => {
-    const { context, page } = await signedIn(browser, DEMO.engineerGeo, '/services/e2e-routes?tab=inventory');
+    const { context, page } = await signedIn(browser(), DEMO.engineerGeo, '/services/e2e-routes?tab=inventory');
     await page.getByRole('button', { name: 'Edit item 2 (device.log)' }).click();
     // Meanwhile another editor replaces the inventory (set-up through the API).
     const { service } = await gql<{ service: { inventoryVersion: number; inventory: Item[] } }>(page, INVENTORY, { k: 'e2e-routes' });

@@ -1,20 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { DEMO, launchChromium, screenshot, signedIn, toast } from './support/browser';
+import type { Page } from 'playwright-core';
+import { DEMO, screenshot, signedIn, toast, useBrowser } from './support/browser';
 
 /** The new pages not walked by a journey: they open by URL, say nothing went wrong, and are screenshotted. */
 describe('the other new pages', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   const noError = async (page: Page) => expect(await page.getByRole('alert').filter({ hasText: /could not|went wrong|cannot reach/i }).count()).toBe(0);
 
   it('should let an officer extend the taxonomy, with the domain rules said next to the key', async () => {
-    const { context, page } = await signedIn(browser, DEMO.officer, '/taxonomy');
+    const { context, page } = await signedIn(browser(), DEMO.officer, '/taxonomy');
     await page.getByRole('heading', { name: 'Taxonomy', level: 2 }).waitFor();
     await page.getByRole('button', { name: 'Add a data category' }).click();
     const form = page.getByRole('form', { name: 'Add a data category' });
@@ -33,7 +27,7 @@ describe('the other new pages', () => {
   });
 
   it('should let the owning engineer create its service policy and open the draft editor', async () => {
-    const { context, page } = await signedIn(browser, DEMO.engineerGeo, '/services/e2e-routes');
+    const { context, page } = await signedIn(browser(), DEMO.engineerGeo, '/services/e2e-routes');
     await page.getByRole('button', { name: 'Create a service policy' }).click();
     await screenshot(page, '66-service-policy-create');
     await page.getByRole('button', { name: 'Create and draft' }).click();
@@ -54,7 +48,7 @@ describe('the other new pages', () => {
   });
 
   it('should show an auditor no editing controls on the new pages, and refuse the admin page by URL', async () => {
-    const { context, page } = await signedIn(browser, DEMO.auditor, '/services/maps?tab=inventory');
+    const { context, page } = await signedIn(browser(), DEMO.auditor, '/services/maps?tab=inventory');
     await page.getByRole('table').first().waitFor();
     expect(await page.getByRole('button', { name: 'Add an item' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Edit item/ }).count()).toBe(0);

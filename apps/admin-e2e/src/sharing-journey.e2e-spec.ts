@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { DEMO, choose, closeOptions, confirmDialog, gql, launchChromium, screenshot, signedIn, textOf, toast, typeTags } from './support/browser';
+import { DEMO, choose, closeOptions, confirmDialog, gql, screenshot, signedIn, textOf, toast, typeTags, useBrowser } from './support/browser';
 
 const day = 24 * 60 * 60 * 1000;
 const utcDay = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
 
 describe('a processor, a proposal and an approval', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should let an officer register a processor with a DPA, an engineer propose and submit sharing with it, and the officer approve it', async () => {
     // The officer lands on the review queues and registers the processor through the pages.
-    const officer = await signedIn(browser, DEMO.officer, '/');
+    const officer = await signedIn(browser(), DEMO.officer, '/');
     await officer.page.waitForURL('**/review');
     await officer.page.getByRole('heading', { name: 'Review queues', level: 2 }).waitFor();
     await screenshot(officer.page, '50-review-queues');
@@ -68,7 +61,7 @@ describe('a processor, a proposal and an approval', () => {
     expect(renewed.version).toBe(processor.version + 1);
 
     // The engineer proposes sharing from its service, edits the draft, and submits it.
-    const engineer = await signedIn(browser, DEMO.engineerGeo, '/services/maps?tab=sharing');
+    const engineer = await signedIn(browser(), DEMO.engineerGeo, '/services/maps?tab=sharing');
     const e = engineer.page;
     await e.getByRole('link', { name: 'Propose sharing' }).click();
     await e.waitForURL('**/services/maps/sharing/new');

@@ -30,6 +30,21 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** One Chromium for a describe block: launched before its tests, closed after; call inside `describe`. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('useBrowser: the browser is not launched yet');
+    return browser;
+  };
+}
+
 export const baseUrl = () => readServerState().baseUrl;
 
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {

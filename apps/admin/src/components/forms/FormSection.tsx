@@ -1,9 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import type { UseFormReturnType } from '@mantine/form';
 import { fieldErrorsOf } from '../../lib/errors';
 import { ErrorMessage } from '../QueryState';
 import { FormActions } from './FormActions';
+import { Section } from '../Section';
 
 /**
  * Submitting a form to the API: the form's own checks first (errors next to
@@ -30,45 +30,38 @@ export function useFormSubmit<V>(form: Pick<UseFormReturnType<V>, 'onSubmit' | '
   return { handle, error, busy, clearError: () => setError(null) };
 }
 
-/** A form in a bordered section: title, intro, fields, the error in words, cancel and submit. */
-export function FormSection({
+/**
+ * A form in a bordered section: title, intro, fields, the error in words,
+ * cancel and submit. Submitting runs the form's checks, then `action`; what
+ * the server refuses goes next to its field (see {@link useFormSubmit}).
+ */
+export function FormSection<V>({
+  form,
+  action,
+  toField,
   title,
   intro,
-  onSubmit,
   children,
-  error,
   errorTitle,
   submitLabel,
-  busy,
   onCancel,
-  headingLevel = 3,
 }: {
+  form: Pick<UseFormReturnType<V>, 'onSubmit' | 'setErrors'>;
+  action: (values: V) => Promise<void>;
+  toField?: (argument: string) => string | null;
   title: string;
   intro?: ReactNode;
-  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
   children: ReactNode;
-  error?: unknown;
   errorTitle: string;
   submitLabel: string;
-  busy?: boolean;
   onCancel?: () => void;
-  headingLevel?: 2 | 3;
 }) {
+  const submit = useFormSubmit(form, toField);
   return (
-    <Paper withBorder p="md" component="form" onSubmit={onSubmit} aria-label={title} noValidate>
-      <Stack gap="sm">
-        <Title order={headingLevel} size={headingLevel === 3 ? 'h4' : undefined}>
-          {title}
-        </Title>
-        {intro && (
-          <Text size="sm" c="dimmed">
-            {intro}
-          </Text>
-        )}
-        {children}
-        <ErrorMessage error={error} title={errorTitle} />
-        <FormActions submitLabel={submitLabel} loading={busy} onCancel={onCancel} />
-      </Stack>
-    </Paper>
+    <Section title={title} intro={intro} onSubmit={submit.handle(action)}>
+      {children}
+      <ErrorMessage error={submit.error} title={errorTitle} />
+      <FormActions submitLabel={submitLabel} loading={submit.busy} onCancel={onCancel} />
+    </Section>
   );
 }

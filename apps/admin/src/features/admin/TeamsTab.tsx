@@ -8,7 +8,7 @@ import { graphql } from '../../gql';
 import type { AdminTeamsQuery } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
-import { FormSection, useFormSubmit } from '../../components/forms/FormSection';
+import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
 import { plural } from '../../lib/format';
 import { SLUG_HINT } from '../services/service-form';
@@ -73,21 +73,18 @@ function CreateTeamForm({ onDone }: { onDone: () => void }) {
       name: (v: string) => (v.trim() ? null : 'Enter a name.'),
     },
   });
-  const submit = useFormSubmit(form);
   const [create] = useMutation(CreateTeamMutation, { refetchQueries: [AdminTeamsQueryDocument] });
   return (
-    <FormSection
+    <FormSection form={form}
       title="Create a team"
       intro="Engineers of a team register and edit its services."
-      onSubmit={submit.handle(async (v) => {
+      action={async (v) => {
         await create({ variables: { key: v.key.trim(), name: v.name.trim() } });
         notifySaved(`Team ${v.name.trim()} is created.`, 'Team created');
         onDone();
-      })}
-      error={submit.error}
+      }}
       errorTitle="The team was not created"
       submitLabel="Create team"
-      busy={submit.busy}
       onCancel={onDone}
     >
       <SimpleGrid cols={{ base: 1, md: 2 }}>

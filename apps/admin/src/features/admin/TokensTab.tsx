@@ -9,7 +9,7 @@ import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { ConfirmButton } from '../../components/forms/ConfirmDialog';
 import { DayInput } from '../../components/forms/DateFields';
-import { FormSection, useFormSubmit } from '../../components/forms/FormSection';
+import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
 import { useViewer } from '../../app/session';
 import { formatDate, formatDateTime, plural } from '../../lib/format';
@@ -93,21 +93,18 @@ function CreateTokenForm({ userEmail, onCreated, onCancel }: { userEmail: string
     initialValues: { name: '', expiresAt: null as string | null },
     validate: { name: (v: string) => (v.trim() ? null : 'Name the token after what uses it, e.g. “CI for maps”.') },
   });
-  const submit = useFormSubmit(form);
   const [create] = useMutation(CreateApiTokenMutation, { refetchQueries: [AdminTokensQueryDocument] });
   return (
-    <FormSection
+    <FormSection form={form}
       title={`Create a token for ${userEmail}`}
       intro="A token acts with its user's roles, from scripts and the CLI."
-      onSubmit={submit.handle(async (v) => {
+      action={async (v) => {
         const { data } = await create({ variables: { name: v.name.trim(), userEmail, expiresAt: v.expiresAt } });
         onCreated({ name: data!.createApiToken.name, token: data!.createApiToken.token });
         notifySaved(`Token ${v.name.trim()} is created: copy it now.`, 'Token created');
-      })}
-      error={submit.error}
+      }}
       errorTitle="The token was not created"
       submitLabel="Create token"
-      busy={submit.busy}
       onCancel={onCancel}
     >
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -8,7 +8,7 @@ import type { Role } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { ConfirmButton } from '../../components/forms/ConfirmDialog';
-import { FormSection, useFormSubmit } from '../../components/forms/FormSection';
+import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
 import { ROLE_OPTIONS, optionsOf } from '../../components/vocabulary';
 import { useViewer } from '../../app/session';
@@ -120,21 +120,18 @@ function UserFields({ form, teams, withEmail }: { form: ReturnType<typeof useUse
 
 function CreateUserForm({ teams, onDone }: { teams: readonly { key: string; name: string }[]; onDone: () => void }) {
   const form = useUserForm({ email: '', name: '', roles: [], teamKeys: [] });
-  const submit = useFormSubmit(form);
   const [create] = useMutation(CreateUserMutation, { refetchQueries: [AdminUsersQueryDocument] });
   return (
-    <FormSection
+    <FormSection form={form}
       title="Create a user"
       intro="The person signs in once you set a password (Set password) or with an API token you create for them."
-      onSubmit={submit.handle(async (v) => {
+      action={async (v) => {
         await create({ variables: { email: v.email.trim(), name: v.name.trim(), roles: v.roles, teamKeys: v.teamKeys } });
         notifySaved(`${v.name.trim()} (${v.email.trim()}) is created.`, 'User created');
         onDone();
-      })}
-      error={submit.error}
+      }}
       errorTitle="The user was not created"
       submitLabel="Create user"
-      busy={submit.busy}
       onCancel={onDone}
     >
       <UserFields form={form} teams={teams} withEmail />
@@ -144,20 +141,17 @@ function CreateUserForm({ teams, onDone }: { teams: readonly { key: string; name
 
 function EditUserForm({ user, teams, onDone }: { user: UserRow; teams: readonly { key: string; name: string }[]; onDone: () => void }) {
   const form = useUserForm({ email: user.email, name: user.name, roles: [...user.roles], teamKeys: user.teams.map((t) => t.key) });
-  const submit = useFormSubmit(form);
   const [update] = useMutation(UpdateUserMutation);
   return (
-    <FormSection
+    <FormSection form={form}
       title={`Edit ${user.name} (${user.email})`}
-      onSubmit={submit.handle(async (v) => {
+      action={async (v) => {
         await update({ variables: { email: user.email, name: v.name.trim(), roles: v.roles, teamKeys: v.teamKeys } });
         notifySaved(`${v.name.trim()} is saved.`, 'User saved');
         onDone();
-      })}
-      error={submit.error}
+      }}
       errorTitle="The user was not saved"
       submitLabel="Save user"
-      busy={submit.busy}
       onCancel={onDone}
     >
       <UserFields form={form} teams={teams} withEmail={false} />
@@ -167,21 +161,18 @@ function EditUserForm({ user, teams, onDone }: { user: UserRow; teams: readonly 
 
 function SetPasswordForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
   const form = useForm({ mode: 'controlled', initialValues: { password: '' }, validate: { password: (v: string) => (v ? null : 'Enter the new password.') } });
-  const submit = useFormSubmit(form);
   const [setPassword] = useMutation(SetPasswordMutation);
   return (
-    <FormSection
+    <FormSection form={form}
       title={`Set the password of ${user.name}`}
       intro="It replaces any earlier password and ends the person's other sessions; tell them through a safe channel."
-      onSubmit={submit.handle(async (v) => {
+      action={async (v) => {
         await setPassword({ variables: { email: user.email, password: v.password } });
         notifySaved(`The password of ${user.email} is set.`, 'Password set');
         onDone();
-      })}
-      error={submit.error}
+      }}
       errorTitle="The password was not set"
       submitLabel="Set password"
-      busy={submit.busy}
       onCancel={onDone}
     >
       <PasswordInput label="New password" description="At least 12 characters." autoComplete="new-password" withAsterisk {...form.getInputProps('password')} w={320} />

@@ -2,31 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { InstantInput } from '../../components/forms/DateFields';
-import { AuditEventList } from './AuditEventList';
+import { AuditEventList, AuditEventsQuery } from './AuditEventList';
 import { VerifyChain } from './VerifyChain';
-import { AuditCsvButton } from '../exports/AuditCsvButton';
-
-export const AuditPageQuery = graphql(`
-  query AuditPage($filter: AuditEventFilter, $first: Int!, $after: String) {
-    auditEvents(filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        cursor
-        node {
-          seq
-          ...AuditEventRow_event
-        }
-      }
-    }
-  }
-`);
+import { AuditCsvButton } from './AuditCsvButton';
 
 const PAGE_SIZE = 50;
 const FILTER_KEYS = ['entityType', 'entityId', 'actorEmail', 'action', 'from', 'to'] as const;
@@ -43,7 +23,7 @@ export function AuditPage() {
   const [form, setForm] = useState(current);
   const filter = Object.fromEntries(FILTER_KEYS.filter((k) => current[k]).map((k) => [k, current[k]]));
 
-  const { data, loading, error, refetch } = useQuery(AuditPageQuery, {
+  const { data, loading, error, refetch } = useQuery(AuditEventsQuery, {
     variables: { filter, first: PAGE_SIZE, after },
   });
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Section } from '../../components/Section';
 import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
@@ -10,7 +11,7 @@ import { InstantInput } from '../../components/forms/DateFields';
 import { notifySaved } from '../../components/forms/notify';
 import { downloadFile, fileStamp, toJsonFile } from '../../lib/download';
 import { formatDateTime, plural } from '../../lib/format';
-import { AuditCsvButton } from './AuditCsvButton';
+import { AuditCsvButton } from '../audit/AuditCsvButton';
 import { ropaCsv, type RecordOfProcessing } from './ropa-export';
 
 export const ExportRopaQueryDocument = graphql(`
@@ -89,14 +90,11 @@ export function ExportsPage() {
   return (
     <Stack>
       <Title order={2}>Exports</Title>
-      <Paper withBorder p="md" component="section" aria-label="Record of processing">
-        <Stack gap="sm">
-          <Title order={3} size="h4">
-            Record of processing activities
-          </Title>
-          <Text size="sm" c="dimmed">
-            GDPR Art. 30(1): one activity per service and purpose, from the policies published and the arrangements approved at that instant.
-          </Text>
+      <Section
+        title="Record of processing activities"
+        label="Record of processing"
+        intro="GDPR Art. 30(1): one activity per service and purpose, from the policies published and the arrangements approved at that instant."
+      >
           <InstantInput label="As of" description="Leave empty for now." value={at} onChange={setAt} w={260} />
           <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Building the record…">
             {(d) => {
@@ -125,20 +123,19 @@ export function ExportsPage() {
               );
             }}
           </QueryState>
-        </Stack>
-      </Paper>
-      <Paper withBorder p="md" component="section" aria-label="Audit log export">
-        <Stack gap="sm">
-          <Title order={3} size="h4">
-            Audit log
-          </Title>
-          <Text size="sm" c="dimmed">
+      </Section>
+      <Section
+        title="Audit log"
+        label="Audit log export"
+        intro={
+          <>
             Every event, oldest first, with its hash and before/after snapshots. To download only some events, filter them on the{' '}
             <RouterLink to="/audit">audit log</RouterLink> and download from there.
-          </Text>
-          <AuditCsvButton filter={{}} label="Download the whole audit log (CSV)" />
-        </Stack>
-      </Paper>
+          </>
+        }
+      >
+        <AuditCsvButton filter={{}} label="Download the whole audit log (CSV)" />
+      </Section>
     </Stack>
   );
 }

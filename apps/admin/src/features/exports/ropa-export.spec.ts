@@ -3,15 +3,8 @@ import { ROPA_CSV_HEADER, ropaCsv, type RecordOfProcessing } from './ropa-export
 
 const activity = (over: Partial<RecordOfProcessing['activities'][number]> = {}): RecordOfProcessing['activities'][number] => ({
   __typename: 'ProcessingActivity',
-  serviceKey: 'maps',
-  serviceName: 'Maps, "the" app',
-  serviceDescription: null,
-  teamKey: 'geo',
-  lifecycle: 'ACTIVE',
-  purpose: 'service.provide',
-  purposeName: 'Provide the service',
-  legalBases: ['CONSENT', 'CONTRACT'],
-  dataSubjects: ['drivers'],
+  ...{ serviceKey: 'maps', serviceName: 'Maps, "the" app', serviceDescription: null, teamKey: 'geo', lifecycle: 'ACTIVE' },
+  ...{ purpose: 'service.provide', purposeName: 'Provide the service', legalBases: ['CONSENT', 'CONTRACT'], dataSubjects: ['drivers'] },
   dataCategories: [
     { __typename: 'RopaDataCategory', key: 'device.location', name: 'Location', sensitive: true, dataSubjects: ['drivers'], legalBasis: 'CONSENT', source: 'DEVICE_PERMISSION', encryption: 'AT_REST_AND_IN_TRANSIT' },
   ],

@@ -1,17 +1,19 @@
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { mayManageProcessors } from '@canopy/domain';
 import { graphql } from '../../gql';
-import type { ProcessorEditQuery } from '../../gql/graphql';
+import { getFragmentData } from '../../gql';
+import type { ProcessorForm_ProcessorFragment } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { RouterLink } from '../../components/links';
-import { FormSection, useFormSubmit } from '../../components/forms/FormSection';
+import { NotFoundAlert } from '../../components/NotFoundAlert';
+import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
 import { NotAllowed } from '../../app/guards';
 import { useViewer } from '../../app/session';
 import { hasErrorCode } from '../../lib/errors';
-import { ProcessorFields, processorFieldOf, processorInput, useProcessorForm, type ProcessorValues } from './processor-form';
+import { ProcessorFields, ProcessorForm_processor, processorFieldOf, processorInput, processorValues, useProcessorForm } from './processor-form';
 
 export const RegisterProcessorMutation = graphql(`
   mutation RegisterProcessor($input: RegisterProcessorInput!) {
@@ -28,20 +30,7 @@ export const ProcessorEditQueryDocument = graphql(`
     processor(key: $key) {
       id
       key
-      name
-      country
-      contactEmail
-      dpaSignedAt
-      dpaExpiresAt
-      dpaReference
-      transferMechanism
-      certifications
-      version
-      subProcessors {
-        name
-        country
-        purpose
-      }
+      ...ProcessorForm_processor
     }
   }
 `);
@@ -51,21 +40,8 @@ export const UpdateProcessorMutation = graphql(`
     updateProcessor(input: $input) {
       id
       key
-      name
-      country
-      contactEmail
-      dpaSignedAt
-      dpaExpiresAt
       dpaValid
-      dpaReference
-      transferMechanism
-      certifications
-      version
-      subProcessors {
-        name
-        country
-        purpose
-      }
+      ...ProcessorForm_processor
     }
   }
 `);
@@ -89,24 +65,21 @@ export function RegisterProcessorPage() {
     { key: '', name: '', country: '', contactEmail: '', dpaSignedAt: null, dpaExpiresAt: null, dpaReference: '', transferMechanism: '', certifications: [], subProcessors: [] },
     { withKey: true },
   );
-  const submit = useFormSubmit(form, processorFieldOf);
   const [register] = useMutation(RegisterProcessorMutation);
   if (!mayManageProcessors(viewer)) return <NotAllowed what="registering processors (privacy officers do)" />;
   return (
     <Stack>
       <Heading trail="new" title="Register a processor" />
-      <FormSection
+      <FormSection form={form} toField={processorFieldOf}
         title="The processor and its DPA"
         intro="Sharing with it can be approved only while its DPA is signed and unexpired."
-        onSubmit={submit.handle(async (v) => {
+        action={async (v) => {
           await register({ variables: { input: { key: v.key.trim(), ...processorInput(v) } } });
           notifySaved(`${v.name.trim()} is registered.`, 'Processor registered');
           navigate(`/processors/${v.key.trim()}`);
-        })}
-        error={submit.error}
+        }}
         errorTitle="The processor was not registered"
         submitLabel="Register processor"
-        busy={submit.busy}
         onCancel={() => navigate('/processors')}
       >
         <ProcessorFields form={form} withKey />
@@ -126,41 +99,34 @@ export function EditProcessorPage() {
       {(d) =>
         d.processor ? (
           <Stack>
-            <Heading trail={<RouterLink to={`/processors/${d.processor.key}`}>{d.processor.key}</RouterLink>} title={`Edit ${d.processor.name}`} />
-            <EditProcessorForm key={d.processor.version} processor={d.processor} onStale={() => void refetch()} />
+            <EditProcessorForm processor={getFragmentData(ProcessorForm_processor, d.processor)} onStale={() => void refetch()} />
           </Stack>
         ) : (
-          <Alert color="gray" title="Processor not found">
-            No processor has the key “{key}”. <RouterLink to="/processors">All processors</RouterLink>
-          </Alert>
+          <NotFoundAlert what="processor" keyValue={key} back="/processors" backLabel="All processors" />
         )
       }
     </QueryState>
   );
 }
 
-function EditProcessorForm({ processor: p, onStale }: { processor: NonNullable<ProcessorEditQuery['processor']>; onStale: () => void }) {
+function EditProcessorForm({ processor: p, onStale }: { processor: ProcessorForm_ProcessorFragment; onStale: () => void }) {
+  return (
+    <>
+      <Heading trail={<RouterLink to={`/processors/${p.key}`}>{p.key}</RouterLink>} title={`Edit ${p.name}`} />
+      <EditProcessorFields key={p.version} processor={p} onStale={onStale} />
+    </>
+  );
+}
+
+function EditProcessorFields({ processor: p, onStale }: { processor: ProcessorForm_ProcessorFragment; onStale: () => void }) {
   const navigate = useNavigate();
-  const initial: ProcessorValues = {
-    key: p.key,
-    name: p.name,
-    country: p.country,
-    contactEmail: p.contactEmail ?? '',
-    dpaSignedAt: p.dpaSignedAt,
-    dpaExpiresAt: p.dpaExpiresAt,
-    dpaReference: p.dpaReference ?? '',
-    transferMechanism: p.transferMechanism ?? '',
-    certifications: [...p.certifications],
-    subProcessors: p.subProcessors.map((s) => ({ name: s.name, country: s.country, purpose: s.purpose ?? '' })),
-  };
-  const form = useProcessorForm(initial, { withKey: false });
-  const submit = useFormSubmit(form, processorFieldOf);
+  const form = useProcessorForm(processorValues(p), { withKey: false });
   const [update] = useMutation(UpdateProcessorMutation);
   return (
-    <FormSection
+    <FormSection form={form} toField={processorFieldOf}
       title="The processor and its DPA"
       intro="To renew the DPA, enter the new signature and expiry dates."
-      onSubmit={submit.handle(async (v) => {
+      action={async (v) => {
         try {
           await update({ variables: { input: { key: p.key, expectedVersion: p.version, ...processorInput(v) } } });
         } catch (e) {
@@ -169,11 +135,9 @@ function EditProcessorForm({ processor: p, onStale }: { processor: NonNullable<P
         }
         notifySaved(`${v.name.trim()} is saved.`, 'Processor saved');
         navigate(`/processors/${p.key}`);
-      })}
-      error={submit.error}
+      }}
       errorTitle="The processor was not saved"
       submitLabel="Save processor"
-      busy={submit.busy}
       onCancel={() => navigate(`/processors/${p.key}`)}
     >
       <ProcessorFields form={form} withKey={false} />

@@ -1,14 +1,16 @@
 import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { mayManageProcessors } from '@canopy/domain';
 import { useViewer } from '../../app/session';
 import { TRANSFER_MECHANISM_LABELS } from '../../components/vocabulary';
-import { graphql } from '../../gql';
+import { getFragmentData, graphql } from '../../gql';
+import { ProcessorForm_processor } from './processor-form';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { RouterLink } from '../../components/links';
+import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { useTaxonomy } from '../../components/taxonomy';
 import { DpaBadge } from '../../components/DpaBadge';
 import { formatDate } from '../../lib/format';
@@ -19,19 +21,7 @@ export const ProcessorPageQuery = graphql(`
     processor(key: $key) {
       id
       key
-      name
-      country
-      contactEmail
-      dpaSignedAt
-      dpaExpiresAt
-      dpaReference
-      transferMechanism
-      certifications
-      subProcessors {
-        name
-        country
-        purpose
-      }
+      ...ProcessorForm_processor
       sharingArrangements {
         id
         ...SharingRow_arrangement
@@ -48,14 +38,12 @@ export function ProcessorPage() {
   return (
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the processor…">
       {(d) => {
-        const p = d.processor;
-        if (!p) {
+        if (!d.processor) {
           return (
-            <Alert color="gray" title="Processor not found">
-              No processor has the key “{key}”. <RouterLink to="/processors">All processors</RouterLink>
-            </Alert>
+            <NotFoundAlert what="processor" keyValue={key} back="/processors" backLabel="All processors" />
           );
         }
+        const p = { ...getFragmentData(ProcessorForm_processor, d.processor), sharingArrangements: d.processor.sharingArrangements };
         return (
           <Stack>
             <div>

@@ -1,10 +1,49 @@
 import { ActionIcon, Button, Group, Select, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { dpaDatesProblem, isValidSlug, type DpaDatesProblem } from '@canopy/domain';
-import type { TransferMechanism } from '../../gql/graphql';
+import { graphql } from '../../gql';
+import type { ProcessorForm_ProcessorFragment, TransferMechanism } from '../../gql/graphql';
 import { DayInput } from '../../components/forms/DateFields';
 import { COUNTRY_OPTIONS, TRANSFER_MECHANISM_LABELS, optionsOf } from '../../components/vocabulary';
 import { SLUG_HINT } from '../services/service-form';
+
+/** Every field the processor form edits, read and returned in one shape. */
+export const ProcessorForm_processor = graphql(`
+  fragment ProcessorForm_processor on Processor {
+    id
+    key
+    name
+    country
+    contactEmail
+    dpaSignedAt
+    dpaExpiresAt
+    dpaReference
+    transferMechanism
+    certifications
+    version
+    subProcessors {
+      name
+      country
+      purpose
+    }
+  }
+`);
+
+/** The form's values from a processor as read. */
+export function processorValues(p: ProcessorForm_ProcessorFragment): ProcessorValues {
+  return {
+    key: p.key,
+    name: p.name,
+    country: p.country,
+    contactEmail: p.contactEmail ?? '',
+    dpaSignedAt: p.dpaSignedAt,
+    dpaExpiresAt: p.dpaExpiresAt,
+    dpaReference: p.dpaReference ?? '',
+    transferMechanism: p.transferMechanism ?? '',
+    certifications: [...p.certifications],
+    subProcessors: p.subProcessors.map((s) => ({ name: s.name, country: s.country, purpose: s.purpose ?? '' })),
+  };
+}
 
 export interface SubProcessorValues {
   name: string;

@@ -1,6 +1,6 @@
 import { Checkbox, Group, NumberInput, Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { FormSection, useFormSubmit } from '../../components/forms/FormSection';
+import { FormSection } from '../../components/forms/FormSection';
 import { CategorySelect, PurposesMultiSelect } from '../../components/forms/TaxonomyFields';
 import { useTaxonomy } from '../../components/taxonomy';
 import { ENCRYPTION_LABELS, LEGAL_BASIS_LABELS, SOURCE_LABELS, optionsOf } from '../../components/vocabulary';
@@ -36,25 +36,26 @@ export function InventoryItemForm({
   const { taxonomy } = useTaxonomy();
   const form = useForm<ItemFormValues>({ mode: 'controlled', initialValues: initial, validate: (v) => itemFormErrors(v, taxonomy) });
   const position = index ?? others(null).length;
-  const submit = useFormSubmit(form, (argument) => {
+  /** The API names the item's fields `items[2].purposes`; only this item's are the form's. */
+  const toField = (argument: string) => {
     const m = FIELD_OF_ARGUMENT.exec(argument);
     return m && Number(m[1]) === position ? m[2] : null;
-  });
+  };
   const values = form.getValues();
   const complete = Object.keys(itemFormErrors(values, taxonomy)).length === 0;
   const preview = complete ? others(fromFormValues(values)).map(toItemInput) : null;
 
   return (
     <FormSection
+      form={form}
+      toField={toField}
       title={title}
-      onSubmit={submit.handle((v) => {
+      action={(v) => {
         const item = fromFormValues(v);
         return onSave(others(item), item);
-      })}
-      error={submit.error}
+      }}
       errorTitle="The inventory was not saved"
       submitLabel="Save item"
-      busy={submit.busy}
       onCancel={onCancel}
     >
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -5,30 +5,11 @@ import { InventoryFindingsPreviewQuery } from './FindingsPreview';
 import { engineer, renderPage } from '../../testing/render';
 import { taxonomyMock } from '../../testing/fixtures';
 
-const location = {
-  dataCategory: 'device.location',
-  purposes: ['service.provide'],
-  source: 'DEVICE_PERMISSION' as const,
-  devicePermission: 'LOCATION',
-  legalBasis: 'CONSENT' as const,
-  retentionDays: 30,
-  encryption: 'AT_REST_AND_IN_TRANSIT' as const,
-  publiclyVisible: false,
-  dataSubjects: ['drivers'],
-};
-const logs = {
-  dataCategory: 'device.log',
-  purposes: ['service.improve'],
-  source: 'AUTOMATIC' as const,
-  devicePermission: null,
-  legalBasis: 'LEGITIMATE_INTEREST' as const,
-  retentionDays: null,
-  encryption: 'IN_TRANSIT' as const,
-  publiclyVisible: true,
-  dataSubjects: ['drivers', 'passengers'],
-};
-const asRow = (item: typeof location | typeof logs, id: string) => ({ __typename: 'InventoryItem' as const, id, ...item });
-const service = (items: (typeof location | typeof logs)[], inventoryVersion: number, viewerCanEdit = true) => ({
+type Item = typeof location | typeof logs;
+const location = { dataCategory: 'device.location', purposes: ['service.provide'], source: 'DEVICE_PERMISSION' as const, devicePermission: 'LOCATION', legalBasis: 'CONSENT' as const, retentionDays: 30, encryption: 'AT_REST_AND_IN_TRANSIT' as const, publiclyVisible: false, dataSubjects: ['drivers'] };
+const logs = { ...location, dataCategory: 'device.log', purposes: ['service.improve'], source: 'AUTOMATIC' as const, devicePermission: null, legalBasis: 'LEGITIMATE_INTEREST' as const, retentionDays: null, encryption: 'IN_TRANSIT' as const, publiclyVisible: true, dataSubjects: ['drivers', 'passengers'] };
+const asRow = (item: Item, id: string) => ({ __typename: 'InventoryItem' as const, id, ...item });
+const service = (items: Item[], inventoryVersion: number, viewerCanEdit = true) => ({
   __typename: 'Service' as const,
   id: 's1',
   key: 'maps',
@@ -36,7 +17,7 @@ const service = (items: (typeof location | typeof logs)[], inventoryVersion: num
   inventoryVersion,
   inventory: items.map((item, i) => asRow(item, `i${inventoryVersion}-${i}`)),
 });
-const read = (items: (typeof location | typeof logs)[], inventoryVersion: number, viewerCanEdit = true) => ({
+const read = (items: Item[], inventoryVersion: number, viewerCanEdit = true) => ({
   request: { query: InventoryTabQuery, variables: { key: 'maps' } },
   result: { data: { service: service(items, inventoryVersion, viewerCanEdit) } },
 });
@@ -50,7 +31,7 @@ const preview = {
   },
   maxUsageCount: 20,
 };
-const save = (items: (typeof location | typeof logs)[], expectedVersion: number, result: Record<string, unknown>) => ({
+const save = (items: Item[], expectedVersion: number, result: Record<string, unknown>) => ({
   request: { query: SetInventoryMutation, variables: { serviceKey: 'maps', items, expectedVersion } },
   result,
 });

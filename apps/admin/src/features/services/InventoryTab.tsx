@@ -3,7 +3,8 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { graphql } from '../../gql';
-import type { InventoryTabQuery as InventoryData } from '../../gql/graphql';
+import { getFragmentData } from '../../gql';
+import type { InventoryTab_ServiceFragment } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { CategoryBadge } from '../../components/badges';
@@ -16,25 +17,34 @@ import { FindingsPreview } from './FindingsPreview';
 import { InventoryItemForm } from './InventoryItemForm';
 import { EMPTY_ITEM, type EditableItem, editableItems, toFormValues, toItemInput, withItem, withoutItem } from './inventory-items';
 
+/** What the tab shows and what a save returns: the list and the version it is at. */
+export const InventoryTab_service = graphql(`
+  fragment InventoryTab_service on Service {
+    id
+    key
+    inventoryVersion
+    inventory {
+      id
+      dataCategory
+      purposes
+      source
+      devicePermission
+      legalBasis
+      retentionDays
+      encryption
+      publiclyVisible
+      dataSubjects
+    }
+  }
+`);
+
 export const InventoryTabQuery = graphql(`
   query InventoryTab($key: String!) {
     service(key: $key) {
       id
       key
       viewerCanEdit
-      inventoryVersion
-      inventory {
-        id
-        dataCategory
-        purposes
-        source
-        devicePermission
-        legalBasis
-        retentionDays
-        encryption
-        publiclyVisible
-        dataSubjects
-      }
+      ...InventoryTab_service
     }
   }
 `);
@@ -44,24 +54,12 @@ export const SetInventoryMutation = graphql(`
     setInventory(serviceKey: $serviceKey, items: $items, expectedVersion: $expectedVersion) {
       id
       key
-      inventoryVersion
-      inventory {
-        id
-        dataCategory
-        purposes
-        source
-        devicePermission
-        legalBasis
-        retentionDays
-        encryption
-        publiclyVisible
-        dataSubjects
-      }
+      ...InventoryTab_service
     }
   }
 `);
 
-type Row = NonNullable<InventoryData['service']>['inventory'][number] & { n: number };
+type Row = InventoryTab_ServiceFragment['inventory'][number] & { n: number };
 const column = createColumnHelper<Row>();
 const list = (values: readonly string[], none = '—') => (values.length ? values.join(', ') : none);
 
@@ -76,8 +74,8 @@ export function InventoryTab({ serviceKey, serviceName }: { serviceKey: string; 
   return (
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the inventory…">
       {(d) => {
-        const service = d.service;
-        if (!service) return null;
+        if (!d.service) return null;
+        const service = { ...getFragmentData(InventoryTab_service, d.service), viewerCanEdit: d.service.viewerCanEdit };
         const saved = editableItems(service.inventory);
         /** Sends the whole list, as setInventory replaces it, from the version this page read. */
         const save = async (items: EditableItem[], done: string) => {

@@ -1,11 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { RegisterServiceMutation, RegisterServicePage, RegisterServiceTeamsQuery } from './RegisterServicePage';
+import { RegisterServiceMutation, RegisterServicePage } from './RegisterServicePage';
+import { RegistrableTeamsQuery } from './service-form';
 import { engineer, renderPage } from '../../testing/render';
 
 const team = (key: string, name: string, viewerCanRegisterServices: boolean) => ({ __typename: 'Team' as const, id: `t-${key}`, key, name, viewerCanRegisterServices });
 const teams = {
-  request: { query: RegisterServiceTeamsQuery },
+  request: { query: RegistrableTeamsQuery },
   result: { data: { teams: [team('geo', 'Geo and maps', true), team('media', 'Media sharing', false)] } },
 };
 const input = { key: 'routes', name: 'Routes', teamKey: 'geo', description: null, lifecycle: 'ACTIVE', servesMinors: false };

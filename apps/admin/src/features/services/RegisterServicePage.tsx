@@ -4,20 +4,9 @@ import { Alert, Stack, Text, Title } from '@mantine/core';
 import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { RouterLink } from '../../components/links';
-import { FormSection, useFormSubmit } from '../../components/forms/FormSection';
+import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
-import { ServiceFields, useServiceForm } from './service-form';
-
-export const RegisterServiceTeamsQuery = graphql(`
-  query RegisterServiceTeams {
-    teams {
-      id
-      key
-      name
-      viewerCanRegisterServices
-    }
-  }
-`);
+import { RegistrableTeamsQuery, ServiceFields, useServiceForm } from './service-form';
 
 export const RegisterServiceMutation = graphql(`
   mutation RegisterService($input: RegisterServiceInput!) {
@@ -31,7 +20,7 @@ export const RegisterServiceMutation = graphql(`
 
 /** /services/new?team=: engineers register services of their teams, officers of any team. */
 export function RegisterServicePage() {
-  const { data, loading, error, refetch } = useQuery(RegisterServiceTeamsQuery);
+  const { data, loading, error, refetch } = useQuery(RegistrableTeamsQuery);
   return (
     <Stack>
       <div>
@@ -74,22 +63,19 @@ function RegisterServiceForm({ teams }: { teams: readonly { key: string; name: s
     { withKey: true },
   );
   const [register] = useMutation(RegisterServiceMutation);
-  const submit = useFormSubmit(form);
   return (
-    <FormSection
+    <FormSection form={form}
       title="The new service"
       intro="After registering, declare its inventory: the personal data it collects, why and for how long."
-      onSubmit={submit.handle(async (v) => {
+      action={async (v) => {
         const { data } = await register({
           variables: { input: { key: v.key.trim(), name: v.name.trim(), teamKey: v.teamKey, description: v.description.trim() || null, lifecycle: v.lifecycle, servesMinors: v.servesMinors } },
         });
         notifySaved(`${data?.registerService.name ?? v.name} is registered.`, 'Service registered');
         navigate(`/services/${v.key.trim()}?tab=inventory`);
-      })}
-      error={submit.error}
+      }}
       errorTitle="The service was not registered"
       submitLabel="Register service"
-      busy={submit.busy}
       onCancel={() => navigate(-1)}
     >
       <ServiceFields form={form} teams={teams} withKey />

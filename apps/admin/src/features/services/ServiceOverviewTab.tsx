@@ -1,46 +1,27 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Group, List, Paper, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, List, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { graphql } from '../../gql';
 import type { Lifecycle } from '../../gql/graphql';
 import { RouterLink } from '../../components/links';
 import { ErrorMessage } from '../../components/QueryState';
-import { FormSection, useFormSubmit } from '../../components/forms/FormSection';
+import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
 import { LIFECYCLE_LABELS } from '../../components/vocabulary';
 import { hasErrorCode } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { ServiceFields, useServiceForm } from './service-form';
-
-export const ServiceOverviewTeamsQuery = graphql(`
-  query ServiceOverviewTeams {
-    teams {
-      id
-      key
-      name
-      viewerCanRegisterServices
-    }
-  }
-`);
+import { RegistrableTeamsQuery, ServiceFields, useServiceForm } from './service-form';
+import { Section } from '../../components/Section';
 
 export const UpdateServiceMutation = graphql(`
   mutation UpdateService($input: UpdateServiceInput!) {
     updateService(input: $input) {
       id
       key
-      name
-      description
-      lifecycle
-      servesMinors
       version
       updatedAt
-      team {
-        id
-        key
-        name
-      }
     }
   }
 `);
@@ -113,7 +94,7 @@ export function ServiceOverviewTab({ service, onChanged }: { service: OverviewSe
 }
 
 function ServiceDetailsForm({ service, onDone, onChanged }: { service: OverviewService; onDone: () => void; onChanged: () => void }) {
-  const { data } = useQuery(ServiceOverviewTeamsQuery);
+  const { data } = useQuery(RegistrableTeamsQuery);
   const form = useServiceForm(
     {
       key: service.key,
@@ -126,13 +107,12 @@ function ServiceDetailsForm({ service, onDone, onChanged }: { service: OverviewS
     { withKey: false },
   );
   const [update] = useMutation(UpdateServiceMutation);
-  const submit = useFormSubmit(form);
   // Moving to another team needs a say in both: offer the teams the viewer may register into, and the current one.
   const teams = (data?.teams ?? []).filter((t) => t.viewerCanRegisterServices || t.key === service.team.key);
   return (
-    <FormSection
+    <FormSection form={form}
       title={`Edit ${service.name}`}
-      onSubmit={submit.handle(async (v) => {
+      action={async (v) => {
         try {
           await update({
             variables: {
@@ -154,11 +134,9 @@ function ServiceDetailsForm({ service, onDone, onChanged }: { service: OverviewS
         notifySaved(`The details of ${v.name.trim()} are saved.`);
         onChanged();
         onDone();
-      })}
-      error={submit.error}
+      }}
       errorTitle="The details were not saved"
       submitLabel="Save details"
-      busy={submit.busy}
       onCancel={onDone}
     >
       <ServiceFields form={form} teams={teams.length ? teams : [service.team]} withKey={false} />
@@ -175,7 +153,6 @@ function ServicePolicyPanel({ service }: { service: OverviewService }) {
     initialValues: { key: `${service.key}-policy`, title: `${service.name} service policy` },
     validate: { key: (v: string) => (v.trim() ? null : 'Enter a key.'), title: (v: string) => (v.trim() ? null : 'Enter a title.') },
   });
-  const submit = useFormSubmit(form);
   if (service.policy) {
     return (
       <Text size="sm">
@@ -199,18 +176,16 @@ function ServicePolicyPanel({ service }: { service: OverviewService }) {
     );
   }
   return (
-    <FormSection
+    <FormSection form={form}
       title="Create a service policy"
       intro="A service policy applies where it departs from the global policy; a weaker clause opens a conflict an officer reviews. You draft its first version next."
-      onSubmit={submit.handle(async (v) => {
+      action={async (v) => {
         await create({ variables: { input: { key: v.key.trim(), title: v.title.trim(), scope: 'SERVICE', serviceKey: service.key } } });
         notifySaved(`${v.title.trim()} is created: draft its first version.`, 'Service policy created');
         navigate(`/policies/${v.key.trim()}?edit=1`);
-      })}
-      error={submit.error}
+      }}
       errorTitle="The service policy was not created"
       submitLabel="Create and draft"
-      busy={submit.busy}
       onCancel={() => setCreating(false)}
     >
       <TextInput label="Key" withAsterisk {...form.getInputProps('key')} />
@@ -224,15 +199,10 @@ function SecurityMeasuresPanel({ service }: { service: OverviewService }) {
   const [save, { loading, error }] = useMutation(SetSecurityMeasuresMutation);
   const changed = measures.join('\n') !== service.securityMeasures.join('\n');
   return (
-    <Paper withBorder p="md" component="section" aria-label="Security measures">
-      <Stack gap="xs">
-        <Title order={3} size="h4">
-          Security measures
-        </Title>
-        <Text size="sm" c="dimmed">
-          The technical and organisational measures that protect this service&apos;s data (GDPR Art. 30(1)(g)); they appear in the record of
-          processing.
-        </Text>
+    <Section
+      title="Security measures"
+      intro="The technical and organisational measures that protect this service's data (GDPR Art. 30(1)(g)); they appear in the record of processing."
+    >
         {service.viewerCanEdit ? (
           <>
             <TagsInput
@@ -273,7 +243,6 @@ function SecurityMeasuresPanel({ service }: { service: OverviewService }) {
             None recorded.
           </Text>
         )}
-      </Stack>
-    </Paper>
+    </Section>
   );
 }

@@ -1,10 +1,12 @@
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { LifecycleBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
+import { RoutedTabs } from '../../components/RoutedTabs';
+import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { InventoryTab } from './InventoryTab';
 import { ServiceOverviewTab } from './ServiceOverviewTab';
 import { EffectivePolicyTab } from './EffectivePolicyTab';
@@ -54,8 +56,6 @@ const TABS = [
 /** /services/:key?tab=… — each tab loads its own data when opened. */
 export function ServicePage() {
   const { key = '' } = useParams();
-  const [params, setParams] = useSearchParams();
-  const tab = TABS.some((t) => t.value === params.get('tab')) ? params.get('tab')! : 'overview';
   const { data, loading, error, refetch } = useQuery(ServicePageQuery, { variables: { key } });
 
   return (
@@ -64,9 +64,7 @@ export function ServicePage() {
         const service = d.service;
         if (!service) {
           return (
-            <Alert color="gray" title="Service not found">
-              No service has the key “{key}”. <RouterLink to="/services">All services</RouterLink>
-            </Alert>
+            <NotFoundAlert what="service" keyValue={key} back="/services" backLabel="All services" />
           );
         }
         return (
@@ -87,22 +85,7 @@ export function ServicePage() {
                 )}
               </Group>
             </Group>
-            <Tabs
-              value={tab}
-              onChange={(value) => {
-                const next = new URLSearchParams();
-                if (value && value !== 'overview') next.set('tab', value);
-                setParams(next);
-              }}
-              keepMounted={false}
-            >
-              <Tabs.List>
-                {TABS.map((t) => (
-                  <Tabs.Tab key={t.value} value={t.value}>
-                    {t.label}
-                  </Tabs.Tab>
-                ))}
-              </Tabs.List>
+            <RoutedTabs tabs={TABS}>
               <Tabs.Panel value="overview" pt="md">
                 <ServiceOverviewTab service={service} onChanged={() => void refetch()} />
               </Tabs.Panel>
@@ -124,7 +107,7 @@ export function ServicePage() {
               <Tabs.Panel value="history" pt="md">
                 <ServiceHistoryTab serviceKey={service.key} />
               </Tabs.Panel>
-            </Tabs>
+            </RoutedTabs>
           </Stack>
         );
       }}

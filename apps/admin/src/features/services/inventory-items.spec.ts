@@ -1,16 +1,6 @@
 import { EMPTY_ITEM, type EditableItem, fromFormValues, itemFormErrors, toFormValues, toItemInput, withItem, withoutItem } from './inventory-items';
 
-const location: EditableItem = {
-  dataCategory: 'device.location',
-  purposes: ['service.provide'],
-  source: 'DEVICE_PERMISSION',
-  devicePermission: 'LOCATION',
-  legalBasis: 'CONSENT',
-  retentionDays: 30,
-  encryption: 'AT_REST_AND_IN_TRANSIT',
-  publiclyVisible: false,
-  dataSubjects: ['drivers'],
-};
+const location: EditableItem = { dataCategory: 'device.location', purposes: ['service.provide'], source: 'DEVICE_PERMISSION', devicePermission: 'LOCATION', legalBasis: 'CONSENT', retentionDays: 30, encryption: 'AT_REST_AND_IN_TRANSIT', publiclyVisible: false, dataSubjects: ['drivers'] };
 const email: EditableItem = { ...location, dataCategory: 'user.contact.email', source: 'USER_PROVIDED', devicePermission: null, retentionDays: null, dataSubjects: ['customers', 'minors'] };
 const taxonomy = { hasCategory: (k: string) => ['device.location', 'user.contact.email'].includes(k), hasUse: (k: string) => k === 'service.provide' };
 

@@ -33,19 +33,9 @@ export function toItemInput(item: EditableItem): Required<InventoryItemInput> {
   };
 }
 
-/** The items as they are read, reduced to their editable fields (nothing else is sent back). */
-export function editableItems(items: readonly (EditableItem & { __typename?: string })[]): EditableItem[] {
-  return items.map((i) => ({
-    dataCategory: i.dataCategory,
-    purposes: [...i.purposes],
-    source: i.source,
-    devicePermission: i.devicePermission,
-    legalBasis: i.legalBasis,
-    retentionDays: i.retentionDays,
-    encryption: i.encryption,
-    publiclyVisible: i.publiclyVisible,
-    dataSubjects: [...i.dataSubjects],
-  }));
+/** The items as they are read, reduced to the fields `setInventory` takes (nothing else is sent back). */
+export function editableItems(items: readonly EditableItem[]): EditableItem[] {
+  return items.map((i) => toItemInput(i) as EditableItem);
 }
 
 /** The whole list after one item is added (index null), replaced or removed: the others are untouched. */

@@ -1,8 +1,21 @@
 import { Checkbox, Select, Textarea, TextInput } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { isValidSlug } from '@canopy/domain';
+import { graphql } from '../../gql';
 import type { Lifecycle } from '../../gql/graphql';
 import { LIFECYCLE_LABELS, optionsOf } from '../../components/vocabulary';
+
+/** The teams, each saying whether the viewer may register services into it (the register and move choices). */
+export const RegistrableTeamsQuery = graphql(`
+  query RegistrableTeams {
+    teams {
+      id
+      key
+      name
+      viewerCanRegisterServices
+    }
+  }
+`);
 
 export interface ServiceValues {
   key: string;

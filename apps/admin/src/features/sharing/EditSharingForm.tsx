@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import type { LegalBasis } from '../../gql/graphql';
 import { graphql } from '../../gql';
-import { FormSection, useFormSubmit } from '../../components/forms/FormSection';
+import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
 import { hasErrorCode } from '../../lib/errors';
 import { SharingFields, useSharingForm } from './sharing-form';
@@ -10,19 +10,11 @@ export const UpdateSharingMutation = graphql(`
   mutation UpdateSharing($input: UpdateSharingInput!) {
     updateSharing(input: $input) {
       id
-      version
       dataCategories
       purposes
       legalBasis
       requiredApprovals
-      checks {
-        name
-        passed
-        blocking
-        message
-      }
-      viewerActions
-      viewerCanEdit
+      ...SharingDecision_arrangement
     }
   }
 `);
@@ -45,13 +37,12 @@ export function EditSharingForm({
     purposes: [...arrangement.purposes],
     legalBasis: arrangement.legalBasis,
   });
-  const submit = useFormSubmit(form);
   const [update] = useMutation(UpdateSharingMutation);
   return (
-    <FormSection
+    <FormSection form={form}
       title="Edit the draft"
       intro="Only a draft changes; once submitted, the reviewers decide on what they see."
-      onSubmit={submit.handle(async (v) => {
+      action={async (v) => {
         try {
           await update({
             variables: { input: { id: arrangement.id, expectedVersion: arrangement.version, dataCategories: v.dataCategories, purposes: v.purposes, legalBasis: v.legalBasis as LegalBasis } },
@@ -62,11 +53,9 @@ export function EditSharingForm({
         }
         notifySaved('The draft is saved.');
         onDone();
-      })}
-      error={submit.error}
+      }}
       errorTitle="The draft was not saved"
       submitLabel="Save draft"
-      busy={submit.busy}
       onCancel={onDone}
     >
       <SharingFields form={form} inventoryCategories={inventoryCategories} />

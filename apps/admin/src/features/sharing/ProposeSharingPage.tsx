@@ -5,7 +5,8 @@ import { graphql } from '../../gql';
 import type { LegalBasis } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { RouterLink } from '../../components/links';
-import { FormSection, useFormSubmit } from '../../components/forms/FormSection';
+import { NotFoundAlert } from '../../components/NotFoundAlert';
+import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
 import { SharingFields, useSharingForm } from './sharing-form';
 
@@ -51,9 +52,7 @@ export function ProposeSharingPage() {
         const service = d.service;
         if (!service) {
           return (
-            <Alert color="gray" title="Service not found">
-              No service has the key “{key}”. <RouterLink to="/services">All services</RouterLink>
-            </Alert>
+            <NotFoundAlert what="service" keyValue={key} back="/services" backLabel="All services" />
           );
         }
         return (
@@ -89,21 +88,18 @@ function ProposeSharingForm({
 }) {
   const navigate = useNavigate();
   const form = useSharingForm({ processorKey: '', dataCategories: [], purposes: [], legalBasis: '' });
-  const submit = useFormSubmit(form);
   const [propose] = useMutation(ProposeSharingMutation);
   return (
-    <FormSection
+    <FormSection form={form}
       title="What to share, with whom"
       intro="The proposal is saved as a draft: check it, then submit it for review by the privacy officers."
-      onSubmit={submit.handle(async (v) => {
+      action={async (v) => {
         const { data } = await propose({ variables: { input: { serviceKey, processorKey: v.processorKey, dataCategories: v.dataCategories, purposes: v.purposes, legalBasis: v.legalBasis as LegalBasis } } });
         notifySaved('The sharing is proposed as a draft: submit it for review when it is ready.', 'Sharing proposed');
         navigate(`/sharing/${data!.proposeSharing.id}`);
-      })}
-      error={submit.error}
+      }}
       errorTitle="The sharing was not proposed"
       submitLabel="Propose sharing"
-      busy={submit.busy}
       onCancel={() => navigate(`/services/${serviceKey}?tab=sharing`)}
     >
       <SharingFields form={form} inventoryCategories={inventoryCategories} processors={processors} />

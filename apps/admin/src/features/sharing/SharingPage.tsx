@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { graphql } from '../../gql';
+import { getFragmentData, graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { CategoryBadge, SharingStatusBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
@@ -10,7 +10,7 @@ import { useTaxonomy } from '../../components/taxonomy';
 import { DpaBadge } from '../../components/DpaBadge';
 import { LEGAL_BASIS_LABELS } from '../../components/vocabulary';
 import { formatDateTime } from '../../lib/format';
-import { SharingDecision } from './SharingDecision';
+import { SharingDecision, SharingDecision_arrangement } from './SharingDecision';
 import { EditSharingForm } from './EditSharingForm';
 
 export const SharingPageQuery = graphql(`
@@ -18,14 +18,12 @@ export const SharingPageQuery = graphql(`
     sharingArrangement(id: $id) {
       id
       status
-      version
       dataCategories
       purposes
       legalBasis
       requiredApprovals
-      decisionReason
       createdAt
-      decidedAt
+      ...SharingDecision_arrangement
       service {
         id
         key
@@ -53,23 +51,6 @@ export const SharingPageQuery = graphql(`
         email
         name
       }
-      approvals {
-        comment
-        at
-        approver {
-          id
-          email
-          name
-        }
-      }
-      checks {
-        name
-        passed
-        blocking
-        message
-      }
-      viewerActions
-      viewerCanEdit
     }
   }
 `);
@@ -92,14 +73,15 @@ export function SharingPage() {
   return (
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the arrangement…">
       {(d) => {
-        const a = d.sharingArrangement;
-        if (!a) {
+        const found = d.sharingArrangement;
+        if (!found) {
           return (
             <Alert color="gray" title="Arrangement not found">
               No sharing arrangement has this id. <RouterLink to="/sharing">Back to the queue</RouterLink>
             </Alert>
           );
         }
+        const a = { ...found, ...getFragmentData(SharingDecision_arrangement, found) };
         const blocking = a.checks.filter((c) => !c.passed && c.blocking);
         return (
           <Stack>

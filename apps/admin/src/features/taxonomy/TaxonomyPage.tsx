@@ -8,7 +8,7 @@ import { graphql } from '../../gql';
 import type { TaxonomyPageQuery as TaxonomyData } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
-import { FormSection, useFormSubmit } from '../../components/forms/FormSection';
+import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
 import { TaxonomyQuery } from '../../components/taxonomy';
 import { useViewer } from '../../app/session';
@@ -104,25 +104,22 @@ function useEntryForm(kind: TaxonomyKind, existing: readonly { key: string; sens
 
 function AddEntryForm({ kind, existing, onDone }: { kind: TaxonomyKind; existing: readonly { key: string; sensitive?: boolean }[]; onDone: () => void }) {
   const form = useEntryForm(kind, existing);
-  const submit = useFormSubmit(form);
   const [addCategory] = useMutation(AddDataCategoryMutation, { refetchQueries: [TaxonomyPageQuery, TaxonomyQuery] });
   const [addUse] = useMutation(AddDataUseMutation, { refetchQueries: [TaxonomyPageQuery, TaxonomyQuery] });
   const noun = kind === 'category' ? 'data category' : 'data use';
   return (
-    <FormSection
+    <FormSection form={form}
       title={`Add a ${noun}`}
       intro={kind === 'category' ? 'A new key goes under an existing category (every prefix of a key is a key). Adding is audited and cannot be undone.' : 'A new purpose; adding is audited and cannot be undone.'}
-      onSubmit={submit.handle(async (v) => {
+      action={async (v) => {
         const base = { key: v.key.trim(), name: v.name.trim(), description: v.description.trim() || null };
         if (kind === 'category') await addCategory({ variables: { input: { ...base, sensitive: v.sensitive } } });
         else await addUse({ variables: { input: base } });
         notifySaved(`The ${noun} ${base.key} is added.`, 'Taxonomy extended');
         onDone();
-      })}
-      error={submit.error}
+      }}
       errorTitle={`The ${noun} was not added`}
       submitLabel={`Add ${noun}`}
-      busy={submit.busy}
       onCancel={onDone}
     >
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -1,37 +1,10 @@
 import type { ApolloClient } from '@apollo/client';
-import { graphql } from '../../gql';
-import type { AuditEventFilter, AuditExportPageQuery } from '../../gql/graphql';
+import { getFragmentData } from '../../gql';
+import { AuditEventRow_event, AuditEventsQuery } from './AuditEventList';
+import type { AuditEventFilter, AuditEventRow_EventFragment, AuditEventsQuery as AuditEventsQueryResult } from '../../gql/graphql';
 import { toCsv } from '../../lib/download';
 
-export const AuditExportPageDocument = graphql(`
-  query AuditExportPage($filter: AuditEventFilter, $after: String) {
-    auditEvents(filter: $filter, first: 200, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          seq
-          at
-          action
-          entityType
-          entityId
-          hash
-          before
-          after
-          actor {
-            id
-            email
-          }
-        }
-      }
-    }
-  }
-`);
-
-type AuditEventRow = AuditExportPageQuery['auditEvents']['edges'][number]['node'];
+type AuditEventRow = AuditEventRow_EventFragment;
 
 export const AUDIT_CSV_HEADER = ['seq', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'hash', 'before', 'after'];
 
@@ -49,9 +22,9 @@ export async function fetchAuditEvents(client: ApolloClient, filter: AuditEventF
   const events: AuditEventRow[] = [];
   let after: string | null = null;
   for (;;) {
-    const { data }: { data?: AuditExportPageQuery } = await client.query({ query: AuditExportPageDocument, variables: { filter, after }, fetchPolicy: 'network-only' });
+    const { data }: { data?: AuditEventsQueryResult } = await client.query({ query: AuditEventsQuery, variables: { filter, first: 200, after }, fetchPolicy: 'network-only' });
     if (!data) throw new Error('The audit log could not be read.');
-    events.push(...data.auditEvents.edges.map((e) => e.node));
+    events.push(...data.auditEvents.edges.map((e) => getFragmentData(AuditEventRow_event, e.node)));
     onProgress?.(events.length, data.auditEvents.totalCount);
     if (!data.auditEvents.pageInfo.hasNextPage || !data.auditEvents.pageInfo.endCursor) return events;
     after = data.auditEvents.pageInfo.endCursor;
