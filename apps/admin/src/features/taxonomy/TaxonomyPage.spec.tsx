@@ -18,7 +18,7 @@ describe('TaxonomyPage', () => {
     renderPage(<TaxonomyPage />, { viewer: officer, mocks: [page] });
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: 'Add a data category' }));
-    const key = screen.getByRole('textbox', { name: /^Key/ });
+    const key = await screen.findByRole('textbox', { name: /^Key/ });
     await user.type(key, 'user.nothing.here');
     await user.type(screen.getByRole('textbox', { name: /^Name/ }), 'Nothing');
     await user.click(screen.getByRole('button', { name: 'Add data category' }));
@@ -34,7 +34,7 @@ describe('TaxonomyPage', () => {
     renderPage(<TaxonomyPage />, { viewer: officer, mocks: [page, { request: { query: AddDataCategoryMutation, variables: { input: { key: 'user.contact.fax', name: 'Fax', description: null, sensitive: false } } }, result: add }] });
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: 'Add a data category' }));
-    await user.type(screen.getByRole('textbox', { name: /^Key/ }), 'user.contact.fax');
+    await user.type(await screen.findByRole('textbox', { name: /^Key/ }), 'user.contact.fax');
     await user.type(screen.getByRole('textbox', { name: /^Name/ }), 'Fax');
     await user.click(screen.getByRole('button', { name: 'Add data category' }));
     await waitFor(() => expect(add).toHaveBeenCalledTimes(1));
