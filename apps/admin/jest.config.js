@@ -22,7 +22,7 @@ module.exports = {
   moduleFileExtensions: ['tsx', 'ts', 'js', 'mjs', 'json'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swc], '^.+\\.mjs$': ['@swc/jest', swc] },
   // ESM-only packages are compiled too.
-  transformIgnorePatterns: ['/node_modules/(?!(jsondiffpatch|@dmsnell)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jsondiffpatch|@dmsnell|csv-stringify)/)'],
   moduleNameMapper: {
     '\\.css$': path.join(__dirname, 'src/testing/style-mock.js'),
     '^@canopy/domain$': path.join(__dirname, '../../libs/domain/src/index.ts'),

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { DEMO, gql, launchChromium, screenshot, signedIn } from './support/browser';
+import { DEMO, confirmDialog, gql, launchChromium, screenshot, signedIn } from './support/browser';
 
 interface OpenConflict {
   id: string;
@@ -58,6 +58,7 @@ describe('an officer resolves a conflict', () => {
     await page.getByLabel('Rationale').fill('Crash logs are needed for a year to diagnose rare devices (e2e).');
     await screenshot(page, '30-conflict-resolve-form');
     await page.getByRole('button', { name: 'Resolve conflict' }).click();
+    await confirmDialog(page, 'Resolve conflict', /applies to .* from now on/);
     await page.getByText(/Resolved: service prevails/i).waitFor();
 
     // The effective policy page now shows the service value, from the service policy, explained.

@@ -11,7 +11,7 @@ describe('the data map', () => {
   });
 
   it('should render services and processors as nodes, arrangements as edges, and click through', async () => {
-    const { context, page } = await signedIn(browser, DEMO.officer, '/');
+    const { context, page } = await signedIn(browser, DEMO.officer, '/overview');
     const data = await gql<{ services: { totalCount: number }; sharingArrangements: { processor: { key: string } }[] }>(
       page,
       '{ services(first: 100) { totalCount } sharingArrangements { processor { key } } }',

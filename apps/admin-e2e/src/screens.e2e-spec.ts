@@ -28,7 +28,7 @@ describe('main screens', () => {
   };
 
   it('should show the overview', async () => {
-    await visit('/', 'Overview', '02-overview');
+    await visit('/overview', 'Overview', '02-overview');
     expect(await page.getByTestId('count-services').innerText()).toMatch(/\d+/);
   });
 

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { DEMO, launchChromium, screenshot, signedIn, textOf } from './support/browser';
+import { DEMO, confirmDialog, launchChromium, screenshot, signedIn, textOf } from './support/browser';
 import { pendingSensitiveArrangement } from './support/fixtures';
 
 
@@ -26,6 +26,7 @@ describe('two officers approve a sensitive arrangement', () => {
     await screenshot(first.page, '32-sharing-before-approval');
 
     await first.page.getByRole('button', { name: 'Approve' }).click();
+    await confirmDialog(first.page, 'Approve', 'This is approval 1 of 2');
     await first.page.getByText('Approve: done.').waitFor();
     expect(await textOf(first.page, 'approval-progress')).toBe('1 of 2');
     // Separation of duties: the same officer cannot approve twice.
@@ -36,6 +37,7 @@ describe('two officers approve a sensitive arrangement', () => {
     const second = await signedIn(browser, DEMO.officer2, `/sharing/${a.id}`);
     expect(await textOf(second.page, 'approval-progress')).toBe('1 of 2');
     await second.page.getByRole('button', { name: 'Approve' }).click();
+    await confirmDialog(second.page, 'Approve', 'This is approval 2 of 2');
     await second.page.getByText('Approve: done.').waitFor();
     expect(await textOf(second.page, 'approval-progress')).toBe('2 of 2');
     await second.page.getByText('approved', { exact: true }).first().waitFor();

@@ -31,6 +31,7 @@ import { SharingResolver } from './modules/sharing/sharing.resolver';
 import { TaxonomyResolver } from './modules/taxonomy/taxonomy.resolver';
 import { OutboxResolver } from './modules/outbox/outbox.resolver';
 import { WebhookResolver } from './modules/webhooks/webhook.resolver';
+import { ServiceViewerResolver, TeamViewerResolver } from './modules/services/service-viewer.resolver';
 
 /** Every resolver of the API, by feature. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -76,6 +77,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   // Notifications (DESIGN.md section 8): webhooks and the outbox, ADMIN only.
   WebhookResolver,
   OutboxResolver,
+  ServiceViewerResolver,
+  TeamViewerResolver,
 ];
 
 export function buildCanopySchema(): Promise<GraphQLSchema> {

@@ -9,6 +9,7 @@ export * from './clauses';
 export * from './precedence';
 export * from './amendments';
 export * from './findings';
+export * from './inventory';
 export * from './sharing';
 export * from './access';
 export * from './regions';

@@ -30,6 +30,21 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** One Chromium for a describe block: launched before its tests, closed after; call inside `describe`. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('useBrowser: the browser is not launched yet');
+    return browser;
+  };
+}
+
 export const baseUrl = () => readServerState().baseUrl;
 
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
@@ -47,14 +62,61 @@ export async function submitSignIn(page: Page, email: string, password = DEMO_PA
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
-/** A fresh browser context (no cookies) signed in as `email`, left on `path`. */
+/**
+ * A fresh browser context (no cookies) signed in as `email`, left on `path`
+ * (on `/`, wherever the role lands: the review queues, the viewer's services
+ * or the overview).
+ */
 export async function signedIn(browser: Browser, email: string, pathname = '/'): Promise<{ context: BrowserContext; page: Page }> {
   const { context, page } = await newPage(browser);
   await page.goto(pathname);
   await page.waitForURL(/\/signin/);
   await submitSignIn(page, email);
-  await page.waitForURL((url) => url.pathname === pathname.split('?')[0]);
+  if (pathname !== '/') await page.waitForURL((url) => url.pathname === pathname.split('?')[0]);
+  else await page.getByRole('heading', { level: 2 }).first().waitFor();
   return { context, page };
+}
+
+/** Picks an option of a Mantine Select or MultiSelect found by its label (typing first narrows a long list). */
+export async function choose(page: Page, label: string | RegExp, option: string | RegExp, typed?: string): Promise<void> {
+  const field = page.getByRole('combobox', { name: label }).or(page.getByRole('textbox', { name: label })).first();
+  await field.click();
+  if (typed !== undefined) await field.fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** Types entries into a Mantine TagsInput found by its label, each ended with Enter. */
+export async function typeTags(page: Page, label: string | RegExp, values: readonly string[]): Promise<void> {
+  const field = page.getByRole('combobox', { name: label }).or(page.getByRole('textbox', { name: label })).first();
+  for (const value of values) {
+    await field.fill(value);
+    await field.press('Enter');
+  }
+}
+
+/** Closes a Select's or MultiSelect's list without choosing. */
+export async function closeOptions(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+}
+
+/** Clicks the confirm button of the dialog a button opened, after checking what the dialog says. */
+export async function confirmDialog(page: Page, button: string | RegExp, says?: string | RegExp): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  if (says) await dialog.getByText(says).first().waitFor();
+  await dialog.getByRole('button', { name: button }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** The toast that says a save worked. */
+export async function toast(page: Page, text: string | RegExp): Promise<void> {
+  try {
+    await page.locator('.mantine-Notification-root').filter({ hasText: text }).first().waitFor();
+  } catch (error) {
+    // What the page showed instead (an error next to a field, an alert): kept for whoever reads the failure.
+    await page.screenshot({ path: path.join(SCREENSHOTS, `failed-toast-${String(text).replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}.png`), fullPage: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Runs a GraphQL operation in the page, with its session cookie, for test set-up and look-ups. */

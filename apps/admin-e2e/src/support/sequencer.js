@@ -1,7 +1,20 @@
 // The browser tests share one server and its demo data, and some change it
 // (a conflict gets resolved, an arrangement approved): they run one at a time
 // in this order, read-only ones first.
-const ORDER = ['signin', 'screens', 'data-map', 'auditor', 'engineer-permissions', 'conflict-resolution', 'sharing-approval'];
+const ORDER = [
+  'signin',
+  'screens',
+  'data-map',
+  'auditor',
+  'engineer-permissions',
+  'conflict-resolution',
+  'sharing-approval',
+  'engineer-journey',
+  'sharing-journey',
+  'auditor-exports',
+  'admin-journey',
+  'new-pages',
+];
 const rank = (test) => {
   const i = ORDER.findIndex((name) => test.path.endsWith(`${name}.e2e-spec.ts`));
   return i < 0 ? ORDER.length : i;

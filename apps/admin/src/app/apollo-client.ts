@@ -2,6 +2,17 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
 
+/** Types the cache identifies by a field other than `id`: every selection of them must include it. */
+export const KEY_FIELDS: Record<string, string> = {
+  Service: 'key',
+  Processor: 'key',
+  Policy: 'key',
+  AuditEvent: 'seq',
+  Team: 'key',
+  DataCategory: 'key',
+  DataUse: 'key',
+};
+
 /**
  * One origin: the console is served by the API, so /graphql receives the
  * httpOnly session cookie set by POST /auth/login (SameSite=Strict). When the
@@ -18,13 +29,7 @@ export function createApolloClient(onUnauthenticated: () => void, uri = '/graphq
     link: ApolloLink.from([errors, new HttpLink({ uri, credentials: 'same-origin' })]),
     cache: new InMemoryCache({
       typePolicies: {
-        Service: { keyFields: ['key'] },
-        Processor: { keyFields: ['key'] },
-        Policy: { keyFields: ['key'] },
-        AuditEvent: { keyFields: ['seq'] },
-        Team: { keyFields: ['key'] },
-        DataCategory: { keyFields: ['key'] },
-        DataUse: { keyFields: ['key'] },
+        ...Object.fromEntries(Object.entries(KEY_FIELDS).map(([type, field]) => [type, { keyFields: [field] }])),
         // Value objects without an identity of their own: stored inside their parent.
         EffectivePolicy: { keyFields: false },
         EffectiveClause: { keyFields: false },

@@ -37,7 +37,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
 export function NotAllowed({ what }: { what: string }) {
   return (
     <Alert color="yellow" title="Not available for your role" role="alert">
-      Your role cannot open {what}. <RouterLink to="/">Back to the overview</RouterLink>
+      Your role cannot open {what}. <RouterLink to="/">Back to your start page</RouterLink>
     </Alert>
   );
 }

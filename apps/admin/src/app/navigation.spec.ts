@@ -1,5 +1,5 @@
 import type { Role } from '@canopy/domain';
-import { canOpen, navigationFor } from './navigation';
+import { canOpen, landingPath, navigationFor } from './navigation';
 
 const viewer = (roles: Role[]) => ({ roles });
 const labels = (roles: Role[]) => navigationFor(viewer(roles)).map((i) => i.label);
@@ -23,5 +23,30 @@ describe('navigationFor', () => {
   it('should show nothing without a viewer', () => {
     expect(navigationFor(null)).toEqual([]);
     expect(canOpen(null, 'overview')).toBe(false);
+  });
+});
+
+describe('landingPath', () => {
+  it('should send officers to the review queues', () => {
+    expect(landingPath({ roles: ['PRIVACY_OFFICER'], teams: [] })).toBe('/review');
+  });
+
+  it("should send engineers to their teams' services, and an engineer without a team to the overview", () => {
+    expect(landingPath({ roles: ['ENGINEER'], teams: [{ key: 'geo' }] })).toBe('/my-services');
+    expect(landingPath({ roles: ['ENGINEER'], teams: [] })).toBe('/overview');
+  });
+
+  it('should send auditors and admins to the overview', () => {
+    expect(landingPath({ roles: ['AUDITOR'], teams: [{ key: 'geo' }] })).toBe('/overview');
+    expect(landingPath({ roles: ['ADMIN'] })).toBe('/overview');
+  });
+});
+
+describe('the new sections', () => {
+  it('should open exports to the audit roles and user administration to admins only', () => {
+    for (const role of ['AUDITOR', 'PRIVACY_OFFICER', 'ADMIN'] as Role[]) expect(canOpen(viewer([role]), 'exports')).toBe(true);
+    expect(canOpen(viewer(['ENGINEER']), 'exports')).toBe(false);
+    expect(canOpen(viewer(['ADMIN']), 'admin')).toBe(true);
+    for (const role of ['AUDITOR', 'PRIVACY_OFFICER', 'ENGINEER'] as Role[]) expect(canOpen(viewer([role]), 'admin')).toBe(false);
   });
 });

@@ -18,6 +18,15 @@ import { PolicyPage } from '../features/policies/PolicyPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { FindingsPage } from '../features/findings/FindingsPage';
 import { NotFoundPage } from './NotFoundPage';
+import { Home } from '../features/home/Home';
+import { ReviewPage } from '../features/home/ReviewPage';
+import { MyServicesPage } from '../features/home/MyServicesPage';
+import { RegisterServicePage } from '../features/services/RegisterServicePage';
+import { ProposeSharingPage } from '../features/sharing/ProposeSharingPage';
+import { EditProcessorPage, RegisterProcessorPage } from '../features/processors/ProcessorEditPages';
+import { TaxonomyPage } from '../features/taxonomy/TaxonomyPage';
+import { ExportsPage } from '../features/exports/ExportsPage';
+import { AdminPage } from '../features/admin/AdminPage';
 
 // GraphiQL and its editor are large: loaded only when the explorer opens.
 const ExplorerPage = lazy(() => import('../features/explorer/ExplorerPage'));
@@ -32,15 +41,30 @@ export const routes: RouteObject[] = [
       </RequireSession>
     ),
     children: [
-      { index: true, element: <OverviewPage /> },
+      { index: true, element: <Home /> },
+      { path: 'overview', element: <OverviewPage /> },
+      {
+        path: 'review',
+        element: (
+          <RequireSection section="review" what="the review queues (privacy officers review conflicts and sharing)">
+            <ReviewPage />
+          </RequireSection>
+        ),
+      },
+      { path: 'my-services', element: <MyServicesPage /> },
       { path: 'conflicts', element: <ConflictsPage /> },
       { path: 'conflicts/:id', element: <ConflictPage /> },
       { path: 'sharing', element: <SharingQueuePage /> },
       { path: 'sharing/:id', element: <SharingPage /> },
       { path: 'services', element: <ServicesPage /> },
+      { path: 'services/new', element: <RegisterServicePage /> },
       { path: 'services/:key', element: <ServicePage /> },
+      { path: 'services/:key/sharing/new', element: <ProposeSharingPage /> },
       { path: 'processors', element: <ProcessorsPage /> },
+      { path: 'processors/new', element: <RegisterProcessorPage /> },
       { path: 'processors/:key', element: <ProcessorPage /> },
+      { path: 'processors/:key/edit', element: <EditProcessorPage /> },
+      { path: 'taxonomy', element: <TaxonomyPage /> },
       { path: 'policies', element: <PoliciesPage /> },
       { path: 'policies/:key', element: <PolicyPage /> },
       { path: 'findings', element: <FindingsPage /> },
@@ -49,6 +73,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireSection section="audit" what="the audit log (your services' history is on each service page)">
             <AuditPage />
+          </RequireSection>
+        ),
+      },
+      {
+        path: 'exports',
+        element: (
+          <RequireSection section="exports" what="the exports (auditors, privacy officers and admins download them)">
+            <ExportsPage />
+          </RequireSection>
+        ),
+      },
+      {
+        path: 'admin',
+        element: (
+          <RequireSection section="admin" what="users, teams and tokens (admins manage them)">
+            <AdminPage />
           </RequireSection>
         ),
       },

@@ -1,5 +1,16 @@
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import { Table, Text } from '@mantine/core';
+
+/**
+ * A header or cell renderer called as a function, not mounted as a component
+ * (TanStack's flexRender would make every inline `cell: (i) => ...` a new
+ * component type on each render, remounting the cell: a button in it would
+ * lose focus, and a click between two renders would reach a detached node).
+ */
+function renderPart<C>(part: unknown, context: C): ReactNode {
+  return typeof part === 'function' ? (part as (c: C) => ReactNode)(context) : (part as ReactNode);
+}
 
 /** A TanStack table drawn with Mantine, with a caption for screen readers and an empty row. */
 export function DataTable<T>({
@@ -31,7 +42,7 @@ export function DataTable<T>({
             <Table.Tr key={group.id}>
               {group.headers.map((header) => (
                 <Table.Th key={header.id} scope="col">
-                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
+                  {header.isPlaceholder ? null : renderPart(header.column.columnDef.header, header.getContext())}
                 </Table.Th>
               ))}
             </Table.Tr>
@@ -50,7 +61,7 @@ export function DataTable<T>({
             table.getRowModel().rows.map((row) => (
               <Table.Tr key={row.id}>
                 {row.getVisibleCells().map((cell) => (
-                  <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                  <Table.Td key={cell.id}>{renderPart(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
                 ))}
               </Table.Tr>
             ))

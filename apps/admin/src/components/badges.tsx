@@ -15,8 +15,11 @@ const LIFECYCLE_COLORS: Record<string, string> = { PLANNED: 'blue', ACTIVE: 'gre
 
 const words = (s: string) => s.replace(/_/g, ' ').toLowerCase();
 
+/** Badges never truncate: their words are the information. */
+const WHOLE = { miw: 'max-content', style: { overflow: 'visible', flexShrink: 0 } } as const;
+
 export const SeverityBadge = ({ severity }: { severity: string }) => (
-  <Badge color={SEVERITY_COLORS[severity] ?? 'gray'} variant="filled">
+  <Badge color={SEVERITY_COLORS[severity] ?? 'gray'} variant="filled" {...WHOLE}>
     {words(severity)}
   </Badge>
 );
@@ -55,12 +58,12 @@ export const SourceBadge = ({ source }: { source: string }) => (
 export const CategoryBadge = ({ category, sensitive }: { category: string; sensitive?: boolean }) =>
   sensitive ? (
     <Tooltip label="Sensitive category: sharing it needs two approvals">
-      <Badge color="red" variant="outline" data-sensitive="true">
+      <Badge color="red" variant="outline" data-sensitive="true" {...WHOLE}>
         {category} · sensitive
       </Badge>
     </Tooltip>
   ) : (
-    <Badge color="gray" variant="outline">
+    <Badge color="gray" variant="outline" {...WHOLE}>
       {category}
     </Badge>
   );

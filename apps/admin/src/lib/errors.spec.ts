@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { describeErrors, hasErrorCode } from './errors';
+import { asFieldSentence, describeErrors, fieldErrorsOf, hasErrorCode } from './errors';
 
 const graphQLError = (code: string, message: string) => new CombinedGraphQLErrors({ errors: [{ message, extensions: { code } }] });
 
@@ -39,5 +39,27 @@ describe('describeErrors', () => {
     expect(hasErrorCode(error, 'FORBIDDEN')).toBe(true);
     expect(hasErrorCode(error, 'VERSION_CONFLICT')).toBe(false);
     expect(describeErrors(undefined)).toEqual([]);
+  });
+});
+
+describe('fieldErrorsOf', () => {
+  const badInput = (message: string, argument?: string) => ({ message, extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
+
+  it("should put a BAD_USER_INPUT next to the field it names, in a sentence without the argument path", () => {
+    const error = new CombinedGraphQLErrors({ errors: [badInput('items[1].purposes: list at least one purpose.', 'items[1].purposes')] });
+    expect(fieldErrorsOf(error, (a) => (a === 'items[1].purposes' ? 'purposes' : null))).toEqual({ fields: { purposes: 'List at least one purpose.' }, unplaced: false });
+  });
+
+  it('should leave to the alert what no field takes', () => {
+    expect(fieldErrorsOf(new CombinedGraphQLErrors({ errors: [badInput('Unknown team "x".', 'teamKey')] }), () => null)).toEqual({ fields: {}, unplaced: true });
+    expect(fieldErrorsOf(graphQLError('FORBIDDEN', 'no'))).toEqual({ fields: {}, unplaced: true });
+    expect(fieldErrorsOf(null)).toEqual({ fields: {}, unplaced: false });
+  });
+});
+
+describe('asFieldSentence', () => {
+  it('should start with a capital and end with a full stop', () => {
+    expect(asFieldSentence('A service with key "maps" already exists', 'key')).toBe('A service with key "maps" already exists.');
+    expect(asFieldSentence('subProcessors[0].name must not be blank.', 'subProcessors[0].name')).toBe('Must not be blank.');
   });
 });

@@ -62,3 +62,32 @@ export function errorCodes(error: unknown): string[] {
 export function hasErrorCode(error: unknown, code: string): boolean {
   return errorCodes(error).includes(code);
 }
+
+/** A server sentence as it should sit under a field: its argument path left out, starting with a capital, ending with a full stop. */
+export function asFieldSentence(message: string, argument: string): string {
+  // The field is named by where the sentence sits: drop a leading `argument:` or `argument`.
+  let text = message.startsWith(`${argument}: `) ? message.slice(argument.length + 2) : message.startsWith(`${argument} `) ? message.slice(argument.length + 1) : message;
+  text = text.trim();
+  if (!text) return text;
+  text = text[0].toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/**
+ * The BAD_USER_INPUT errors that name an argument (`extensions.argument`),
+ * as errors of the form's fields: `toField` maps the API's argument path
+ * (`key`, `items[1].purposes`) to a field of the form, or null. Errors no
+ * field takes are left to the form's alert.
+ */
+export function fieldErrorsOf(error: unknown, toField: (argument: string) => string | null = (a) => a): { fields: Record<string, string>; unplaced: boolean } {
+  const fields: Record<string, string> = {};
+  let unplaced = false;
+  if (!CombinedGraphQLErrors.is(error)) return { fields, unplaced: Boolean(error) };
+  for (const e of error.errors) {
+    const argument = (e.extensions as { argument?: unknown } | undefined)?.argument;
+    const field = codeOf(e.extensions) === 'BAD_USER_INPUT' && typeof argument === 'string' ? toField(argument) : null;
+    if (field && !fields[field]) fields[field] = asFieldSentence(e.message, argument as string);
+    else unplaced = true;
+  }
+  return { fields, unplaced };
+}

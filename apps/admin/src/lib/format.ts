@@ -28,3 +28,19 @@ export function isoToPicker(iso: string | null | undefined): string | null {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 19).replace('T', ' ');
 }
+
+const TYPED_INSTANT = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(?:UTC|Z)?\s*$/i;
+
+/**
+ * What a person typed into a date field, in the console's one format
+ * (`2026-11-29` or `2026-11-29 10:00`, UTC), as the pickers' value
+ * (`YYYY-MM-DD HH:mm:ss`); null when it is not a real date and time.
+ */
+export function parseTypedInstant(text: string): string | null {
+  const m = TYPED_INSTANT.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h = '00', mi = '00', s = '00'] = m.slice(1).map((v) => v ?? undefined) as string[];
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+  const real = date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(mo) - 1 && date.getUTCDate() === Number(d) && date.getUTCHours() === Number(h) && date.getUTCMinutes() === Number(mi);
+  return real ? date.toISOString().slice(0, 19).replace('T', ' ') : null;
+}

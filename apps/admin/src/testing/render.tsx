@@ -1,6 +1,7 @@
 import type { ComponentProps, ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { StaticSession, type Viewer } from '../app/session';
@@ -51,7 +52,9 @@ export function renderPage(
   }: { viewer?: Viewer | null; mocks?: MockedProviderProps['mocks']; path?: string; route?: string; signIn?: ComponentProps<typeof StaticSession>['signIn'] } = {},
 ) {
   return render(
-    <MantineProvider theme={theme}>
+    // env="test": no transitions and no portals, as Mantine's testing guide advises.
+    <MantineProvider theme={theme} env="test">
+      <Notifications />
       <MockedProvider mocks={mocks}>
         <StaticSession viewer={viewer} signIn={signIn}>
           <MemoryRouter initialEntries={[path]}>

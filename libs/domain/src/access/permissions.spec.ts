@@ -1,7 +1,21 @@
 import { STORED_ASSESSMENT_STATUSES } from '../assessments/vocabulary';
 import { SHARING_STATUSES } from '../shared/vocabulary';
 import { type Actor, mayReadAuditLog } from './actor';
-import { assessmentActionsFor, mayAcceptFindings, mayDraftAssessment, mayDraftPolicy, mayPublishPolicy, mayResolveConflict, sharingActionsFor } from './permissions';
+import {
+  assessmentActionsFor,
+  mayAcceptFindings,
+  mayAdministerAccess,
+  mayChangeService,
+  mayDraftAssessment,
+  mayDraftPolicy,
+  mayEditSharing,
+  mayExport,
+  mayExtendTaxonomy,
+  mayManageProcessors,
+  mayPublishPolicy,
+  mayResolveConflict,
+  sharingActionsFor,
+} from './permissions';
 
 const actor = (id: string, roles: string[], teamIds: string[] = []): Actor => ({ id, roles, teamIds });
 const officer = actor('dpo', ['PRIVACY_OFFICER']);
@@ -102,5 +116,57 @@ describe('assessment permissions', () => {
   it('should offer nothing once decided, and nothing to auditors or admins', () => {
     for (const status of ['APPROVED', 'REJECTED'] as const) expect(assessmentActionsFor(officer, at(status))).toEqual([]);
     for (const status of STORED_ASSESSMENT_STATUSES) for (const who of [auditor, admin]) expect(assessmentActionsFor(who, at(status))).toEqual([]);
+  });
+});
+
+describe('mayChangeService', () => {
+  it("should let officers change any service and the owning team's engineers their own", () => {
+    expect(mayChangeService(officer, { teamId: 'geo' })).toBe(true);
+    expect(mayChangeService(officer, { teamId: null })).toBe(true);
+    expect(mayChangeService(teammate, { teamId: 'geo' })).toBe(true);
+  });
+
+  it('should refuse another team, and auditors or admins who are members', () => {
+    expect(mayChangeService(outsider, { teamId: 'geo' })).toBe(false);
+    expect(mayChangeService(teammate, { teamId: null })).toBe(false);
+    expect(mayChangeService(auditor, { teamId: 'geo' })).toBe(false);
+    expect(mayChangeService(admin, { teamId: 'geo' })).toBe(false);
+  });
+});
+
+describe('mayEditSharing', () => {
+  const parties = (status: (typeof SHARING_STATUSES)[number], requestedById = 'eng') => ({ status, teamId: 'geo', requestedById });
+
+  it('should let those who may submit a draft change it', () => {
+    for (const who of [officer, requester, teammate]) expect(mayEditSharing(who, parties('DRAFT'))).toBe(true);
+    expect(mayEditSharing(actor('eng3', ['ENGINEER'], ['media']), parties('DRAFT', 'eng3'))).toBe(true);
+  });
+
+  it('should refuse outsiders, and everyone once the arrangement left DRAFT', () => {
+    for (const who of [outsider, auditor, admin]) expect(mayEditSharing(who, parties('DRAFT'))).toBe(false);
+    for (const status of SHARING_STATUSES.filter((s) => s !== 'DRAFT')) {
+      for (const who of [officer, requester, teammate]) expect(mayEditSharing(who, parties(status))).toBe(false);
+    }
+  });
+});
+
+describe('role-only permissions', () => {
+  it('should give processors and the taxonomy to officers', () => {
+    expect(mayManageProcessors(officer)).toBe(true);
+    expect(mayExtendTaxonomy(officer)).toBe(true);
+    for (const who of [teammate, auditor, admin]) {
+      expect(mayManageProcessors(who)).toBe(false);
+      expect(mayExtendTaxonomy(who)).toBe(false);
+    }
+  });
+
+  it('should give users, teams and tokens to admins', () => {
+    expect(mayAdministerAccess(admin)).toBe(true);
+    for (const who of [officer, teammate, auditor]) expect(mayAdministerAccess(who)).toBe(false);
+  });
+
+  it('should give exports to auditors, officers and admins', () => {
+    for (const who of [auditor, officer, admin]) expect(mayExport(who)).toBe(true);
+    expect(mayExport(teammate)).toBe(false);
   });
 });

@@ -3,7 +3,8 @@ import type { StoredAssessmentStatus } from '../assessments/vocabulary';
 import type { PolicyScope } from '../clauses/topics';
 import type { SharingStatus } from '../shared/vocabulary';
 import { type SharingAction, actionsFrom } from '../sharing/state-machine';
-import { type Actor, actsForTeam, isPrivacyOfficer, isWriter } from './actor';
+import { canEditContents } from '../sharing/state-machine';
+import { type Actor, AUDIT_LOG_READERS, actsForTeam, hasRole, isPrivacyOfficer, isWriter, type Role } from './actor';
 
 /**
  * What a viewer may do to one object (DESIGN.md sections 3 to 6). The API
@@ -30,6 +31,37 @@ export function mayAcceptFindings(actor: Actor): boolean {
   return isPrivacyOfficer(actor);
 }
 
+/**
+ * A service's details, inventory, security measures, sharing proposals and
+ * its service policy's creation: privacy officers, and the owning team's
+ * engineers (registering a service into a team is the same question).
+ */
+export function mayChangeService(actor: Actor, service: { teamId: string | null }): boolean {
+  return isPrivacyOfficer(actor) || actsForTeam(actor, service.teamId);
+}
+
+/** Registering and editing processors (DPA renewals included): privacy officers. */
+export function mayManageProcessors(actor: Pick<Actor, 'roles'>): boolean {
+  return isPrivacyOfficer(actor);
+}
+
+/** Adding data categories and uses to the taxonomy: privacy officers. */
+export function mayExtendTaxonomy(actor: Pick<Actor, 'roles'>): boolean {
+  return isPrivacyOfficer(actor);
+}
+
+/** Users, teams and other users' API tokens: admins (anyone mints and revokes its own tokens). */
+export function mayAdministerAccess(actor: Pick<Actor, 'roles'>): boolean {
+  return hasRole(actor, 'ADMIN');
+}
+
+/** The record of processing and the audit log as files: the audit log's readers. */
+export const EXPORT_READERS: readonly Role[] = AUDIT_LOG_READERS;
+
+export function mayExport(actor: Pick<Actor, 'roles'>): boolean {
+  return EXPORT_READERS.some((role) => hasRole(actor, role));
+}
+
 export interface ArrangementParties {
   status: SharingStatus;
   /** The team owning the arrangement's service. */
@@ -49,7 +81,7 @@ export function sharingActionsFor(actor: Actor, arrangement: ArrangementParties)
   const owningTeam = actsForTeam(actor, arrangement.teamId);
   const requester = isWriter(actor) && arrangement.requestedById === actor.id;
   const may: Record<SharingAction, boolean> = {
-    submit: officer || owningTeam || requester,
+    submit: mayRequestFor(actor, arrangement),
     withdraw: owningTeam || requester,
     approve: officer,
     reject: officer,
@@ -78,4 +110,14 @@ export function assessmentActionsFor(actor: Actor, assessment: { status: StoredA
     reject: officer,
   };
   return assessmentActionsFrom(assessment.status).filter((action) => may[action]);
+}
+
+/** Proposing, changing a draft and submitting: an officer, the owning team or the requester. */
+function mayRequestFor(actor: Actor, arrangement: ArrangementParties): boolean {
+  return isPrivacyOfficer(actor) || actsForTeam(actor, arrangement.teamId) || (isWriter(actor) && arrangement.requestedById === actor.id);
+}
+
+/** Changing an arrangement's categories, purposes or legal basis: while DRAFT, by those who may submit it. */
+export function mayEditSharing(actor: Actor, arrangement: ArrangementParties): boolean {
+  return canEditContents(arrangement.status) && mayRequestFor(actor, arrangement);
 }

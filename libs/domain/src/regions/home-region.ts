@@ -1,4 +1,4 @@
-import { EEA_COUNTRY_CODES, isCountryCode } from './countries';
+import { EEA_COUNTRY_CODES, isCountryCode } from '../shared/countries';
 
 /** The region personal data may move within without a transfer mechanism (GDPR chapter V). */
 export interface RegionDefinition {

@@ -1,2 +1,1 @@
-export * from './countries';
 export * from './home-region';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type ProcessorDpa, dpaStanding, isDpaValid } from './dpa';
+import { type ProcessorDpa, dpaDatesProblem, dpaStanding, isDpaValid } from './dpa';
 
 const at = (iso: string) => new Date(iso);
 
@@ -36,5 +36,27 @@ describe('dpaStanding', () => {
         expect(state === 'VALID' || state === 'EXPIRING').toBe(isDpaValid({ dpaSignedAt, dpaExpiresAt }, now));
       }),
     );
+  });
+});
+
+describe('dpaDatesProblem', () => {
+  const now = new Date('2026-12-01T00:00:00.000Z');
+  const at = (iso: string | null) => (iso ? new Date(iso) : null);
+  const problem = (signed: string | null, expires: string | null) => dpaDatesProblem({ dpaSignedAt: at(signed), dpaExpiresAt: at(expires) }, now);
+
+  it('should accept no DPA, a signed one, and one that already expired', () => {
+    expect(problem(null, null)).toBeNull();
+    expect(problem('2026-01-01T00:00:00Z', null)).toBeNull();
+    expect(problem('2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z')).toBeNull();
+  });
+
+  it('should refuse a signature in the future, beyond a few minutes of clock skew', () => {
+    expect(problem('2026-12-01T00:04:00Z', null)).toBeNull();
+    expect(problem('2026-12-02T00:00:00Z', null)).toEqual({ field: 'dpaSignedAt', code: 'SIGNED_IN_FUTURE' });
+  });
+
+  it('should refuse an expiry without a signature, or not after it', () => {
+    expect(problem(null, '2027-01-01T00:00:00Z')).toEqual({ field: 'dpaExpiresAt', code: 'EXPIRY_WITHOUT_SIGNATURE' });
+    expect(problem('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')).toEqual({ field: 'dpaExpiresAt', code: 'EXPIRY_NOT_AFTER_SIGNATURE' });
   });
 });

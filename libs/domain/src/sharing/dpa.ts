@@ -44,3 +44,27 @@ export function dpaStanding(processor: ProcessorDpa, now: Date): DpaStanding {
   const daysLeft = Math.ceil(left / DAY_MS);
   return { state: daysLeft <= DPA_RENEWAL_WARNING_DAYS ? 'EXPIRING' : 'VALID', daysLeft };
 }
+
+/** A DPA "signed" later than this past now is a typing mistake, not a fact. */
+export const DPA_SIGNATURE_CLOCK_SKEW_MS = 5 * 60_000;
+
+export type DpaDatesProblem =
+  | { field: 'dpaSignedAt'; code: 'SIGNED_IN_FUTURE' }
+  | { field: 'dpaExpiresAt'; code: 'EXPIRY_WITHOUT_SIGNATURE' | 'EXPIRY_NOT_AFTER_SIGNATURE' };
+
+/** A DPA is recorded once signed: a signature date in the future is refused. */
+export function dpaSignatureProblem(signedAt: Date | null, now: Date): DpaDatesProblem | null {
+  return signedAt && signedAt.getTime() > now.getTime() + DPA_SIGNATURE_CLOCK_SKEW_MS ? { field: 'dpaSignedAt', code: 'SIGNED_IN_FUTURE' } : null;
+}
+
+/** An expiry comes with a signature, and after it; an expiry in the past is accepted (it records an expired DPA). */
+export function dpaOrderProblem(signedAt: Date | null, expiresAt: Date | null): DpaDatesProblem | null {
+  if (expiresAt && !signedAt) return { field: 'dpaExpiresAt', code: 'EXPIRY_WITHOUT_SIGNATURE' };
+  if (expiresAt && signedAt && expiresAt.getTime() <= signedAt.getTime()) return { field: 'dpaExpiresAt', code: 'EXPIRY_NOT_AFTER_SIGNATURE' };
+  return null;
+}
+
+/** The first inconsistency of a DPA's dates, or null. */
+export function dpaDatesProblem(dpa: ProcessorDpa, now: Date): DpaDatesProblem | null {
+  return dpaSignatureProblem(dpa.dpaSignedAt, now) ?? dpaOrderProblem(dpa.dpaSignedAt, dpa.dpaExpiresAt);
+}

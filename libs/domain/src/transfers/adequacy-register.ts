@@ -1,4 +1,4 @@
-import { isCountryCode } from '../regions/countries';
+import { isCountryCode } from '../shared/countries';
 
 /**
  * The adequacy register (DESIGN.md section 9): the European Commission's

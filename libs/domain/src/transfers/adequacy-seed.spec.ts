@@ -1,4 +1,4 @@
-import { isCountryCode } from '../regions/countries';
+import { isCountryCode } from '../shared/countries';
 import { day } from '../testing/transfer-builders';
 import { AdequacyRegister } from './adequacy-register';
 import { ADEQUACY_SEED } from './adequacy-seed';

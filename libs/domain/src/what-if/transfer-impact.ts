@@ -2,7 +2,7 @@ import { assessmentEnforcementAt } from '../assessments/enforcement';
 import type { AssessmentRecord } from '../assessments/status-at';
 import { arrangementLabel, transferUnlawfulFinding } from '../findings/assessment-findings';
 import type { Finding } from '../findings/types';
-import { isCountryCode } from '../regions/countries';
+import { isCountryCode } from '../shared/countries';
 import type { SharingStatus } from '../shared/vocabulary';
 import { type AdequacyEntry, AdequacyRegister } from '../transfers/adequacy-register';
 import { TRANSFER_MECHANISMS, type TransferMechanism } from '../transfers/mechanisms';

@@ -15,6 +15,8 @@ export class ServiceEntity {
   @Column('varchar', { length: 20 }) lifecycle: string;
   @Column('boolean', { name: 'serves_minors' }) servesMinors: boolean;
   @Column('integer') version: number;
+  /** +1 per inventory replacement that changes something (optimistic concurrency of `setInventory`). */
+  @Column('integer', { name: 'inventory_version', default: 0 }) inventoryVersion: number;
   @InstantColumn('created_at') createdAt: Date;
   @InstantColumn('updated_at') updatedAt: Date;
 

@@ -22,6 +22,26 @@ export const AuditEventRow_event = graphql(`
   }
 `);
 
+/** One page of audit events (oldest first) matching a filter: the audit log, a service's history and the CSV export read it. */
+export const AuditEventsQuery = graphql(`
+  query AuditEvents($filter: AuditEventFilter, $first: Int!, $after: String) {
+    auditEvents(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          seq
+          ...AuditEventRow_event
+        }
+      }
+    }
+  }
+`);
+
 /** Audit events, each expandable to its before/after diff. */
 export function AuditEventList({ events, caption }: { events: FragmentType<typeof AuditEventRow_event>[]; caption: string }) {
   const [open, setOpen] = useState<Set<number>>(new Set());

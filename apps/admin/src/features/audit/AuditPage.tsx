@@ -2,31 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
-import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
-import { isoToPicker, pickerToIso } from '../../lib/format';
-import { AuditEventList } from './AuditEventList';
+import { InstantInput } from '../../components/forms/DateFields';
+import { AuditEventList, AuditEventsQuery } from './AuditEventList';
 import { VerifyChain } from './VerifyChain';
-
-export const AuditPageQuery = graphql(`
-  query AuditPage($filter: AuditEventFilter, $first: Int!, $after: String) {
-    auditEvents(filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        cursor
-        node {
-          seq
-          ...AuditEventRow_event
-        }
-      }
-    }
-  }
-`);
+import { AuditCsvButton } from './AuditCsvButton';
 
 const PAGE_SIZE = 50;
 const FILTER_KEYS = ['entityType', 'entityId', 'actorEmail', 'action', 'from', 'to'] as const;
@@ -43,7 +23,7 @@ export function AuditPage() {
   const [form, setForm] = useState(current);
   const filter = Object.fromEntries(FILTER_KEYS.filter((k) => current[k]).map((k) => [k, current[k]]));
 
-  const { data, loading, error, refetch } = useQuery(AuditPageQuery, {
+  const { data, loading, error, refetch } = useQuery(AuditEventsQuery, {
     variables: { filter, first: PAGE_SIZE, after },
   });
 
@@ -79,20 +59,17 @@ export function AuditPage() {
           {field('entityId', 'Entity id', 'e.g. maps')}
           {field('actorEmail', 'Actor e-mail', 'e.g. dpo@canopy.demo')}
           {field('action', 'Action', 'e.g. conflict.resolved')}
-          <DateTimePicker
-            label="From (UTC)"
-            clearable
-            value={isoToPicker(form.from)}
-            onChange={(v) => setForm({ ...form, from: pickerToIso(v) ?? '' })}
-            w={200}
-          />
-          <DateTimePicker label="To (UTC)" clearable value={isoToPicker(form.to)} onChange={(v) => setForm({ ...form, to: pickerToIso(v) ?? '' })} w={200} />
+          <InstantInput label="From" value={form.from || null} onChange={(v) => setForm({ ...form, from: v ?? '' })} w={200} />
+          <InstantInput label="To" value={form.to || null} onChange={(v) => setForm({ ...form, to: v ?? '' })} w={200} />
           <Button type="submit">Apply filters</Button>
           <Button variant="default" onClick={clear}>
             Clear
           </Button>
         </Group>
       </Paper>
+      <Group justify="flex-end">
+        <AuditCsvButton filter={filter} label={Object.keys(filter).length ? 'Download the filtered events (CSV)' : 'Download all events (CSV)'} />
+      </Group>
       <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading audit events…">
         {(d) => (
           <>

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ResolveConflictForm, ResolveConflictMutation } from './ResolveConflictForm';
 import { renderPage } from '../../testing/render';
@@ -41,6 +41,7 @@ describe('ResolveConflictForm', () => {
     await user.click(screen.getByLabelText(/Service policy prevails/));
     await user.type(screen.getByLabelText(/Rationale/), input.rationale);
     await user.click(screen.getByRole('button', { name: 'Resolve conflict' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Resolve conflict' }));
     const alert = await screen.findByText(/Your role does not allow this\./);
     expect(alert).toHaveTextContent('Only privacy officers resolve conflicts.');
     expect(screen.getByText('The conflict was not resolved')).toBeInTheDocument();
@@ -69,6 +70,10 @@ describe('ResolveConflictForm', () => {
     await user.click(screen.getByLabelText(/Service policy prevails/));
     await user.type(screen.getByLabelText(/Rationale/), input.rationale);
     await user.click(screen.getByRole('button', { name: 'Resolve conflict' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Let the service policy prevail for Lens?' });
+    expect(dialog).toHaveTextContent('RETENTION device.log = 365 applies to Lens from now on, in place of the global 180.');
+    expect(onResolved).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Resolve conflict' }));
     await waitFor(() => expect(onResolved).toHaveBeenCalledTimes(1));
   });
 });

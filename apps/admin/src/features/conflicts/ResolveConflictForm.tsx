@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Radio, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { Resolution } from '../../gql/graphql';
-import { ErrorMessage } from '../../components/QueryState';
+import { ConfirmDialog } from '../../components/forms/ConfirmDialog';
+import { notifySaved } from '../../components/forms/notify';
 import { servicePrevailsReminder } from './service-prevails-reminder';
 
 export const ResolveConflictMutation = graphql(`
@@ -36,20 +37,21 @@ export function ResolveConflictForm({ conflict, serviceName, noticeDays, service
   const [resolution, setResolution] = useState<Resolution | ''>('');
   const [rationale, setRationale] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [resolve, { loading, error, reset }] = useMutation(ResolveConflictMutation);
+  const [confirming, setConfirming] = useState(false);
+  const [resolve] = useMutation(ResolveConflictMutation);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    reset();
     if (!resolution) return setProblem('Choose which policy prevails.');
     if (!rationale.trim()) return setProblem('Explain the decision: a rationale is required.');
     setProblem(null);
-    try {
-      await resolve({ variables: { input: { conflictId: conflict.id, resolution, rationale: rationale.trim() } } });
-      onResolved?.();
-    } catch {
-      // shown below from the mutation's error state
-    }
+    setConfirming(true);
+  };
+  const confirm = async () => {
+    if (!resolution) return;
+    await resolve({ variables: { input: { conflictId: conflict.id, resolution, rationale: rationale.trim() } } });
+    notifySaved(`${conflict.topic} ${conflict.subject} of ${serviceName}: ${resolution === 'SERVICE_PREVAILS' ? 'the service policy prevails' : 'the global policy prevails'}.`, 'Conflict resolved');
+    onResolved?.();
   };
 
   return (
@@ -89,12 +91,25 @@ export function ResolveConflictForm({ conflict, serviceName, noticeDays, service
           {problem}
         </Alert>
       )}
-      <ErrorMessage error={error} title="The conflict was not resolved" />
       <Group justify="flex-end">
-        <Button type="submit" loading={loading}>
-          Resolve conflict
-        </Button>
+        <Button type="submit">Resolve conflict</Button>
       </Group>
+      <ConfirmDialog
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={resolution === 'SERVICE_PREVAILS' ? `Let the service policy prevail for ${serviceName}?` : `Let the global policy prevail for ${serviceName}?`}
+        confirmLabel="Resolve conflict"
+        color="teal"
+        errorTitle="The conflict was not resolved"
+        onConfirm={confirm}
+      >
+        <Text size="sm">
+          {resolution === 'SERVICE_PREVAILS'
+            ? `${conflict.topic} ${conflict.subject} = ${conflict.serviceValue} applies to ${serviceName} from now on, in place of the global ${conflict.globalValue}.`
+            : `The global ${conflict.topic} ${conflict.subject} = ${conflict.globalValue} keeps applying to ${serviceName}.`}{' '}
+          The decision is final for this pair of versions and is recorded with your rationale; a new version of either policy is compared again.
+        </Text>
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { ActionIcon, Alert, Autocomplete, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { graphql } from '../../gql';
 import { ErrorMessage } from '../../components/QueryState';
+import { notifySaved } from '../../components/forms/notify';
 import { useTaxonomy } from '../../components/taxonomy';
 import { SCALES, UNLIMITED, fixedSubjectsOf, isCategorySubject, isOnScale, subjectShape, topicsFor, type ClauseTopic } from '@canopy/domain';
 import { draftProblems, numericValueHint, toClauseInputs, type DraftClause } from './draft-clauses';
@@ -46,7 +47,8 @@ export function DraftEditor({
     setShowProblems(true);
     if (problems.size > 0) return;
     try {
-      await save({ variables: { input: { policyKey, clauses: toClauseInputs(rows, scope) } } });
+      const { data } = await save({ variables: { input: { policyKey, clauses: toClauseInputs(rows, scope) } } });
+      notifySaved(`Draft v${data?.draftPolicyVersion.number ?? ''} is saved.`, 'Draft saved');
       onSaved();
     } catch {
       // shown from the mutation's error state

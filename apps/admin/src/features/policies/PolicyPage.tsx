@@ -6,6 +6,7 @@ import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { ChangeBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
+import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { noticePeriodOf } from '@canopy/domain';
 import { formatDateTime } from '../../lib/format';
 import { channelList } from '../../components/notice-channels';
@@ -102,9 +103,7 @@ export function PolicyPage() {
         const policy = d.policy;
         if (!policy) {
           return (
-            <Alert color="gray" title="Policy not found">
-              No policy has the key “{key}”. <RouterLink to="/policies">All policies</RouterLink>
-            </Alert>
+            <NotFoundAlert what="policy" keyValue={key} back="/policies" backLabel="All policies" />
           );
         }
         const versions = [...policy.versions].sort((a, b) => b.number - a.number);

@@ -1,6 +1,10 @@
-import { screen } from '@testing-library/react';
-import { PublishPanel } from './PublishPanel';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { PublishPanel, PublishPolicyVersionMutation } from './PublishPanel';
 import { renderPage } from '../../testing/render';
+
+// Mantine forms in jsdom: typing field by field takes a few seconds.
+jest.setTimeout(30_000);
 
 describe('PublishPanel', () => {
   it('should explain that no notice is needed when nothing gets weaker', () => {
@@ -21,5 +25,25 @@ describe('PublishPanel', () => {
     expect(requirement).toHaveTextContent('Choose at least one channel');
     expect(screen.getByRole('checkbox', { name: 'e-mail to users' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'prominent homepage notice' })).toBeInTheDocument();
+  });
+});
+
+describe('PublishPanel confirmation', () => {
+  it('should ask before publishing, saying when it takes effect, and publish only on confirmation', async () => {
+    const publish = jest.fn(() => ({ data: { publishPolicyVersion: { __typename: 'PolicyVersion', id: 'v3', number: 3, status: 'PUBLISHED', effectiveAt: '2027-01-01T10:00:00.000Z', publishedAt: '2026-11-30T10:00:00.000Z' } } }));
+    const onPublished = jest.fn();
+    renderPage(<PublishPanel policyKey="general" number={3} materialReduction={false} weakened={[]} noticePeriod={{ days: 30, source: 'AMENDMENT_CLAUSE' }} onPublished={onPublished} />, {
+      mocks: [{ request: { query: PublishPolicyVersionMutation, variables: { input: { policyKey: 'general', number: 3, effectiveAt: '2027-01-01T10:00:00.000Z' } } }, result: publish }],
+    });
+    const user = userEvent.setup({ delay: null });
+    await user.type(screen.getByRole('textbox', { name: /Takes effect/ }), '2027-01-01 10:00');
+    await user.click(screen.getByRole('button', { name: 'Publish version 3' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Publish version 3?' });
+    expect(dialog).toHaveTextContent('It takes effect on 2027-01-01 10:00 UTC');
+    expect(dialog).toHaveTextContent('can never be changed afterwards');
+    expect(publish).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Publish version 3' }));
+    await waitFor(() => expect(onPublished).toHaveBeenCalledTimes(1));
+    expect(publish).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Checkbox, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
 import { graphql } from '../../gql';
-import { ErrorMessage } from '../../components/QueryState';
 import type { NoticeChannel, NoticePeriod } from '@canopy/domain';
 import { CHANNEL_LABELS, CHANNELS } from '../../components/notice-channels';
-import { isoToPicker, pickerToIso } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
+import { InstantInput } from '../../components/forms/DateFields';
+import { ConfirmDialog } from '../../components/forms/ConfirmDialog';
+import { notifySaved } from '../../components/forms/notify';
 import { explainNotice } from './notice-explanation';
 
 export const PublishPolicyVersionMutation = graphql(`
@@ -45,27 +46,24 @@ export function PublishPanel({
   const [effectiveAt, setEffectiveAt] = useState<string | null>(null);
   const [noticeAt, setNoticeAt] = useState<string | null>(null);
   const [channels, setChannels] = useState<NoticeChannel[]>([]);
-  const [publish, { loading, error, reset }] = useMutation(PublishPolicyVersionMutation);
+  const [confirming, setConfirming] = useState(false);
+  const [publish] = useMutation(PublishPolicyVersionMutation);
   const requirement = explainNotice({ materialReduction, weakened, noticePeriod, effectiveAt, noticeAt, channels });
 
   const submit = async () => {
-    reset();
     if (!effectiveAt) return;
-    try {
-      await publish({
-        variables: {
-          input: {
-            policyKey,
-            number,
-            effectiveAt,
-            ...(materialReduction || (noticeAt && channels.length) ? { notice: { channels, noticeAt: noticeAt ?? new Date().toISOString() } } : {}),
-          },
+    await publish({
+      variables: {
+        input: {
+          policyKey,
+          number,
+          effectiveAt,
+          ...(materialReduction || (noticeAt && channels.length) ? { notice: { channels, noticeAt: noticeAt ?? new Date().toISOString() } } : {}),
         },
-      });
-      onPublished();
-    } catch {
-      // shown from the mutation's error state
-    }
+      },
+    });
+    notifySaved(`Version ${number} is published.`, 'Published');
+    onPublished();
   };
 
   return (
@@ -75,7 +73,7 @@ export function PublishPanel({
           Publish version {number}
         </Title>
         <Group align="flex-end">
-          <DateTimePicker label="Takes effect (UTC)" description="A past date means now" value={isoToPicker(effectiveAt)} onChange={(v) => setEffectiveAt(pickerToIso(v))} w={240} required />
+          <InstantInput label="Takes effect" description="A past date means now." value={effectiveAt} onChange={setEffectiveAt} w={240} required />
         </Group>
         {materialReduction && (
           <Group align="flex-end">
@@ -86,7 +84,7 @@ export function PublishPanel({
                 ))}
               </Group>
             </Checkbox.Group>
-            <DateTimePicker label="Notice sent (UTC)" value={isoToPicker(noticeAt)} onChange={(v) => setNoticeAt(pickerToIso(v))} w={240} />
+            <InstantInput label="Notice sent" value={noticeAt} onChange={setNoticeAt} w={240} />
           </Group>
         )}
         <Alert color={!requirement.required ? 'green' : requirement.satisfied ? 'teal' : 'yellow'} title={requirement.required ? 'Notice required' : 'No notice required'} data-testid="notice-requirement">
@@ -96,17 +94,30 @@ export function PublishPanel({
             ))}
           </List>
         </Alert>
-        <ErrorMessage error={error} title="The version was not published" />
         <Group justify="flex-end">
           {!effectiveAt && (
             <Text size="sm" c="dimmed">
               Choose when it takes effect.
             </Text>
           )}
-          <Button onClick={() => void submit()} loading={loading} disabled={!effectiveAt}>
+          <Button onClick={() => setConfirming(true)} disabled={!effectiveAt}>
             Publish version {number}
           </Button>
         </Group>
+        <ConfirmDialog
+          opened={confirming}
+          onClose={() => setConfirming(false)}
+          title={`Publish version ${number}?`}
+          confirmLabel={`Publish version ${number}`}
+          color="blue"
+          errorTitle="The version was not published"
+          onConfirm={submit}
+        >
+          <Text size="sm">
+            It takes effect on {formatDateTime(effectiveAt)} (at once if that has passed) and can never be changed afterwards: a correction is a new
+            version. {materialReduction ? 'It reduces users’ rights, so the notice above is recorded with it.' : ''}
+          </Text>
+        </ConfirmDialog>
       </Stack>
     </Paper>
   );

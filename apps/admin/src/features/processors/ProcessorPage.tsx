@@ -1,10 +1,16 @@
 import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { graphql } from '../../gql';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { mayManageProcessors } from '@canopy/domain';
+import { useViewer } from '../../app/session';
+import { TRANSFER_MECHANISM_LABELS } from '../../components/vocabulary';
+import { getFragmentData, graphql } from '../../gql';
+import { ProcessorForm_processor } from './processor-form';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { RouterLink } from '../../components/links';
+import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { useTaxonomy } from '../../components/taxonomy';
 import { DpaBadge } from '../../components/DpaBadge';
 import { formatDate } from '../../lib/format';
@@ -15,12 +21,7 @@ export const ProcessorPageQuery = graphql(`
     processor(key: $key) {
       id
       key
-      name
-      country
-      contactEmail
-      dpaSignedAt
-      dpaExpiresAt
-      certifications
+      ...ProcessorForm_processor
       sharingArrangements {
         id
         ...SharingRow_arrangement
@@ -33,24 +34,35 @@ export function ProcessorPage() {
   const { key = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(ProcessorPageQuery, { variables: { key } });
   const { isSensitive } = useTaxonomy();
+  const mayEdit = mayManageProcessors(useViewer());
   return (
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the processor…">
       {(d) => {
-        const p = d.processor;
-        if (!p) {
+        if (!d.processor) {
           return (
-            <Alert color="gray" title="Processor not found">
-              No processor has the key “{key}”. <RouterLink to="/processors">All processors</RouterLink>
-            </Alert>
+            <NotFoundAlert what="processor" keyValue={key} back="/processors" backLabel="All processors" />
           );
         }
+        const p = { ...getFragmentData(ProcessorForm_processor, d.processor), sharingArrangements: d.processor.sharingArrangements };
         return (
           <Stack>
             <div>
               <Text size="sm" c="dimmed">
                 <RouterLink to="/processors">Processors</RouterLink> / {p.key}
               </Text>
-              <Title order={2}>{p.name}</Title>
+              <Group justify="space-between">
+                <Title order={2}>{p.name}</Title>
+                {mayEdit && (
+                  <Group gap="xs">
+                    <Button component={Link} to={`/processors/${p.key}/edit#dpa`} variant="default">
+                      Renew DPA
+                    </Button>
+                    <Button component={Link} to={`/processors/${p.key}/edit`}>
+                      Edit processor
+                    </Button>
+                  </Group>
+                )}
+              </Group>
             </div>
             <Paper withBorder p="md">
               <Stack gap={6}>
@@ -63,7 +75,12 @@ export function ProcessorPage() {
                 </Text>
                 <Text size="sm">Country: {p.country}</Text>
                 <Text size="sm">Contact: {p.contactEmail ?? '—'}</Text>
+                {p.dpaReference && <Text size="sm">DPA reference: {p.dpaReference}</Text>}
+                <Text size="sm">Transfer mechanism: {p.transferMechanism ? TRANSFER_MECHANISM_LABELS[p.transferMechanism] : 'none recorded'}</Text>
                 <Text size="sm">Certifications: {p.certifications.join(', ') || 'none'}</Text>
+                <Text size="sm">
+                  Sub-processors: {p.subProcessors.length ? p.subProcessors.map((s) => `${s.name} (${s.country}${s.purpose ? `, ${s.purpose}` : ''})`).join('; ') : 'none listed'}
+                </Text>
               </Stack>
             </Paper>
             <DataTable

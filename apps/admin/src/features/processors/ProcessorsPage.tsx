@@ -1,7 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { Stack, Text, Title } from '@mantine/core';
-import { DPA_RENEWAL_WARNING_DAYS, isSharingActive } from '@canopy/domain';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { DPA_RENEWAL_WARNING_DAYS, isSharingActive, mayManageProcessors } from '@canopy/domain';
+import { useViewer } from '../../app/session';
 import { graphql } from '../../gql';
 import type { ProcessorsPageQuery as ProcessorsData } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
@@ -43,10 +45,18 @@ export const processorColumns = [
 ];
 
 export function ProcessorsPage() {
-  const { data, loading, error, refetch } = useQuery(ProcessorsPageQuery);
+  const { data, loading, error, refetch } = useQuery(ProcessorsPageQuery, { fetchPolicy: 'cache-and-network' });
+  const mayRegister = mayManageProcessors(useViewer());
   return (
     <Stack>
-      <Title order={2}>Processors</Title>
+      <Group justify="space-between">
+        <Title order={2}>Processors</Title>
+        {mayRegister && (
+          <Button component={Link} to="/processors/new">
+            Register a processor
+          </Button>
+        )}
+      </Group>
       <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading processors…">
         {(d) => (
           <DataTable

@@ -1,73 +1,180 @@
-import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { Badge, Group, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { graphql } from '../../gql';
-import type { InventoryTabQuery as InventoryData } from '../../gql/graphql';
+import { getFragmentData } from '../../gql';
+import type { InventoryTab_ServiceFragment } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { CategoryBadge } from '../../components/badges';
 import { useTaxonomy } from '../../components/taxonomy';
+import { ConfirmButton } from '../../components/forms/ConfirmDialog';
+import { notifySaved } from '../../components/forms/notify';
+import { ENCRYPTION_LABELS, LEGAL_BASIS_LABELS, SOURCE_LABELS } from '../../components/vocabulary';
+import { hasErrorCode } from '../../lib/errors';
+import { FindingsPreview } from './FindingsPreview';
+import { InventoryItemForm } from './InventoryItemForm';
+import { EMPTY_ITEM, type EditableItem, editableItems, toFormValues, toItemInput, withItem, withoutItem } from './inventory-items';
+
+/** What the tab shows and what a save returns: the list and the version it is at. */
+export const InventoryTab_service = graphql(`
+  fragment InventoryTab_service on Service {
+    id
+    key
+    inventoryVersion
+    inventory {
+      id
+      dataCategory
+      purposes
+      source
+      devicePermission
+      legalBasis
+      retentionDays
+      encryption
+      publiclyVisible
+      dataSubjects
+    }
+  }
+`);
 
 export const InventoryTabQuery = graphql(`
   query InventoryTab($key: String!) {
     service(key: $key) {
       id
       key
-      inventory {
-        id
-        dataCategory
-        purposes
-        source
-        devicePermission
-        legalBasis
-        retentionDays
-        encryption
-        publiclyVisible
-      }
+      viewerCanEdit
+      ...InventoryTab_service
     }
   }
 `);
 
-type Item = NonNullable<InventoryData['service']>['inventory'][number];
-const column = createColumnHelper<Item>();
+export const SetInventoryMutation = graphql(`
+  mutation SetInventory($serviceKey: String!, $items: [InventoryItemInput!]!, $expectedVersion: Int) {
+    setInventory(serviceKey: $serviceKey, items: $items, expectedVersion: $expectedVersion) {
+      id
+      key
+      ...InventoryTab_service
+    }
+  }
+`);
 
-export function InventoryTab({ serviceKey }: { serviceKey: string }) {
+type Row = InventoryTab_ServiceFragment['inventory'][number] & { n: number };
+const column = createColumnHelper<Row>();
+const list = (values: readonly string[], none = '—') => (values.length ? values.join(', ') : none);
+
+/** The inventory; the owning team's engineers and officers add, edit and remove items one at a time. */
+export function InventoryTab({ serviceKey, serviceName }: { serviceKey: string; serviceName: string }) {
   const { data, loading, error, refetch } = useQuery(InventoryTabQuery, { variables: { key: serviceKey } });
   const { isSensitive } = useTaxonomy();
-  const columns = [
-    column.accessor('dataCategory', { header: 'Category', cell: (i) => <CategoryBadge category={i.getValue()} sensitive={isSensitive(i.getValue())} /> }),
-    column.accessor('purposes', {
-      header: 'Purposes',
-      cell: (i) => (
-        <Group gap={4}>
-          {i.getValue().map((p) => (
-            <Badge key={p} variant="dot" color="gray">
-              {p}
-            </Badge>
-          ))}
-        </Group>
-      ),
-    }),
-    column.accessor('source', {
-      header: 'Source',
-      cell: (i) => `${i.getValue().replace(/_/g, ' ').toLowerCase()}${i.row.original.devicePermission ? ` (${i.row.original.devicePermission})` : ''}`,
-    }),
-    column.accessor('legalBasis', { header: 'Legal basis', cell: (i) => i.getValue().replace(/_/g, ' ').toLowerCase() }),
-    column.accessor('retentionDays', { header: 'Retention', cell: (i) => (i.getValue() == null ? 'indefinitely' : `${i.getValue()} days`) }),
-    column.accessor('encryption', { header: 'Encryption', cell: (i) => i.getValue().replace(/_/g, ' ').toLowerCase() }),
-    column.accessor('publiclyVisible', { header: 'Public', cell: (i) => (i.getValue() ? 'yes' : <Text c="dimmed" size="sm">no</Text>) }),
-  ];
+  const [editing, setEditing] = useState<{ index: number | null } | null>(null);
+  const [stale, setStale] = useState(false);
+  const [setInventory] = useMutation(SetInventoryMutation);
+
   return (
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the inventory…">
-      {(d) => (
-        <DataTable
-          data={[...(d.service?.inventory ?? [])]}
-          columns={columns}
-          getRowId={(row) => row.id}
-          caption="The personal data this service collects, why, and how it keeps it"
-          empty="This service declares no personal data yet."
-        />
-      )}
+      {(d) => {
+        if (!d.service) return null;
+        const service = { ...getFragmentData(InventoryTab_service, d.service), viewerCanEdit: d.service.viewerCanEdit };
+        const saved = editableItems(service.inventory);
+        /** Sends the whole list, as setInventory replaces it, from the version this page read. */
+        const save = async (items: EditableItem[], done: string) => {
+          setStale(false);
+          try {
+            await setInventory({ variables: { serviceKey, items: items.map(toItemInput), expectedVersion: service.inventoryVersion } });
+          } catch (e) {
+            if (hasErrorCode(e, 'VERSION_CONFLICT')) {
+              setStale(true);
+              await refetch();
+            }
+            throw e;
+          }
+          notifySaved(done, 'Inventory saved');
+          setEditing(null);
+        };
+        const rows: Row[] = service.inventory.map((item, i) => ({ ...item, n: i + 1 }));
+        const columns = [
+          column.accessor('dataCategory', { header: 'Category', cell: (i) => <CategoryBadge category={i.getValue()} sensitive={isSensitive(i.getValue())} /> }),
+          column.accessor('purposes', {
+            header: 'Purposes',
+            cell: (i) => (
+              <Group gap={4}>
+                {i.getValue().map((p) => (
+                  <Badge key={p} variant="dot" color="gray" miw="max-content" style={{ overflow: 'visible' }}>
+                    {p}
+                  </Badge>
+                ))}
+              </Group>
+            ),
+          }),
+          column.accessor('source', { header: 'Source', cell: (i) => `${SOURCE_LABELS[i.getValue()]}${i.row.original.devicePermission ? ` (${i.row.original.devicePermission})` : ''}` }),
+          column.accessor('legalBasis', { header: 'Legal basis', cell: (i) => LEGAL_BASIS_LABELS[i.getValue()] }),
+          column.accessor('retentionDays', { header: 'Retention', cell: (i) => (i.getValue() == null ? 'indefinitely' : `${i.getValue()} days`) }),
+          column.accessor('encryption', { header: 'Encryption', cell: (i) => ENCRYPTION_LABELS[i.getValue()] }),
+          column.accessor('dataSubjects', { header: 'Data subjects', cell: (i) => list(i.getValue()) }),
+          column.accessor('publiclyVisible', { header: 'Public', cell: (i) => (i.getValue() ? 'yes' : <Text c="dimmed" size="sm">no</Text>) }),
+          ...(service.viewerCanEdit
+            ? [
+                column.display({
+                  id: 'actions',
+                  header: 'Actions',
+                  cell: (i) => {
+                    const { n, dataCategory } = i.row.original;
+                    const remaining = withoutItem(saved, n - 1);
+                    return (
+                      <Group gap={4} wrap="nowrap">
+                        <Button size="compact-sm" variant="subtle" aria-label={`Edit item ${n} (${dataCategory})`} onClick={() => setEditing({ index: n - 1 })}>
+                          Edit
+                        </Button>
+                        <ConfirmButton
+                          label="Remove"
+                          buttonProps={{ size: 'compact-sm', variant: 'subtle', 'aria-label': `Remove item ${n} (${dataCategory})` }}
+                          title={`Remove ${dataCategory} from ${serviceName}?`}
+                          confirmLabel="Remove item"
+                          errorTitle="The inventory was not saved"
+                          onConfirm={() => save(remaining, `Item ${n} (${dataCategory}) is removed from the inventory.`)}
+                        >
+                          <Stack gap="xs">
+                            <Text size="sm">The inventory is saved at once without this item; its history (and the audit log) keeps it.</Text>
+                            <FindingsPreview serviceKey={serviceKey} items={remaining.map(toItemInput)} />
+                          </Stack>
+                        </ConfirmButton>
+                      </Group>
+                    );
+                  },
+                }),
+              ]
+            : []),
+        ];
+        const editedIndex = editing?.index ?? null;
+        return (
+          <Stack>
+            {stale && (
+              <Alert color="orange" title="Someone else changed the inventory" role="alert" data-testid="stale-inventory">
+                The inventory changed since you opened it and has been reloaded; nothing of yours was saved. Check it and make your change again.
+              </Alert>
+            )}
+            <DataTable data={rows} columns={columns} getRowId={(row) => row.id} caption="The personal data this service collects, why, and how it keeps it" empty="This service declares no personal data yet." />
+            {service.viewerCanEdit && !editing && (
+              <Group>
+                <Button onClick={() => setEditing({ index: null })}>Add an item</Button>
+              </Group>
+            )}
+            {editing && (
+              <InventoryItemForm
+                key={`${editedIndex ?? 'new'}-${service.inventoryVersion}`}
+                serviceKey={serviceKey}
+                title={editedIndex === null ? 'Add an item' : `Edit item ${editedIndex + 1} (${saved[editedIndex]?.dataCategory ?? ''})`}
+                initial={editedIndex === null ? EMPTY_ITEM : toFormValues(saved[editedIndex])}
+                index={editedIndex}
+                others={(item) => (item ? withItem(saved, editedIndex, item) : saved)}
+                onSave={(items, item) => save(items, editedIndex === null ? `${item.dataCategory} is added to the inventory.` : `Item ${editedIndex + 1} (${item.dataCategory}) is saved.`)}
+                onCancel={() => setEditing(null)}
+              />
+            )}
+          </Stack>
+        );
+      }}
     </QueryState>
   );
 }

@@ -12,7 +12,7 @@ export const ServiceFindingsTabQuery = graphql(`
 `);
 
 export function ServiceFindingsTab({ serviceKey }: { serviceKey: string }) {
-  const { data, loading, error, refetch } = useQuery(ServiceFindingsTabQuery, { variables: { key: serviceKey } });
+  const { data, loading, error, refetch } = useQuery(ServiceFindingsTabQuery, { variables: { key: serviceKey }, fetchPolicy: 'cache-and-network' });
   return (
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Measuring the inventory…">
       {(d) => <FindingsTable findings={d.findings} showService={false} onChanged={() => void refetch()} />}

@@ -1,33 +1,14 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Button, Group, Stack } from '@mantine/core';
-import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
-import { AuditEventList } from '../audit/AuditEventList';
-
-export const ServiceHistoryQuery = graphql(`
-  query ServiceHistory($filter: AuditEventFilter!, $first: Int!, $after: String) {
-    auditEvents(filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          seq
-          ...AuditEventRow_event
-        }
-      }
-    }
-  }
-`);
+import { AuditEventList, AuditEventsQuery } from '../audit/AuditEventList';
 
 /** The service's own audit events (engineers see these for their teams' services). */
 export function ServiceHistoryTab({ serviceKey }: { serviceKey: string }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
-  const { data, loading, error, refetch } = useQuery(ServiceHistoryQuery, {
+  const { data, loading, error, refetch } = useQuery(AuditEventsQuery, {
     variables: { filter: { entityType: 'service', entityId: serviceKey }, first: 50, after },
   });
   return (

@@ -1,12 +1,14 @@
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { LifecycleBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
-import { formatDateTime } from '../../lib/format';
+import { RoutedTabs } from '../../components/RoutedTabs';
+import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { InventoryTab } from './InventoryTab';
+import { ServiceOverviewTab } from './ServiceOverviewTab';
 import { EffectivePolicyTab } from './EffectivePolicyTab';
 import { ServiceConflictsTab } from './ServiceConflictsTab';
 import { ServiceSharingTab } from './ServiceSharingTab';
@@ -25,6 +27,8 @@ export const ServicePageQuery = graphql(`
       version
       createdAt
       updatedAt
+      viewerCanEdit
+      securityMeasures
       team {
         id
         key
@@ -52,8 +56,6 @@ const TABS = [
 /** /services/:key?tab=… — each tab loads its own data when opened. */
 export function ServicePage() {
   const { key = '' } = useParams();
-  const [params, setParams] = useSearchParams();
-  const tab = TABS.some((t) => t.value === params.get('tab')) ? params.get('tab')! : 'overview';
   const { data, loading, error, refetch } = useQuery(ServicePageQuery, { variables: { key } });
 
   return (
@@ -62,9 +64,7 @@ export function ServicePage() {
         const service = d.service;
         if (!service) {
           return (
-            <Alert color="gray" title="Service not found">
-              No service has the key “{key}”. <RouterLink to="/services">All services</RouterLink>
-            </Alert>
+            <NotFoundAlert what="service" keyValue={key} back="/services" backLabel="All services" />
           );
         }
         return (
@@ -85,40 +85,12 @@ export function ServicePage() {
                 )}
               </Group>
             </Group>
-            <Tabs
-              value={tab}
-              onChange={(value) => {
-                const next = new URLSearchParams();
-                if (value && value !== 'overview') next.set('tab', value);
-                setParams(next);
-              }}
-              keepMounted={false}
-            >
-              <Tabs.List>
-                {TABS.map((t) => (
-                  <Tabs.Tab key={t.value} value={t.value}>
-                    {t.label}
-                  </Tabs.Tab>
-                ))}
-              </Tabs.List>
+            <RoutedTabs tabs={TABS}>
               <Tabs.Panel value="overview" pt="md">
-                <Stack gap="xs">
-                  {service.description && <Text>{service.description}</Text>}
-                  <Text size="sm">
-                    <b>Team:</b> {service.team.name} ({service.team.key})
-                  </Text>
-                  <Text size="sm">
-                    <b>Service policy:</b>{' '}
-                    {service.policy ? <RouterLink to={`/policies/${service.policy.key}`}>{service.policy.title}</RouterLink> : 'none: the global policy applies alone'}
-                  </Text>
-                  <Text size="sm">
-                    <b>Registered:</b> {formatDateTime(service.createdAt)} · <b>Updated:</b> {formatDateTime(service.updatedAt)} · <b>Version:</b>{' '}
-                    {service.version}
-                  </Text>
-                </Stack>
+                <ServiceOverviewTab service={service} onChanged={() => void refetch()} />
               </Tabs.Panel>
               <Tabs.Panel value="inventory" pt="md">
-                <InventoryTab serviceKey={service.key} />
+                <InventoryTab serviceKey={service.key} serviceName={service.name} />
               </Tabs.Panel>
               <Tabs.Panel value="policy" pt="md">
                 <EffectivePolicyTab serviceKey={service.key} />
@@ -127,7 +99,7 @@ export function ServicePage() {
                 <ServiceConflictsTab serviceKey={service.key} />
               </Tabs.Panel>
               <Tabs.Panel value="sharing" pt="md">
-                <ServiceSharingTab serviceKey={service.key} />
+                <ServiceSharingTab serviceKey={service.key} mayPropose={service.viewerCanEdit} />
               </Tabs.Panel>
               <Tabs.Panel value="findings" pt="md">
                 <ServiceFindingsTab serviceKey={service.key} />
@@ -135,7 +107,7 @@ export function ServicePage() {
               <Tabs.Panel value="history" pt="md">
                 <ServiceHistoryTab serviceKey={service.key} />
               </Tabs.Panel>
-            </Tabs>
+            </RoutedTabs>
           </Stack>
         );
       }}

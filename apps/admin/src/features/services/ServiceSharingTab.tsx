@@ -1,4 +1,6 @@
+import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
+import { Button, Group, Stack } from '@mantine/core';
 import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
@@ -18,19 +20,28 @@ export const ServiceSharingTabQuery = graphql(`
   }
 `);
 
-export function ServiceSharingTab({ serviceKey }: { serviceKey: string }) {
-  const { data, loading, error, refetch } = useQuery(ServiceSharingTabQuery, { variables: { key: serviceKey } });
+export function ServiceSharingTab({ serviceKey, mayPropose }: { serviceKey: string; mayPropose: boolean }) {
+  const { data, loading, error, refetch } = useQuery(ServiceSharingTabQuery, { variables: { key: serviceKey }, fetchPolicy: 'cache-and-network' });
   const { isSensitive } = useTaxonomy();
   return (
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading arrangements…">
       {(d) => (
-        <DataTable
-          data={(d.service?.sharingArrangements ?? []).map(unmaskSharingRow)}
-          columns={sharingColumns(isSensitive)}
-          getRowId={(r) => r.id}
-          caption="Data this service shares with outside processors, in every status"
-          empty="This service shares no data with processors."
-        />
+        <Stack>
+          <DataTable
+            data={(d.service?.sharingArrangements ?? []).map(unmaskSharingRow)}
+            columns={sharingColumns(isSensitive)}
+            getRowId={(r) => r.id}
+            caption="Data this service shares with outside processors, in every status"
+            empty="This service shares no data with processors."
+          />
+          {mayPropose && (
+            <Group>
+              <Button component={Link} to={`/services/${serviceKey}/sharing/new`}>
+                Propose sharing
+              </Button>
+            </Group>
+          )}
+        </Stack>
       )}
     </QueryState>
   );

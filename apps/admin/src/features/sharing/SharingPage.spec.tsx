@@ -1,6 +1,7 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApproveSharingMutation, SharingPage, SharingPageQuery } from './SharingPage';
+import { SharingPage, SharingPageQuery } from './SharingPage';
+import { ApproveSharingMutation } from './SharingDecision';
 import { TaxonomyQuery } from '../../components/taxonomy';
 import { engineer, officer, renderPage } from '../../testing/render';
 
@@ -18,7 +19,14 @@ const arrangement = (over: Record<string, unknown> = {}) => ({
   decisionReason: null,
   createdAt: '2026-11-20T10:00:00.000Z',
   decidedAt: null,
-  service: { __typename: 'Service' as const, id: 's1', key: 'maps', name: 'Maps', team: { __typename: 'Team' as const, id: 't1', key: 'geo', name: 'Geo and maps' } },
+  service: {
+    __typename: 'Service' as const,
+    id: 's1',
+    key: 'maps',
+    name: 'Maps',
+    team: { __typename: 'Team' as const, id: 't1', key: 'geo', name: 'Geo and maps' },
+    inventory: [{ __typename: 'InventoryItem' as const, id: 'i1', dataCategory: 'device.location' }],
+  },
   processor: {
     __typename: 'Processor' as const,
     id: 'p1',
@@ -37,6 +45,7 @@ const arrangement = (over: Record<string, unknown> = {}) => ({
   ],
   // What the API computed for an officer looking at a pending arrangement.
   viewerActions: ['APPROVE', 'REJECT'],
+  viewerCanEdit: false,
   ...over,
 });
 
@@ -114,10 +123,32 @@ describe('SharingPage', () => {
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 
-  it('should require a reason to reject, in words', async () => {
+  it('should ask before rejecting, say what happens, and require a reason in words next to its field', async () => {
     render();
     await userEvent.click(await screen.findByRole('button', { name: 'Reject' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('Give a reason to reject');
+    const dialog = await screen.findByRole('dialog', { name: /Reject sharing 2 categories of Maps with TileCo\?/ });
+    expect(dialog).toHaveTextContent('The request ends here');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Reject' }));
+    const reason = within(dialog).getByLabelText(/Reason/);
+    expect(reason).toHaveAttribute('aria-invalid', 'true');
+    expect(reason).toHaveAccessibleDescription(expect.stringContaining('Give a reason to reject: it is recorded with the decision.'));
+  });
+
+  it('should send nothing when the reviewer cancels the dialog', async () => {
+    render();
+    await userEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('This is approval 2 of 2: the arrangement becomes approved');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.queryByTestId('stale-version')).not.toBeInTheDocument();
+  });
+
+  it('should offer editing a draft to whom the API allows', async () => {
+    render(engineer, [page(arrangement({ status: 'DRAFT', viewerActions: ['SUBMIT', 'WITHDRAW'], viewerCanEdit: true }))]);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit draft' }));
+    expect(screen.getByRole('form', { name: 'Edit the draft' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Submit for review' })).toBeInTheDocument();
   });
 
   it('should tell the reviewer someone else acted when the version is stale, and reload', async () => {
@@ -130,6 +161,7 @@ describe('SharingPage', () => {
       page(arrangement({ status: 'APPROVED', version: 4, viewerActions: ['REVOKE'] })),
     ]);
     await userEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Approve' }));
     expect(await screen.findByTestId('stale-version')).toHaveTextContent('Someone else acted first');
     expect(await screen.findByText('approved')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();

@@ -1,30 +1,29 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Text, Textarea, ThemeIcon, Title } from '@mantine/core';
-import { graphql } from '../../gql';
-import { ErrorMessage, QueryState } from '../../components/QueryState';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { getFragmentData, graphql } from '../../gql';
+import { QueryState } from '../../components/QueryState';
 import { CategoryBadge, SharingStatusBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
 import { useTaxonomy } from '../../components/taxonomy';
 import { DpaBadge } from '../../components/DpaBadge';
-import { hasErrorCode } from '../../lib/errors';
+import { LEGAL_BASIS_LABELS } from '../../components/vocabulary';
 import { formatDateTime } from '../../lib/format';
-import type { SharingAction } from '../../gql/graphql';
+import { SharingDecision, SharingDecision_arrangement } from './SharingDecision';
+import { EditSharingForm } from './EditSharingForm';
 
 export const SharingPageQuery = graphql(`
   query SharingPage($id: ID!) {
     sharingArrangement(id: $id) {
       id
       status
-      version
       dataCategories
       purposes
       legalBasis
       requiredApprovals
-      decisionReason
       createdAt
-      decidedAt
+      ...SharingDecision_arrangement
       service {
         id
         key
@@ -33,6 +32,10 @@ export const SharingPageQuery = graphql(`
           id
           key
           name
+        }
+        inventory {
+          id
+          dataCategory
         }
       }
       processor {
@@ -48,90 +51,11 @@ export const SharingPageQuery = graphql(`
         email
         name
       }
-      approvals {
-        comment
-        at
-        approver {
-          id
-          email
-          name
-        }
-      }
-      checks {
-        name
-        passed
-        blocking
-        message
-      }
-      viewerActions
     }
   }
 `);
 
-/** What every transition returns, so the cache shows the new state at once. */
-export const SharingDecision_arrangement = graphql(`
-  fragment SharingDecision_arrangement on SharingArrangement {
-    id
-    status
-    version
-    decisionReason
-    decidedAt
-    approvals {
-      at
-      comment
-      approver {
-        id
-        email
-        name
-      }
-    }
-    checks {
-      name
-      passed
-      blocking
-      message
-    }
-    viewerActions
-  }
-`);
-
-export const ApproveSharingMutation = graphql(`
-  mutation ApproveSharing($input: DecideSharingInput!) {
-    approveSharing(input: $input) {
-      ...SharingDecision_arrangement
-    }
-  }
-`);
-export const RejectSharingMutation = graphql(`
-  mutation RejectSharing($input: DecideSharingInput!) {
-    rejectSharing(input: $input) {
-      ...SharingDecision_arrangement
-    }
-  }
-`);
-export const RevokeSharingMutation = graphql(`
-  mutation RevokeSharing($input: DecideSharingInput!) {
-    revokeSharing(input: $input) {
-      ...SharingDecision_arrangement
-    }
-  }
-`);
-export const SubmitSharingMutation = graphql(`
-  mutation SubmitSharing($id: ID!, $expectedVersion: Int!) {
-    submitSharing(id: $id, expectedVersion: $expectedVersion) {
-      ...SharingDecision_arrangement
-    }
-  }
-`);
-export const WithdrawSharingMutation = graphql(`
-  mutation WithdrawSharing($id: ID!, $expectedVersion: Int!) {
-    withdrawSharing(id: $id, expectedVersion: $expectedVersion) {
-      ...SharingDecision_arrangement
-    }
-  }
-`);
-
-const CHECK_LABELS: Record<string, string> = {
+export const CHECK_LABELS: Record<string, string> = {
   DPA_VALID: 'Processor has a valid DPA',
   CATEGORIES_IN_INVENTORY: "Categories are in the service's inventory",
   POLICY_PERMITS_SHARING: 'The effective policy permits the sharing',
@@ -139,77 +63,25 @@ const CHECK_LABELS: Record<string, string> = {
   SECOND_APPROVAL: 'Required approvals reached',
 };
 
-const ACTION_LABELS: Record<SharingAction, string> = {
-  APPROVE: 'Approve',
-  REJECT: 'Reject',
-  REVOKE: 'Revoke',
-  SUBMIT: 'Submit for review',
-  WITHDRAW: 'Withdraw',
-};
-const NEEDS_REASON: readonly SharingAction[] = ['REJECT', 'REVOKE'];
-
-/** /sharing/:id — everything a reviewer needs, and the transitions the viewer may take. */
+/** /sharing/:id — everything a reviewer needs, the transitions the viewer may take, and editing a draft. */
 export function SharingPage() {
   const { id = '' } = useParams();
   const { isSensitive } = useTaxonomy();
   const { data, loading, error, refetch } = useQuery(SharingPageQuery, { variables: { id }, fetchPolicy: 'network-only' });
-  const [comment, setComment] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<SharingAction | null>(null);
-  const [approve] = useMutation(ApproveSharingMutation);
-  const [reject] = useMutation(RejectSharingMutation);
-  const [revoke] = useMutation(RevokeSharingMutation);
-  const [submit] = useMutation(SubmitSharingMutation);
-  const [withdraw] = useMutation(WithdrawSharingMutation);
-
-  const act = async (action: SharingAction, expectedVersion: number) => {
-    setProblem(null);
-    setActionError(null);
-    setStale(false);
-    setDone(null);
-    const reason = comment.trim();
-    if (NEEDS_REASON.includes(action) && !reason) {
-      setProblem(`Give a reason to ${action.toLowerCase()}: it is recorded with the decision.`);
-      return;
-    }
-    setBusy(action);
-    try {
-      const input = { id, expectedVersion, ...(reason ? { comment: reason } : {}) };
-      if (action === 'APPROVE') await approve({ variables: { input } });
-      if (action === 'REJECT') await reject({ variables: { input } });
-      if (action === 'REVOKE') await revoke({ variables: { input } });
-      if (action === 'SUBMIT') await submit({ variables: { id, expectedVersion } });
-      if (action === 'WITHDRAW') await withdraw({ variables: { id, expectedVersion } });
-      setComment('');
-      setDone(`${ACTION_LABELS[action]}: done.`);
-      await refetch();
-    } catch (e) {
-      if (hasErrorCode(e, 'VERSION_CONFLICT')) {
-        setStale(true);
-        await refetch();
-      } else {
-        setActionError(e);
-      }
-    } finally {
-      setBusy(null);
-    }
-  };
+  const [editing, setEditing] = useState(false);
 
   return (
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the arrangement…">
       {(d) => {
-        const a = d.sharingArrangement;
-        if (!a) {
+        const found = d.sharingArrangement;
+        if (!found) {
           return (
             <Alert color="gray" title="Arrangement not found">
               No sharing arrangement has this id. <RouterLink to="/sharing">Back to the queue</RouterLink>
             </Alert>
           );
         }
-        const actions = a.viewerActions;
+        const a = { ...found, ...getFragmentData(SharingDecision_arrangement, found) };
         const blocking = a.checks.filter((c) => !c.passed && c.blocking);
         return (
           <Stack>
@@ -227,23 +99,19 @@ export function SharingPage() {
                 Proposed by {a.requestedBy.name} ({a.requestedBy.email}) on {formatDateTime(a.createdAt)} · version {a.version}
               </Text>
             </div>
-            {stale && (
-              <Alert color="orange" title="Someone else acted first" role="alert" data-testid="stale-version">
-                This arrangement changed while you were reviewing it (another reviewer decided, or it was edited). It has been reloaded:
-                check its state and decide again.
-              </Alert>
-            )}
-            {done && (
-              <Alert color="green" role="status">
-                {done}
-              </Alert>
-            )}
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <Paper withBorder p="md">
                 <Stack gap={6}>
-                  <Title order={3} size="h5">
-                    What is shared
-                  </Title>
+                  <Group justify="space-between">
+                    <Title order={3} size="h5">
+                      What is shared
+                    </Title>
+                    {a.viewerCanEdit && !editing && (
+                      <Button size="compact-sm" variant="default" onClick={() => setEditing(true)}>
+                        Edit draft
+                      </Button>
+                    )}
+                  </Group>
                   <Text size="sm">
                     Service: <RouterLink to={`/services/${a.service.key}`}>{a.service.name}</RouterLink> ({a.service.team.name})
                   </Text>
@@ -253,7 +121,7 @@ export function SharingPage() {
                     ))}
                   </Group>
                   <Text size="sm">Purposes: {a.purposes.join(', ') || '—'}</Text>
-                  <Text size="sm">Legal basis: {a.legalBasis.replace(/_/g, ' ').toLowerCase()}</Text>
+                  <Text size="sm">Legal basis: {LEGAL_BASIS_LABELS[a.legalBasis]}</Text>
                   {a.decisionReason && <Text size="sm">Reason recorded: “{a.decisionReason}”</Text>}
                 </Stack>
               </Paper>
@@ -272,6 +140,14 @@ export function SharingPage() {
                 </Stack>
               </Paper>
             </SimpleGrid>
+            {editing && a.viewerCanEdit && (
+              <EditSharingForm
+                arrangement={a}
+                inventoryCategories={[...new Set(a.service.inventory.map((i) => i.dataCategory))]}
+                onDone={() => setEditing(false)}
+                onStale={() => void refetch()}
+              />
+            )}
             <Paper withBorder p="md">
               <Title order={3} size="h5" mb="xs">
                 Checks
@@ -319,50 +195,13 @@ export function SharingPage() {
                 </List>
               )}
             </Paper>
-            {actions.length > 0 && (
-              <Paper withBorder p="md" component="section" aria-label="Decision">
-                <Stack gap="sm">
-                  <Title order={3} size="h5">
-                    Decision
-                  </Title>
-                  {actions.some((x) => x === 'APPROVE' || NEEDS_REASON.includes(x)) && (
-                    <Textarea
-                      label="Comment or reason"
-                      description="Optional to approve; required to reject or revoke."
-                      value={comment}
-                      onChange={(e) => setComment(e.currentTarget.value)}
-                      autosize
-                      minRows={2}
-                    />
-                  )}
-                  {actions.includes('APPROVE') && blocking.length > 0 && (
-                    <Alert color="red" variant="light" title="Approval is blocked">
-                      {blocking.map((c) => `${CHECK_LABELS[c.name] ?? c.name}: ${c.message}`).join(' ')}
-                    </Alert>
-                  )}
-                  {problem && (
-                    <Alert color="red" role="alert">
-                      {problem}
-                    </Alert>
-                  )}
-                  <ErrorMessage error={actionError} title="The decision was not recorded" />
-                  <Group>
-                    {actions.map((action) => (
-                      <Button
-                        key={action}
-                        color={action === 'APPROVE' || action === 'SUBMIT' ? 'teal' : 'red'}
-                        variant={action === 'APPROVE' || action === 'SUBMIT' ? 'filled' : 'light'}
-                        loading={busy === action}
-                        disabled={(busy !== null && busy !== action) || (action === 'APPROVE' && blocking.length > 0)}
-                        onClick={() => void act(action, a.version)}
-                      >
-                        {ACTION_LABELS[action]}
-                      </Button>
-                    ))}
-                  </Group>
-                </Stack>
-              </Paper>
-            )}
+            <SharingDecision
+              arrangement={a}
+              blocking={blocking.map((c) => `${CHECK_LABELS[c.name] ?? c.name}: ${c.message}`)}
+              onRefetch={async () => {
+                await refetch();
+              }}
+            />
           </Stack>
         );
       }}

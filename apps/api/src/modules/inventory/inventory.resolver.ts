@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { viewerOf } from '../../auth/request-context';
 import { loadService, Service, toService } from '../services';
 import type { InventoryContext } from './inventory.context';
@@ -14,10 +14,20 @@ export class ServiceInventoryResolver {
     @Ctx() ctx: InventoryContext,
     @Arg('serviceKey') serviceKey: string,
     @Arg('items', () => [InventoryItemInput]) items: InventoryItemInput[],
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: "the service's inventoryVersion the edit started from; stale -> VERSION_CONFLICT, nothing changes. Omitted: replace whatever is there.",
+    })
+    expectedVersion: number | null,
   ): Promise<Service> {
-    const { service } = await ctx.app.inventory.replace(viewerOf(ctx), serviceKey, items);
+    const { service } = await ctx.app.inventory.replace(viewerOf(ctx), serviceKey, items, expectedVersion ?? null);
     ctx.loaders.inventoryByServiceId.clear(service.id);
     return toService(service);
+  }
+
+  @FieldResolver(() => Int, { description: 'Optimistic-concurrency counter of the inventory, +1 per replacement that changes it (setInventory expectedVersion).' })
+  inventoryVersion(@Root() service: Service): number {
+    return service.inventoryVersion;
   }
 
   @FieldResolver(() => [InventoryItem], { description: 'The current inventory, or the one in force at `at`.' })

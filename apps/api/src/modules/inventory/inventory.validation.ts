@@ -1,11 +1,6 @@
-import type { Taxonomy } from '@canopy/domain';
+import { MAX_INVENTORY_ITEMS, type InventoryItemProblem, type Taxonomy, inventoryItemProblems, normaliseDevicePermission } from '@canopy/domain';
 import { badInput } from '../../common/errors';
-import { DataSourceKind } from '../../common/graphql-enums';
 import type { InventoryItemInput } from './inventory.inputs';
-
-/** At most this many items per service: an inventory lists kinds of data, not records. */
-export const MAX_INVENTORY_ITEMS = 500;
-const DEVICE_PERMISSION = /^[A-Z][A-Z0-9_]{1,39}$/;
 
 /** An inventory item as validated and normalised, ready to compare and store. */
 export interface ItemFacts {
@@ -20,12 +15,32 @@ export interface ItemFacts {
   dataSubjects: string[] | null;
 }
 
+/** The domain's item problems (libs/domain inventory) in the API's words, after the argument path. */
+function describe(problem: InventoryItemProblem, item: InventoryItemInput): string {
+  const offending = (problem.offending ?? '').slice(0, 128);
+  switch (problem.code) {
+    case 'UNKNOWN_CATEGORY':
+      return `unknown data category "${offending}".`;
+    case 'NO_PURPOSE':
+      return 'list at least one purpose.';
+    case 'UNKNOWN_USE':
+      return `unknown data use "${offending}".`;
+    case 'PERMISSION_WITHOUT_DEVICE_SOURCE':
+      return 'only an item whose source is DEVICE_PERMISSION names a device permission.';
+    case 'MALFORMED_PERMISSION':
+      return `"${offending.slice(0, 40)}" is not a permission name such as CAMERA or LOCATION.`;
+    case 'NEGATIVE_OR_FRACTIONAL_RETENTION':
+      return `must be a whole number of days, 0 or more (null = kept indefinitely); got ${item.retentionDays}.`;
+    case 'BLANK_DATA_SUBJECT':
+      return 'entries must not be blank.';
+  }
+}
+
 /**
- * Validates a whole inventory before anything is written; the first problem
- * is a BAD_USER_INPUT naming the argument path (`items[2].purposes`) and the
- * offending key. Decisions: an item needs at least one purpose (data held for
- * no purpose breaches data minimisation); repeated purposes or data subjects
- * are folded; device permissions are upper-case names (CAMERA, LOCATION).
+ * Validates a whole inventory before anything is written, by the domain's
+ * item rules; the first problem is a BAD_USER_INPUT naming the argument path
+ * (`items[2].purposes`) and the offending key. Repeated purposes or data
+ * subjects are folded; device permissions are stored upper-case.
  */
 export function validateInventory(items: readonly InventoryItemInput[], taxonomy: Taxonomy): ItemFacts[] {
   if (items.length > MAX_INVENTORY_ITEMS) {
@@ -35,46 +50,22 @@ export function validateInventory(items: readonly InventoryItemInput[], taxonomy
 }
 
 function validateItem(item: InventoryItemInput, taxonomy: Taxonomy, at: string): ItemFacts {
-  const category = String(item.dataCategory);
-  if (!taxonomy.hasCategory(category)) {
-    throw badInput(`${at}.dataCategory: unknown data category "${category.slice(0, 128)}".`, { argument: `${at}.dataCategory`, key: category.slice(0, 128) });
+  const [problem] = inventoryItemProblems(item, taxonomy);
+  if (problem) {
+    const argument = `${at}.${problem.field}`;
+    throw badInput(`${argument}: ${describe(problem, item)}`, { argument, ...(problem.offending !== undefined && problem.code.startsWith('UNKNOWN') ? { key: problem.offending.slice(0, 128) } : {}) });
   }
-  const purposes = [...new Set(item.purposes.map(String))];
-  if (purposes.length === 0) throw badInput(`${at}.purposes: list at least one purpose.`, { argument: `${at}.purposes` });
-  const unknown = taxonomy.unknownUses(purposes);
-  if (unknown.length) {
-    throw badInput(`${at}.purposes: unknown data use "${unknown[0].slice(0, 128)}".`, { argument: `${at}.purposes`, key: unknown[0].slice(0, 128) });
-  }
-  let devicePermission: string | null = null;
-  if (item.devicePermission != null && item.devicePermission.trim() !== '') {
-    if (item.source !== DataSourceKind.DEVICE_PERMISSION) {
-      throw badInput(`${at}.devicePermission: only an item whose source is DEVICE_PERMISSION names a device permission.`, { argument: `${at}.devicePermission` });
-    }
-    devicePermission = item.devicePermission.trim().toUpperCase();
-    if (!DEVICE_PERMISSION.test(devicePermission)) {
-      throw badInput(`${at}.devicePermission: "${item.devicePermission.slice(0, 40)}" is not a permission name such as CAMERA or LOCATION.`, { argument: `${at}.devicePermission` });
-    }
-  }
-  const retentionDays = item.retentionDays ?? null;
-  if (retentionDays !== null && (!Number.isInteger(retentionDays) || retentionDays < 0)) {
-    throw badInput(`${at}.retentionDays: must be a whole number of days, 0 or more (null = kept indefinitely); got ${retentionDays}.`, { argument: `${at}.retentionDays` });
-  }
-  let dataSubjects: string[] | null = null;
-  if (item.dataSubjects != null) {
-    const subjects = [...new Set(item.dataSubjects.map((s) => String(s).trim()))];
-    if (subjects.some((s) => s === '')) throw badInput(`${at}.dataSubjects: entries must not be blank.`, { argument: `${at}.dataSubjects` });
-    dataSubjects = subjects.length ? subjects : null;
-  }
+  const subjects = item.dataSubjects == null ? [] : [...new Set(item.dataSubjects.map((s) => String(s).trim()))];
   return {
-    dataCategory: category,
-    purposes,
+    dataCategory: String(item.dataCategory),
+    purposes: [...new Set(item.purposes.map(String))],
     source: item.source,
-    devicePermission,
+    devicePermission: normaliseDevicePermission(item.devicePermission),
     legalBasis: item.legalBasis,
-    retentionDays,
+    retentionDays: item.retentionDays ?? null,
     encryption: item.encryption,
     publiclyVisible: item.publiclyVisible ?? false,
-    dataSubjects,
+    dataSubjects: subjects.length ? subjects : null,
   };
 }
 

@@ -1,11 +1,9 @@
+import { dpaOrderProblem, dpaSignatureProblem } from '@canopy/domain';
 import type { SubProcessorRecord } from '@canopy/persistence';
 import { badInput } from '../../common/errors';
 import { optionalText, requireEmail, requireText } from '../../common/validation';
 import { isCountryCode } from '@canopy/domain';
 import type { SubProcessorInput } from './processor.inputs';
-
-/** A DPA "signed" later than this past now is a typing mistake, not a fact. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 export function requireCountry(value: string, argument: string): string {
   const code = String(value).trim().toUpperCase();
@@ -35,25 +33,20 @@ export function requireSubProcessors(values: readonly SubProcessorInput[] | null
   }));
 }
 
-/**
- * DPA dates are consistent when an expiry comes with a signature and after
- * it, and the signature is not in the future (a DPA is recorded once signed).
- * An expiry in the past is accepted: it records an expired DPA.
- */
+/** The domain's DPA date rules (libs/domain sharing/dpa), in the API's words. */
 export function requireConsistentDpa(signedAt: Date | null, expiresAt: Date | null, now: Date): void {
   requireSignedNotInFuture(signedAt, now);
   requireDpaOrder(signedAt, expiresAt);
 }
 
 export function requireSignedNotInFuture(signedAt: Date | null, now: Date): void {
-  if (signedAt && signedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+  if (dpaSignatureProblem(signedAt, now)) {
     throw badInput('dpaSignedAt must not be in the future: record the DPA once it is signed.', { argument: 'dpaSignedAt' });
   }
 }
 
 export function requireDpaOrder(signedAt: Date | null, expiresAt: Date | null): void {
-  if (expiresAt && !signedAt) throw badInput('dpaExpiresAt needs dpaSignedAt: an unsigned DPA cannot expire.', { argument: 'dpaExpiresAt' });
-  if (expiresAt && signedAt && expiresAt.getTime() <= signedAt.getTime()) {
-    throw badInput('dpaExpiresAt must be after dpaSignedAt.', { argument: 'dpaExpiresAt' });
-  }
+  const problem = dpaOrderProblem(signedAt, expiresAt);
+  if (problem?.code === 'EXPIRY_WITHOUT_SIGNATURE') throw badInput('dpaExpiresAt needs dpaSignedAt: an unsigned DPA cannot expire.', { argument: 'dpaExpiresAt' });
+  if (problem) throw badInput('dpaExpiresAt must be after dpaSignedAt.', { argument: 'dpaExpiresAt' });
 }

@@ -13,4 +13,5 @@ export const toService = (row: ServiceEntity): Service =>
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     teamId: row.teamId,
+    inventoryVersion: row.inventoryVersion,
   });

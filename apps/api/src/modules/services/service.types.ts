@@ -18,6 +18,8 @@ export class Service {
   @Field(() => Date) createdAt: Date;
   @Field(() => Date) updatedAt: Date;
   teamId: string;
+  /** served by the inventory feature's `inventoryVersion` field */
+  inventoryVersion: number;
 }
 
 @ObjectType()

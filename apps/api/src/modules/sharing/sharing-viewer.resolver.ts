@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root, registerEnumType } from 'type-graphql';
-import { SHARING_ACTIONS, type SharingAction, sharingActionsFor } from '@canopy/domain';
+import { SHARING_ACTIONS, type SharingAction, mayEditSharing, sharingActionsFor } from '@canopy/domain';
 import type { SharingContext } from './sharing.context';
 import { SharingArrangement } from './sharing.types';
 
@@ -18,5 +18,14 @@ export class SharingViewerResolver {
     const service = await ctx.loaders.serviceById.load(arrangement.serviceId);
     if (!service) return [];
     return sharingActionsFor(ctx.viewer, { status: arrangement.status, teamId: service.teamId, requestedById: arrangement.requestedById });
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'The viewer may change its categories, purposes and legal basis now: a DRAFT, by an officer, the owning team or the requester. False when read as of an instant.',
+  })
+  async viewerCanEdit(@Root() arrangement: SharingArrangement, @Ctx() ctx: SharingContext): Promise<boolean> {
+    if (!ctx.viewer || arrangement.asOf) return false;
+    const service = await ctx.loaders.serviceById.load(arrangement.serviceId);
+    return Boolean(service) && mayEditSharing(ctx.viewer, { status: arrangement.status, teamId: service!.teamId, requestedById: arrangement.requestedById });
   }
 }

@@ -1,0 +1,146 @@
+import { useNavigate, useParams } from 'react-router';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Stack, Text, Title } from '@mantine/core';
+import { mayManageProcessors } from '@canopy/domain';
+import { graphql } from '../../gql';
+import { getFragmentData } from '../../gql';
+import type { ProcessorForm_ProcessorFragment } from '../../gql/graphql';
+import { QueryState } from '../../components/QueryState';
+import { RouterLink } from '../../components/links';
+import { NotFoundAlert } from '../../components/NotFoundAlert';
+import { FormSection } from '../../components/forms/FormSection';
+import { notifySaved } from '../../components/forms/notify';
+import { NotAllowed } from '../../app/guards';
+import { useViewer } from '../../app/session';
+import { hasErrorCode } from '../../lib/errors';
+import { ProcessorFields, ProcessorForm_processor, processorFieldOf, processorInput, processorValues, useProcessorForm } from './processor-form';
+
+export const RegisterProcessorMutation = graphql(`
+  mutation RegisterProcessor($input: RegisterProcessorInput!) {
+    registerProcessor(input: $input) {
+      id
+      key
+      name
+    }
+  }
+`);
+
+export const ProcessorEditQueryDocument = graphql(`
+  query ProcessorEdit($key: String!) {
+    processor(key: $key) {
+      id
+      key
+      ...ProcessorForm_processor
+    }
+  }
+`);
+
+export const UpdateProcessorMutation = graphql(`
+  mutation UpdateProcessor($input: UpdateProcessorInput!) {
+    updateProcessor(input: $input) {
+      id
+      key
+      dpaValid
+      ...ProcessorForm_processor
+    }
+  }
+`);
+
+function Heading({ trail, title }: { trail: React.ReactNode; title: string }) {
+  return (
+    <div>
+      <Text size="sm" c="dimmed">
+        <RouterLink to="/processors">Processors</RouterLink> / {trail}
+      </Text>
+      <Title order={2}>{title}</Title>
+    </div>
+  );
+}
+
+/** /processors/new: officers register a processor and its DPA. */
+export function RegisterProcessorPage() {
+  const viewer = useViewer();
+  const navigate = useNavigate();
+  const form = useProcessorForm(
+    { key: '', name: '', country: '', contactEmail: '', dpaSignedAt: null, dpaExpiresAt: null, dpaReference: '', transferMechanism: '', certifications: [], subProcessors: [] },
+    { withKey: true },
+  );
+  const [register] = useMutation(RegisterProcessorMutation);
+  if (!mayManageProcessors(viewer)) return <NotAllowed what="registering processors (privacy officers do)" />;
+  return (
+    <Stack>
+      <Heading trail="new" title="Register a processor" />
+      <FormSection form={form} toField={processorFieldOf}
+        title="The processor and its DPA"
+        intro="Sharing with it can be approved only while its DPA is signed and unexpired."
+        action={async (v) => {
+          await register({ variables: { input: { key: v.key.trim(), ...processorInput(v) } } });
+          notifySaved(`${v.name.trim()} is registered.`, 'Processor registered');
+          navigate(`/processors/${v.key.trim()}`);
+        }}
+        errorTitle="The processor was not registered"
+        submitLabel="Register processor"
+        onCancel={() => navigate('/processors')}
+      >
+        <ProcessorFields form={form} withKey />
+      </FormSection>
+    </Stack>
+  );
+}
+
+/** /processors/:key/edit: contact, DPA renewal (its dates), mechanism, certifications, sub-processors. */
+export function EditProcessorPage() {
+  const { key = '' } = useParams();
+  const viewer = useViewer();
+  const { data, loading, error, refetch } = useQuery(ProcessorEditQueryDocument, { variables: { key }, fetchPolicy: 'network-only' });
+  if (!mayManageProcessors(viewer)) return <NotAllowed what="editing processors (privacy officers do)" />;
+  return (
+    <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the processor…">
+      {(d) =>
+        d.processor ? (
+          <Stack>
+            <EditProcessorForm processor={getFragmentData(ProcessorForm_processor, d.processor)} onStale={() => void refetch()} />
+          </Stack>
+        ) : (
+          <NotFoundAlert what="processor" keyValue={key} back="/processors" backLabel="All processors" />
+        )
+      }
+    </QueryState>
+  );
+}
+
+function EditProcessorForm({ processor: p, onStale }: { processor: ProcessorForm_ProcessorFragment; onStale: () => void }) {
+  return (
+    <>
+      <Heading trail={<RouterLink to={`/processors/${p.key}`}>{p.key}</RouterLink>} title={`Edit ${p.name}`} />
+      <EditProcessorFields key={p.version} processor={p} onStale={onStale} />
+    </>
+  );
+}
+
+function EditProcessorFields({ processor: p, onStale }: { processor: ProcessorForm_ProcessorFragment; onStale: () => void }) {
+  const navigate = useNavigate();
+  const form = useProcessorForm(processorValues(p), { withKey: false });
+  const [update] = useMutation(UpdateProcessorMutation);
+  return (
+    <FormSection form={form} toField={processorFieldOf}
+      title="The processor and its DPA"
+      intro="To renew the DPA, enter the new signature and expiry dates."
+      action={async (v) => {
+        try {
+          await update({ variables: { input: { key: p.key, expectedVersion: p.version, ...processorInput(v) } } });
+        } catch (e) {
+          if (hasErrorCode(e, 'VERSION_CONFLICT')) onStale();
+          throw e;
+        }
+        notifySaved(`${v.name.trim()} is saved.`, 'Processor saved');
+        navigate(`/processors/${p.key}`);
+      }}
+      errorTitle="The processor was not saved"
+      submitLabel="Save processor"
+      onCancel={() => navigate(`/processors/${p.key}`)}
+    >
+      <ProcessorFields form={form} withKey={false} />
+    </FormSection>
+  );
+}
