@@ -27,7 +27,12 @@ function cruise(files: Record<string, string>): Cruise {
       writeFileSync(path.join(root, file), source);
     }
     // As the lint targets run it: the `err` report, whose exit code counts the errors.
-    const run = spawnSync(process.execPath, [DEPCRUISE, 'apps', '-c', CONFIG, '--output-type', 'err'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [DEPCRUISE, 'apps', '-c', CONFIG, '--output-type', 'err'], {
+      cwd: root,
+      encoding: 'utf8',
+      // Nx and CI force colour on; the report is parsed, so it must be plain text.
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
     if (run.error) throw run.error;
     const rules = [...`${run.stdout}${run.stderr}`.matchAll(/error ([a-z-]+):/g)].map((m) => m[1]);
     return { exitCode: run.status, rules: [...new Set(rules)].sort() };

@@ -22,8 +22,12 @@ const SERVICE_LIST = `query($first: Int!, $after: String) { services(first: $fir
   key team { key } inventory { dataCategory purposes } sharingArrangements { status processor { key name } } conflicts(status: OPEN) { id } } } } }`;
 const SERVICE_PAGE = `query($key: String!) { service(key: $key) {
   effectivePolicy { clauses { topic subject value source pendingReview explanation } } findings { rule severity dataCategory message } } }`;
-/** The console's service page: its own query and each tab's, read from the console's sources (apps/admin ServicePage.tsx and its tabs). */
-const SERVICE_PAGE_FILES = /^apps\/admin\/src\/features\/services\/(ServicePage|InventoryTab|EffectivePolicyTab|ServiceConflictsTab|ServiceSharingTab|ServiceFindingsTab|ServiceHistoryTab)\.tsx#/;
+/**
+ * The console's service page: its own query and each tab's, read from the console's sources (apps/admin ServicePage.tsx and
+ * its tabs; the history tab reads the audit log's shared query).
+ */
+const SERVICE_PAGE_FILES =
+  /^apps\/admin\/src\/features\/(services\/(ServicePage|InventoryTab|EffectivePolicyTab|ServiceConflictsTab|ServiceFindingsTab|ServiceSharingTab)|audit\/AuditEventList)\.tsx#/;
 const consoleServicePage = () => consoleOperations().filter((op) => SERVICE_PAGE_FILES.test(op.origin) && op.operation.operation === 'query');
 
 const FINDINGS_SWEEP = '{ findings { rule severity dataCategory message service { key } } }';

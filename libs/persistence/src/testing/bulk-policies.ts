@@ -14,7 +14,10 @@ export interface BulkServicePoliciesOptions {
 const CHUNK = 1000;
 
 async function insertChunked<T extends object>(dataSource: DataSource, entity: new () => T, rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await dataSource.manager.insert(entity, rows.slice(i, i + CHUNK) as never);
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    // updateEntity(false): no read-back of generated columns, whose OR-chain SQLite cannot parse at this size.
+    await dataSource.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK) as never).updateEntity(false).execute();
+  }
 }
 
 /**
