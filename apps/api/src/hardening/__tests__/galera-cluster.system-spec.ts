@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { GaleraCluster, galeraPrerequisites, startGaleraCluster } from '@canopy/galera';
 import { WRITE_RETRIED } from '../../common/write-retry';
-import { PERMISSIVE_GLOBAL } from '../../modules/findings/__tests__/compliance-fixtures';
+import { PERMISSIVE_GLOBAL } from '../../testing/fixtures';
 import { ApiChild, WORKSPACE } from './system/api-child';
 import { GaleraWorkload, RENAMED_SERVICE, SERVICE_POLICY, SHARED_SERVICES, Via } from './system/galera-workload';
 

@@ -1,5 +1,5 @@
 import type { Answer, ApiChild } from './api-child';
-import { APPROVE, item, SUBMIT } from '../../../modules/findings/__tests__/compliance-fixtures';
+import { APPROVE, item, SUBMIT } from '../../../testing/fixtures';
 
 /**
  * Concurrent writes through two API processes on two Galera nodes, every

@@ -1,6 +1,6 @@
 import { FindingAcceptanceEntity, testDialects } from '@canopy/persistence';
 import { codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
-import { createTeams, expectOk, item, publishPolicy, registerService, setInventory } from './compliance-fixtures';
+import { createTeams, expectOk, item, publishPolicy, registerService, setInventory } from '../../../testing/fixtures';
 
 const ACCEPT = `mutation($i: AcceptFindingInput!) {
   acceptFinding(input: $i) { id rule dataCategory rationale expiresAt acceptedAt acceptedBy { email } service { key } findings { rule accepted } }

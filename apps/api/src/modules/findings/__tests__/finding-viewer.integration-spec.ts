@@ -1,7 +1,7 @@
 import { testDialects } from '@canopy/persistence';
 import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
 import { oneViewerPerRole, type ViewerRole } from '../../../testing/viewer-roles';
-import { expectOk, item, publishPolicy, registerService, setInventory } from './compliance-fixtures';
+import { expectOk, item, publishPolicy, registerService, setInventory } from '../../../testing/fixtures';
 
 const FINDINGS = 'query { findings(serviceKey: "logs") { rule dataCategory accepted viewerCanAccept } }';
 const ACCEPT = 'mutation($i: AcceptFindingInput!) { acceptFinding(input: $i) { id } }';

@@ -13,7 +13,7 @@ import {
   registerService,
   setInventory,
   SUBMIT,
-} from './compliance-fixtures';
+} from '../../../testing/fixtures';
 
 /**
  * The GLOBAL policy of these fixtures allows what they do, but leaves gaps on

@@ -1,7 +1,7 @@
 import { testDialects } from '@canopy/persistence';
 import { startTestServer, TestServer } from '../../../testing/test-server';
 import { bulkInsertCompliance } from './bulk-compliance';
-import { ClauseInput, expectOk, publishPolicy } from './compliance-fixtures';
+import { ClauseInput, expectOk, publishPolicy } from '../../../testing/fixtures';
 
 const GLOBAL: ClauseInput[] = [
   { topic: 'COLLECTION', subject: '*', value: 'ALLOWED' },

@@ -1,44 +1,33 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
+import { codeOf, tableCounts } from '../../../testing/test-server';
+import { AUDITOR, ENGINEER, OFFICER, useWorld } from '../../../testing/world';
 
 /** The organisation's home region: a setting with history, officers only, audited. */
 const HEAD = '{ verifyAuditLog { headSeq } }';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(testDialects())('home region on %s', (dialect) => {
-  let t: TestServer;
-  let officer: string;
-  let engineer: string;
-  let auditor: string;
+  const t = useWorld(dialect, { teams: ['geo', 'media'], people: { officer: OFFICER, engineer: ENGINEER, auditor: AUDITOR }, services: [{ key: 'maps', team: 'geo', by: 'engineer' }] });
+  const { as } = t;
   const head = async () => (await t.gql(HEAD)).data!.verifyAuditLog.headSeq as number;
-
-  beforeAll(async () => {
-    t = await startTestServer(dialect);
-    for (const key of ['geo', 'media']) await t.gql(`mutation { createTeam(key: "${key}", name: "${key}") { id } }`);
-    officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
-    engineer = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
-    auditor = await t.user('aud@x.test', ['AUDITOR']);
-    await t.gql('mutation { registerService(input: { key: "maps", name: "Maps", teamKey: "geo" }) { key } }', {}, engineer);
-  });
-  afterAll(() => t.close());
 
   describe('home region', () => {
     const SET = 'mutation($n: String!, $c: [String!]!) { setHomeRegion(input: { name: $n, countries: $c }) { name countries isDefault validFrom } }';
 
     it('should default to the EEA until an officer sets it', async () => {
-      const r = await t.gql('{ homeRegion { name isDefault validFrom countries } }', {}, engineer);
+      const r = await t.gql('{ homeRegion { name isDefault validFrom countries } }', {}, as.engineer);
       expect(r.data!.homeRegion).toEqual(expect.objectContaining({ name: 'EEA', isDefault: true, validFrom: null }));
       expect(r.data!.homeRegion.countries).toHaveLength(30);
     });
 
     it('should refuse engineers and auditors with FORBIDDEN, writing nothing', async () => {
       const before = await tableCounts(t.server);
-      for (const token of [engineer, auditor]) expect(codeOf(await t.gql(SET, { n: 'X', c: ['DE'] }, token))).toBe('FORBIDDEN');
+      for (const token of [as.engineer, as.auditor]) expect(codeOf(await t.gql(SET, { n: 'X', c: ['DE'] }, token))).toBe('FORBIDDEN');
       expect(await tableCounts(t.server)).toEqual(before);
     });
 
     it('should refuse an unknown country code with BAD_USER_INPUT naming it', async () => {
-      const r = await t.gql(SET, { n: 'Home', c: ['DE', 'ZZ'] }, officer);
+      const r = await t.gql(SET, { n: 'Home', c: ['DE', 'ZZ'] }, as.officer);
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
       expect(r.errors![0].extensions!.argument).toBe('input.countries[1]');
     });
@@ -48,7 +37,7 @@ describe.each(testDialects())('home region on %s', (dialect) => {
       await sleep(5);
       const earlier = new Date().toISOString();
       await sleep(5);
-      const r = await t.gql(SET, { n: 'EEA and Switzerland', c: ['EEA', 'ch'] }, officer);
+      const r = await t.gql(SET, { n: 'EEA and Switzerland', c: ['EEA', 'ch'] }, as.officer);
       expect(r.errors).toBeUndefined();
       expect(r.data!.setHomeRegion).toEqual(expect.objectContaining({ name: 'EEA and Switzerland', isDefault: false }));
       expect(r.data!.setHomeRegion.countries).toContain('CH');
@@ -58,7 +47,7 @@ describe.each(testDialects())('home region on %s', (dialect) => {
       expect(event[0].node).toEqual(expect.objectContaining({ entityType: 'setting', entityId: 'home_region', actor: { email: 'dpo@x.test' } }));
       expect(event[0].node.before).toEqual(expect.objectContaining({ name: 'EEA', isDefault: true }));
 
-      await t.gql(SET, { n: 'EEA and Switzerland', c: ['CH', 'EEA'] }, officer);
+      await t.gql(SET, { n: 'EEA and Switzerland', c: ['CH', 'EEA'] }, as.officer);
       expect(await head()).toBe(before + 1);
       expect((await t.gql('query($at: DateTime) { homeRegion(at: $at) { name } }', { at: earlier })).data!.homeRegion.name).toBe('EEA');
     });

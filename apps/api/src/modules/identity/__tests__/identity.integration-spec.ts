@@ -1,20 +1,10 @@
 import { ApiTokenEntity, testDialects } from '@canopy/persistence';
-import { ADMIN_EMAIL, ADMIN_TOKEN, codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
+import { ADMIN_EMAIL, ADMIN_TOKEN, codeOf, tableCounts } from '../../../testing/test-server';
+import { AUDITOR, ENGINEER, OFFICER, useWorld } from '../../../testing/world';
 
 describe.each(testDialects())('identity on %s', (dialect) => {
-  let t: TestServer;
-  let officer: string;
-  let engineer: string;
-  let auditor: string;
-
-  beforeAll(async () => {
-    t = await startTestServer(dialect);
-    await t.gql('mutation { createTeam(key: "geo", name: "Geo") { id } }');
-    officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
-    engineer = await t.user('eng@x.test', ['ENGINEER'], ['geo']);
-    auditor = await t.user('aud@x.test', ['AUDITOR']);
-  });
-  afterAll(() => t.close());
+  const t = useWorld(dialect, { teams: ['geo'], people: { officer: OFFICER, engineer: { ...ENGINEER, email: 'eng@x.test' }, auditor: AUDITOR } });
+  const { as } = t;
 
   describe('viewer', () => {
     it('should answer the bootstrap admin for the bootstrap token', async () => {
@@ -33,7 +23,7 @@ describe.each(testDialects())('identity on %s', (dialect) => {
     });
 
     it("should list the viewer's teams", async () => {
-      const r = await t.gql('{ viewer { email roles teams { key name } } }', {}, engineer);
+      const r = await t.gql('{ viewer { email roles teams { key name } } }', {}, as.engineer);
       expect(r.data?.viewer).toEqual({ email: 'eng@x.test', roles: ['ENGINEER'], teams: [{ key: 'geo', name: 'Geo' }] });
     });
   });
@@ -47,7 +37,7 @@ describe.each(testDialects())('identity on %s', (dialect) => {
       ['setPassword', 'mutation { setPassword(email: "eng@x.test", password: "a-long-enough-password") }'],
     ])('should refuse %s to every role but ADMIN and change nothing', async (_name, query) => {
       const before = await tableCounts(t.server);
-      for (const token of [officer, engineer, auditor]) {
+      for (const token of [as.officer, as.engineer, as.auditor]) {
         expect(codeOf(await t.gql(query, {}, token))).toBe('FORBIDDEN');
       }
       expect(codeOf(await t.gql(query, {}, {}))).toBe('UNAUTHENTICATED');
@@ -57,7 +47,7 @@ describe.each(testDialects())('identity on %s', (dialect) => {
 
   describe('users', () => {
     it('should list every user to ADMIN and AUDITOR: auditors read everything', async () => {
-      for (const token of [ADMIN_TOKEN, auditor]) {
+      for (const token of [ADMIN_TOKEN, as.auditor]) {
         const r = await t.gql('{ users { email roles active teams { key } } }', {}, token);
         expect(r.errors).toBeUndefined();
         expect(r.data?.users.map((u: { email: string }) => u.email)).toEqual(expect.arrayContaining([ADMIN_EMAIL, 'dpo@x.test', 'eng@x.test', 'aud@x.test']));
@@ -65,7 +55,7 @@ describe.each(testDialects())('identity on %s', (dialect) => {
     });
 
     it('should refuse the list to PRIVACY_OFFICER and ENGINEER, and to anonymous callers', async () => {
-      for (const token of [officer, engineer]) expect(codeOf(await t.gql('{ users { email } }', {}, token))).toBe('FORBIDDEN');
+      for (const token of [as.officer, as.engineer]) expect(codeOf(await t.gql('{ users { email } }', {}, token))).toBe('FORBIDDEN');
       expect(codeOf(await t.gql('{ users { email } }', {}, {}))).toBe('UNAUTHENTICATED');
     });
   });
@@ -74,7 +64,7 @@ describe.each(testDialects())('identity on %s', (dialect) => {
     it('should create a team and list it', async () => {
       const r = await t.gql('mutation { createTeam(key: "media", name: "Media") { key name } }');
       expect(r.data?.createTeam).toEqual({ key: 'media', name: 'Media' });
-      const teams = await t.gql('{ teams { key } }', {}, auditor);
+      const teams = await t.gql('{ teams { key } }', {}, as.auditor);
       expect(teams.data?.teams.map((x: { key: string }) => x.key)).toEqual(expect.arrayContaining(['geo', 'media']));
     });
 
@@ -109,36 +99,36 @@ describe.each(testDialects())('identity on %s', (dialect) => {
 
   describe('API tokens', () => {
     it('should let any user mint, list and revoke its own token, showing the plaintext once', async () => {
-      const created = await t.gql('mutation { createApiToken(name: "ci") { id name token expiresAt } }', {}, auditor);
+      const created = await t.gql('mutation { createApiToken(name: "ci") { id name token expiresAt } }', {}, as.auditor);
       const { id, token } = created.data!.createApiToken;
       expect(token).toMatch(/^cnp_[A-Za-z0-9_-]{43}$/);
       expect((await t.gql('{ viewer { email } }', {}, token)).data?.viewer.email).toBe('aud@x.test');
-      const listed = await t.gql('{ apiTokens { id name lastUsedAt revokedAt } }', {}, auditor);
+      const listed = await t.gql('{ apiTokens { id name lastUsedAt revokedAt } }', {}, as.auditor);
       const mine = listed.data!.apiTokens.find((x: { id: string }) => x.id === id);
       expect(mine).toMatchObject({ name: 'ci', revokedAt: null });
       expect(JSON.stringify(listed.data)).not.toContain(token);
-      expect((await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) }', { id }, auditor)).data?.revokeApiToken).toBe(true);
+      expect((await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) }', { id }, as.auditor)).data?.revokeApiToken).toBe(true);
       expect(codeOf(await t.gql('{ viewer { email } }', {}, token))).toBe('UNAUTHENTICATED');
     });
 
     it("should refuse another user's token to a non-admin", async () => {
-      const created = await t.gql('mutation { createApiToken(name: "mine") { id } }', {}, engineer);
+      const created = await t.gql('mutation { createApiToken(name: "mine") { id } }', {}, as.engineer);
       const id = created.data!.createApiToken.id;
-      expect(codeOf(await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) }', { id }, auditor))).toBe('NOT_FOUND');
-      expect(codeOf(await t.gql('mutation { createApiToken(name: "x", userEmail: "eng@x.test") { id } }', {}, auditor))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) }', { id }, as.auditor))).toBe('NOT_FOUND');
+      expect(codeOf(await t.gql('mutation { createApiToken(name: "x", userEmail: "eng@x.test") { id } }', {}, as.auditor))).toBe('FORBIDDEN');
       expect((await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) }', { id })).data?.revokeApiToken).toBe(true);
     });
 
     it('should stop honouring an expired token', async () => {
       const soon = new Date(Date.now() + 1500).toISOString();
-      const created = await t.gql('mutation($at: DateTime) { createApiToken(name: "short", expiresAt: $at) { token expiresAt } }', { at: soon }, auditor);
+      const created = await t.gql('mutation($at: DateTime) { createApiToken(name: "short", expiresAt: $at) { token expiresAt } }', { at: soon }, as.auditor);
       expect(created.data!.createApiToken.expiresAt).toBe(soon);
       await new Promise((resolve) => setTimeout(resolve, 1700));
       expect(codeOf(await t.gql('{ viewer { email } }', {}, created.data!.createApiToken.token))).toBe('UNAUTHENTICATED');
     });
 
     it('should refuse an expiry in the past', async () => {
-      const r = await t.gql('mutation { createApiToken(name: "old", expiresAt: "2020-01-01T00:00:00Z") { id } }', {}, auditor);
+      const r = await t.gql('mutation { createApiToken(name: "old", expiresAt: "2020-01-01T00:00:00Z") { id } }', {}, as.auditor);
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
     });
   });
@@ -180,9 +170,9 @@ describe.each(testDialects())('identity on %s', (dialect) => {
 
     it('should let a user change its own password only with the current one', async () => {
       await t.gql('mutation { setPassword(email: "aud@x.test", password: "first password 1") }');
-      const wrong = await t.gql('mutation { changePassword(currentPassword: "nope nope nope", newPassword: "second password 2") }', {}, auditor);
+      const wrong = await t.gql('mutation { changePassword(currentPassword: "nope nope nope", newPassword: "second password 2") }', {}, as.auditor);
       expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
-      const ok = await t.gql('mutation { changePassword(currentPassword: "first password 1", newPassword: "second password 2") }', {}, auditor);
+      const ok = await t.gql('mutation { changePassword(currentPassword: "first password 1", newPassword: "second password 2") }', {}, as.auditor);
       expect(ok.data?.changePassword).toBe(true);
       expect((await login({ email: 'aud@x.test', password: 'second password 2' })).status).toBe(200);
     });
@@ -210,7 +200,7 @@ describe.each(testDialects())('identity on %s', (dialect) => {
       const asking = { cookie: await signIn({ email: 'pw@x.test', password: 'first password 1' }) };
       const otherBrowser = { cookie: await signIn({ email: 'pw@x.test', password: 'first password 1' }) };
       const withToken = { cookie: await signIn({ token }) };
-      const someoneElse = { cookie: await signIn({ token: officer }) };
+      const someoneElse = { cookie: await signIn({ token: as.officer }) };
       const r = await t.gql('mutation { changePassword(currentPassword: "first password 1", newPassword: "second password 2") }', {}, asking);
       expect(r.data?.changePassword).toBe(true);
       expect(await who(asking)).toBe('pw@x.test');

@@ -1,6 +1,6 @@
 import { testDialects } from '@canopy/persistence';
 import { codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
-import { createTeams, expectOk, item, registerService } from '../../findings/__tests__/compliance-fixtures';
+import { createTeams, expectOk, item, registerService } from '../../../testing/fixtures';
 
 const FIELDS = 'dataCategory purposes source devicePermission legalBasis retentionDays encryption publiclyVisible dataSubjects';
 const READ = `query($k: String!) { service(key: $k) { inventoryVersion inventory { ${FIELDS} } } }`;

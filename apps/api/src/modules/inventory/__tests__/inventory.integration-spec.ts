@@ -1,6 +1,6 @@
 import { InventoryItemEntity, testDialects } from '@canopy/persistence';
 import { codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
-import { createTeams, expectOk, item, registerService, SET_INVENTORY, setInventory } from '../../findings/__tests__/compliance-fixtures';
+import { createTeams, expectOk, item, registerService, SET_INVENTORY, setInventory } from '../../../testing/fixtures';
 
 const INVENTORY_AT = `query($k: String!, $at: DateTime) { service(key: $k) { inventory(at: $at) { id dataCategory purposes retentionDays validFrom validTo } } }`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

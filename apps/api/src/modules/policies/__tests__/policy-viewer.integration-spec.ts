@@ -1,7 +1,7 @@
 import { testDialects } from '@canopy/persistence';
 import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
 import { oneViewerPerRole, type ViewerRole } from '../../../testing/viewer-roles';
-import { type ClauseInput, expectOk, publishPolicy, registerService } from '../../findings/__tests__/compliance-fixtures';
+import { type ClauseInput, expectOk, publishPolicy, registerService } from '../../../testing/fixtures';
 
 const GLOBAL: ClauseInput[] = [
   { topic: 'COLLECTION', subject: '*', value: 'ALLOWED' },

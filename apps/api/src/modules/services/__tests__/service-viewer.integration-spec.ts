@@ -1,7 +1,7 @@
 import { testDialects } from '@canopy/persistence';
 import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
 import { oneViewerPerRole, type ViewerRole } from '../../../testing/viewer-roles';
-import * as fx from '../../findings/__tests__/compliance-fixtures';
+import * as fx from '../../../testing/fixtures';
 
 const VIEWER_FIELDS = 'query($k: String!) { service(key: $k) { version viewerCanEdit } teams { key viewerCanRegisterServices } }';
 const UPDATE = 'mutation($k: String!, $v: Int!) { updateService(input: { key: $k, expectedVersion: $v, description: "edited" }) { version } }';

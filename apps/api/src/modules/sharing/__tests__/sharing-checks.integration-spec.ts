@@ -12,7 +12,7 @@ import {
   registerService,
   setInventory,
   SUBMIT,
-} from '../../findings/__tests__/compliance-fixtures';
+} from '../../../testing/fixtures';
 
 const CHECKS = `query($id: ID!) { sharingArrangement(id: $id) { checks { name passed message blocking } } }`;
 const DAY = 24 * 3600 * 1000;

@@ -1,6 +1,6 @@
 import { AuditEventEntity, SharingApprovalEntity, SharingArrangementRevisionEntity, testDialects } from '@canopy/persistence';
 import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
-import { APPROVE, createTeams, expectOk, item, PERMISSIVE_GLOBAL, propose, publishPolicy, registerProcessor, registerService, setInventory, SUBMIT } from '../../findings/__tests__/compliance-fixtures';
+import { APPROVE, createTeams, expectOk, item, PERMISSIVE_GLOBAL, propose, publishPolicy, registerProcessor, registerService, setInventory, SUBMIT } from '../../../testing/fixtures';
 
 const ROUNDS = 50;
 

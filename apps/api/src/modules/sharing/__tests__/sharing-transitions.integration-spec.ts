@@ -16,7 +16,7 @@ import {
   setInventory,
   SUBMIT,
   WITHDRAW,
-} from '../../findings/__tests__/compliance-fixtures';
+} from '../../../testing/fixtures';
 
 type Status = 'DRAFT' | 'PENDING_REVIEW' | 'APPROVED' | 'REJECTED' | 'REVOKED' | 'WITHDRAWN';
 type Action = 'submit' | 'approve' | 'reject' | 'revoke' | 'withdraw' | 'update';

@@ -1,7 +1,7 @@
 import { testDialects } from '@canopy/persistence';
 import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
 import { oneViewerPerRole } from '../../../testing/viewer-roles';
-import * as fx from '../../findings/__tests__/compliance-fixtures';
+import * as fx from '../../../testing/fixtures';
 
 type Status = 'DRAFT' | 'PENDING_REVIEW' | 'APPROVED' | 'REJECTED' | 'REVOKED' | 'WITHDRAWN';
 type Action = 'SUBMIT' | 'APPROVE' | 'REJECT' | 'REVOKE' | 'WITHDRAW';

@@ -1,5 +1,5 @@
-/* Helpers shared by the inventory, processor, sharing and findings integration specs. */
-import type { TestServer } from '../../../testing/test-server';
+/* GraphQL fixture steps shared by the integration specs (the world builder in world.ts composes them). */
+import type { TestServer } from './test-server';
 
 export interface ItemInput {
   dataCategory: string;
@@ -24,6 +24,9 @@ export const item = (dataCategory: string, extra: Partial<ItemInput> = {}): Item
   publiclyVisible: false,
   ...extra,
 });
+
+/** Location by device permission under contract, of customers: the item of the record-of-processing and manifest-check suites. */
+export const LOCATION_ITEM = item('device.location', { source: 'DEVICE_PERMISSION', legalBasis: 'CONTRACT', dataSubjects: ['customers'] });
 
 export const SET_INVENTORY = `mutation($k: String!, $items: [InventoryItemInput!]!) {
   setInventory(serviceKey: $k, items: $items) { key inventory { id dataCategory purposes source devicePermission legalBasis retentionDays encryption publiclyVisible dataSubjects validFrom validTo } }
