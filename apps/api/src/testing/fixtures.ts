@@ -124,4 +124,11 @@ export const PERMISSIVE_GLOBAL: ClauseInput[] = [
   { topic: 'SHARING', subject: '*:public', value: 'ALLOWED' },
 ];
 
+/** Collection and use allowed, device logs kept 90 days at most: a service keeping them longer has a RETENTION_EXCEEDED finding. */
+export const RETENTION_90_GLOBAL: ClauseInput[] = [
+  { topic: 'COLLECTION', subject: '*', value: 'ALLOWED' },
+  { topic: 'USE', subject: '*:*', value: 'ALLOWED' },
+  { topic: 'RETENTION', subject: 'device.log', value: '90' },
+];
+
 export const codes = (r: { errors?: { extensions?: { code?: string } }[] }) => (r.errors ?? []).map((e) => e.extensions?.code);

@@ -1,23 +1,23 @@
-import { ADMIN_TOKEN, type TestServer } from './test-server';
-
-export type ViewerRole = 'officer' | 'owningEngineer' | 'otherEngineer' | 'auditor' | 'admin';
+import type { TestDialect } from '@canopy/persistence';
+import { AUDITOR, ENGINEER, OFFICER, OTHER_ENGINEER, type Person, useWorld, type World, type WorldSpec } from './world';
 
 /**
- * A token for each kind of viewer the access rules tell apart, for tests that
- * go through every one: a privacy officer, an engineer of team `geo` (which
- * owns the services under test), an engineer of team `media`, an auditor who
- * is a member of `geo` (membership alone grants nothing) and the bootstrap admin.
+ * One person for each kind of viewer the access rules tell apart, for tests
+ * that go through every one: a privacy officer, an engineer of team `geo`
+ * (which owns the services under test), an engineer of team `media`, an
+ * auditor who is a member of `geo` (membership alone grants nothing); the
+ * world adds the bootstrap admin.
  */
-export async function oneViewerPerRole(t: TestServer): Promise<Record<ViewerRole, string>> {
-  for (const key of ['geo', 'media']) {
-    const created = await t.gql(`mutation { createTeam(key: "${key}", name: "${key}") { id } }`);
-    if (created.errors) throw new Error(`createTeam ${key}: ${JSON.stringify(created.errors)}`);
-  }
-  return {
-    officer: await t.user('dpo@x.test', ['PRIVACY_OFFICER']),
-    owningEngineer: await t.user('geo@x.test', ['ENGINEER'], ['geo']),
-    otherEngineer: await t.user('media@x.test', ['ENGINEER'], ['media']),
-    auditor: await t.user('aud@x.test', ['AUDITOR'], ['geo']),
-    admin: ADMIN_TOKEN,
-  };
+export const VIEWERS = {
+  officer: OFFICER,
+  owningEngineer: ENGINEER,
+  otherEngineer: OTHER_ENGINEER,
+  auditor: { ...AUDITOR, teams: ['geo'] },
+} satisfies Record<string, Person>;
+
+export type ViewerRole = keyof typeof VIEWERS | 'admin';
+
+/** The world of the viewer suites: teams `geo` and `media`, one token per viewer role, and what `spec` adds. */
+export function useViewerWorld(dialect: TestDialect, spec: Omit<WorldSpec<keyof typeof VIEWERS>, 'teams' | 'people'> = {}): World<keyof typeof VIEWERS> {
+  return useWorld(dialect, { teams: ['geo', 'media'], people: VIEWERS, ...spec });
 }

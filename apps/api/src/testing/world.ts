@@ -48,8 +48,9 @@ export async function buildWorld<P extends string = never>(dialect: TestDialect,
     await expectOk(t.gql('mutation($k: String!, $n: String!) { createTeam(key: $k, name: $n) { id } }', { k: key, n: capitalised(key) }));
   }
   const people = Object.entries<Person>(spec.people ?? ({} as Record<P, Person>));
-  const as = { admin: ADMIN_TOKEN } as Record<P | 'admin', string>;
+  const as = {} as Record<P | 'admin', string>;
   for (const [name, person] of people) as[name as P] = await t.user(person.email, person.roles, person.teams);
+  as.admin = ADMIN_TOKEN;
   const officer = people.find(([, person]) => person.roles.includes('PRIVACY_OFFICER'));
   const officerToken = officer ? as[officer[0] as P] : ADMIN_TOKEN;
 

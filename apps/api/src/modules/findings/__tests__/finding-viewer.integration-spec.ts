@@ -1,28 +1,15 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
-import { oneViewerPerRole, type ViewerRole } from '../../../testing/viewer-roles';
-import { expectOk, item, publishPolicy, registerService, setInventory } from '../../../testing/fixtures';
+import { codeOf } from '../../../testing/test-server';
+import { useViewerWorld } from '../../../testing/viewer-roles';
+import { expectOk, item, RETENTION_90_GLOBAL } from '../../../testing/fixtures';
 
 const FINDINGS = 'query { findings(serviceKey: "logs") { rule dataCategory accepted viewerCanAccept } }';
 const ACCEPT = 'mutation($i: AcceptFindingInput!) { acceptFinding(input: $i) { id } }';
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 describe.each(testDialects())('Finding.viewerCanAccept on %s', (dialect) => {
-  let t: TestServer;
-  let as: Record<ViewerRole, string>;
-
-  beforeAll(async () => {
-    t = await startTestServer(dialect);
-    as = await oneViewerPerRole(t);
-    await publishPolicy(t, as.officer, 'general', [
-      { topic: 'COLLECTION', subject: '*', value: 'ALLOWED' },
-      { topic: 'USE', subject: '*:*', value: 'ALLOWED' },
-      { topic: 'RETENTION', subject: 'device.log', value: '90' },
-    ]);
-    await registerService(t, as.officer, 'logs', 'geo');
-    await setInventory(t, as.owningEngineer, 'logs', [item('device.log', { retentionDays: null })]);
-  });
-  afterAll(() => t.close());
+  const t = useViewerWorld(dialect, { globalPolicy: RETENTION_90_GLOBAL, services: [{ key: 'logs', team: 'geo' }], inventory: { logs: [item('device.log', { retentionDays: null })] } });
+  const { as } = t;
 
   it('should offer acceptance exactly to those the API lets accept: officers', async () => {
     const disagreements: string[] = [];

@@ -1,5 +1,6 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
+import { codeOf, tableCounts } from '../../../testing/test-server';
+import { AUDITOR, ENGINEER, OFFICER, OTHER_ENGINEER, useWorld } from '../../../testing/world';
 
 const DAY = 24 * 60 * 60 * 1000;
 const CREATE = 'mutation($input: CreatePolicyInput!) { createPolicy(input: $input) { key scope service { key } } }';
@@ -33,29 +34,18 @@ type Clause = { topic: string; subject: string; value: string; source: string; p
 const clause = (clauses: Clause[], topic: string, subject: string) => clauses.find((c) => c.topic === topic && c.subject === subject);
 
 describe.each(testDialects())('policies, precedence and amendments on %s', (dialect) => {
-  let t: TestServer;
-  let officer: string;
-  let engineer: string;
-  let outsider: string;
-  let auditor: string;
+  const t = useWorld(dialect, {
+    teams: ['geo', 'media'],
+    people: { officer: OFFICER, engineer: ENGINEER, outsider: OTHER_ENGINEER, auditor: AUDITOR },
+    services: [{ key: 'maps', team: 'geo' }],
+  });
+  const { as } = t;
   const instants: Record<string, string> = {};
-  const effective = async (at?: string) => (await t.gql(EFFECTIVE, { at: at ?? null }, auditor)).data!.effectivePolicy.clauses as Clause[];
+  const effective = async (at?: string) => (await t.gql(EFFECTIVE, { at: at ?? null }, as.auditor)).data!.effectivePolicy.clauses as Clause[];
   const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-  beforeAll(async () => {
-    t = await startTestServer(dialect);
-    await t.gql('mutation { createTeam(key: "geo", name: "Geo") { id } }');
-    await t.gql('mutation { createTeam(key: "media", name: "Media") { id } }');
-    officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
-    engineer = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
-    outsider = await t.user('media@x.test', ['ENGINEER'], ['media']);
-    auditor = await t.user('aud@x.test', ['AUDITOR']);
-    await t.gql('mutation { registerService(input: { key: "maps", name: "Maps", teamKey: "geo" }) { id } }', {}, officer);
-  });
-  afterAll(() => t.close());
-
   it('should list the default taxonomy with sensitive flags', async () => {
-    const r = await t.gql('{ dataCategories { key parentKey sensitive } dataUses { key } }', {}, auditor);
+    const r = await t.gql('{ dataCategories { key parentKey sensitive } dataUses { key } }', {}, as.auditor);
     expect(r.data!.dataCategories).toEqual(expect.arrayContaining([
       { key: 'device.location', parentKey: 'device', sensitive: true },
       { key: 'user.contact.email', parentKey: 'user.contact', sensitive: false },
@@ -70,11 +60,11 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
 
   describe('the global policy', () => {
     it('should be created and drafted by an officer only', async () => {
-      expect(codeOf(await t.gql(CREATE, { input: { key: 'general', title: 'General', scope: 'GLOBAL' } }, engineer))).toBe('FORBIDDEN');
-      const created = await t.gql(CREATE, { input: { key: 'general', title: 'General privacy policy', scope: 'GLOBAL' } }, officer);
+      expect(codeOf(await t.gql(CREATE, { input: { key: 'general', title: 'General', scope: 'GLOBAL' } }, as.engineer))).toBe('FORBIDDEN');
+      const created = await t.gql(CREATE, { input: { key: 'general', title: 'General privacy policy', scope: 'GLOBAL' } }, as.officer);
       expect(created.data?.createPolicy).toEqual({ key: 'general', scope: 'GLOBAL', service: null });
-      expect(codeOf(await t.gql(DRAFT, { input: { policyKey: 'general', clauses: GLOBAL_V1 } }, engineer))).toBe('FORBIDDEN');
-      const draft = await t.gql(DRAFT, { input: { policyKey: 'general', clauses: GLOBAL_V1 } }, officer);
+      expect(codeOf(await t.gql(DRAFT, { input: { policyKey: 'general', clauses: GLOBAL_V1 } }, as.engineer))).toBe('FORBIDDEN');
+      const draft = await t.gql(DRAFT, { input: { policyKey: 'general', clauses: GLOBAL_V1 } }, as.officer);
       expect(draft.data?.draftPolicyVersion).toMatchObject({ number: 1, status: 'DRAFT' });
       expect(draft.data?.draftPolicyVersion.clauses).toHaveLength(GLOBAL_V1.length);
     });
@@ -91,30 +81,30 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
       ['a negative retention', DRAFT, { input: { policyKey: 'general', clauses: [{ topic: 'RETENTION', subject: 'user', value: '-1' }] } }],
     ])('should refuse %s with BAD_USER_INPUT and change nothing', async (_case, mutation, variables) => {
       const before = await tableCounts(t.server);
-      const r = await t.gql(mutation, variables, officer);
+      const r = await t.gql(mutation, variables, as.officer);
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
       expect(await tableCounts(t.server)).toEqual(before);
-      const draft = await t.gql('{ policy(key: "general") { versions { number status clauses { subject } } } }', {}, auditor);
+      const draft = await t.gql('{ policy(key: "general") { versions { number status clauses { subject } } } }', {}, as.auditor);
       expect(draft.data!.policy.versions[0].clauses).toHaveLength(GLOBAL_V1.length);
     });
 
     it('should name the unknown key in the error', async () => {
-      const r = await t.gql(DRAFT, { input: { policyKey: 'general', clauses: [{ topic: 'COLLECTION', subject: 'user.dna', value: 'CONSENT' }] } }, officer);
+      const r = await t.gql(DRAFT, { input: { policyKey: 'general', clauses: [{ topic: 'COLLECTION', subject: 'user.dna', value: 'CONSENT' }] } }, as.officer);
       expect(r.errors?.[0].message).toContain('user.dna');
     });
 
     it('should refuse publishing to an engineer, and an unknown version with NOT_FOUND', async () => {
       const at = new Date().toISOString();
-      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'general', number: 1, effectiveAt: at } }, engineer))).toBe('FORBIDDEN');
-      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'general', number: 9, effectiveAt: at } }, officer))).toBe('NOT_FOUND');
-      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'nope', number: 1, effectiveAt: at } }, officer))).toBe('NOT_FOUND');
+      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'general', number: 1, effectiveAt: at } }, as.engineer))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'general', number: 9, effectiveAt: at } }, as.officer))).toBe('NOT_FOUND');
+      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'nope', number: 1, effectiveAt: at } }, as.officer))).toBe('NOT_FOUND');
     });
 
     it('should publish v1 with a past effectiveAt meaning now', async () => {
-      const r = await t.gql(PUBLISH, { input: { policyKey: 'general', number: 1, effectiveAt: '2020-01-01T00:00:00.000Z' } }, officer);
+      const r = await t.gql(PUBLISH, { input: { policyKey: 'general', number: 1, effectiveAt: '2020-01-01T00:00:00.000Z' } }, as.officer);
       expect(r.errors).toBeUndefined();
       expect(r.data!.publishPolicyVersion).toMatchObject({ number: 1, status: 'PUBLISHED', materialReduction: false, publishedBy: { email: 'dpo@x.test' } });
-      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'general', number: 1, effectiveAt: new Date().toISOString() } }, officer))).toBe('INVALID_TRANSITION');
+      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'general', number: 1, effectiveAt: new Date().toISOString() } }, as.officer))).toBe('INVALID_TRANSITION');
       await pause();
       instants.afterGlobalV1 = new Date().toISOString();
       const clauses = await effective();
@@ -125,44 +115,44 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
 
   describe('a service policy', () => {
     it('should let the owning team create and draft it, but not another team', async () => {
-      expect(codeOf(await t.gql(CREATE, { input: { key: 'maps-policy', title: 'Maps', scope: 'SERVICE', serviceKey: 'maps' } }, outsider))).toBe('FORBIDDEN');
-      const created = await t.gql(CREATE, { input: { key: 'maps-policy', title: 'Maps policy', scope: 'SERVICE', serviceKey: 'maps' } }, engineer);
+      expect(codeOf(await t.gql(CREATE, { input: { key: 'maps-policy', title: 'Maps', scope: 'SERVICE', serviceKey: 'maps' } }, as.outsider))).toBe('FORBIDDEN');
+      const created = await t.gql(CREATE, { input: { key: 'maps-policy', title: 'Maps policy', scope: 'SERVICE', serviceKey: 'maps' } }, as.engineer);
       expect(created.data?.createPolicy).toEqual({ key: 'maps-policy', scope: 'SERVICE', service: { key: 'maps' } });
-      expect(codeOf(await t.gql(DRAFT, { input: { policyKey: 'maps-policy', clauses: MAPS_V1 } }, outsider))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(DRAFT, { input: { policyKey: 'maps-policy', clauses: MAPS_V1 } }, as.outsider))).toBe('FORBIDDEN');
     });
 
     it('should refuse a clause weakening a locked global clause with LOCKED_CLAUSE naming it, and change nothing', async () => {
       const before = await tableCounts(t.server);
-      const r = await t.gql(DRAFT, { input: { policyKey: 'maps-policy', clauses: [...MAPS_V1, { topic: 'MINORS', subject: 'guardian_consent_age', value: '13' }] } }, engineer);
+      const r = await t.gql(DRAFT, { input: { policyKey: 'maps-policy', clauses: [...MAPS_V1, { topic: 'MINORS', subject: 'guardian_consent_age', value: '13' }] } }, as.engineer);
       expect(codeOf(r)).toBe('LOCKED_CLAUSE');
       expect(r.errors?.[0].message).toContain('guardian_consent_age');
       expect(await tableCounts(t.server)).toEqual(before);
     });
 
     it('should refuse an AMENDMENT clause in a service policy', async () => {
-      const r = await t.gql(DRAFT, { input: { policyKey: 'maps-policy', clauses: [{ topic: 'AMENDMENT', subject: 'notice_days', value: '60' }] } }, engineer);
+      const r = await t.gql(DRAFT, { input: { policyKey: 'maps-policy', clauses: [{ topic: 'AMENDMENT', subject: 'notice_days', value: '60' }] } }, as.engineer);
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
     });
 
     it('should replace the draft when drafting again, and discard it', async () => {
-      const first = await t.gql(DRAFT, { input: { policyKey: 'maps-policy', clauses: MAPS_V1.slice(0, 1) } }, engineer);
-      const second = await t.gql(DRAFT, { input: { policyKey: 'maps-policy', clauses: MAPS_V1.slice(0, 2) } }, engineer);
+      const first = await t.gql(DRAFT, { input: { policyKey: 'maps-policy', clauses: MAPS_V1.slice(0, 1) } }, as.engineer);
+      const second = await t.gql(DRAFT, { input: { policyKey: 'maps-policy', clauses: MAPS_V1.slice(0, 2) } }, as.engineer);
       expect(first.data!.draftPolicyVersion.number).toBe(1);
       expect(second.data!.draftPolicyVersion).toMatchObject({ number: 1 });
       expect(second.data!.draftPolicyVersion.clauses).toHaveLength(2);
-      expect((await t.gql('mutation { discardPolicyDraft(policyKey: "maps-policy") }', {}, engineer)).data?.discardPolicyDraft).toBe(true);
-      expect(codeOf(await t.gql('mutation { discardPolicyDraft(policyKey: "maps-policy") }', {}, engineer))).toBe('INVALID_TRANSITION');
-      expect((await t.gql('{ policy(key: "maps-policy") { versions { number } } }', {}, auditor)).data!.policy.versions).toEqual([]);
+      expect((await t.gql('mutation { discardPolicyDraft(policyKey: "maps-policy") }', {}, as.engineer)).data?.discardPolicyDraft).toBe(true);
+      expect(codeOf(await t.gql('mutation { discardPolicyDraft(policyKey: "maps-policy") }', {}, as.engineer))).toBe('INVALID_TRANSITION');
+      expect((await t.gql('{ policy(key: "maps-policy") { versions { number } } }', {}, as.auditor)).data!.policy.versions).toEqual([]);
     });
 
     it('should open conflicts exactly for the weaker clauses when published', async () => {
-      await t.gql(DRAFT, { input: { policyKey: 'maps-policy', clauses: MAPS_V1 } }, engineer);
-      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'maps-policy', number: 1, effectiveAt: new Date().toISOString() } }, engineer))).toBe('FORBIDDEN');
-      const published = await t.gql(PUBLISH, { input: { policyKey: 'maps-policy', number: 1, effectiveAt: new Date().toISOString() } }, officer);
+      await t.gql(DRAFT, { input: { policyKey: 'maps-policy', clauses: MAPS_V1 } }, as.engineer);
+      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'maps-policy', number: 1, effectiveAt: new Date().toISOString() } }, as.engineer))).toBe('FORBIDDEN');
+      const published = await t.gql(PUBLISH, { input: { policyKey: 'maps-policy', number: 1, effectiveAt: new Date().toISOString() } }, as.officer);
       expect(published.errors).toBeUndefined();
       await pause();
       instants.afterServiceV1 = new Date().toISOString();
-      const open = (await t.gql(CONFLICTS, { s: 'OPEN' }, auditor)).data!.conflicts;
+      const open = (await t.gql(CONFLICTS, { s: 'OPEN' }, as.auditor)).data!.conflicts;
       expect(open.map((c: { topic: string; subject: string; globalValue: string; serviceValue: string }) => [c.topic, c.subject, c.globalValue, c.serviceValue]).sort()).toEqual([
         ['ENCRYPTION', '*', 'IN_TRANSIT', 'NONE'],
         ['SHARING', 'device.location:third_party', 'CONSENT', 'ALLOWED'],
@@ -181,9 +171,9 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
     });
 
     it('should count a service with an open conflict in the hasOpenConflicts filter', async () => {
-      await t.gql('mutation { registerService(input: { key: "quiet", name: "Quiet", teamKey: "geo" }) { id } }', {}, officer);
+      await t.gql('mutation { registerService(input: { key: "quiet", name: "Quiet", teamKey: "geo" }) { id } }', {}, as.officer);
       const keys = async (flag: boolean) =>
-        (await t.gql('query($f: Boolean) { services(filter: { hasOpenConflicts: $f }) { edges { node { key } } } }', { f: flag }, auditor)).data!.services.edges.map(
+        (await t.gql('query($f: Boolean) { services(filter: { hasOpenConflicts: $f }) { edges { node { key } } } }', { f: flag }, as.auditor)).data!.services.edges.map(
           (e: { node: { key: string } }) => e.node.key,
         );
       expect(await keys(true)).toEqual(['maps']);
@@ -196,14 +186,14 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
     let encryptionId: string;
 
     beforeAll(async () => {
-      const open = (await t.gql(CONFLICTS, { s: 'OPEN' }, auditor)).data!.conflicts;
+      const open = (await t.gql(CONFLICTS, { s: 'OPEN' }, as.auditor)).data!.conflicts;
       sharingId = open.find((c: { topic: string }) => c.topic === 'SHARING').id;
       encryptionId = open.find((c: { topic: string }) => c.topic === 'ENCRYPTION').id;
     });
 
     it.each([
-      ['an engineer', () => engineer, 'FORBIDDEN', 'fine'],
-      ['a blank rationale', () => officer, 'BAD_USER_INPUT', '   '],
+      ['an engineer', () => as.engineer, 'FORBIDDEN', 'fine'],
+      ['a blank rationale', () => as.officer, 'BAD_USER_INPUT', '   '],
     ])('should refuse %s and change nothing', async (_case, token, code, rationale) => {
       const before = await tableCounts(t.server);
       expect(codeOf(await t.gql(RESOLVE, { input: { conflictId: sharingId, resolution: 'SERVICE_PREVAILS', rationale } }, token()))).toBe(code);
@@ -211,11 +201,11 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
     });
 
     it('should answer NOT_FOUND for an unknown conflict', async () => {
-      expect(codeOf(await t.gql(RESOLVE, { input: { conflictId: 'nope', resolution: 'SERVICE_PREVAILS', rationale: 'x' } }, officer))).toBe('NOT_FOUND');
+      expect(codeOf(await t.gql(RESOLVE, { input: { conflictId: 'nope', resolution: 'SERVICE_PREVAILS', rationale: 'x' } }, as.officer))).toBe('NOT_FOUND');
     });
 
     it('should apply the service value from the moment SERVICE_PREVAILS is decided, and not before', async () => {
-      const r = await t.gql(RESOLVE, { input: { conflictId: sharingId, resolution: 'SERVICE_PREVAILS', rationale: 'contract requires it' } }, officer);
+      const r = await t.gql(RESOLVE, { input: { conflictId: sharingId, resolution: 'SERVICE_PREVAILS', rationale: 'contract requires it' } }, as.officer);
       expect(r.data!.resolveConflict).toMatchObject({ status: 'RESOLVED', resolution: 'SERVICE_PREVAILS', resolvedBy: { email: 'dpo@x.test' } });
       const resolvedAt = new Date(r.data!.resolveConflict.resolvedAt).getTime();
       const now = clause(await effective(), 'SHARING', 'device.location:third_party')!;
@@ -229,12 +219,12 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
     });
 
     it('should keep the global value when GLOBAL_PREVAILS, without pending review', async () => {
-      await t.gql(RESOLVE, { input: { conflictId: encryptionId, resolution: 'GLOBAL_PREVAILS', rationale: 'encryption is not negotiable' } }, officer);
+      await t.gql(RESOLVE, { input: { conflictId: encryptionId, resolution: 'GLOBAL_PREVAILS', rationale: 'encryption is not negotiable' } }, as.officer);
       expect(clause(await effective(), 'ENCRYPTION', '*')).toMatchObject({ value: 'IN_TRANSIT', source: 'GLOBAL', pendingReview: false });
     });
 
     it('should refuse resolving a conflict that is not OPEN with INVALID_TRANSITION', async () => {
-      const r = await t.gql(RESOLVE, { input: { conflictId: sharingId, resolution: 'GLOBAL_PREVAILS', rationale: 'changed my mind' } }, officer);
+      const r = await t.gql(RESOLVE, { input: { conflictId: sharingId, resolution: 'GLOBAL_PREVAILS', rationale: 'changed my mind' } }, as.officer);
       expect(codeOf(r)).toBe('INVALID_TRANSITION');
     });
 
@@ -247,17 +237,17 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
   describe('a new global version', () => {
     it('should supersede the old pair and carry resolutions forward where values are unchanged', async () => {
       const v2 = GLOBAL_V1.map((c) => (c.subject === 'device.log' ? { ...c, value: '60' } : c));
-      await t.gql(DRAFT, { input: { policyKey: 'general', clauses: v2 } }, officer);
-      const preview = await t.gql('{ policy(key: "general") { draft { number materialReduction changes { topic subject kind before after } } } }', {}, officer);
+      await t.gql(DRAFT, { input: { policyKey: 'general', clauses: v2 } }, as.officer);
+      const preview = await t.gql('{ policy(key: "general") { draft { number materialReduction changes { topic subject kind before after } } } }', {}, as.officer);
       expect(preview.data!.policy.draft.materialReduction).toBe(false);
       expect(preview.data!.policy.draft.changes.filter((c: { kind: string }) => c.kind !== 'UNCHANGED')).toEqual([
         { topic: 'RETENTION', subject: 'device.log', kind: 'STRICTER', before: '90', after: '60' },
       ]);
-      const r = await t.gql(PUBLISH, { input: { policyKey: 'general', number: 2, effectiveAt: new Date().toISOString() } }, officer);
+      const r = await t.gql(PUBLISH, { input: { policyKey: 'general', number: 2, effectiveAt: new Date().toISOString() } }, as.officer);
       expect(r.errors).toBeUndefined();
-      const superseded = (await t.gql(CONFLICTS, { s: 'SUPERSEDED' }, auditor)).data!.conflicts;
+      const superseded = (await t.gql(CONFLICTS, { s: 'SUPERSEDED' }, as.auditor)).data!.conflicts;
       expect(superseded).toHaveLength(2);
-      const resolved = (await t.gql(CONFLICTS, { s: 'RESOLVED' }, auditor)).data!.conflicts;
+      const resolved = (await t.gql(CONFLICTS, { s: 'RESOLVED' }, as.auditor)).data!.conflicts;
       expect(resolved).toHaveLength(2);
       for (const c of resolved) {
         expect(c.globalPolicyVersion).toBe(2);
@@ -271,9 +261,9 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
 
     it('should open a fresh conflict when the global value changes', async () => {
       const v3 = GLOBAL_V1.map((c) => (c.subject === '*:third_party' ? { ...c, value: 'PROHIBITED' } : c.subject === 'device.log' ? { ...c, value: '60' } : c));
-      await t.gql(DRAFT, { input: { policyKey: 'general', clauses: v3 } }, officer);
-      await t.gql(PUBLISH, { input: { policyKey: 'general', number: 3, effectiveAt: new Date().toISOString() } }, officer);
-      const open = (await t.gql(CONFLICTS, { s: 'OPEN' }, auditor)).data!.conflicts;
+      await t.gql(DRAFT, { input: { policyKey: 'general', clauses: v3 } }, as.officer);
+      await t.gql(PUBLISH, { input: { policyKey: 'general', number: 3, effectiveAt: new Date().toISOString() } }, as.officer);
+      const open = (await t.gql(CONFLICTS, { s: 'OPEN' }, as.auditor)).data!.conflicts;
       expect(open.map((c: { subject: string; globalValue: string; globalPolicyVersion: number }) => [c.subject, c.globalValue, c.globalPolicyVersion])).toEqual([
         ['device.location:third_party', 'PROHIBITED', 3],
       ]);
@@ -285,11 +275,11 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
     const reduction = GLOBAL_V1.filter((c) => c.topic !== 'RIGHT').map((c) => (c.subject === '*:third_party' ? { ...c, value: 'PROHIBITED' } : c.subject === 'device.log' ? { ...c, value: '60' } : c));
 
     it('should call a removed right a material reduction and refuse it without notice, naming the earliest date', async () => {
-      await t.gql(DRAFT, { input: { policyKey: 'general', clauses: reduction } }, officer);
-      const draft = await t.gql('{ policy(key: "general") { draft { number materialReduction weakenedSubjects } } }', {}, officer);
+      await t.gql(DRAFT, { input: { policyKey: 'general', clauses: reduction } }, as.officer);
+      const draft = await t.gql('{ policy(key: "general") { draft { number materialReduction weakenedSubjects } } }', {}, as.officer);
       expect(draft.data!.policy.draft).toMatchObject({ number: 4, materialReduction: true, weakenedSubjects: ['RIGHT DELETE'] });
       const before = await tableCounts(t.server);
-      const r = await t.gql(PUBLISH, { input: { policyKey: 'general', number: 4, effectiveAt: new Date().toISOString() } }, officer);
+      const r = await t.gql(PUBLISH, { input: { policyKey: 'general', number: 4, effectiveAt: new Date().toISOString() } }, as.officer);
       expect(codeOf(r)).toBe('NOTICE_REQUIRED');
       const earliest = new Date(r.errors![0].extensions!.earliestEffectiveAt as string).getTime();
       expect(earliest).toBeGreaterThan(Date.now() + 29 * DAY);
@@ -300,7 +290,7 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
     it('should refuse a notice shorter than notice_days', async () => {
       const r = await t.gql(PUBLISH, {
         input: { policyKey: 'general', number: 4, effectiveAt: new Date(Date.now() + 10 * DAY).toISOString(), notice: { channels: ['EMAIL'], noticeAt: new Date().toISOString() } },
-      }, officer);
+      }, as.officer);
       expect(codeOf(r)).toBe('NOTICE_REQUIRED');
     });
 
@@ -308,10 +298,10 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
       const effectiveAt = new Date(Date.now() + 31 * DAY).toISOString();
       const r = await t.gql(PUBLISH, {
         input: { policyKey: 'general', number: 4, effectiveAt, notice: { channels: ['EMAIL', 'HOMEPAGE_BANNER'], noticeAt: new Date().toISOString() } },
-      }, officer);
+      }, as.officer);
       expect(r.errors).toBeUndefined();
       expect(r.data!.publishPolicyVersion).toMatchObject({ materialReduction: true, effectiveAt, notice: { channels: ['EMAIL', 'HOMEPAGE_BANNER'] } });
-      const current = await t.gql('query($at: DateTime) { policy(key: "general") { now: currentVersion { number } later: currentVersion(at: $at) { number } } }', { at: new Date(Date.now() + 32 * DAY).toISOString() }, auditor);
+      const current = await t.gql('query($at: DateTime) { policy(key: "general") { now: currentVersion { number } later: currentVersion(at: $at) { number } } }', { at: new Date(Date.now() + 32 * DAY).toISOString() }, as.auditor);
       expect(current.data!.policy).toEqual({ now: { number: 3 }, later: { number: 4 } });
       const nowClause = clause(await effective(), 'RIGHT', 'DELETE')!;
       expect(nowClause).toMatchObject({ source: 'SERVICE', value: 'GRANTED' });
@@ -322,11 +312,11 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
     });
 
     it('should have written one audit event per successful mutation of this flow', async () => {
-      const events = await t.gql('{ auditEvents(filter: { entityType: "policy" }, first: 500) { edges { node { action entityId } } } }', {}, auditor);
+      const events = await t.gql('{ auditEvents(filter: { entityType: "policy" }, first: 500) { edges { node { action entityId } } } }', {}, as.auditor);
       const actions = events.data!.auditEvents.edges.map((e: { node: { action: string } }) => e.node.action);
       expect(actions.filter((a: string) => a === 'policy.published')).toHaveLength(5);
       expect(actions.filter((a: string) => a === 'policy.created')).toHaveLength(2);
-      expect((await t.gql('{ verifyAuditLog { ok } }', {}, auditor)).data!.verifyAuditLog.ok).toBe(true);
+      expect((await t.gql('{ verifyAuditLog { ok } }', {}, as.auditor)).data!.verifyAuditLog.ok).toBe(true);
     });
   });
 });

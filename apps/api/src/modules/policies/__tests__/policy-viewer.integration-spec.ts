@@ -1,7 +1,7 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
-import { oneViewerPerRole, type ViewerRole } from '../../../testing/viewer-roles';
-import { type ClauseInput, expectOk, publishPolicy, registerService } from '../../../testing/fixtures';
+import { codeOf } from '../../../testing/test-server';
+import { useViewerWorld } from '../../../testing/viewer-roles';
+import { type ClauseInput, expectOk, publishPolicy } from '../../../testing/fixtures';
 
 const GLOBAL: ClauseInput[] = [
   { topic: 'COLLECTION', subject: '*', value: 'ALLOWED' },
@@ -17,8 +17,8 @@ const CONFLICTS = 'query($s: ConflictStatus) { conflicts(status: $s) { id status
 const RESOLVE = 'mutation($id: ID!) { resolveConflict(input: { conflictId: $id, resolution: SERVICE_PREVAILS, rationale: "contract" }) { status } }';
 
 describe.each(testDialects())('what the viewer may do to policies and conflicts, on %s', (dialect) => {
-  let t: TestServer;
-  let as: Record<ViewerRole, string>;
+  const t = useViewerWorld(dialect, { services: [{ key: 'maps', team: 'geo' }], globalPolicy: GLOBAL });
+  const { as } = t;
   const clausesOf: Record<string, ClauseInput[]> = { general: GLOBAL, 'maps-policy': service(1000) };
   let retentionDays = 1000;
 
@@ -30,14 +30,7 @@ describe.each(testDialects())('what the viewer may do to policies and conflicts,
     return open.find((c) => c.serviceValue === String(retentionDays))!;
   }
 
-  beforeAll(async () => {
-    t = await startTestServer(dialect);
-    as = await oneViewerPerRole(t);
-    await registerService(t, as.officer, 'maps', 'geo');
-    await publishPolicy(t, as.officer, 'general', GLOBAL);
-    await publishPolicy(t, as.officer, 'maps-policy', service(retentionDays), 'maps');
-  });
-  afterAll(() => t.close());
+  beforeAll(() => publishPolicy(t, as.officer, 'maps-policy', service(retentionDays), 'maps'));
 
   const offered = async (key: string, token: string) => (await expectOk(t.gql(POLICY, { k: key }, token))).policy;
 

@@ -1,6 +1,6 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
-import { oneViewerPerRole, type ViewerRole } from '../../../testing/viewer-roles';
+import { codeOf } from '../../../testing/test-server';
+import { useViewerWorld } from '../../../testing/viewer-roles';
 import * as fx from '../../../testing/fixtures';
 
 const VIEWER_FIELDS = 'query($k: String!) { service(key: $k) { version viewerCanEdit } teams { key viewerCanRegisterServices } }';
@@ -13,18 +13,9 @@ const SHARING = 'query($id: ID!) { sharingArrangement(id: $id) { status version 
 const UPDATE_SHARING = 'mutation($id: ID!, $v: Int!, $b: LegalBasis!) { updateSharing(input: { id: $id, expectedVersion: $v, legalBasis: $b }) { version } }';
 
 describe.each(testDialects())('what the viewer may do to services, teams and draft arrangements, on %s', (dialect) => {
-  let t: TestServer;
-  let as: Record<ViewerRole, string>;
+  const t = useViewerWorld(dialect, { services: [{ key: 'maps', team: 'geo' }], processors: ['tiles'], inventory: { maps: [fx.item('device.log')] } });
+  const { as } = t;
   let n = 0;
-
-  beforeAll(async () => {
-    t = await startTestServer(dialect);
-    as = await oneViewerPerRole(t);
-    await fx.registerService(t, as.officer, 'maps', 'geo');
-    await fx.setInventory(t, as.owningEngineer, 'maps', [fx.item('device.log')]);
-    await fx.registerProcessor(t, as.officer, 'tiles');
-  });
-  afterAll(() => t.close());
 
   const fields = async (token: string, key = 'maps') =>
     (await fx.expectOk(t.gql(VIEWER_FIELDS, { k: key }, token))) as { service: { version: number; viewerCanEdit: boolean }; teams: { key: string; viewerCanRegisterServices: boolean }[] };

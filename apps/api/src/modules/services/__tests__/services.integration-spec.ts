@@ -1,5 +1,6 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
+import { codeOf, tableCounts } from '../../../testing/test-server';
+import { AUDITOR, ENGINEER, OFFICER, OTHER_ENGINEER, useWorld } from '../../../testing/world';
 
 const REGISTER = `mutation($input: RegisterServiceInput!) {
   registerService(input: $input) { key name description lifecycle servesMinors version team { key } }
@@ -7,27 +8,21 @@ const REGISTER = `mutation($input: RegisterServiceInput!) {
 const UPDATE = `mutation($input: UpdateServiceInput!) { updateService(input: $input) { key name version lifecycle team { key } } }`;
 
 describe.each(testDialects())('service registry on %s', (dialect) => {
-  let t: TestServer;
-  let officer: string;
-  let geoEngineer: string;
-  let mediaEngineer: string;
-  let bothEngineer: string;
-  let auditor: string;
-
-  beforeAll(async () => {
-    t = await startTestServer(dialect);
-    for (const key of ['geo', 'media', 'mobile']) await t.gql(`mutation { createTeam(key: "${key}", name: "${key}") { id } }`);
-    officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
-    geoEngineer = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
-    mediaEngineer = await t.user('media@x.test', ['ENGINEER'], ['media']);
-    bothEngineer = await t.user('both@x.test', ['ENGINEER'], ['geo', 'media']);
-    auditor = await t.user('aud@x.test', ['AUDITOR']);
+  const t = useWorld(dialect, {
+    teams: ['geo', 'media', 'mobile'],
+    people: {
+      officer: OFFICER,
+      geoEngineer: ENGINEER,
+      mediaEngineer: OTHER_ENGINEER,
+      bothEngineer: { email: 'both@x.test', roles: ['ENGINEER'], teams: ['geo', 'media'] },
+      auditor: AUDITOR,
+    },
   });
-  afterAll(() => t.close());
+  const { as } = t;
 
   describe('registerService', () => {
     it("should let an engineer register a service of its own team, with the contract's defaults", async () => {
-      const r = await t.gql(REGISTER, { input: { key: 'maps', name: 'Maps', teamKey: 'geo' } }, geoEngineer);
+      const r = await t.gql(REGISTER, { input: { key: 'maps', name: 'Maps', teamKey: 'geo' } }, as.geoEngineer);
       expect(r.errors).toBeUndefined();
       expect(r.data?.registerService).toEqual({
         key: 'maps',
@@ -41,13 +36,13 @@ describe.each(testDialects())('service registry on %s', (dialect) => {
     });
 
     it('should let an officer register a service of any team', async () => {
-      const r = await t.gql(REGISTER, { input: { key: 'moments', name: 'Moments', teamKey: 'media', servesMinors: true } }, officer);
+      const r = await t.gql(REGISTER, { input: { key: 'moments', name: 'Moments', teamKey: 'media', servesMinors: true } }, as.officer);
       expect(r.data?.registerService.servesMinors).toBe(true);
     });
 
     it.each([
-      ['an engineer of another team', () => mediaEngineer],
-      ['an auditor', () => auditor],
+      ['an engineer of another team', () => as.mediaEngineer],
+      ['an auditor', () => as.auditor],
       ['an admin', () => undefined],
     ])('should refuse %s with FORBIDDEN and write nothing', async (_who, token) => {
       const before = await tableCounts(t.server);
@@ -66,7 +61,7 @@ describe.each(testDialects())('service registry on %s', (dialect) => {
       ['a duplicate key', { key: 'maps', name: 'Maps again', teamKey: 'geo' }],
     ])('should refuse %s with BAD_USER_INPUT and write nothing', async (_case, input) => {
       const before = await tableCounts(t.server);
-      const r = await t.gql(REGISTER, { input }, officer);
+      const r = await t.gql(REGISTER, { input }, as.officer);
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
       expect(r.status).toBeLessThan(500);
       expect(await tableCounts(t.server)).toEqual(before);
@@ -77,7 +72,7 @@ describe.each(testDialects())('service registry on %s', (dialect) => {
       ['a wrong type', { key: 'x2', name: 'X', teamKey: 'geo', servesMinors: 'yes' }],
       ['an unknown enum value', { key: 'x3', name: 'X', teamKey: 'geo', lifecycle: 'ALIVE' }],
     ])('should refuse %s in variables with HTTP 400 and BAD_USER_INPUT', async (_case, input) => {
-      const r = await t.gql(REGISTER, { input }, officer);
+      const r = await t.gql(REGISTER, { input }, as.officer);
       expect(r.status).toBe(400);
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
     });
@@ -85,54 +80,54 @@ describe.each(testDialects())('service registry on %s', (dialect) => {
 
   describe('updateService', () => {
     it('should change fields and bump the version once per change', async () => {
-      const r = await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: 1, name: 'Maps & Directions', lifecycle: 'DEPRECATED' } }, geoEngineer);
+      const r = await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: 1, name: 'Maps & Directions', lifecycle: 'DEPRECATED' } }, as.geoEngineer);
       expect(r.data?.updateService).toMatchObject({ name: 'Maps & Directions', lifecycle: 'DEPRECATED', version: 2 });
     });
 
     it('should refuse a stale expectedVersion with VERSION_CONFLICT and change nothing', async () => {
       const before = await tableCounts(t.server);
-      const r = await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: 1, name: 'Stale' } }, geoEngineer);
+      const r = await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: 1, name: 'Stale' } }, as.geoEngineer);
       expect(codeOf(r)).toBe('VERSION_CONFLICT');
       expect(r.errors?.[0].extensions?.currentVersion).toBe(2);
-      expect((await t.gql('{ service(key: "maps") { name version } }', {}, auditor)).data?.service).toEqual({ name: 'Maps & Directions', version: 2 });
+      expect((await t.gql('{ service(key: "maps") { name version } }', {}, as.auditor)).data?.service).toEqual({ name: 'Maps & Directions', version: 2 });
       expect(await tableCounts(t.server)).toEqual(before);
     });
 
     it('should let exactly one of two concurrent updates of the same version win', async () => {
       const results = await Promise.all(
-        ['First', 'Second'].map((name) => t.gql(UPDATE, { input: { key: 'maps', expectedVersion: 2, name } }, officer)),
+        ['First', 'Second'].map((name) => t.gql(UPDATE, { input: { key: 'maps', expectedVersion: 2, name } }, as.officer)),
       );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.filter((r) => codeOf(r) === 'VERSION_CONFLICT')).toHaveLength(1);
-      expect((await t.gql('{ service(key: "maps") { version } }', {}, auditor)).data?.service.version).toBe(3);
+      expect((await t.gql('{ service(key: "maps") { version } }', {}, as.auditor)).data?.service.version).toBe(3);
     });
 
     it('should not bump the version when nothing changes', async () => {
-      const current = (await t.gql('{ service(key: "maps") { name version } }', {}, auditor)).data!.service;
-      const r = await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: current.version, name: current.name } }, officer);
+      const current = (await t.gql('{ service(key: "maps") { name version } }', {}, as.auditor)).data!.service;
+      const r = await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: current.version, name: current.name } }, as.officer);
       expect(r.data?.updateService.version).toBe(current.version);
     });
 
     it('should refuse an engineer of another team, and a move to a team the engineer is not in', async () => {
-      const version = (await t.gql('{ service(key: "maps") { version } }', {}, auditor)).data!.service.version;
-      expect(codeOf(await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: version, name: 'X' } }, mediaEngineer))).toBe('FORBIDDEN');
-      expect(codeOf(await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: version, teamKey: 'mobile' } }, geoEngineer))).toBe('FORBIDDEN');
-      expect(codeOf(await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: version, name: 'X' } }, auditor))).toBe('FORBIDDEN');
+      const version = (await t.gql('{ service(key: "maps") { version } }', {}, as.auditor)).data!.service.version;
+      expect(codeOf(await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: version, name: 'X' } }, as.mediaEngineer))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: version, teamKey: 'mobile' } }, as.geoEngineer))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: version, name: 'X' } }, as.auditor))).toBe('FORBIDDEN');
     });
 
     it('should let an engineer of both teams, or an officer, move a service', async () => {
-      let version = (await t.gql('{ service(key: "maps") { version } }', {}, auditor)).data!.service.version;
-      const moved = await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: version, teamKey: 'media' } }, bothEngineer);
+      let version = (await t.gql('{ service(key: "maps") { version } }', {}, as.auditor)).data!.service.version;
+      const moved = await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: version, teamKey: 'media' } }, as.bothEngineer);
       expect(moved.data?.updateService.team.key).toBe('media');
       version = moved.data!.updateService.version;
-      const back = await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: version, teamKey: 'geo' } }, officer);
+      const back = await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: version, teamKey: 'geo' } }, as.officer);
       expect(back.data?.updateService.team.key).toBe('geo');
     });
 
     it('should answer NOT_FOUND for an unknown service and BAD_USER_INPUT for an unknown team', async () => {
-      expect(codeOf(await t.gql(UPDATE, { input: { key: 'ghost', expectedVersion: 1, name: 'G' } }, officer))).toBe('NOT_FOUND');
-      const version = (await t.gql('{ service(key: "maps") { version } }', {}, auditor)).data!.service.version;
-      expect(codeOf(await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: version, teamKey: 'nowhere' } }, officer))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await t.gql(UPDATE, { input: { key: 'ghost', expectedVersion: 1, name: 'G' } }, as.officer))).toBe('NOT_FOUND');
+      const version = (await t.gql('{ service(key: "maps") { version } }', {}, as.auditor)).data!.service.version;
+      expect(codeOf(await t.gql(UPDATE, { input: { key: 'maps', expectedVersion: version, teamKey: 'nowhere' } }, as.officer))).toBe('BAD_USER_INPUT');
     });
   });
 
@@ -140,7 +135,7 @@ describe.each(testDialects())('service registry on %s', (dialect) => {
     beforeAll(async () => {
       for (let i = 0; i < 23; i++) {
         const key = `svc-${String(i).padStart(2, '0')}`;
-        await t.gql(REGISTER, { input: { key, name: i % 2 ? `Odd Service ${i}` : `Even ${i}`, teamKey: i % 3 ? 'geo' : 'mobile', lifecycle: i % 5 ? 'ACTIVE' : 'PLANNED' } }, officer);
+        await t.gql(REGISTER, { input: { key, name: i % 2 ? `Odd Service ${i}` : `Even ${i}`, teamKey: i % 3 ? 'geo' : 'mobile', lifecycle: i % 5 ? 'ACTIVE' : 'PLANNED' } }, as.officer);
       }
     });
 
@@ -152,7 +147,7 @@ describe.each(testDialects())('service registry on %s', (dialect) => {
         const r: any = await t.gql(
           'query($after: String) { services(first: 4, after: $after) { edges { cursor node { key } } pageInfo { hasNextPage endCursor } totalCount } }',
           { after },
-          auditor,
+          as.auditor,
         );
         const connection = r.data.services;
         total = connection.totalCount;
@@ -168,7 +163,7 @@ describe.each(testDialects())('service registry on %s', (dialect) => {
 
     it('should filter by team, lifecycle and case-insensitive search on key or name', async () => {
       const keys = async (filter: Record<string, unknown>) =>
-        ((await t.gql('query($f: ServiceFilter) { services(first: 200, filter: $f) { totalCount edges { node { key } } } }', { f: filter }, auditor))
+        ((await t.gql('query($f: ServiceFilter) { services(first: 200, filter: $f) { totalCount edges { node { key } } } }', { f: filter }, as.auditor))
           .data!.services.edges as { node: { key: string } }[]).map((e) => e.node.key);
       expect(await keys({ teamKey: 'mobile' })).toEqual(['svc-00', 'svc-03', 'svc-06', 'svc-09', 'svc-12', 'svc-15', 'svc-18', 'svc-21']);
       expect(await keys({ lifecycle: 'PLANNED' })).toEqual(['svc-00', 'svc-05', 'svc-10', 'svc-15', 'svc-20']);
@@ -179,15 +174,15 @@ describe.each(testDialects())('service registry on %s', (dialect) => {
     });
 
     it('should refuse first above 200 or below 1, and a forged cursor, with BAD_USER_INPUT', async () => {
-      expect(codeOf(await t.gql('{ services(first: 201) { totalCount } }', {}, auditor))).toBe('BAD_USER_INPUT');
-      expect(codeOf(await t.gql('{ services(first: 0) { totalCount } }', {}, auditor))).toBe('BAD_USER_INPUT');
-      expect(codeOf(await t.gql('{ services(first: 5, after: "garbage") { totalCount } }', {}, auditor))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await t.gql('{ services(first: 201) { totalCount } }', {}, as.auditor))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await t.gql('{ services(first: 0) { totalCount } }', {}, as.auditor))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await t.gql('{ services(first: 5, after: "garbage") { totalCount } }', {}, as.auditor))).toBe('BAD_USER_INPUT');
     });
 
     it('should cost the same number of SQL statements for first: 10 and first: 100 with nested teams', async () => {
       const query = 'query($n: Int!) { services(first: $n) { edges { node { key team { name services { key } } } } } }';
-      const small = await t.gql(query, { n: 10 }, auditor);
-      const large = await t.gql(query, { n: 100 }, auditor);
+      const small = await t.gql(query, { n: 10 }, as.auditor);
+      const large = await t.gql(query, { n: 100 }, as.auditor);
       expect(large.data!.services.edges.length).toBeGreaterThan(small.data!.services.edges.length);
       expect(small.statements).toBeGreaterThan(0);
       expect(large.statements).toBe(small.statements);
@@ -195,11 +190,11 @@ describe.each(testDialects())('service registry on %s', (dialect) => {
     });
 
     it('should return null for an unknown key', async () => {
-      expect((await t.gql('{ service(key: "ghost") { key } }', {}, auditor)).data?.service).toBeNull();
+      expect((await t.gql('{ service(key: "ghost") { key } }', {}, as.auditor)).data?.service).toBeNull();
     });
 
     it('should list a team\'s services', async () => {
-      const r = await t.gql('{ teams { key services { key } } }', {}, auditor);
+      const r = await t.gql('{ teams { key services { key } } }', {}, as.auditor);
       const media = r.data!.teams.find((team: { key: string }) => team.key === 'media');
       expect(media.services.map((s: { key: string }) => s.key)).toEqual(['moments']);
     });

@@ -1,6 +1,7 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
-import { oneViewerPerRole } from '../../../testing/viewer-roles';
+import { codeOf } from '../../../testing/test-server';
+import { VIEWERS } from '../../../testing/viewer-roles';
+import { ENGINEER, OFFICER, OFFICER_2, OTHER_ENGINEER, useWorld } from '../../../testing/world';
 import * as fx from '../../../testing/fixtures';
 
 type Status = 'DRAFT' | 'PENDING_REVIEW' | 'APPROVED' | 'REJECTED' | 'REVOKED' | 'WITHDRAWN';
@@ -18,8 +19,23 @@ const PATH: Record<Status, Action[]> = {
 const VIEWER_ACTIONS = 'query($id: ID!, $at: DateTime) { sharingArrangement(id: $id, at: $at) { status viewerActions } }';
 
 describe.each(testDialects())('SharingArrangement.viewerActions on %s', (dialect) => {
-  let t: TestServer;
-  let as: Record<string, string>;
+  // The requester is an engineer of the owning team; a teammate and a second officer act too.
+  const t = useWorld(dialect, {
+    teams: ['geo', 'media'],
+    people: {
+      officer: OFFICER,
+      auditor: VIEWERS.auditor,
+      requester: ENGINEER,
+      outsider: OTHER_ENGINEER,
+      officer2: OFFICER_2,
+      teammate: { email: 'geo2@x.test', roles: ['ENGINEER'], teams: ['geo'] },
+    },
+    services: [{ key: 'maps', team: 'geo' }],
+    processors: ['tiles'],
+    globalPolicy: fx.PERMISSIVE_GLOBAL,
+    inventory: { maps: [fx.item('device.log')] },
+  });
+  const { as } = t;
 
   const act = (action: Action, id: string, version: number, token: string) => {
     const decide = { i: { id, expectedVersion: version, comment: 'reason' } };
@@ -38,20 +54,6 @@ describe.each(testDialects())('SharingArrangement.viewerActions on %s', (dialect
     }
     return { id: a.id, version };
   }
-
-  beforeAll(async () => {
-    t = await startTestServer(dialect);
-    const { owningEngineer, otherEngineer, ...rest } = await oneViewerPerRole(t);
-    // The requester is an engineer of the owning team; a teammate and a second officer act too.
-    as = { ...rest, requester: owningEngineer, outsider: otherEngineer };
-    as.officer2 = await t.user('dpo2@x.test', ['PRIVACY_OFFICER']);
-    as.teammate = await t.user('geo2@x.test', ['ENGINEER'], ['geo']);
-    await fx.registerService(t, as.officer, 'maps', 'geo');
-    await fx.setInventory(t, as.requester, 'maps', [fx.item('device.log')]);
-    await fx.registerProcessor(t, as.officer, 'tiles');
-    await fx.publishPolicy(t, as.officer, 'general', fx.PERMISSIVE_GLOBAL);
-  });
-  afterAll(() => t.close());
 
   it('should list for every role and status exactly the transitions the API then accepts', async () => {
     const disagreements: string[] = [];
