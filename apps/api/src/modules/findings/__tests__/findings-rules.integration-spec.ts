@@ -1,19 +1,18 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
+import { codeOf } from '../../../testing/test-server';
 import {
   APPROVE,
   ClauseInput,
-  createTeams,
   expectOk,
   item,
   ItemInput,
   propose,
   publishPolicy,
-  registerProcessor,
   registerService,
   setInventory,
-  SUBMIT,
+  SUBMIT
 } from '../../../testing/fixtures';
+import { ENGINEER, OFFICER, OFFICER_2, useWorld } from '../../../testing/world';
 
 /**
  * The GLOBAL policy of these fixtures allows what they do, but leaves gaps on
@@ -64,62 +63,51 @@ const FINDINGS = `query($k: String!) { service(key: $k) { findings { rule severi
 const slug = (rule: string) => rule.toLowerCase().replace(/_/g, '-');
 
 describe.each(testDialects())('compliance findings on %s', (dialect) => {
-  let t: TestServer;
-  let officer: string;
-  let officer2: string;
-  let geo: string;
+  const t = useWorld(dialect, { teams: ['geo'], people: { officer: OFFICER, officer2: OFFICER_2, geo: ENGINEER }, processors: ['tiles', 'fading'], globalPolicy: GLOBAL });
+  const { as } = t;
 
-  const findingsOf = async (key: string) => (await expectOk(t.gql(FINDINGS, { k: key }, geo))).service.findings as { rule: string; severity: string; dataCategory: string | null; clause: unknown; message: string }[];
+  const findingsOf = async (key: string) => (await expectOk(t.gql(FINDINGS, { k: key }, as.geo))).service.findings as { rule: string; severity: string; dataCategory: string | null; clause: unknown; message: string }[];
 
   async function approved(serviceKey: string, processorKey: string, categories: string[]): Promise<void> {
-    const a = await propose(t, geo, { serviceKey, processorKey, dataCategories: categories });
-    const s = (await expectOk(t.gql(SUBMIT, { id: a.id, v: a.version }, geo))).submitSharing;
-    await expectOk(t.gql(APPROVE, { i: { id: a.id, expectedVersion: s.version } }, officer2));
+    const a = await propose(t, as.geo, { serviceKey, processorKey, dataCategories: categories });
+    const s = (await expectOk(t.gql(SUBMIT, { id: a.id, v: a.version }, as.geo))).submitSharing;
+    await expectOk(t.gql(APPROVE, { i: { id: a.id, expectedVersion: s.version } }, as.officer2));
   }
 
   beforeAll(async () => {
-    t = await startTestServer(dialect);
-    await createTeams(t, 'geo');
-    officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
-    officer2 = await t.user('dpo2@x.test', ['PRIVACY_OFFICER']);
-    geo = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
-    await publishPolicy(t, officer, 'general', GLOBAL);
     for (const f of FIXTURES) {
       for (const [suffix, items, policy] of [
         ['bad', f.bad, f.policy],
         ['ok', f.ok, f.twinPolicy ?? f.policy],
       ] as const) {
         const key = `${slug(f.rule)}-${suffix}`;
-        await registerService(t, officer, key, 'geo', f.servesMinors ?? false);
-        await setInventory(t, geo, key, items);
-        if (policy) await publishPolicy(t, officer, `${key}-policy`, policy, key);
+        await registerService(t, as.officer, key, 'geo', f.servesMinors ?? false);
+        await setInventory(t, as.geo, key, items);
+        if (policy) await publishPolicy(t, as.officer, `${key}-policy`, policy, key);
       }
     }
     // Sharing rules: arrangements need a processor; the checks pass when they are approved.
-    await registerProcessor(t, officer, 'tiles');
-    await registerProcessor(t, officer, 'fading');
     for (const key of ['sharing-prohibited-bad', 'sharing-prohibited-ok', 'processor-dpa-invalid-bad', 'processor-dpa-invalid-ok', 'sharing-undeclared-category-bad', 'sharing-undeclared-category-ok']) {
-      await registerService(t, officer, key, 'geo');
-      await setInventory(t, geo, key, [item('device.log'), item('user.account')]);
+      await registerService(t, as.officer, key, 'geo');
+      await setInventory(t, as.geo, key, [item('device.log'), item('user.account')]);
     }
     await approved('sharing-prohibited-bad', 'tiles', ['device.log']);
     await approved('sharing-prohibited-ok', 'tiles', ['device.log']);
     // Published after the approval: the policy now prohibits what the approved arrangement shares.
-    await publishPolicy(t, officer, 'sharing-prohibited-bad-policy', [{ topic: 'SHARING', subject: 'device.log:third_party', value: 'PROHIBITED' }], 'sharing-prohibited-bad');
+    await publishPolicy(t, as.officer, 'sharing-prohibited-bad-policy', [{ topic: 'SHARING', subject: 'device.log:third_party', value: 'PROHIBITED' }], 'sharing-prohibited-bad');
     await approved('processor-dpa-invalid-bad', 'fading', ['device.log']);
     await approved('processor-dpa-invalid-ok', 'tiles', ['device.log']);
-    const fading = (await expectOk(t.gql('{ processor(key: "fading") { version dpaSignedAt } }', {}, officer))).processor;
+    const fading = (await expectOk(t.gql('{ processor(key: "fading") { version dpaSignedAt } }', {}, as.officer))).processor;
     await expectOk(
       t.gql(
         'mutation($i: UpdateProcessorInput!) { updateProcessor(input: $i) { dpaValid } }',
         { i: { key: 'fading', expectedVersion: fading.version, dpaExpiresAt: new Date(Date.now() - 1000).toISOString() } },
-        officer,
+        as.officer,
       ),
     );
-    await propose(t, geo, { serviceKey: 'sharing-undeclared-category-bad', processorKey: 'tiles', dataCategories: ['user.contact.email'] });
-    await propose(t, geo, { serviceKey: 'sharing-undeclared-category-ok', processorKey: 'tiles', dataCategories: ['user.account'] });
+    await propose(t, as.geo, { serviceKey: 'sharing-undeclared-category-bad', processorKey: 'tiles', dataCategories: ['user.contact.email'] });
+    await propose(t, as.geo, { serviceKey: 'sharing-undeclared-category-ok', processorKey: 'tiles', dataCategories: ['user.account'] });
   });
-  afterAll(() => t.close());
 
   describe.each(FIXTURES)('$rule', (f) => {
     it(`should report ${f.rule} (${f.severity}) for the fixture`, async () => {
@@ -155,28 +143,28 @@ describe.each(testDialects())('compliance findings on %s', (dialect) => {
 
   describe('the findings query', () => {
     it('should list every service, ordered by service key then severity, and filter by service and minimum severity', async () => {
-      const all = (await expectOk(t.gql('{ findings { rule severity service { key } } }', {}, geo))).findings as { rule: string; severity: string; service: { key: string } }[];
+      const all = (await expectOk(t.gql('{ findings { rule severity service { key } } }', {}, as.geo))).findings as { rule: string; severity: string; service: { key: string } }[];
       const keys = all.map((f) => f.service.key);
       expect(keys).toEqual([...keys].sort());
       expect(new Set(all.map((f) => f.rule)).size).toBe(15);
 
-      const high = (await expectOk(t.gql('{ findings(minSeverity: HIGH) { severity } }', {}, geo))).findings as { severity: string }[];
+      const high = (await expectOk(t.gql('{ findings(minSeverity: HIGH) { severity } }', {}, as.geo))).findings as { severity: string }[];
       expect(high.length).toBeGreaterThan(0);
       expect(high.every((f) => ['HIGH', 'CRITICAL'].includes(f.severity))).toBe(true);
 
-      const one = (await expectOk(t.gql('{ findings(serviceKey: "retention-exceeded-bad") { service { key } } }', {}, geo))).findings as { service: { key: string } }[];
+      const one = (await expectOk(t.gql('{ findings(serviceKey: "retention-exceeded-bad") { service { key } } }', {}, as.geo))).findings as { service: { key: string } }[];
       expect(new Set(one.map((f) => f.service.key))).toEqual(new Set(['retention-exceeded-bad']));
     });
 
     it('should answer NOT_FOUND for an unknown service and UNAUTHENTICATED without credentials', async () => {
-      expect(codeOf(await t.gql('{ findings(serviceKey: "ghost") { rule } }', {}, geo))).toBe('NOT_FOUND');
+      expect(codeOf(await t.gql('{ findings(serviceKey: "ghost") { rule } }', {}, as.geo))).toBe('NOT_FOUND');
       expect(codeOf(await t.gql('{ findings { rule } }', {}, { token: undefined }))).toBe('UNAUTHENTICATED');
     });
 
     it('should compute Service.findings for a page of services in a constant number of statements', async () => {
       const query = 'query($n: Int!) { services(first: $n) { edges { node { key findings { rule clause { subject } } } } } }';
-      const small = await t.gql(query, { n: 3 }, geo);
-      const large = await t.gql(query, { n: 60 }, geo);
+      const small = await t.gql(query, { n: 3 }, as.geo);
+      const large = await t.gql(query, { n: 60 }, as.geo);
       expect(large.errors).toBeUndefined();
       expect(large.statements).toBe(small.statements);
     });

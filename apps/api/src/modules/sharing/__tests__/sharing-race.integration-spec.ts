@@ -1,6 +1,7 @@
 import { AuditEventEntity, SharingApprovalEntity, SharingArrangementRevisionEntity, testDialects } from '@canopy/persistence';
-import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
-import { APPROVE, createTeams, expectOk, item, PERMISSIVE_GLOBAL, propose, publishPolicy, registerProcessor, registerService, setInventory, SUBMIT } from '../../../testing/fixtures';
+import { codeOf } from '../../../testing/test-server';
+import { APPROVE, expectOk, item, PERMISSIVE_GLOBAL, propose, SUBMIT } from '../../../testing/fixtures';
+import { ENGINEER, OFFICER, OFFICER_2, useWorld } from '../../../testing/world';
 
 const ROUNDS = 50;
 
@@ -10,30 +11,23 @@ const ROUNDS = 50;
  * on SQLite writers are queued and the second sees the new version.
  */
 describe.each(testDialects())('sharing arrangements: racing approvals on %s', (dialect) => {
-  let t: TestServer;
-  let officers: string[];
-  let geo: string;
-
-  beforeAll(async () => {
-    t = await startTestServer(dialect);
-    await createTeams(t, 'geo');
-    officers = [await t.user('dpo1@x.test', ['PRIVACY_OFFICER']), await t.user('dpo2@x.test', ['PRIVACY_OFFICER'])];
-    geo = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
-    await registerService(t, officers[0], 'maps', 'geo');
-    await setInventory(t, geo, 'maps', [item('device.log'), item('device.location')]);
-    await registerProcessor(t, officers[0], 'tiles');
-    await publishPolicy(t, officers[0], 'general', PERMISSIVE_GLOBAL);
+  const t = useWorld(dialect, {
+    teams: ['geo'],
+    people: { officer: { ...OFFICER, email: 'dpo1@x.test' }, officer2: OFFICER_2, geo: ENGINEER },
+    services: [{ key: 'maps', team: 'geo' }],
+    processors: ['tiles'],
+    globalPolicy: PERMISSIVE_GLOBAL,
+    inventory: { maps: [item('device.log'), item('device.location')] },
   });
-  afterAll(() => t.close());
 
   it(`should let exactly one of two officers win, ${ROUNDS} rounds, leaving one approval row and one audit event`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const categories = round % 2 ? ['device.location'] : ['device.log'];
-      const a = await propose(t, geo, { serviceKey: 'maps', processorKey: 'tiles', dataCategories: categories, legalBasis: 'CONSENT' });
-      const submitted = (await expectOk(t.gql(SUBMIT, { id: a.id, v: a.version }, geo))).submitSharing;
+      const a = await propose(t, t.as.geo, { serviceKey: 'maps', processorKey: 'tiles', dataCategories: categories, legalBasis: 'CONSENT' });
+      const submitted = (await expectOk(t.gql(SUBMIT, { id: a.id, v: a.version }, t.as.geo))).submitSharing;
       const eventsBefore = await t.server.db.manager.count(AuditEventEntity);
 
-      const results = await Promise.all(officers.map((token) => t.gql(APPROVE, { i: { id: a.id, expectedVersion: submitted.version } }, token)));
+      const results = await Promise.all([t.as.officer, t.as.officer2].map((token) => t.gql(APPROVE, { i: { id: a.id, expectedVersion: submitted.version } }, token)));
 
       const winners = results.filter((r) => !r.errors);
       const losers = results.filter((r) => codeOf(r) === 'VERSION_CONFLICT');
@@ -44,7 +38,7 @@ describe.each(testDialects())('sharing arrangements: racing approvals on %s', (d
       expect(await t.server.db.manager.count(SharingArrangementRevisionEntity, { where: { arrangementId: a.id } })).toBe(3);
       expect(await t.server.db.manager.count(AuditEventEntity)).toBe(eventsBefore + 1);
     }
-    const verification = await expectOk(t.gql('{ verifyAuditLog { ok } }', {}, officers[0]));
+    const verification = await expectOk(t.gql('{ verifyAuditLog { ok } }', {}, t.as.officer));
     expect(verification.verifyAuditLog.ok).toBe(true);
   });
 });
