@@ -89,6 +89,17 @@ export interface ClauseInput {
   locked?: boolean;
 }
 
+export const DRAFT_VERSION = 'mutation($k: String!, $c: [ClauseInput!]!) { draftPolicyVersion(input: { policyKey: $k, clauses: $c }) { number } }';
+export const PUBLISH_VERSION = 'mutation($k: String!, $n: Int!, $at: DateTime!) { publishPolicyVersion(input: { policyKey: $k, number: $n, effectiveAt: $at }) { number } }';
+
+/** Drafting and publishing whose outcome a suite asserts, as the officer of `as` unless told (effective now unless told). */
+export function policySteps(t: TestServer, as: { officer: string }) {
+  return {
+    draft: (policyKey: string, clauses: ClauseInput[], token = as.officer) => t.gql(DRAFT_VERSION, { k: policyKey, c: clauses }, token),
+    publish: (policyKey: string, number: number, at = new Date().toISOString(), token = as.officer) => t.gql(PUBLISH_VERSION, { k: policyKey, n: number, at }, token),
+  };
+}
+
 /**
  * Creates (first time) and publishes a policy version through the policies
  * API, in force now. GLOBAL when serviceKey is absent.
@@ -104,16 +115,9 @@ export async function publishPolicy(t: TestServer, officer: string, key: string,
       ),
     );
   }
-  const drafted = await expectOk(
-    t.gql('mutation($k: String!, $c: [ClauseInput!]!) { draftPolicyVersion(input: { policyKey: $k, clauses: $c }) { number } }', { k: key, c: clauses }, officer),
-  );
-  await expectOk(
-    t.gql(
-      'mutation($k: String!, $n: Int!, $at: DateTime!) { publishPolicyVersion(input: { policyKey: $k, number: $n, effectiveAt: $at }) { number } }',
-      { k: key, n: drafted.draftPolicyVersion.number, at: new Date().toISOString() },
-      officer,
-    ),
-  );
+  const { draft, publish } = policySteps(t, { officer });
+  const drafted = await expectOk(draft(key, clauses));
+  await expectOk(publish(key, drafted.draftPolicyVersion.number));
 }
 
 /** A GLOBAL policy that allows everything the fixtures do, so each test can make one thing stricter. */

@@ -1,7 +1,7 @@
 import { testDialects } from '@canopy/persistence';
 import { codeOf } from '../../../testing/test-server';
 import { useViewerWorld } from '../../../testing/viewer-roles';
-import { type ClauseInput, expectOk, publishPolicy } from '../../../testing/fixtures';
+import { type ClauseInput, DRAFT_VERSION, expectOk, PUBLISH_VERSION, publishPolicy } from '../../../testing/fixtures';
 
 const GLOBAL: ClauseInput[] = [
   { topic: 'COLLECTION', subject: '*', value: 'ALLOWED' },
@@ -10,9 +10,7 @@ const GLOBAL: ClauseInput[] = [
 const service = (retentionDays: number): ClauseInput[] => [{ topic: 'RETENTION', subject: '*', value: String(retentionDays) }];
 
 const POLICY = 'query($k: String!) { policy(key: $k) { viewerCanDraft viewerCanPublish } }';
-const DRAFT = 'mutation($k: String!, $c: [ClauseInput!]!) { draftPolicyVersion(input: { policyKey: $k, clauses: $c }) { number } }';
 const DISCARD = 'mutation($k: String!) { discardPolicyDraft(policyKey: $k) }';
-const PUBLISH = 'mutation($k: String!, $n: Int!, $at: DateTime!) { publishPolicyVersion(input: { policyKey: $k, number: $n, effectiveAt: $at }) { number } }';
 const CONFLICTS = 'query($s: ConflictStatus) { conflicts(status: $s) { id status serviceValue viewerCanResolve } }';
 const RESOLVE = 'mutation($id: ID!) { resolveConflict(input: { conflictId: $id, resolution: SERVICE_PREVAILS, rationale: "contract" }) { status } }';
 
@@ -45,9 +43,9 @@ describe.each(testDialects())('what the viewer may do to policies and conflicts,
     for (const key of ['general', 'maps-policy']) {
       for (const [who, token] of Object.entries(as)) {
         const { viewerCanDraft } = await offered(key, token);
-        const drafted = await t.gql(DRAFT, { k: key, c: clausesOf[key] }, token);
+        const drafted = await t.gql(DRAFT_VERSION, { k: key, c: clausesOf[key] }, token);
         if (!drafted.errors !== viewerCanDraft) disagreements.push(`${who} drafts ${key}: offered ${viewerCanDraft}, API ${codeOf(drafted) ?? 'ok'}`);
-        if (drafted.errors) await expectOk(t.gql(DRAFT, { k: key, c: clausesOf[key] }, as.officer));
+        if (drafted.errors) await expectOk(t.gql(DRAFT_VERSION, { k: key, c: clausesOf[key] }, as.officer));
         const discarded = await t.gql(DISCARD, { k: key }, token);
         if (!discarded.errors !== viewerCanDraft) disagreements.push(`${who} discards ${key}: offered ${viewerCanDraft}, API ${codeOf(discarded) ?? 'ok'}`);
         if (discarded.errors) await expectOk(t.gql(DISCARD, { k: key }, as.officer));
@@ -61,8 +59,8 @@ describe.each(testDialects())('what the viewer may do to policies and conflicts,
     for (const key of ['general', 'maps-policy']) {
       for (const [who, token] of Object.entries(as)) {
         const { viewerCanPublish } = await offered(key, token);
-        const number = (await expectOk(t.gql(DRAFT, { k: key, c: clausesOf[key] }, as.officer))).draftPolicyVersion.number;
-        const published = await t.gql(PUBLISH, { k: key, n: number, at: new Date().toISOString() }, token);
+        const number = (await expectOk(t.gql(DRAFT_VERSION, { k: key, c: clausesOf[key] }, as.officer))).draftPolicyVersion.number;
+        const published = await t.gql(PUBLISH_VERSION, { k: key, n: number, at: new Date().toISOString() }, token);
         if (!published.errors !== viewerCanPublish) disagreements.push(`${who} publishes ${key}: offered ${viewerCanPublish}, API ${codeOf(published) ?? 'ok'}`);
         if (published.errors) await expectOk(t.gql(DISCARD, { k: key }, as.officer));
         expect(viewerCanPublish).toBe(who === 'officer');
