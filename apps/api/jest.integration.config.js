@@ -1,9 +1,2 @@
-module.exports = {
-  ...require('../../jest.preset.js'),
-  displayName: 'api:integration',
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.integration-spec.ts'],
-  testTimeout: 120000,
-  // Suites each make their own database; two at a time keeps the 2-core machines responsive.
-  maxWorkers: 2,
-};
+// Suites each make their own database; two at a time keeps the 2-core machines responsive.
+module.exports = require('../../jest.suite.js')(__dirname, 'api:integration', { kind: 'integration-spec', testTimeout: 120000, maxWorkers: 2 });

@@ -2,11 +2,4 @@
 // with real signals (crash, graceful shutdown), a MariaDB server of their own (own data directory and
 // port, never the shared one) stopped under load, and the built console in Chromium under the CSP.
 // Slow, so a target of their own (`nx run api:system`, part of `npm test`), one suite at a time.
-module.exports = {
-  ...require('../../jest.preset.js'),
-  displayName: 'api:system',
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.system-spec.ts'],
-  testTimeout: 300000,
-  maxWorkers: 1,
-};
+module.exports = require('../../jest.suite.js')(__dirname, 'api:system', { kind: 'system-spec', testTimeout: 300000, maxWorkers: 1 });

@@ -1,7 +1,1 @@
-module.exports = {
-  ...require('../../jest.preset.js'),
-  displayName: 'persistence:integration',
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.integration-spec.ts'],
-  testTimeout: 60000,
-};
+module.exports = require('../../jest.suite.js')(__dirname, 'persistence:integration', { kind: 'integration-spec', testTimeout: 60000 });
