@@ -1,5 +1,6 @@
 import type { EffectiveClause as DomainEffectiveClause } from '@canopy/domain';
 import type { FindingAcceptanceEntity } from '@canopy/persistence';
+import { fromRow } from '../../common/from-row';
 import { type EffectiveClause, toEffectiveClause } from '../policies';
 import { type Service, toService } from '../services';
 import type { ServiceFinding } from './findings-evaluator.app-service';
@@ -43,13 +44,4 @@ export const toFinding = (f: ServiceFinding, service?: Service, clause?: Effecti
   });
 
 export const toFindingAcceptance = (row: FindingAcceptanceEntity): FindingAcceptance =>
-  Object.assign(new FindingAcceptance(), {
-    id: row.id,
-    rule: row.rule,
-    dataCategory: row.dataCategory,
-    rationale: row.rationale,
-    acceptedAt: row.acceptedAt,
-    expiresAt: row.expiresAt,
-    serviceId: row.serviceId,
-    acceptedById: row.acceptedBy,
-  });
+  fromRow(FindingAcceptance, row, ['id', 'rule', 'dataCategory', 'rationale', 'acceptedAt', 'expiresAt', 'serviceId'], { acceptedById: row.acceptedBy });

@@ -1,22 +1,14 @@
 import type { InventoryItemEntity } from '@canopy/persistence';
+import { fromRow } from '../../common/from-row';
 import { DataSourceKind, Encryption, LegalBasis } from '../../common/graphql-enums';
 import { InventoryItem } from './inventory.types';
 
 export const toInventoryItem = (row: InventoryItemEntity): InventoryItem =>
-  Object.assign(new InventoryItem(), {
-    id: row.id,
-    serviceId: row.serviceId,
-    dataCategory: row.dataCategory,
-    purposes: row.purposes,
+  fromRow(InventoryItem, row, ['id', 'serviceId', 'dataCategory', 'purposes', 'devicePermission', 'retentionDays', 'publiclyVisible', 'validFrom', 'validTo'], {
     source: row.source as DataSourceKind,
-    devicePermission: row.devicePermission,
     legalBasis: row.legalBasis as LegalBasis,
-    retentionDays: row.retentionDays,
     encryption: row.encryption as Encryption,
-    publiclyVisible: row.publiclyVisible,
     dataSubjects: row.dataSubjects ?? [],
-    validFrom: row.validFrom,
-    validTo: row.validTo,
   });
 
 /**

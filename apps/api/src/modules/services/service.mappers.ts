@@ -1,17 +1,8 @@
 import type { ServiceEntity } from '@canopy/persistence';
+import { fromRow } from '../../common/from-row';
 import { Lifecycle, Service } from './service.types';
 
 export const toService = (row: ServiceEntity): Service =>
-  Object.assign(new Service(), {
-    id: row.id,
-    key: row.key,
-    name: row.name,
-    description: row.description,
+  fromRow(Service, row, ['id', 'key', 'name', 'description', 'servesMinors', 'version', 'createdAt', 'updatedAt', 'teamId', 'inventoryVersion'], {
     lifecycle: row.lifecycle as Lifecycle,
-    servesMinors: row.servesMinors,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    teamId: row.teamId,
-    inventoryVersion: row.inventoryVersion,
   });

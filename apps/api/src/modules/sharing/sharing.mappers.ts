@@ -1,24 +1,19 @@
 import type { SharingApprovalEntity, SharingArrangementEntity, SharingArrangementRevisionEntity } from '@canopy/persistence';
+import { fromRow } from '../../common/from-row';
 import { LegalBasis } from '../../common/graphql-enums';
 import { SharingApproval, SharingArrangement, SharingStatus } from './sharing.types';
 
+/** What an arrangement and each of its revisions hold under the same names. */
+const ARRANGEMENT_FIELDS = ['serviceId', 'processorId', 'dataCategories', 'purposes', 'requiredApprovals', 'decisionReason', 'version', 'submittedAt', 'decidedAt'] as const;
+
 export const toSharingArrangement = (row: SharingArrangementEntity): SharingArrangement =>
-  Object.assign(new SharingArrangement(), {
+  fromRow(SharingArrangement, row, ARRANGEMENT_FIELDS, {
     id: row.id,
-    serviceId: row.serviceId,
-    processorId: row.processorId,
     requestedById: row.requestedBy,
-    dataCategories: row.dataCategories,
-    purposes: row.purposes,
     legalBasis: row.legalBasis as LegalBasis,
     status: row.status as SharingStatus,
-    requiredApprovals: row.requiredApprovals,
-    decisionReason: row.decisionReason,
     decidedById: row.decidedBy,
-    version: row.version,
     createdAt: row.createdAt,
-    submittedAt: row.submittedAt,
-    decidedAt: row.decidedAt,
     asOf: null,
   });
 
@@ -28,24 +23,14 @@ export const revisionToSharingArrangement = (
   origin: Pick<SharingArrangementEntity, 'requestedBy' | 'createdAt'>,
   at: Date,
 ): SharingArrangement =>
-  Object.assign(new SharingArrangement(), {
+  fromRow(SharingArrangement, revision, ARRANGEMENT_FIELDS, {
     id: revision.arrangementId,
-    serviceId: revision.serviceId,
-    processorId: revision.processorId,
     requestedById: origin.requestedBy,
-    dataCategories: revision.dataCategories,
-    purposes: revision.purposes,
     legalBasis: revision.legalBasis as LegalBasis,
     status: revision.status as SharingStatus,
-    requiredApprovals: revision.requiredApprovals,
-    decisionReason: revision.decisionReason,
     decidedById: revision.decidedBy,
-    version: revision.version,
     createdAt: origin.createdAt,
-    submittedAt: revision.submittedAt,
-    decidedAt: revision.decidedAt,
     asOf: at,
   });
 
-export const toSharingApproval = (row: SharingApprovalEntity): SharingApproval =>
-  Object.assign(new SharingApproval(), { approverId: row.approverId, comment: row.comment, at: row.at });
+export const toSharingApproval = (row: SharingApprovalEntity): SharingApproval => fromRow(SharingApproval, row, ['approverId', 'comment', 'at']);
