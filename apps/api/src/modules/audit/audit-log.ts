@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AuditEventEntity, AuditHeadEntity } from '@canopy/persistence';
 import type { Viewer } from '../../auth/viewer';
 import { AuditRecord, canonicalJson, chainHash, GENESIS_HASH, redact } from './audit-hash';
@@ -62,6 +62,24 @@ export async function appendAuditEvent(tx: EntityManager, at: Date, actor: Viewe
   await tx.insert(AuditEventEntity, event);
   await tx.update(AuditHeadEntity, { id: 1 }, { hash });
   return event;
+}
+
+/**
+ * Creates and inserts a new row and appends the event of its creation, in the
+ * caller's transaction; `event` describes it from the row as inserted.
+ */
+export async function insertAudited<E extends ObjectLiteral>(
+  tx: EntityManager,
+  at: Date,
+  actor: Viewer | null,
+  entity: EntityTarget<E>,
+  values: DeepPartial<E>,
+  event: (row: E) => AuditEntry,
+): Promise<E> {
+  const row = tx.create(entity, values);
+  await tx.insert(entity, row);
+  await appendAuditEvent(tx, at, actor, event(row));
+  return row;
 }
 
 export function recordOf(event: AuditEventEntity): AuditRecord {

@@ -5,7 +5,7 @@ import type { Database } from '../../common/database';
 import { badInput, CanopyError, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit';
+import { insertAudited } from '../audit';
 import { loadTaxonomy } from '../taxonomy';
 import type { FindingsEvaluator } from './findings-evaluator.app-service';
 import type { AcceptFindingInput } from './finding.inputs';
@@ -50,7 +50,7 @@ export class FindingAcceptances {
     }
 
     return this.db.write(async (tx, now) => {
-      const row = tx.create(FindingAcceptanceEntity, {
+      const row = await insertAudited(tx, now, actor, FindingAcceptanceEntity, {
         id: newId(),
         serviceId: service.id,
         rule,
@@ -59,9 +59,7 @@ export class FindingAcceptances {
         expiresAt: input.expiresAt,
         acceptedBy: actor.id,
         acceptedAt: now,
-      });
-      await tx.insert(FindingAcceptanceEntity, row);
-      await appendAuditEvent(tx, now, actor, {
+      }, (row) => ({
         action: 'finding.accepted',
         entityType: 'service',
         entityId: service.key,
@@ -72,7 +70,7 @@ export class FindingAcceptances {
           expiresAt: row.expiresAt.toISOString(),
           findings: covered.map((f) => ({ severity: f.severity, message: f.message })),
         },
-      });
+      }));
       return row;
     });
   }

@@ -7,7 +7,7 @@ import type { Database } from '../../common/database';
 import { badInput, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireEmail, requireSlug, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit';
+import { appendAuditEvent, insertAudited } from '../audit';
 
 export interface UserChanges {
   name?: string | null;
@@ -24,9 +24,7 @@ export class IdentityService {
     const teamName = requireText(name, 'name');
     return this.db.write(async (tx, now) => {
       if (await tx.existsBy(TeamEntity, { key })) throw badInput(`A team with key "${key}" already exists.`, { argument: 'key' });
-      const team = tx.create(TeamEntity, { id: newId(), key, name: teamName, createdAt: now });
-      await tx.insert(TeamEntity, team);
-      await appendAuditEvent(tx, now, actor, { action: 'team.created', entityType: 'team', entityId: key, after: { key, name: teamName } });
+      const team = await insertAudited(tx, now, actor, TeamEntity, { id: newId(), key, name: teamName, createdAt: now }, () => ({ action: 'team.created', entityType: 'team', entityId: key, after: { key, name: teamName } }));
       return team;
     });
   }

@@ -6,7 +6,7 @@ import type { Database } from '../../common/database';
 import { badInput, forbidden, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireEmail, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit';
+import { appendAuditEvent, insertAudited } from '../audit';
 
 export const BOOTSTRAP_TOKEN_NAME = 'bootstrap';
 
@@ -20,7 +20,7 @@ export class TokenService {
     const owner = await this.ownerFor(actor, userEmail);
     const token = newSecret('cnp');
     return this.db.write(async (tx, now) => {
-      const row = tx.create(ApiTokenEntity, {
+      const row = await insertAudited(tx, now, actor, ApiTokenEntity, {
         id: newId(),
         userId: owner.id,
         name: tokenName,
@@ -29,14 +29,12 @@ export class TokenService {
         expiresAt: expiresAt ?? null,
         revokedAt: null,
         lastUsedAt: null,
-      });
-      await tx.insert(ApiTokenEntity, row);
-      await appendAuditEvent(tx, now, actor, {
+      }, (row) => ({
         action: 'token.created',
         entityType: 'api_token',
         entityId: row.id,
         after: { name: tokenName, user: owner.email, expiresAt: row.expiresAt },
-      });
+      }));
       return { token, row };
     });
   }

@@ -16,7 +16,7 @@ import type { Database } from '../../common/database';
 import { badInput, CanopyError, forbidden, invalidTransition, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireSlug, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit';
+import { appendAuditEvent, insertAudited } from '../audit';
 import { loadTaxonomy } from '../taxonomy';
 import { computeConflicts, VersionPair } from './conflict-computation';
 import { assertMayEdit } from './policy-access';
@@ -48,7 +48,7 @@ export class PolicyAuthoring {
       if (service && (await tx.existsBy(PolicyEntity, { serviceId: service.id }))) {
         throw badInput(`Service "${service.key}" already has a policy: draft a new version of it instead.`, { argument: 'serviceKey' });
       }
-      const policy = tx.create(PolicyEntity, {
+      const policy = await insertAudited(tx, now, actor, PolicyEntity, {
         id: newId(),
         key: input.key,
         title,
@@ -56,14 +56,12 @@ export class PolicyAuthoring {
         serviceId: service?.id ?? null,
         globalMarker: input.scope === 'GLOBAL' ? 'GLOBAL' : null,
         createdAt: now,
-      });
-      await tx.insert(PolicyEntity, policy);
-      await appendAuditEvent(tx, now, actor, {
+      }, (policy) => ({
         action: 'policy.created',
         entityType: 'policy',
         entityId: policy.key,
         after: { key: policy.key, title, scope: policy.scope, service: service?.key ?? null },
-      });
+      }));
       return policy;
     });
   }

@@ -5,7 +5,7 @@ import type { Database } from '../../common/database';
 import { badInput, notFound, versionConflict } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { optionalText, requireSlug, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit';
+import { appendAuditEvent, insertAudited } from '../audit';
 import type { RegisterProcessorInput, UpdateProcessorInput } from './processor.inputs';
 import {
   optionalEmail,
@@ -38,7 +38,7 @@ export class ProcessorRegistry {
       if (await tx.existsBy(ProcessorEntity, { key: input.key })) {
         throw badInput(`A processor with key "${input.key}" already exists.`, { argument: 'key' });
       }
-      const row = tx.create(ProcessorEntity, {
+      const row = await insertAudited(tx, now, actor, ProcessorEntity, {
         id: newId(),
         key: input.key,
         name,
@@ -53,9 +53,7 @@ export class ProcessorRegistry {
         version: 1,
         createdAt: now,
         updatedAt: now,
-      });
-      await tx.insert(ProcessorEntity, row);
-      await appendAuditEvent(tx, now, actor, { action: 'processor.registered', entityType: 'processor', entityId: row.key, after: processorSnapshot(row) });
+      }, (row) => ({ action: 'processor.registered', entityType: 'processor', entityId: row.key, after: processorSnapshot(row) }));
       return row;
     });
   }

@@ -6,7 +6,7 @@ import { badInput, forbidden, notFound, versionConflict } from '../../common/err
 import { newId } from '../../common/ids';
 import { decodeCursor, encodeCursor, Page, pageSize, toPage } from '../../common/pagination';
 import { optionalText, requireSlug, requireText } from '../../common/validation';
-import { appendAuditEvent } from '../audit';
+import { appendAuditEvent, insertAudited } from '../audit';
 import type { RegisterServiceInput, ServiceFilter, UpdateServiceInput } from './service.inputs';
 import type { OpenConflictsReader } from './open-conflicts.port';
 
@@ -32,7 +32,7 @@ export class ServiceRegistry {
       if (await tx.existsBy(ServiceEntity, { key: input.key })) {
         throw badInput(`A service with key "${input.key}" already exists.`, { argument: 'key' });
       }
-      const service = tx.create(ServiceEntity, {
+      const service = await insertAudited(tx, now, actor, ServiceEntity, {
         id: newId(),
         key: input.key,
         name,
@@ -43,14 +43,12 @@ export class ServiceRegistry {
         version: 1,
         createdAt: now,
         updatedAt: now,
-      });
-      await tx.insert(ServiceEntity, service);
-      await appendAuditEvent(tx, now, actor, {
+      }, (service) => ({
         action: 'service.registered',
         entityType: 'service',
         entityId: service.key,
         after: serviceSnapshot(service, team.key),
-      });
+      }));
       return service;
     });
   }

@@ -4,7 +4,7 @@ import { TaxonomyCategoryEntity, TaxonomyUseEntity } from '@canopy/persistence';
 import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
-import { appendAuditEvent } from '../audit';
+import { insertAudited } from '../audit';
 import type { AddDataCategoryInput, AddDataUseInput } from './taxonomy.types';
 
 /** The taxonomy as stored (two statements); officers may add keys. */
@@ -26,13 +26,11 @@ export class TaxonomyService {
       const definition = { key: input.key, name: input.name.trim(), description: input.description ?? null, sensitive: input.sensitive ?? false };
       const errors = taxonomy.validateNewCategory(definition);
       if (errors.length) throw badInput(errors.map((e) => e.message).join(' '), { argument: 'input', problems: errors.map((e) => `${e.field}: ${e.message}`) });
-      const row = tx.create(TaxonomyCategoryEntity, {
+      const row = await insertAudited(tx, now, actor, TaxonomyCategoryEntity, {
         ...definition,
         parentKey: definition.key.includes('.') ? definition.key.slice(0, definition.key.lastIndexOf('.')) : null,
         createdAt: now,
-      });
-      await tx.insert(TaxonomyCategoryEntity, row);
-      await appendAuditEvent(tx, now, actor, { action: 'taxonomy.category_added', entityType: 'taxonomy', entityId: row.key, after: definition });
+      }, (row) => ({ action: 'taxonomy.category_added', entityType: 'taxonomy', entityId: row.key, after: definition }));
       return row;
     });
   }
@@ -43,9 +41,7 @@ export class TaxonomyService {
       const definition = { key: input.key, name: input.name.trim(), description: input.description ?? null };
       const errors = taxonomy.validateNewUse(definition);
       if (errors.length) throw badInput(errors.map((e) => e.message).join(' '), { argument: 'input', problems: errors.map((e) => `${e.field}: ${e.message}`) });
-      const row = tx.create(TaxonomyUseEntity, { ...definition, createdAt: now });
-      await tx.insert(TaxonomyUseEntity, row);
-      await appendAuditEvent(tx, now, actor, { action: 'taxonomy.use_added', entityType: 'taxonomy', entityId: row.key, after: definition });
+      const row = await insertAudited(tx, now, actor, TaxonomyUseEntity, { ...definition, createdAt: now }, (row) => ({ action: 'taxonomy.use_added', entityType: 'taxonomy', entityId: row.key, after: definition }));
       return row;
     });
   }

@@ -6,7 +6,7 @@ import type { Database } from '../../common/database';
 import { badInput, invalidTransition, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { pageSize } from '../../common/pagination';
-import { appendAuditEvent } from '../audit';
+import { appendAuditEvent, insertAudited } from '../audit';
 import type { Outbox } from '../outbox';
 import { sealSecret } from './secret-box';
 import { AddressPolicy, checkWebhookUrl, RefusedAddress } from './webhook-address';
@@ -32,7 +32,7 @@ export class WebhookService {
     const url = await this.requireUrl(rawUrl);
     const secret = newSecret('whsec');
     return this.db.write(async (tx, now) => {
-      const webhook = tx.create(WebhookEntity, {
+      const webhook = await insertAudited(tx, now, actor, WebhookEntity, {
         id: newId(),
         url: url.href,
         events,
@@ -41,9 +41,7 @@ export class WebhookService {
         createdBy: actor.id,
         createdAt: now,
         deletedAt: null,
-      });
-      await tx.insert(WebhookEntity, webhook);
-      await appendAuditEvent(tx, now, actor, { action: 'webhook.created', entityType: 'webhook', entityId: webhook.id, after: auditView(webhook) });
+      }, (webhook) => ({ action: 'webhook.created', entityType: 'webhook', entityId: webhook.id, after: auditView(webhook) }));
       return { webhook, secret };
     });
   }
