@@ -1,20 +1,19 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import type { QueryRunner, TableOptions } from 'typeorm';
 import { bool, char, foreignKey, id, index, instant, int, ref, text, varchar } from './table-helpers';
+import { TablesMigration } from './tables-migration';
 
 /** Identity, the service registry, settings and the audit chain. */
-export class Foundation1764400000000 implements MigrationInterface {
+export class Foundation1764400000000 extends TablesMigration {
   name = 'Foundation1764400000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.createTable(
-      new Table({
+  protected tables(_q: QueryRunner): TableOptions[] {
+    return [
+      {
         name: 'teams',
         columns: [id(), varchar('key', 63), varchar('name', 200), instant('created_at')],
         indices: [index('UQ_teams_key', ['key'], true)],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'users',
         columns: [
           id(),
@@ -27,10 +26,8 @@ export class Foundation1764400000000 implements MigrationInterface {
           instant('updated_at'),
         ],
         indices: [index('UQ_users_email', ['email'], true)],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'team_members',
         columns: [
           { ...ref('team_id'), isPrimary: true },
@@ -41,10 +38,8 @@ export class Foundation1764400000000 implements MigrationInterface {
           foreignKey('FK_team_members_team', 'team_id', 'teams', 'CASCADE'),
           foreignKey('FK_team_members_user', 'user_id', 'users', 'CASCADE'),
         ],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'api_tokens',
         columns: [
           id(),
@@ -58,10 +53,8 @@ export class Foundation1764400000000 implements MigrationInterface {
         ],
         indices: [index('UQ_api_tokens_hash', ['token_hash'], true), index('IDX_api_tokens_user', ['user_id'])],
         foreignKeys: [foreignKey('FK_api_tokens_user', 'user_id', 'users', 'CASCADE')],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'sessions',
         columns: [
           { ...char('id_hash', 64), isPrimary: true },
@@ -72,13 +65,9 @@ export class Foundation1764400000000 implements MigrationInterface {
         ],
         indices: [index('IDX_sessions_user', ['user_id'])],
         foreignKeys: [foreignKey('FK_sessions_user', 'user_id', 'users', 'CASCADE')],
-      }),
-    );
-    await q.createTable(
-      new Table({ name: 'settings', columns: [{ ...varchar('key', 100), isPrimary: true }, text('value')] }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      { name: 'settings', columns: [{ ...varchar('key', 100), isPrimary: true }, text('value')] },
+      {
         name: 'services',
         columns: [
           id(),
@@ -98,10 +87,8 @@ export class Foundation1764400000000 implements MigrationInterface {
           index('IDX_services_lifecycle', ['lifecycle']),
         ],
         foreignKeys: [foreignKey('FK_services_team', 'team_id', 'teams')],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'audit_events',
         columns: [
           { ...int('seq'), isPrimary: true },
@@ -122,17 +109,12 @@ export class Foundation1764400000000 implements MigrationInterface {
           index('IDX_audit_events_at', ['at']),
           index('IDX_audit_events_action', ['action']),
         ],
-      }),
-    );
-    await q.createTable(
-      new Table({ name: 'audit_head', columns: [{ ...int('id'), isPrimary: true }, int('seq'), char('hash', 64)] }),
-    );
-    await q.query(`INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '${'0'.repeat(64)}')`);
+      },
+      { name: 'audit_head', columns: [{ ...int('id'), isPrimary: true }, int('seq'), char('hash', 64)] },
+    ];
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    for (const table of ['audit_head', 'audit_events', 'services', 'settings', 'sessions', 'api_tokens', 'team_members', 'users', 'teams']) {
-      await q.dropTable(table);
-    }
+  protected override async seed(q: QueryRunner): Promise<void> {
+    await q.query(`INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '${'0'.repeat(64)}')`);
   }
 }

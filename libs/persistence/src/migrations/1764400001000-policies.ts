@@ -1,14 +1,15 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import type { QueryRunner, TableOptions } from 'typeorm';
 import { DEFAULT_DATA_CATEGORIES, DEFAULT_DATA_USES } from '@canopy/domain';
 import { bool, foreignKey, id, index, instant, int, ref, text, varchar } from './table-helpers';
+import { TablesMigration } from './tables-migration';
 
 /** The taxonomy (seeded with the default one), policies, their versions and clauses, and precedence conflicts. */
-export class Policies1764400001000 implements MigrationInterface {
+export class Policies1764400001000 extends TablesMigration {
   name = 'Policies1764400001000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.createTable(
-      new Table({
+  protected tables(_q: QueryRunner): TableOptions[] {
+    return [
+      {
         name: 'taxonomy_categories',
         columns: [
           { ...varchar('key', 120), isPrimary: true },
@@ -18,16 +19,12 @@ export class Policies1764400001000 implements MigrationInterface {
           bool('sensitive'),
           instant('created_at'),
         ],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'taxonomy_uses',
         columns: [{ ...varchar('key', 120), isPrimary: true }, varchar('name', 200), text('description', true), instant('created_at')],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'policies',
         columns: [
           id(),
@@ -44,10 +41,8 @@ export class Policies1764400001000 implements MigrationInterface {
           index('UQ_policies_global', ['global_marker'], true),
         ],
         foreignKeys: [foreignKey('FK_policies_service', 'service_id', 'services')],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'policy_versions',
         columns: [
           id(),
@@ -70,10 +65,8 @@ export class Policies1764400001000 implements MigrationInterface {
           index('IDX_policy_versions_in_force', ['policy_id', 'status', 'in_force_from']),
         ],
         foreignKeys: [foreignKey('FK_policy_versions_policy', 'policy_id', 'policies', 'CASCADE')],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'policy_clauses',
         columns: [
           id(),
@@ -87,10 +80,8 @@ export class Policies1764400001000 implements MigrationInterface {
         ],
         indices: [index('UQ_policy_clauses_subject', ['version_id', 'topic', 'subject'], true)],
         foreignKeys: [foreignKey('FK_policy_clauses_version', 'version_id', 'policy_versions', 'CASCADE')],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'policy_conflicts',
         columns: [
           id(),
@@ -120,9 +111,11 @@ export class Policies1764400001000 implements MigrationInterface {
           foreignKey('FK_policy_conflicts_global_version', 'global_version_id', 'policy_versions'),
           foreignKey('FK_policy_conflicts_service_version', 'service_version_id', 'policy_versions'),
         ],
-      }),
-    );
+      },
+    ];
+  }
 
+  protected override async seed(q: QueryRunner): Promise<void> {
     // Raw, portable inserts: migrations must not depend on how entities map today.
     const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
     for (const c of DEFAULT_DATA_CATEGORIES) {
@@ -134,12 +127,6 @@ export class Policies1764400001000 implements MigrationInterface {
     }
     for (const u of DEFAULT_DATA_USES) {
       await q.query('INSERT INTO taxonomy_uses (`key`, `name`, `description`, `created_at`) VALUES (?, ?, ?, ?)', [u.key, u.name, u.description ?? null, now]);
-    }
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const table of ['policy_conflicts', 'policy_clauses', 'policy_versions', 'policies', 'taxonomy_uses', 'taxonomy_categories']) {
-      await q.dropTable(table);
     }
   }
 }

@@ -1,16 +1,17 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import type { QueryRunner, TableOptions } from 'typeorm';
 import { bool, foreignKey, id, index, instant, int, ref, text, varchar } from './table-helpers';
+import { TablesMigration } from './tables-migration';
 
 /**
  * Data inventories (history), processors, sharing arrangements with their
  * revisions and approvals, and accepted compliance findings.
  */
-export class InventorySharing1764400002000 implements MigrationInterface {
+export class InventorySharing1764400002000 extends TablesMigration {
   name = 'InventorySharing1764400002000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.createTable(
-      new Table({
+  protected tables(_q: QueryRunner): TableOptions[] {
+    return [
+      {
         name: 'inventory_items',
         columns: [
           id(),
@@ -33,10 +34,8 @@ export class InventorySharing1764400002000 implements MigrationInterface {
           index('IDX_inventory_items_category', ['data_category']),
         ],
         foreignKeys: [foreignKey('FK_inventory_items_service', 'service_id', 'services')],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'processors',
         columns: [
           id(),
@@ -59,10 +58,8 @@ export class InventorySharing1764400002000 implements MigrationInterface {
           index('IDX_processors_country', ['country']),
           index('IDX_processors_dpa_expires_at', ['dpa_expires_at']),
         ],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'sharing_arrangements',
         columns: [
           id(),
@@ -95,10 +92,8 @@ export class InventorySharing1764400002000 implements MigrationInterface {
           foreignKey('FK_sharing_arrangements_requested_by', 'requested_by', 'users'),
           foreignKey('FK_sharing_arrangements_decided_by', 'decided_by', 'users'),
         ],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'sharing_arrangement_revisions',
         columns: [
           id(),
@@ -135,10 +130,8 @@ export class InventorySharing1764400002000 implements MigrationInterface {
           foreignKey('FK_sharing_revisions_changed_by', 'changed_by', 'users'),
           foreignKey('FK_sharing_revisions_decided_by', 'decided_by', 'users'),
         ],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'sharing_approvals',
         columns: [id(), ref('arrangement_id'), ref('approver_id'), int('arrangement_version'), text('comment', true), instant('at')],
         indices: [
@@ -149,10 +142,8 @@ export class InventorySharing1764400002000 implements MigrationInterface {
           foreignKey('FK_sharing_approvals_arrangement', 'arrangement_id', 'sharing_arrangements'),
           foreignKey('FK_sharing_approvals_approver', 'approver_id', 'users'),
         ],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'finding_acceptances',
         columns: [
           id(),
@@ -173,20 +164,7 @@ export class InventorySharing1764400002000 implements MigrationInterface {
           foreignKey('FK_finding_acceptances_service', 'service_id', 'services'),
           foreignKey('FK_finding_acceptances_accepted_by', 'accepted_by', 'users'),
         ],
-      }),
-    );
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const table of [
-      'finding_acceptances',
-      'sharing_approvals',
-      'sharing_arrangement_revisions',
-      'sharing_arrangements',
-      'processors',
-      'inventory_items',
-    ]) {
-      await q.dropTable(table);
-    }
+      },
+    ];
   }
 }

@@ -1,5 +1,6 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import type { QueryRunner, TableOptions } from 'typeorm';
 import { bool, byteWise, foreignKey, id, index, instant, int, ref, text, varchar } from './table-helpers';
+import { TablesMigration } from './tables-migration';
 
 /**
  * Delivery with nothing lost (DESIGN.md section 8): the outbox of outbound
@@ -7,12 +8,12 @@ import { bool, byteWise, foreignKey, id, index, instant, int, ref, text, varchar
  * the change that caused them and claimed by dispatchers with a committed
  * lease; and the webhooks admins register.
  */
-export class OutboxWebhooks1764400015000 implements MigrationInterface {
+export class OutboxWebhooks1764400015000 extends TablesMigration {
   name = 'OutboxWebhooks1764400015000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.createTable(
-      new Table({
+  protected tables(q: QueryRunner): TableOptions[] {
+    return [
+      {
         name: 'webhooks',
         columns: [
           byteWise(q, id()),
@@ -26,10 +27,8 @@ export class OutboxWebhooks1764400015000 implements MigrationInterface {
         ],
         indices: [index('IDX_webhooks_created_at', ['created_at']), index('IDX_webhooks_created_by', ['created_by'])],
         foreignKeys: [foreignKey('FK_webhooks_created_by', 'created_by', 'users')],
-      }),
-    );
-    await q.createTable(
-      new Table({
+      },
+      {
         name: 'outbox_messages',
         columns: [
           byteWise(q, id()),
@@ -65,12 +64,7 @@ export class OutboxWebhooks1764400015000 implements MigrationInterface {
           foreignKey('FK_outbox_webhook', 'webhook_id', 'webhooks'),
           foreignKey('FK_outbox_service', 'service_id', 'services'),
         ],
-      }),
-    );
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.dropTable('outbox_messages');
-    await q.dropTable('webhooks');
+      },
+    ];
   }
 }
