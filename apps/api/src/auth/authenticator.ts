@@ -37,7 +37,7 @@ export class Authenticator {
     return cookie ? this.fromSession(cookie) : { kind: 'none' };
   }
 
-  async fromToken(token: string, now = new Date()): Promise<Credentials> {
+  async fromToken(token: string, now = this.db.clock.now()): Promise<Credentials> {
     const row = await this.db.manager
       .createQueryBuilder(ApiTokenEntity, 't')
       .innerJoinAndSelect('t.user', 'u')
@@ -53,7 +53,7 @@ export class Authenticator {
   }
 
   /** A session opened by signing in with an API token lasts only as long as the token is usable. */
-  async fromSession(cookie: string, now = new Date()): Promise<Credentials> {
+  async fromSession(cookie: string, now = this.db.clock.now()): Promise<Credentials> {
     const row = await this.db.manager
       .createQueryBuilder(SessionEntity, 's')
       .innerJoinAndSelect('s.user', 'u')

@@ -26,7 +26,7 @@ export class SessionService {
     if (!signIn) return { ok: false, message: REFUSED };
     const { viewer, tokenId } = signIn;
     const cookie = newSecret('cns');
-    const now = new Date();
+    const now = this.db.clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await this.db.write(async (tx) => {
       // A session opened with a token records it: revoking the token ends the session (endSessionsOfToken).

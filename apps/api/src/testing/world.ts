@@ -1,6 +1,7 @@
 import type { TestDialect } from '@canopy/persistence';
 import type { CanopyServerOptions } from '../server';
 import { type ClauseInput, expectOk, type ItemInput, publishPolicy, registerProcessor, registerService, setInventory } from './fixtures';
+import { TestClock } from './test-clock';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from './test-server';
 
 /** Someone the world signs up: a user with roles and team memberships. */
@@ -31,19 +32,23 @@ export interface WorldSpec<P extends string> {
   /** Inventories by service key, set by the first officer. */
   inventory?: Record<string, ItemInput[]>;
   env?: Record<string, string>;
-  options?: CanopyServerOptions;
+  /** Server options but the clock: the world's is a TestClock. */
+  options?: Omit<CanopyServerOptions, 'clock'>;
 }
 
 export interface World<P extends string> extends TestServer {
   /** A token per person, and the bootstrap admin's. */
   as: Record<P | 'admin', string>;
+  /** The server's clock: `clock.advance(ms)` instead of sleeping. */
+  clock: TestClock;
 }
 
 const capitalised = (key: string) => key.charAt(0).toUpperCase() + key.slice(1);
 
 /** A test server over a fresh database, with the teams, people, services, processors, policy and inventories of `spec`. */
 export async function buildWorld<P extends string = never>(dialect: TestDialect, spec: WorldSpec<P> = {}): Promise<World<P>> {
-  const t = await startTestServer(dialect, spec.env, spec.options);
+  const clock = new TestClock();
+  const t = await startTestServer(dialect, spec.env, { clock, ...spec.options });
   for (const key of spec.teams ?? []) {
     await expectOk(t.gql('mutation($k: String!, $n: String!) { createTeam(key: $k, name: $n) { id } }', { k: key, n: capitalised(key) }));
   }
@@ -58,7 +63,7 @@ export async function buildWorld<P extends string = never>(dialect: TestDialect,
   for (const key of spec.processors ?? []) await registerProcessor(t, officerToken, key);
   if (spec.globalPolicy) await publishPolicy(t, officerToken, 'general', spec.globalPolicy);
   for (const [serviceKey, items] of Object.entries(spec.inventory ?? {})) await setInventory(t, officerToken, serviceKey, items);
-  return { ...t, as };
+  return { ...t, as, clock };
 }
 
 /**

@@ -60,9 +60,9 @@ describe.each(testDialects())('accepting findings on %s', (dialect) => {
   });
 
   it('should count the finding again once the acceptance expires', async () => {
-    await expectOk(t.gql(ACCEPT, { i: { serviceKey: 'brief', rule: 'RETENTION_EXCEEDED', dataCategory: 'device.log', rationale: 'short', expiresAt: new Date(Date.now() + 1500).toISOString() } }, as.officer));
+    await expectOk(t.gql(ACCEPT, { i: { serviceKey: 'brief', rule: 'RETENTION_EXCEEDED', dataCategory: 'device.log', rationale: 'short', expiresAt: t.clock.iso(1500) } }, as.officer));
     expect((await retention('brief'))[0].accepted).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 1700));
+    t.clock.advance(1700);
     expect((await retention('brief'))[0]).toMatchObject({ accepted: false, acceptedUntil: null });
     expect(await t.server.db.manager.count(FindingAcceptanceEntity)).toBe(2); // kept as history, never deleted
   });

@@ -4,7 +4,6 @@ import { AUDITOR, ENGINEER, OFFICER, useWorld } from '../../../testing/world';
 
 /** The organisation's home region: a setting with history, officers only, audited. */
 const HEAD = '{ verifyAuditLog { headSeq } }';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(testDialects())('home region on %s', (dialect) => {
   const t = useWorld(dialect, { teams: ['geo', 'media'], people: { officer: OFFICER, engineer: ENGINEER, auditor: AUDITOR }, services: [{ key: 'maps', team: 'geo', by: 'engineer' }] });
@@ -34,9 +33,9 @@ describe.each(testDialects())('home region on %s', (dialect) => {
 
     it('should let an officer set it, audited once; the same region again writes nothing; earlier instants keep the old one', async () => {
       const before = await head();
-      await sleep(5);
-      const earlier = new Date().toISOString();
-      await sleep(5);
+      t.clock.advance(5);
+      const earlier = t.clock.iso();
+      t.clock.advance(5);
       const r = await t.gql(SET, { n: 'EEA and Switzerland', c: ['EEA', 'ch'] }, as.officer);
       expect(r.errors).toBeUndefined();
       expect(r.data!.setHomeRegion).toEqual(expect.objectContaining({ name: 'EEA and Switzerland', isDefault: false }));

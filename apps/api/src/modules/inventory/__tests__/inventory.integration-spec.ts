@@ -4,7 +4,6 @@ import { expectOk, item, registerService, SET_INVENTORY, setInventory } from '..
 import { AUDITOR, ENGINEER, OFFICER, OTHER_ENGINEER, useWorld } from '../../../testing/world';
 
 const INVENTORY_AT = `query($k: String!, $at: DateTime) { service(key: $k) { inventory(at: $at) { id dataCategory purposes retentionDays validFrom validTo } } }`;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(testDialects())('service inventories on %s', (dialect) => {
   const t = useWorld(dialect, {
@@ -118,12 +117,12 @@ describe.each(testDialects())('service inventories on %s', (dialect) => {
   describe('inventory history', () => {
     it('should read the inventory as of any instant, closing changed rows and keeping unchanged ones', async () => {
       await registerService(t, as.officer, 'timeline', 'geo');
-      const beforeAll = new Date().toISOString();
-      await pause(5);
+      const beforeAll = t.clock.iso();
+      t.clock.advance(5);
       const first = await setInventory(t, as.geo, 'timeline', [item('user.account'), item('device.log', { retentionDays: 90 })]);
-      await pause(5);
-      const between = new Date().toISOString();
-      await pause(5);
+      t.clock.advance(5);
+      const between = t.clock.iso();
+      t.clock.advance(5);
       const second = await setInventory(t, as.geo, 'timeline', [item('user.account'), item('device.log', { retentionDays: 30 }), item('user.contact.email')]);
 
       const kept = first.inventory.find((i: { dataCategory: string }) => i.dataCategory === 'user.account');
@@ -136,7 +135,7 @@ describe.each(testDialects())('service inventories on %s', (dialect) => {
       expect(await at(beforeAll)).toEqual([]);
       expect(await at(between)).toEqual(['device.log:90', 'user.account:30']);
       expect(await at()).toEqual(['device.log:30', 'user.account:30', 'user.contact.email:30']);
-      expect(await at(new Date(Date.now() + 3600_000).toISOString())).toEqual(await at());
+      expect(await at(t.clock.iso(3600_000))).toEqual(await at());
 
       const rows = await t.server.db.manager.find(InventoryItemEntity, { where: { serviceId: (await t.server.application.services.byKey('timeline'))!.id } });
       expect(rows).toHaveLength(4);
@@ -146,7 +145,7 @@ describe.each(testDialects())('service inventories on %s', (dialect) => {
 
     it('should answer an `at` of past inventories for many services in a constant number of statements', async () => {
       const query = `query($n: Int!, $at: DateTime) { services(first: $n) { edges { node { key inventory { dataCategory } past: inventory(at: $at) { dataCategory } } } } }`;
-      const at = new Date().toISOString();
+      const at = t.clock.iso();
       const small = await t.gql(query, { n: 2, at }, as.auditor);
       const large = await t.gql(query, { n: 50, at }, as.auditor);
       expect(large.errors).toBeUndefined();

@@ -42,7 +42,6 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
   const { as } = t;
   const instants: Record<string, string> = {};
   const effective = async (at?: string) => (await t.gql(EFFECTIVE, { at: at ?? null }, as.auditor)).data!.effectivePolicy.clauses as Clause[];
-  const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
 
   it('should list the default taxonomy with sensitive flags', async () => {
     const r = await t.gql('{ dataCategories { key parentKey sensitive } dataUses { key } }', {}, as.auditor);
@@ -54,7 +53,7 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
   });
 
   it('should have an empty effective policy before any policy exists', async () => {
-    instants.beforeAll = new Date().toISOString();
+    instants.beforeAll = t.clock.iso();
     expect(await effective()).toEqual([]);
   });
 
@@ -94,7 +93,7 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
     });
 
     it('should refuse publishing to an engineer, and an unknown version with NOT_FOUND', async () => {
-      const at = new Date().toISOString();
+      const at = t.clock.iso();
       expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'general', number: 1, effectiveAt: at } }, as.engineer))).toBe('FORBIDDEN');
       expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'general', number: 9, effectiveAt: at } }, as.officer))).toBe('NOT_FOUND');
       expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'nope', number: 1, effectiveAt: at } }, as.officer))).toBe('NOT_FOUND');
@@ -104,9 +103,9 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
       const r = await t.gql(PUBLISH, { input: { policyKey: 'general', number: 1, effectiveAt: '2020-01-01T00:00:00.000Z' } }, as.officer);
       expect(r.errors).toBeUndefined();
       expect(r.data!.publishPolicyVersion).toMatchObject({ number: 1, status: 'PUBLISHED', materialReduction: false, publishedBy: { email: 'dpo@x.test' } });
-      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'general', number: 1, effectiveAt: new Date().toISOString() } }, as.officer))).toBe('INVALID_TRANSITION');
-      await pause();
-      instants.afterGlobalV1 = new Date().toISOString();
+      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'general', number: 1, effectiveAt: t.clock.iso() } }, as.officer))).toBe('INVALID_TRANSITION');
+      t.clock.advance(20);
+      instants.afterGlobalV1 = t.clock.iso();
       const clauses = await effective();
       expect(clause(clauses, 'RETENTION', 'device.log')).toMatchObject({ value: '90', source: 'GLOBAL', pendingReview: false });
       expect(await effective(instants.beforeAll)).toEqual([]);
@@ -147,11 +146,11 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
 
     it('should open conflicts exactly for the weaker clauses when published', async () => {
       await t.gql(DRAFT, { input: { policyKey: 'maps-policy', clauses: MAPS_V1 } }, as.engineer);
-      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'maps-policy', number: 1, effectiveAt: new Date().toISOString() } }, as.engineer))).toBe('FORBIDDEN');
-      const published = await t.gql(PUBLISH, { input: { policyKey: 'maps-policy', number: 1, effectiveAt: new Date().toISOString() } }, as.officer);
+      expect(codeOf(await t.gql(PUBLISH, { input: { policyKey: 'maps-policy', number: 1, effectiveAt: t.clock.iso() } }, as.engineer))).toBe('FORBIDDEN');
+      const published = await t.gql(PUBLISH, { input: { policyKey: 'maps-policy', number: 1, effectiveAt: t.clock.iso() } }, as.officer);
       expect(published.errors).toBeUndefined();
-      await pause();
-      instants.afterServiceV1 = new Date().toISOString();
+      t.clock.advance(20);
+      instants.afterServiceV1 = t.clock.iso();
       const open = (await t.gql(CONFLICTS, { s: 'OPEN' }, as.auditor)).data!.conflicts;
       expect(open.map((c: { topic: string; subject: string; globalValue: string; serviceValue: string }) => [c.topic, c.subject, c.globalValue, c.serviceValue]).sort()).toEqual([
         ['ENCRYPTION', '*', 'IN_TRANSIT', 'NONE'],
@@ -243,7 +242,7 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
       expect(preview.data!.policy.draft.changes.filter((c: { kind: string }) => c.kind !== 'UNCHANGED')).toEqual([
         { topic: 'RETENTION', subject: 'device.log', kind: 'STRICTER', before: '90', after: '60' },
       ]);
-      const r = await t.gql(PUBLISH, { input: { policyKey: 'general', number: 2, effectiveAt: new Date().toISOString() } }, as.officer);
+      const r = await t.gql(PUBLISH, { input: { policyKey: 'general', number: 2, effectiveAt: t.clock.iso() } }, as.officer);
       expect(r.errors).toBeUndefined();
       const superseded = (await t.gql(CONFLICTS, { s: 'SUPERSEDED' }, as.auditor)).data!.conflicts;
       expect(superseded).toHaveLength(2);
@@ -262,7 +261,7 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
     it('should open a fresh conflict when the global value changes', async () => {
       const v3 = GLOBAL_V1.map((c) => (c.subject === '*:third_party' ? { ...c, value: 'PROHIBITED' } : c.subject === 'device.log' ? { ...c, value: '60' } : c));
       await t.gql(DRAFT, { input: { policyKey: 'general', clauses: v3 } }, as.officer);
-      await t.gql(PUBLISH, { input: { policyKey: 'general', number: 3, effectiveAt: new Date().toISOString() } }, as.officer);
+      await t.gql(PUBLISH, { input: { policyKey: 'general', number: 3, effectiveAt: t.clock.iso() } }, as.officer);
       const open = (await t.gql(CONFLICTS, { s: 'OPEN' }, as.auditor)).data!.conflicts;
       expect(open.map((c: { subject: string; globalValue: string; globalPolicyVersion: number }) => [c.subject, c.globalValue, c.globalPolicyVersion])).toEqual([
         ['device.location:third_party', 'PROHIBITED', 3],
@@ -279,34 +278,34 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
       const draft = await t.gql('{ policy(key: "general") { draft { number materialReduction weakenedSubjects } } }', {}, as.officer);
       expect(draft.data!.policy.draft).toMatchObject({ number: 4, materialReduction: true, weakenedSubjects: ['RIGHT DELETE'] });
       const before = await tableCounts(t.server);
-      const r = await t.gql(PUBLISH, { input: { policyKey: 'general', number: 4, effectiveAt: new Date().toISOString() } }, as.officer);
+      const r = await t.gql(PUBLISH, { input: { policyKey: 'general', number: 4, effectiveAt: t.clock.iso() } }, as.officer);
       expect(codeOf(r)).toBe('NOTICE_REQUIRED');
       const earliest = new Date(r.errors![0].extensions!.earliestEffectiveAt as string).getTime();
-      expect(earliest).toBeGreaterThan(Date.now() + 29 * DAY);
+      expect(earliest).toBeGreaterThan(t.clock.now().getTime() + 29 * DAY);
       expect(r.errors![0].message).toContain(new Date(earliest).toISOString());
       expect(await tableCounts(t.server)).toEqual(before);
     });
 
     it('should refuse a notice shorter than notice_days', async () => {
       const r = await t.gql(PUBLISH, {
-        input: { policyKey: 'general', number: 4, effectiveAt: new Date(Date.now() + 10 * DAY).toISOString(), notice: { channels: ['EMAIL'], noticeAt: new Date().toISOString() } },
+        input: { policyKey: 'general', number: 4, effectiveAt: t.clock.iso(10 * DAY), notice: { channels: ['EMAIL'], noticeAt: t.clock.iso() } },
       }, as.officer);
       expect(codeOf(r)).toBe('NOTICE_REQUIRED');
     });
 
     it('should schedule the version with enough notice and keep the current one in force until then', async () => {
-      const effectiveAt = new Date(Date.now() + 31 * DAY).toISOString();
+      const effectiveAt = t.clock.iso(31 * DAY);
       const r = await t.gql(PUBLISH, {
-        input: { policyKey: 'general', number: 4, effectiveAt, notice: { channels: ['EMAIL', 'HOMEPAGE_BANNER'], noticeAt: new Date().toISOString() } },
+        input: { policyKey: 'general', number: 4, effectiveAt, notice: { channels: ['EMAIL', 'HOMEPAGE_BANNER'], noticeAt: t.clock.iso() } },
       }, as.officer);
       expect(r.errors).toBeUndefined();
       expect(r.data!.publishPolicyVersion).toMatchObject({ materialReduction: true, effectiveAt, notice: { channels: ['EMAIL', 'HOMEPAGE_BANNER'] } });
-      const current = await t.gql('query($at: DateTime) { policy(key: "general") { now: currentVersion { number } later: currentVersion(at: $at) { number } } }', { at: new Date(Date.now() + 32 * DAY).toISOString() }, as.auditor);
+      const current = await t.gql('query($at: DateTime) { policy(key: "general") { now: currentVersion { number } later: currentVersion(at: $at) { number } } }', { at: t.clock.iso(32 * DAY) }, as.auditor);
       expect(current.data!.policy).toEqual({ now: { number: 3 }, later: { number: 4 } });
       const nowClause = clause(await effective(), 'RIGHT', 'DELETE')!;
       expect(nowClause).toMatchObject({ source: 'SERVICE', value: 'GRANTED' });
       expect(nowClause.explanation).toContain('general v3');
-      const later = clause(await effective(new Date(Date.now() + 32 * DAY).toISOString()), 'RIGHT', 'DELETE')!;
+      const later = clause(await effective(t.clock.iso(32 * DAY)), 'RIGHT', 'DELETE')!;
       expect(later).toMatchObject({ source: 'SERVICE', value: 'GRANTED' });
       expect(later.explanation).not.toContain('general v3');
     });

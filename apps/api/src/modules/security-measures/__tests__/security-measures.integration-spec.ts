@@ -4,7 +4,6 @@ import { AUDITOR, ENGINEER, OFFICER, OTHER_ENGINEER, useWorld } from '../../../t
 
 /** A service's security measures: owning team and officers, audited, kept as history. */
 const HEAD = '{ verifyAuditLog { headSeq } }';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(testDialects())('security measures on %s', (dialect) => {
   const t = useWorld(dialect, {
@@ -35,9 +34,9 @@ describe.each(testDialects())('security measures on %s', (dialect) => {
     });
 
     it('should keep the measures of earlier instants', async () => {
-      await sleep(5);
-      const earlier = new Date().toISOString();
-      await sleep(5);
+      t.clock.advance(5);
+      const earlier = t.clock.iso();
+      t.clock.advance(5);
       await t.gql(SET, { k: 'maps', m: ['Encryption at rest'] }, as.officer);
       const r = await t.gql('query($at: DateTime) { service(key: "maps") { now: securityMeasures then: securityMeasures(at: $at) } }', { at: earlier });
       expect(r.data!.service).toEqual({ now: ['Encryption at rest'], then: ['TLS 1.3 everywhere', 'Quarterly access review'] });

@@ -38,7 +38,6 @@ const RESULT: Record<Action, Status | null> = {
 };
 const STATUSES = Object.keys(ALLOWED) as Status[];
 const ACTIONS: Action[] = ['submit', 'approve', 'reject', 'revoke', 'withdraw', 'update'];
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(testDialects())('sharing arrangements: transitions on %s', (dialect) => {
   const t = useWorld(dialect, {
@@ -316,14 +315,14 @@ describe.each(testDialects())('sharing arrangements: transitions on %s', (dialec
       await registerService(t, people.officer, 'timeline', 'geo');
       await setInventory(t, people.geo, 'timeline', [item('device.location')]);
       const a = await propose(t, people.geo, { serviceKey: 'timeline', processorKey: 'tiles', dataCategories: ['device.location'] });
-      await pause(5);
-      const t1 = new Date().toISOString();
-      await pause(5);
+      t.clock.advance(5);
+      const t1 = t.clock.iso();
+      t.clock.advance(5);
       const s = (await expectOk(act('submit', a.id, 1))).submitSharing;
       await expectOk(act('approve', a.id, s.version, people.officer));
-      await pause(5);
-      const t2 = new Date().toISOString();
-      await pause(5);
+      t.clock.advance(5);
+      const t2 = t.clock.iso();
+      t.clock.advance(5);
       await expectOk(act('approve', a.id, s.version + 1, people.officer2));
 
       const asOf = async (at: string | null) =>
