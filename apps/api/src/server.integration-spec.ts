@@ -1,12 +1,9 @@
 import { testDialects } from '@canopy/persistence';
-import { startTestServer, TestServer } from './testing/test-server';
+import { startTestServer } from './testing/test-server';
+import { useWorld } from './testing/world';
 
 describe.each(testDialects())('HTTP server on %s', (dialect) => {
-  let t: TestServer;
-  beforeAll(async () => {
-    t = await startTestServer(dialect);
-  });
-  afterAll(() => t.close());
+  const t = useWorld(dialect);
 
   it('should answer /healthz and /readyz', async () => {
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);

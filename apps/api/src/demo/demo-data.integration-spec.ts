@@ -1,21 +1,14 @@
 import { testDialects } from '@canopy/persistence';
-import { startTestServer, TestServer } from '../testing/test-server';
+import { useWorld } from '../testing/world';
 import { DEMO_PASSWORD } from './demo-data';
 
 describe.each(testDialects())('demo data on %s', (dialect) => {
-  let t: TestServer;
+  const t = useWorld(dialect, { env: { CANOPY_DEMO: 'true' } });
   let cookie: string;
   const gql = (query: string) => t.gql(query, {}, { cookie });
   beforeAll(async () => {
-    t = await startTestServer(dialect, { CANOPY_DEMO: 'true' });
-    const login = await fetch(`${t.url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@canopy.demo', password: DEMO_PASSWORD }),
-    });
-    cookie = login.headers.get('set-cookie')!.split(';')[0];
+    cookie = await t.signIn({ email: 'admin@canopy.demo', password: DEMO_PASSWORD });
   });
-  afterAll(() => t.close());
 
   it('should load teams, a user of each role and the demo services', async () => {
     const r = await gql('{ teams { key } users { email roles } services { totalCount edges { node { key } } } }');

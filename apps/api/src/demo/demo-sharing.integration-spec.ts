@@ -1,20 +1,13 @@
 import { testDialects } from '@canopy/persistence';
-import { startTestServer, TestServer } from '../testing/test-server';
+import { useWorld } from '../testing/world';
 import { DEMO_PASSWORD } from './demo-data';
 
 describe.each(testDialects())('demo inventories, processors and sharing on %s', (dialect) => {
-  let t: TestServer;
+  const t = useWorld(dialect, { env: { CANOPY_DEMO: 'true' } });
   let auditor: { cookie: string };
   beforeAll(async () => {
-    t = await startTestServer(dialect, { CANOPY_DEMO: 'true' });
-    const login = await fetch(`${t.url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'auditor@canopy.demo', password: DEMO_PASSWORD }),
-    });
-    auditor = { cookie: login.headers.get('set-cookie')!.split(';')[0] };
+    auditor = { cookie: await t.signIn({ email: 'auditor@canopy.demo', password: DEMO_PASSWORD }) };
   });
-  afterAll(() => t.close());
 
   it('should give each demo service an inventory modelled on the reference policy', async () => {
     const r = await t.gql('{ services { edges { node { key inventory { dataCategory devicePermission publiclyVisible } } } } }', {}, auditor);

@@ -26,6 +26,10 @@ export interface TestServer {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Caller | string): Promise<GqlResult<T>>;
   /** Creates a user with the given roles and teams and returns a token of theirs. */
   user(email: string, roles: string[], teamKeys?: string[]): Promise<string>;
+  /** POST /auth/login with a JSON body (`{ email, password }` or `{ token }`), as the console does. */
+  login(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** A console session: the cookie a successful sign-in sets (throws otherwise). */
+  signIn(body: Record<string, string>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -74,12 +78,23 @@ export async function startTestServer(dialect: TestDialect, env: Record<string, 
     return token.data!.createApiToken.token as string;
   };
 
+  const login: TestServer['login'] = (body, headers = {}) =>
+    fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  const signIn: TestServer['signIn'] = async (body) => {
+    const response = await login(body);
+    if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+    return (response.headers.get('set-cookie') ?? '').split(';')[0];
+  };
+
   return {
     url,
     server,
     database,
     gql,
     user,
+    login,
+    signIn,
     close: async () => {
       await server.close();
       await database.drop();

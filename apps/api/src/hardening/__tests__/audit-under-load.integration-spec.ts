@@ -1,5 +1,5 @@
 import { testDialects } from '@canopy/persistence';
-import { startTestServer, TestServer } from '../../testing/test-server';
+import { useWorld } from '../../testing/world';
 
 /**
  * The soak found it: verifyAuditLog read the head after the events, so a write
@@ -7,11 +7,7 @@ import { startTestServer, TestServer } from '../../testing/test-server';
  * system works must always get `ok`.
  */
 describe.each(testDialects())('verifying the audit chain under concurrent writes on %s', (dialect) => {
-  let t: TestServer;
-  beforeAll(async () => {
-    t = await startTestServer(dialect);
-  });
-  afterAll(() => t.close());
+  const t = useWorld(dialect);
 
   it('should report the chain intact while writes commit during the check', async () => {
     const base = (await t.gql('{ verifyAuditLog { checkedEvents } }')).data!.verifyAuditLog.checkedEvents as number;

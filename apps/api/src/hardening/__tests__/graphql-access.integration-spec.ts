@@ -29,9 +29,7 @@ const post = (t: TestServer, body: unknown, headers: Record<string, string> = {}
 
 /** A console session: the cookie POST /auth/login sets. */
 async function signIn(t: TestServer, body: Record<string, string> = { token: ADMIN_TOKEN }): Promise<string> {
-  const response = await fetch(`${t.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  expect(response.status).toBe(200);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0];
+  return t.signIn(body);
 }
 
 function expectUnauthenticated(r: Answer): void {

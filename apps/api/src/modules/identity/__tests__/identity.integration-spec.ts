@@ -134,8 +134,7 @@ describe.each(testDialects())('identity on %s', (dialect) => {
   });
 
   describe('console sign-in', () => {
-    const login = (body: unknown) =>
-      fetch(`${t.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const login = (body: unknown) => t.login(body);
 
     it('should sign in with a password, set an httpOnly SameSite=Strict cookie, and sign out', async () => {
       await t.gql('mutation { setPassword(email: "dpo@x.test", password: "correct horse battery") }');
@@ -180,7 +179,7 @@ describe.each(testDialects())('identity on %s', (dialect) => {
 
   describe('sessions end with the credentials behind them', () => {
     const signIn = async (body: Record<string, string>): Promise<string> => {
-      const response = await fetch(`${t.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await t.login(body);
       expect(response.status).toBe(200);
       return (response.headers.get('set-cookie') ?? '').split(';')[0];
     };
