@@ -5,7 +5,7 @@ import { authChecker } from './auth/auth-checker';
 import { DateTimeScalar } from './common/scalars';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { RecordOfProcessingResolver } from './modules/exports/ropa.resolver';
-import { FindingAcceptanceResolver, FindingAcceptedByResolver, ServiceFindingsResolver } from './modules/findings/finding-fields.resolver';
+import { FindingAcceptanceResolver, FindingAcceptanceServiceResolver, FindingAcceptedByResolver, ServiceFindingsResolver } from './modules/findings/finding-fields.resolver';
 import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
 import { FindingsResolver } from './modules/findings/findings.resolver';
 import { HomeRegionResolver } from './modules/home-region/home-region.resolver';
@@ -16,15 +16,15 @@ import { ConflictPreviewResolver, LockedOverrideResolver, PolicyVersionImpactRes
 import { InventoryItemResolver, ServiceInventoryResolver } from './modules/inventory/inventory.resolver';
 import { ManifestCheckResolver } from './modules/manifest-check/manifest-check.resolver';
 import { ConflictViewerResolver } from './modules/policies/conflict-viewer.resolver';
-import { ConflictResolver } from './modules/policies/conflict.resolver';
-import { EffectiveClauseResolver, EffectivePolicyResolver, ServicePolicyResolver } from './modules/policies/effective-policy.resolver';
+import { ConflictResolver, PolicyConflictServiceResolver } from './modules/policies/conflict.resolver';
+import { EffectiveClauseResolver, EffectivePolicyResolver, EffectivePolicyServiceResolver, ServicePolicyResolver } from './modules/policies/effective-policy.resolver';
 import { PolicyViewerResolver } from './modules/policies/policy-viewer.resolver';
 import { PolicyVersionResolver } from './modules/policies/policy-version.resolver';
 import { PolicyResolver } from './modules/policies/policy.resolver';
 import { ProcessorResolver } from './modules/processors/processor.resolver';
 import { ServiceSecurityMeasuresResolver } from './modules/security-measures/security-measures.resolver';
 import { ServiceResolver, TeamServicesResolver } from './modules/services/service.resolver';
-import { SharingApprovalResolver, SharingArrangementFieldsResolver } from './modules/sharing/sharing-fields.resolver';
+import { SharingApprovalResolver, SharingArrangementFieldsResolver, SharingArrangementServiceResolver } from './modules/sharing/sharing-fields.resolver';
 import { ProcessorSharingResolver, ServiceSharingResolver } from './modules/sharing/sharing-relations.resolver';
 import { SharingViewerResolver } from './modules/sharing/sharing-viewer.resolver';
 import { SharingResolver } from './modules/sharing/sharing.resolver';
@@ -51,15 +51,19 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PolicyResolver,
   PolicyVersionResolver,
   ConflictResolver,
+  PolicyConflictServiceResolver,
   EffectivePolicyResolver,
+  EffectivePolicyServiceResolver,
   EffectiveClauseResolver,
   ServicePolicyResolver,
   FindingsResolver,
   FindingAcceptedByResolver,
   FindingAcceptanceResolver,
+  FindingAcceptanceServiceResolver,
   ServiceFindingsResolver,
   SharingResolver,
   SharingArrangementFieldsResolver,
+  SharingArrangementServiceResolver,
   SharingApprovalResolver,
   ServiceSharingResolver,
   ProcessorSharingResolver,

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { loadOptionalUser, loadUser, User } from '../identity';
-import { loadService, Service } from '../services';
+import { Service, serviceFieldResolver } from '../services';
 import type { FindingsContext } from './findings.context';
 import { findingMapper } from './finding.mappers';
 import { Finding, FindingAcceptance } from './finding.types';
@@ -15,10 +15,6 @@ export class FindingAcceptedByResolver {
 
 @Resolver(() => FindingAcceptance)
 export class FindingAcceptanceResolver {
-  @FieldResolver(() => Service)
-  async service(@Root() acceptance: FindingAcceptance, @Ctx() ctx: FindingsContext): Promise<Service> {
-    return loadService(ctx.loaders, acceptance.serviceId);
-  }
 
   @FieldResolver(() => User)
   async acceptedBy(@Root() acceptance: FindingAcceptance, @Ctx() ctx: FindingsContext): Promise<User> {
@@ -39,3 +35,5 @@ export class ServiceFindingsResolver {
     return (await ctx.loaders.findingsByServiceId.load(service.id)).map(findingMapper());
   }
 }
+
+export const FindingAcceptanceServiceResolver = serviceFieldResolver(FindingAcceptance);

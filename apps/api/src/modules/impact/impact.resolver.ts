@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { findingMapper } from '../findings';
 import { ClauseSource, ClauseTopic, PolicyVersion, toPolicyConflict } from '../policies';
-import { loadService, Service } from '../services';
+import { serviceFieldResolver } from '../services';
 import type { ImpactContext } from './impact.context';
 import type { ClauseDelta, ConflictPreviewRow } from './impact-preview.app-service';
 import { ConflictPreview, EffectiveChange, LockedOverride, PolicyImpact, ServiceImpact } from './impact.types';
@@ -54,26 +54,8 @@ export class PolicyVersionImpactResolver {
   }
 }
 
-@Resolver(() => ServiceImpact)
-export class ServiceImpactResolver {
-  @FieldResolver(() => Service)
-  async service(@Root() impact: ServiceImpact, @Ctx() ctx: ImpactContext): Promise<Service> {
-    return loadService(ctx.loaders, impact.serviceId);
-  }
-}
+export const ServiceImpactResolver = serviceFieldResolver(ServiceImpact);
 
-@Resolver(() => LockedOverride)
-export class LockedOverrideResolver {
-  @FieldResolver(() => Service)
-  async service(@Root() override: LockedOverride, @Ctx() ctx: ImpactContext): Promise<Service> {
-    return loadService(ctx.loaders, override.serviceId);
-  }
-}
+export const LockedOverrideResolver = serviceFieldResolver(LockedOverride);
 
-@Resolver(() => ConflictPreview)
-export class ConflictPreviewResolver {
-  @FieldResolver(() => Service)
-  async service(@Root() preview: ConflictPreview, @Ctx() ctx: ImpactContext): Promise<Service> {
-    return loadService(ctx.loaders, preview.serviceId);
-  }
-}
+export const ConflictPreviewResolver = serviceFieldResolver(ConflictPreview);

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { viewerOf } from '../../auth/request-context';
-import { loadService, Service, toService } from '../services';
+import { Service, toService, serviceFieldResolver } from '../services';
 import type { InventoryContext } from './inventory.context';
 import { InventoryItemInput } from './inventory.inputs';
 import { toInventoryItem } from './inventory.mappers';
@@ -41,10 +41,4 @@ export class ServiceInventoryResolver {
   }
 }
 
-@Resolver(() => InventoryItem)
-export class InventoryItemResolver {
-  @FieldResolver(() => Service)
-  async service(@Root() item: InventoryItem, @Ctx() ctx: InventoryContext): Promise<Service> {
-    return loadService(ctx.loaders, item.serviceId);
-  }
-}
+export const InventoryItemResolver = serviceFieldResolver(InventoryItem);

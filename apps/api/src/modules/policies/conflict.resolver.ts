@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { viewerOf } from '../../auth/request-context';
 import { loadOptionalUser, User } from '../identity';
-import { loadService, Service } from '../services';
+import { serviceFieldResolver } from '../services';
 import type { PoliciesContext } from './policies.context';
 import { ConflictStatus } from './policy.enums';
 import { ResolveConflictInput } from './policy.inputs';
@@ -29,13 +29,11 @@ export class ConflictResolver {
     return toPolicyConflict(await ctx.app.conflicts.resolve(viewerOf(ctx), input));
   }
 
-  @FieldResolver(() => Service)
-  async service(@Root() conflict: PolicyConflict, @Ctx() ctx: PoliciesContext): Promise<Service> {
-    return loadService(ctx.loaders, conflict.serviceId);
-  }
 
   @FieldResolver(() => User, { nullable: true })
   async resolvedBy(@Root() conflict: PolicyConflict, @Ctx() ctx: PoliciesContext): Promise<User | null> {
     return loadOptionalUser(ctx.loaders, conflict.resolvedById);
   }
 }
+
+export const PolicyConflictServiceResolver = serviceFieldResolver(PolicyConflict);

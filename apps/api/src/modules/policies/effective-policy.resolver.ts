@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../common/errors';
-import { loadService, Service } from '../services';
+import { Service, serviceFieldResolver } from '../services';
 import type { PoliciesContext } from './policies.context';
 import { ConflictStatus } from './policy.enums';
 import { toEffectiveClause, toPolicy, toPolicyConflict } from './policy.mappers';
@@ -26,10 +26,6 @@ export class EffectivePolicyResolver {
     return effectivePolicyOf(ctx, service.id, at);
   }
 
-  @FieldResolver(() => Service)
-  async service(@Root() policy: EffectivePolicy, @Ctx() ctx: PoliciesContext): Promise<Service> {
-    return loadService(ctx.loaders, policy.serviceId);
-  }
 }
 
 @Resolver(() => EffectiveClause)
@@ -64,3 +60,5 @@ export class ServicePolicyResolver {
     return (await ctx.loaders.conflictsByServiceId.load(service.id)).filter((v) => !status || v.status === status).map(toPolicyConflict);
   }
 }
+
+export const EffectivePolicyServiceResolver = serviceFieldResolver(EffectivePolicy);

@@ -2,5 +2,6 @@
 export { Service, Lifecycle } from './service.types';
 export { toService } from './service.mappers';
 export { createServiceLoaders, loadService, type ServiceLoaders } from './service.loaders';
+export { serviceFieldResolver } from './service-field.resolver';
 export type { OpenConflictsReader } from './open-conflicts.port';
 export type { ServicesContext } from './services.context';

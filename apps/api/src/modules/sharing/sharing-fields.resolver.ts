@@ -3,7 +3,7 @@ import { isInformativeCheck } from '@canopy/domain';
 import { isOfficer } from '../../auth/viewer';
 import { loadOptionalUser, loadUser, User } from '../identity';
 import { Processor, toProcessor } from '../processors';
-import { loadService, Service } from '../services';
+import { serviceFieldResolver } from '../services';
 import type { SharingContext } from './sharing.context';
 import { sharingChecks } from './sharing.checks';
 import { toSharingApproval } from './sharing.mappers';
@@ -11,10 +11,6 @@ import { SharingApproval, SharingArrangement, SharingCheck } from './sharing.typ
 
 @Resolver(() => SharingArrangement)
 export class SharingArrangementFieldsResolver {
-  @FieldResolver(() => Service)
-  async service(@Root() a: SharingArrangement, @Ctx() ctx: SharingContext): Promise<Service> {
-    return loadService(ctx.loaders, a.serviceId);
-  }
 
   @FieldResolver(() => Processor)
   async processor(@Root() a: SharingArrangement, @Ctx() ctx: SharingContext): Promise<Processor> {
@@ -56,3 +52,5 @@ export class SharingApprovalResolver {
     return loadUser(ctx.loaders, approval.approverId);
   }
 }
+
+export const SharingArrangementServiceResolver = serviceFieldResolver(SharingArrangement);

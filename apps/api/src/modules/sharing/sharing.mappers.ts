@@ -6,31 +6,18 @@ import { SharingApproval, SharingArrangement, SharingStatus } from './sharing.ty
 /** What an arrangement and each of its revisions hold under the same names. */
 const ARRANGEMENT_FIELDS = ['serviceId', 'processorId', 'dataCategories', 'purposes', 'requiredApprovals', 'decisionReason', 'version', 'submittedAt', 'decidedAt'] as const;
 
+/** An arrangement or one of its revisions; `extra` gives what only the arrangement row holds. */
+const fromArrangementRow = (row: SharingArrangementEntity | SharingArrangementRevisionEntity, extra: Partial<SharingArrangement>): SharingArrangement =>
+  fromRow(SharingArrangement, row, ARRANGEMENT_FIELDS, { legalBasis: row.legalBasis as LegalBasis, status: row.status as SharingStatus, decidedById: row.decidedBy, ...extra });
+
 export const toSharingArrangement = (row: SharingArrangementEntity): SharingArrangement =>
-  fromRow(SharingArrangement, row, ARRANGEMENT_FIELDS, {
-    id: row.id,
-    requestedById: row.requestedBy,
-    legalBasis: row.legalBasis as LegalBasis,
-    status: row.status as SharingStatus,
-    decidedById: row.decidedBy,
-    createdAt: row.createdAt,
-    asOf: null,
-  });
+  fromArrangementRow(row, { id: row.id, requestedById: row.requestedBy, createdAt: row.createdAt, asOf: null });
 
 /** The arrangement as it stood at `at`, from the revision valid then. */
 export const revisionToSharingArrangement = (
   revision: SharingArrangementRevisionEntity,
   origin: Pick<SharingArrangementEntity, 'requestedBy' | 'createdAt'>,
   at: Date,
-): SharingArrangement =>
-  fromRow(SharingArrangement, revision, ARRANGEMENT_FIELDS, {
-    id: revision.arrangementId,
-    requestedById: origin.requestedBy,
-    legalBasis: revision.legalBasis as LegalBasis,
-    status: revision.status as SharingStatus,
-    decidedById: revision.decidedBy,
-    createdAt: origin.createdAt,
-    asOf: at,
-  });
+): SharingArrangement => fromArrangementRow(revision, { id: revision.arrangementId, requestedById: origin.requestedBy, createdAt: origin.createdAt, asOf: at });
 
 export const toSharingApproval = (row: SharingApprovalEntity): SharingApproval => fromRow(SharingApproval, row, ['approverId', 'comment', 'at']);
