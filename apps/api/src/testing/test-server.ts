@@ -114,3 +114,12 @@ export async function tableCounts(server: CanopyServer): Promise<Record<string, 
 export function codeOf(result: GqlResult): string | undefined {
   return result.errors?.[0]?.extensions?.code;
 }
+
+/** Runs `attempt` and expects it refused with `code` and every table as it was: a refused request changes nothing. */
+export async function expectRefusal(t: Pick<TestServer, 'server'>, code: string, attempt: () => Promise<GqlResult>): Promise<GqlResult> {
+  const before = await tableCounts(t.server);
+  const result = await attempt();
+  expect(codeOf(result)).toBe(code);
+  expect(await tableCounts(t.server)).toEqual(before);
+  return result;
+}

@@ -1,5 +1,5 @@
 import { InventoryItemEntity, testDialects } from '@canopy/persistence';
-import { codeOf, tableCounts } from '../../../testing/test-server';
+import { codeOf, expectRefusal, tableCounts } from '../../../testing/test-server';
 import { expectOk, item, registerService, SET_INVENTORY, setInventory } from '../../../testing/fixtures';
 import { AUDITOR, ENGINEER, OFFICER, OTHER_ENGINEER, useWorld } from '../../../testing/world';
 
@@ -42,10 +42,7 @@ describe.each(testDialects())('service inventories on %s', (dialect) => {
       ['an auditor', () => as.auditor],
       ['an admin', () => undefined],
     ])('should refuse %s with FORBIDDEN and write nothing', async (_who, token) => {
-      const before = await tableCounts(t.server);
-      const r = await t.gql(SET_INVENTORY, { k: 'maps', items: [item('user.account')] }, token());
-      expect(codeOf(r)).toBe('FORBIDDEN');
-      expect(await tableCounts(t.server)).toEqual(before);
+      await expectRefusal(t, 'FORBIDDEN', () => t.gql(SET_INVENTORY, { k: 'maps', items: [item('user.account')] }, token()));
     });
 
     it('should answer NOT_FOUND for an unknown service', async () => {
@@ -83,10 +80,7 @@ describe.each(testDialects())('service inventories on %s', (dialect) => {
       ['a retention that is not an integer', { ...item('user.account'), retentionDays: 1.5 }],
       ['a missing legal basis', { dataCategory: 'user.account', purposes: ['service.provide'], source: 'AUTOMATIC', encryption: 'NONE' }],
     ])('should refuse %s in variables with BAD_USER_INPUT and write nothing', async (_case, bad) => {
-      const before = await tableCounts(t.server);
-      const r = await t.gql(SET_INVENTORY, { k: 'maps', items: [bad] }, as.geo);
-      expect(codeOf(r)).toBe('BAD_USER_INPUT');
-      expect(await tableCounts(t.server)).toEqual(before);
+      await expectRefusal(t, 'BAD_USER_INPUT', () => t.gql(SET_INVENTORY, { k: 'maps', items: [bad] }, as.geo));
     });
 
     it('should write nothing and no audit event when the inventory is the same (purposes in any order)', async () => {

@@ -1,5 +1,5 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, tableCounts } from '../../../testing/test-server';
+import { codeOf, expectRefusal, tableCounts } from '../../../testing/test-server';
 import { AUDITOR, ENGINEER, OFFICER, OTHER_ENGINEER, useWorld } from '../../../testing/world';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -79,10 +79,7 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
       ['a duplicate (topic, subject)', DRAFT, { input: { policyKey: 'general', clauses: [{ topic: 'RETENTION', subject: 'user', value: '30' }, { topic: 'RETENTION', subject: 'user', value: '40' }] } }],
       ['a negative retention', DRAFT, { input: { policyKey: 'general', clauses: [{ topic: 'RETENTION', subject: 'user', value: '-1' }] } }],
     ])('should refuse %s with BAD_USER_INPUT and change nothing', async (_case, mutation, variables) => {
-      const before = await tableCounts(t.server);
-      const r = await t.gql(mutation, variables, as.officer);
-      expect(codeOf(r)).toBe('BAD_USER_INPUT');
-      expect(await tableCounts(t.server)).toEqual(before);
+      await expectRefusal(t, 'BAD_USER_INPUT', () => t.gql(mutation, variables, as.officer));
       const draft = await t.gql('{ policy(key: "general") { versions { number status clauses { subject } } } }', {}, as.auditor);
       expect(draft.data!.policy.versions[0].clauses).toHaveLength(GLOBAL_V1.length);
     });
@@ -194,9 +191,7 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
       ['an engineer', () => as.engineer, 'FORBIDDEN', 'fine'],
       ['a blank rationale', () => as.officer, 'BAD_USER_INPUT', '   '],
     ])('should refuse %s and change nothing', async (_case, token, code, rationale) => {
-      const before = await tableCounts(t.server);
-      expect(codeOf(await t.gql(RESOLVE, { input: { conflictId: sharingId, resolution: 'SERVICE_PREVAILS', rationale } }, token()))).toBe(code);
-      expect(await tableCounts(t.server)).toEqual(before);
+      await expectRefusal(t, code, () => t.gql(RESOLVE, { input: { conflictId: sharingId, resolution: 'SERVICE_PREVAILS', rationale } }, token()));
     });
 
     it('should answer NOT_FOUND for an unknown conflict', async () => {

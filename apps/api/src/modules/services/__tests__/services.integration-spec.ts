@@ -1,5 +1,5 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, tableCounts } from '../../../testing/test-server';
+import { codeOf, expectRefusal, tableCounts } from '../../../testing/test-server';
 import { AUDITOR, ENGINEER, OFFICER, OTHER_ENGINEER, useWorld } from '../../../testing/world';
 
 const REGISTER = `mutation($input: RegisterServiceInput!) {
@@ -45,10 +45,7 @@ describe.each(testDialects())('service registry on %s', (dialect) => {
       ['an auditor', () => as.auditor],
       ['an admin', () => undefined],
     ])('should refuse %s with FORBIDDEN and write nothing', async (_who, token) => {
-      const before = await tableCounts(t.server);
-      const r = await t.gql(REGISTER, { input: { key: 'nope', name: 'Nope', teamKey: 'geo' } }, token());
-      expect(codeOf(r)).toBe('FORBIDDEN');
-      expect(await tableCounts(t.server)).toEqual(before);
+      await expectRefusal(t, 'FORBIDDEN', () => t.gql(REGISTER, { input: { key: 'nope', name: 'Nope', teamKey: 'geo' } }, token()));
     });
 
     it.each([
