@@ -1,5 +1,6 @@
 import { ADMIN_TOKEN, ApiProcess, startApi, testDialects } from '../testing/api-process';
 import { cli, CliRun, scratch, spawnCli } from '../testing/run-cli';
+import { mapsServiceHead } from '../testing/manifests';
 
 /**
  * The CLI against a real API (the built bundle in a child process) on a fresh
@@ -26,26 +27,7 @@ spec:
 `;
 
 const MAPS = `# The maps service, as its team declares it.
-apiVersion: canopy/v1
-kind: Service
-metadata:
-  key: maps
-  name: Maps
-  team: geo
-spec:
-  description: Maps and directions
-  lifecycle: ACTIVE
-  servesMinors: false
-  inventory:
-    - dataCategory: device.location
-      purposes: [service.provide, personalize]
-      source: DEVICE_PERMISSION
-      devicePermission: LOCATION
-      legalBasis: CONSENT
-      retentionDays: 30
-      encryption: AT_REST_AND_IN_TRANSIT
-      dataSubjects: [customers]
-    - dataCategory: device.log
+${mapsServiceHead()}    - dataCategory: device.log
       purposes: [service.improve]
       source: AUTOMATIC
       legalBasis: CONSENT

@@ -1,6 +1,7 @@
 import type { ArrangementData, ProcessorState, ServiceState } from '../../client/operations';
 import { parseManifests } from '../../manifest/load';
 import { bestMatch, CurrentState, planApply, summarise } from '../plan';
+import { mapsServiceHead } from '../../testing/manifests';
 
 const MANIFEST = `apiVersion: canopy/v1
 kind: Processor
@@ -12,23 +13,7 @@ spec:
   transferMechanism: STANDARD_CONTRACTUAL_CLAUSES
   certifications: [ISO 27001]
 ---
-apiVersion: canopy/v1
-kind: Service
-metadata: { key: maps, name: Maps, team: geo }
-spec:
-  description: Maps and directions
-  lifecycle: ACTIVE
-  servesMinors: false
-  inventory:
-    - dataCategory: device.location
-      purposes: [service.provide, personalize]
-      source: DEVICE_PERMISSION
-      devicePermission: location
-      legalBasis: CONSENT
-      retentionDays: 30
-      encryption: AT_REST_AND_IN_TRANSIT
-      dataSubjects: [customers]
-    - dataCategory: device.log
+${mapsServiceHead('location')}    - dataCategory: device.log
       purposes: [service.improve]
       source: AUTOMATIC
       legalBasis: LEGITIMATE_INTEREST

@@ -1,26 +1,8 @@
 import { ManifestError, ManifestProblem } from '../../errors';
 import { parseManifests } from '../load';
+import { mapsServiceHead } from '../../testing/manifests';
 
-const SERVICE = `apiVersion: canopy/v1
-kind: Service
-metadata:
-  key: maps
-  name: Maps
-  team: geo
-spec:
-  description: Maps and directions
-  lifecycle: ACTIVE
-  servesMinors: false
-  inventory:
-    - dataCategory: device.location
-      purposes: [service.provide, personalize]
-      source: DEVICE_PERMISSION
-      devicePermission: LOCATION
-      legalBasis: CONSENT
-      retentionDays: 30
-      encryption: AT_REST_AND_IN_TRANSIT
-      dataSubjects: [customers]
-  securityMeasures: [TLS 1.3 in transit]
+const SERVICE = `${mapsServiceHead()}  securityMeasures: [TLS 1.3 in transit]
   policy:
     clauses:
       - { topic: RETENTION, subject: device.log, value: 30 }
