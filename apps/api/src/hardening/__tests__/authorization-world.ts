@@ -1,4 +1,5 @@
 import { OutboxMessageEntity } from '@canopy/persistence';
+import { registerProcessor } from '../../testing/fixtures';
 import { ADMIN_EMAIL, ADMIN_TOKEN, GqlResult, TestServer } from '../../testing/test-server';
 
 /** The callers of the authorization matrix: every role, and an engineer of a team that does not own the resources. */
@@ -16,8 +17,6 @@ export const EMAILS: Record<Caller, string> = {
 /** The team that owns every service the matrix touches, and a second team. */
 export const OWN_TEAM = 'own';
 export const OTHER_TEAM = 'other';
-
-const YEAR = 365 * 24 * 3600 * 1000;
 
 /** A GLOBAL policy that allows what the fixtures do, with limits a service policy can weaken (conflicts) and an item can exceed (findings). */
 export const GLOBAL_CLAUSES = [
@@ -93,20 +92,7 @@ export class World {
   /** A fresh processor with a valid DPA. */
   async processor(): Promise<string> {
     const key = this.unique('proc');
-    await this.ok(
-      'mutation($i: RegisterProcessorInput!) { registerProcessor(input: $i) { key } }',
-      {
-        i: {
-          key,
-          name: `${key} Inc.`,
-          country: 'DE',
-          contactEmail: `privacy@${key}.test`,
-          dpaSignedAt: new Date(Date.now() - YEAR).toISOString(),
-          dpaExpiresAt: new Date(Date.now() + YEAR).toISOString(),
-        },
-      },
-      'PRIVACY_OFFICER',
-    );
+    await registerProcessor(this.t, this.tokens.PRIVACY_OFFICER, key);
     return key;
   }
 
