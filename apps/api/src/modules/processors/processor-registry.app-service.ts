@@ -5,6 +5,7 @@ import type { Database } from '../../common/database';
 import { badInput, notFound, versionConflict } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { optionalText, requireSlug, requireText } from '../../common/validation';
+import { updateVersioned } from '../../common/versioned-update';
 import { appendAuditEvent, insertAudited } from '../audit';
 import type { RegisterProcessorInput, UpdateProcessorInput } from './processor.inputs';
 import {
@@ -90,14 +91,7 @@ export class ProcessorRegistry {
       ) as ProcessorChanges;
       if (Object.keys(effective).length === 0) return row; // nothing to change: no new version, no audit event
       const before = processorSnapshot(row);
-      const next = { ...effective, version: row.version + 1, updatedAt: now };
-      const result = await tx
-        .createQueryBuilder()
-        .update(ProcessorEntity)
-        .set(next)
-        .where('id = :id AND version = :version', { id: row.id, version: row.version })
-        .execute();
-      if (result.affected !== 1) throw versionConflict(`Processor "${row.key}"`, input.expectedVersion, row.version + 1);
+      const next = await updateVersioned(tx, ProcessorEntity, row, effective, now, { what: `Processor "${row.key}"`, expected: input.expectedVersion });
       const updated = Object.assign(row, next);
       await appendAuditEvent(tx, now, actor, {
         action: 'processor.updated',

@@ -6,6 +6,7 @@ import { badInput, forbidden, notFound, versionConflict } from '../../common/err
 import { newId } from '../../common/ids';
 import { decodeCursor, encodeCursor, Page, pageSize, toPage } from '../../common/pagination';
 import { optionalText, requireSlug, requireText } from '../../common/validation';
+import { updateVersioned } from '../../common/versioned-update';
 import { appendAuditEvent, insertAudited } from '../audit';
 import type { RegisterServiceInput, ServiceFilter, UpdateServiceInput } from './service.inputs';
 import type { OpenConflictsReader } from './open-conflicts.port';
@@ -79,14 +80,7 @@ export class ServiceRegistry {
       };
       if (Object.keys(changes).length === 0) return row; // nothing to change: no new version, no audit event
       const before = serviceSnapshot(row, await teamKey(tx, row.teamId));
-      const next = { ...changes, version: row.version + 1, updatedAt: now };
-      const result = await tx
-        .createQueryBuilder()
-        .update(ServiceEntity)
-        .set(next)
-        .where('id = :id AND version = :version', { id: row.id, version: row.version })
-        .execute();
-      if (result.affected !== 1) throw versionConflict(`Service "${row.key}"`, input.expectedVersion, row.version + 1);
+      const next = await updateVersioned(tx, ServiceEntity, row, changes, now, { what: `Service "${row.key}"`, expected: input.expectedVersion });
       const updated = Object.assign(row, next);
       await appendAuditEvent(tx, now, actor, {
         action: changes.teamId ? 'service.moved' : 'service.updated',

@@ -5,6 +5,7 @@ import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { invalidTransition, notFound, versionConflict } from '../../common/errors';
 import { newId } from '../../common/ids';
+import { updateVersioned } from '../../common/versioned-update';
 import { appendAuditEvent } from '../audit';
 import { isArrangementId } from './sharing.validation';
 
@@ -67,14 +68,7 @@ export function transition(row: SharingArrangementEntity, action: SharingAction,
  * and exactly one audit event.
  */
 export async function commitChange(tx: EntityManager, now: Date, actor: Viewer, row: SharingArrangementEntity, change: ArrangementChange): Promise<SharingArrangementEntity> {
-  const next = { ...change.set, version: row.version + 1, updatedAt: now };
-  const result = await tx
-    .createQueryBuilder()
-    .update(SharingArrangementEntity)
-    .set(next)
-    .where('id = :id AND version = :version', { id: row.id, version: row.version })
-    .execute();
-  if (result.affected !== 1) throw versionConflict(arrangementLabel(row.id), row.version, row.version + 1);
+  const next = await updateVersioned(tx, SharingArrangementEntity, row, change.set, now, { what: arrangementLabel(row.id), expected: row.version });
   const updated: SharingArrangementEntity = Object.assign(new SharingArrangementEntity(), row, next);
   if (change.alsoWrite) await change.alsoWrite(updated);
   await tx
