@@ -1,4 +1,4 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
  * Rows kept as history are valid from `valid_from` (inclusive) to `valid_to`
@@ -7,4 +7,14 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  */
 export function validAt<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, at: Date): SelectQueryBuilder<T> {
   return query.andWhere(`${alias}.validFrom <= :validAt AND (${alias}.validTo IS NULL OR ${alias}.validTo > :validAt)`, { validAt: at });
+}
+
+/** Ends the current rows of `entity` whose `column` equals `id`: their valid_to becomes `at`. */
+export async function closeCurrentRows<T extends ObjectLiteral>(tx: EntityManager, entity: EntityTarget<T>, column: string, id: string, at: Date): Promise<void> {
+  await tx
+    .createQueryBuilder()
+    .update(entity)
+    .set({ validTo: at } as never)
+    .where(`${column} = :id AND valid_to IS NULL`, { id })
+    .execute();
 }

@@ -3,6 +3,7 @@ import { SecurityMeasureEntity, ServiceEntity } from '@canopy/persistence';
 import { Viewer, belongsTo, isOfficer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { forbidden, notFound } from '../../common/errors';
+import { closeCurrentRows } from '../../common/history';
 import { newId } from '../../common/ids';
 import { appendAuditEvent } from '../audit';
 import { measuresOf } from './security-measures.queries';
@@ -37,12 +38,7 @@ export class SecurityMeasuresService implements SecurityMeasuresReader {
       if (before.join('\u0000') === next.join('\u0000') && before.length === next.length) return { service, changed: false };
       const validFrom = new Date(Math.max(now.getTime(), ...current.map((r) => r.validFrom.getTime() + 1)));
       if (current.length) {
-        await tx
-          .createQueryBuilder()
-          .update(SecurityMeasureEntity)
-          .set({ validTo: validFrom })
-          .where('service_id = :id AND valid_to IS NULL', { id: service.id })
-          .execute();
+        await closeCurrentRows(tx, SecurityMeasureEntity, 'service_id', service.id, validFrom);
       }
       if (next.length) {
         await tx.insert(

@@ -4,6 +4,7 @@ import { arrangementSnapshot, ProcessorEntity, ServiceEntity, SharingArrangement
 import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { invalidTransition, notFound, versionConflict } from '../../common/errors';
+import { closeCurrentRows } from '../../common/history';
 import { newId } from '../../common/ids';
 import { updateVersioned } from '../../common/versioned-update';
 import { appendAuditEvent } from '../audit';
@@ -71,12 +72,7 @@ export async function commitChange(tx: EntityManager, now: Date, actor: Viewer, 
   const next = await updateVersioned(tx, SharingArrangementEntity, row, change.set, now, { what: arrangementLabel(row.id), expected: row.version });
   const updated: SharingArrangementEntity = Object.assign(new SharingArrangementEntity(), row, next);
   if (change.alsoWrite) await change.alsoWrite(updated);
-  await tx
-    .createQueryBuilder()
-    .update(SharingArrangementRevisionEntity)
-    .set({ validTo: now })
-    .where('arrangement_id = :id AND valid_to IS NULL', { id: row.id })
-    .execute();
+  await closeCurrentRows(tx, SharingArrangementRevisionEntity, 'arrangement_id', row.id, now);
   await insertRevision(tx, updated, change.action, actor.id, now);
   const { serviceKey, processorKey } = await keysOf(tx, row);
   await appendAuditEvent(tx, now, actor, {
