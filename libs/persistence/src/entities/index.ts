@@ -48,6 +48,7 @@ export * from './processor.snapshot';
 export * from './sharing-arrangement.snapshot';
 export * from './inventory-item.snapshot';
 export * from './user.snapshot';
+export * from './policy-version.snapshot';
 
 export const ALL_ENTITIES = [
   TeamEntity,

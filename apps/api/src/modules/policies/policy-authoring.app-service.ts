@@ -10,7 +10,7 @@ import {
   Taxonomy,
   validateClauseSet,
 } from '@canopy/domain';
-import { PolicyClauseEntity, PolicyEntity, PolicyVersionEntity, ServiceEntity } from '@canopy/persistence';
+import { PolicyClauseEntity, PolicyEntity, PolicyVersionEntity, publicationChange, ServiceEntity } from '@canopy/persistence';
 import { isOfficer, Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, CanopyError, forbidden, invalidTransition, notFound } from '../../common/errors';
@@ -195,19 +195,16 @@ export class PolicyAuthoring {
         action: 'policy.published',
         entityType: 'policy',
         entityId: policy.key,
-        before: { number: version.number, status: 'DRAFT' },
-        after: {
-          number: version.number,
-          status: 'PUBLISHED',
+        ...publicationChange(version.number, {
           effectiveAt: input.effectiveAt,
           inForceFrom,
           notice: input.notice ?? null,
           materialReduction: assessment.materialReduction,
-          weakenedSubjects: assessment.weakenedSubjects.slice(0, 100),
+          weakenedSubjects: assessment.weakenedSubjects,
           conflictsOpened: conflicts.opened,
           conflictsCarriedForward: conflicts.carried,
           servicesWithConflicts: serviceKeys,
-        },
+        }),
       });
       return version;
     });

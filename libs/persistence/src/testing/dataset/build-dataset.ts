@@ -21,6 +21,8 @@ import {
   PolicyEntity,
   PolicyVersionEntity,
   ProcessorEntity,
+  publicationChange,
+  type PublicationFacts,
   processorSnapshot,
   ServiceEntity,
   serviceSnapshot,
@@ -290,24 +292,22 @@ export function buildDataset(taxonomy: Taxonomy, options: DatasetOptions = {}): 
     audit.push({ at: drafted, ...actor(publisher), action: 'policy.drafted', entityType: 'policy', entityId: policy.key, before: null, after: { number, clauses: snapshot } });
     return { version, layer: { source: scope, policyKey: policy.key, version: number, clauses: set } as PolicyLayer, assessment };
   };
-  const publishedEvent = (policy: PolicyEntity, version: PolicyVersionEntity, publisher: UserEntity, extra: Record<string, unknown>) =>
+  type Outcome = Pick<PublicationFacts, 'conflictsOpened' | 'conflictsCarriedForward' | 'servicesWithConflicts'>;
+  const publishedEvent = (policy: PolicyEntity, version: PolicyVersionEntity, publisher: UserEntity, outcome: Outcome) =>
     audit.push({
       at: version.publishedAt as Date,
       ...actor(publisher),
       action: 'policy.published',
       entityType: 'policy',
       entityId: policy.key,
-      before: { number: version.number, status: 'DRAFT' },
-      after: {
-        number: version.number,
-        status: 'PUBLISHED',
+      ...publicationChange(version.number, {
         effectiveAt: version.effectiveAt!.toISOString(),
         inForceFrom: version.inForceFrom!.toISOString(),
         notice: null,
         materialReduction: version.materialReduction,
-        weakenedSubjects: JSON.parse(version.weakenedSubjects ?? '[]').slice(0, 100),
-        ...extra,
-      },
+        weakenedSubjects: JSON.parse(version.weakenedSubjects ?? '[]'),
+        ...outcome,
+      }),
     });
 
   const g1 = publishVersion(globalPolicy, 1, globalClauses(1), null, at(400), officerUsers[0], 'GLOBAL');
