@@ -71,3 +71,10 @@ export function once<T>(read: () => Promise<T>): () => Promise<T> {
 export interface RequestNow {
   now: Date;
 }
+
+/** The row a record points at, mapped to its GraphQL type; a dangling reference is a server error, never null. */
+export async function loadReferenced<R, T>(loader: { load(id: string): Promise<R | null | undefined> }, id: string, map: (row: R) => T, what: string): Promise<T> {
+  const row = await loader.load(id);
+  if (!row) throw new Error(`no ${what} ${id}`);
+  return map(row);
+}

@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { TeamEntity, TeamMemberEntity, UserEntity } from '@canopy/persistence';
-import { groupLoader, rowLoader } from '../../common/loader-helpers';
+import { groupLoader, loadReferenced, rowLoader } from '../../common/loader-helpers';
 import { toUser } from './identity.mappers';
 import type { User } from './identity.types';
 
@@ -27,10 +27,8 @@ export function createIdentityLoaders(m: EntityManager) {
 export type IdentityLoaders = ReturnType<typeof createIdentityLoaders>;
 
 /** The user a record points at, as its GraphQL type; a dangling reference is a server error, never null. */
-export async function loadUser(loaders: Pick<IdentityLoaders, 'userById'>, userId: string): Promise<User> {
-  const row = await loaders.userById.load(userId);
-  if (!row) throw new Error(`no user ${userId}`);
-  return toUser(row);
+export function loadUser(loaders: Pick<IdentityLoaders, 'userById'>, userId: string): Promise<User> {
+  return loadReferenced(loaders.userById, userId, toUser, 'user');
 }
 
 /** The user an optional reference points at (who resolved, published, accepted...), or null. */

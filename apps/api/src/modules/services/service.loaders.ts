@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { ServiceEntity } from '@canopy/persistence';
-import { groupLoader, rowLoader } from '../../common/loader-helpers';
+import { groupLoader, loadReferenced, rowLoader } from '../../common/loader-helpers';
 import { toService } from './service.mappers';
 import type { Service } from './service.types';
 
@@ -27,8 +27,6 @@ export function createServiceLoaders(m: EntityManager) {
 export type ServiceLoaders = ReturnType<typeof createServiceLoaders>;
 
 /** The service a record points at, as its GraphQL type; a dangling reference is a server error, never null. */
-export async function loadService(loaders: Pick<ServiceLoaders, 'serviceById'>, serviceId: string): Promise<Service> {
-  const row = await loaders.serviceById.load(serviceId);
-  if (!row) throw new Error(`no service ${serviceId}`);
-  return toService(row);
+export function loadService(loaders: Pick<ServiceLoaders, 'serviceById'>, serviceId: string): Promise<Service> {
+  return loadReferenced(loaders.serviceById, serviceId, toService, 'service');
 }
