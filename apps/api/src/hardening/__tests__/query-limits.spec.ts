@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../../config';
 import { buildCanopySchema } from '../../schema';
 import { analyzeOperation, QueryLimits } from '../query-analysis';
-import { cliOperations, consoleOperations, WORKSPACE } from './client-documents';
+import { type ClientOperation, cliOperations, consoleOperations, WORKSPACE } from './client-documents';
 import { MAX_PAGE, worstCaseVariables } from './sample-variables';
 
 /** The benchmark's console list: 100 services with their team, inventory, arrangements and open conflicts. */
@@ -47,16 +47,19 @@ describe('query limits', () => {
       expect(measures.cost).toBe(first * 84);
     });
 
+    /** Why `op` would be refused with every page at its maximum (nothing when it is admitted). */
+    const refusalsAtWorstCase = (op: ClientOperation): string[] => {
+      const invalid = validate(schema, op.document);
+      if (invalid.length) return [`${op.origin}: not valid against the schema: ${invalid[0].message}`];
+      const { measures, violation } = analyzeOperation(schema, op.document, op.operation, worstCaseVariables(schema, op.operation), DEFAULTS);
+      if (!Number.isFinite(measures.cost)) return [`${op.origin}: could not be costed`];
+      return violation ? [`${op.origin}: ${violation.message}`] : [];
+    };
+
     it('should admit every console operation with every page at its maximum', () => {
       const operations = consoleOperations();
       expect(operations.length).toBeGreaterThan(20);
-      const refused = operations.flatMap((op) => {
-        const invalid = validate(schema, op.document);
-        if (invalid.length) return [`${op.origin}: not valid against the schema: ${invalid[0].message}`];
-        const { measures, violation } = analyzeOperation(schema, op.document, op.operation, worstCaseVariables(schema, op.operation), DEFAULTS);
-        if (!Number.isFinite(measures.cost)) return [`${op.origin}: could not be costed`];
-        return violation ? [`${op.origin}: ${violation.message}`] : [];
-      });
+      const refused = operations.flatMap(refusalsAtWorstCase);
       expect(refused).toEqual([]);
     });
 
@@ -65,13 +68,7 @@ describe('query limits', () => {
       const cli = require(path.join(WORKSPACE, 'apps/cli/src/client/operations.ts')) as { currentStateQuery(services: number, processors: number): string };
       const operations = cliOperations({ currentStateQuery: () => cli.currentStateQuery(40, 20) });
       expect(operations.length).toBeGreaterThan(10);
-      const refused = operations.flatMap((op) => {
-        const invalid = validate(schema, op.document);
-        if (invalid.length) return [`${op.origin}: not valid against the schema: ${invalid[0].message}`];
-        const { measures, violation } = analyzeOperation(schema, op.document, op.operation, worstCaseVariables(schema, op.operation), DEFAULTS);
-        if (!Number.isFinite(measures.cost)) return [`${op.origin}: could not be costed`];
-        return violation ? [`${op.origin}: ${violation.message}`] : [];
-      });
+      const refused = operations.flatMap(refusalsAtWorstCase);
       expect(refused).toEqual([]);
       expect(tokens(cli.currentStateQuery(40, 20))).toBeLessThan(loadConfig({}).hardening.maxTokens);
     });
