@@ -76,6 +76,20 @@ export async function propose(t: TestServer, as: string, input: Record<string, u
   return (await expectOk(t.gql(`mutation($i: ProposeSharingInput!) { proposeSharing(input: $i) { ${ARRANGEMENT_FIELDS} } }`, { i: full }, as))).proposeSharing;
 }
 
+export type ArrangementStatus = 'DRAFT' | 'PENDING_REVIEW' | 'APPROVED' | 'REJECTED' | 'REVOKED' | 'WITHDRAWN';
+export const ARRANGEMENT_STATUSES: ArrangementStatus[] = ['DRAFT', 'PENDING_REVIEW', 'APPROVED', 'REJECTED', 'REVOKED', 'WITHDRAWN'];
+export type ArrangementStep = 'submit' | 'approve' | 'reject' | 'revoke' | 'withdraw';
+
+/** The steps that bring a new DRAFT arrangement (one approval required) to each status. */
+export const STEPS_TO: Record<ArrangementStatus, ArrangementStep[]> = {
+  DRAFT: [],
+  PENDING_REVIEW: ['submit'],
+  APPROVED: ['submit', 'approve'],
+  REJECTED: ['submit', 'reject'],
+  REVOKED: ['submit', 'approve', 'revoke'],
+  WITHDRAWN: ['withdraw'],
+};
+
 export const SUBMIT = `mutation($id: ID!, $v: Int!) { submitSharing(id: $id, expectedVersion: $v) { ${ARRANGEMENT_FIELDS} } }`;
 export const WITHDRAW = `mutation($id: ID!, $v: Int!) { withdrawSharing(id: $id, expectedVersion: $v) { ${ARRANGEMENT_FIELDS} } }`;
 export const APPROVE = `mutation($i: DecideSharingInput!) { approveSharing(input: $i) { ${ARRANGEMENT_FIELDS} } }`;

@@ -2,6 +2,7 @@ import { SharingApprovalEntity, SharingArrangementRevisionEntity, testDialects }
 import { ADMIN_TOKEN, codeOf, expectRefusal, tableCounts } from '../../../testing/test-server';
 import {
   APPROVE,
+  type ArrangementStatus,
   ARRANGEMENT_FIELDS,
   expectOk,
   item,
@@ -11,12 +12,13 @@ import {
   REJECT,
   REVOKE,
   setInventory,
+  STEPS_TO,
   SUBMIT,
   WITHDRAW
 } from '../../../testing/fixtures';
 import { AUDITOR, ENGINEER, OFFICER, OFFICER_2, OTHER_ENGINEER, useWorld } from '../../../testing/world';
 
-type Status = 'DRAFT' | 'PENDING_REVIEW' | 'APPROVED' | 'REJECTED' | 'REVOKED' | 'WITHDRAWN';
+type Status = ArrangementStatus;
 type Action = 'submit' | 'approve' | 'reject' | 'revoke' | 'withdraw' | 'update';
 
 const UPDATE = `mutation($i: UpdateSharingInput!) { updateSharing(input: $i) { ${ARRANGEMENT_FIELDS} } }`;
@@ -80,15 +82,7 @@ describe.each(testDialects())('sharing arrangements: transitions on %s', (dialec
   async function arrangementIn(status: Status): Promise<{ id: string; version: number }> {
     const a = await propose(t, people.geo, { serviceKey: 'maps', processorKey: 'tiles', dataCategories: ['device.log'] });
     let current = { id: a.id as string, version: a.version as number };
-    const path: Record<Status, Action[]> = {
-      DRAFT: [],
-      PENDING_REVIEW: ['submit'],
-      APPROVED: ['submit', 'approve'],
-      REJECTED: ['submit', 'reject'],
-      REVOKED: ['submit', 'approve', 'revoke'],
-      WITHDRAWN: ['withdraw'],
-    };
-    for (const step of path[status]) {
+    for (const step of STEPS_TO[status]) {
       const r = await act(step, current.id, current.version);
       if (r.errors) throw new Error(`${step}: ${JSON.stringify(r.errors)}`);
       current = { id: current.id, version: r.data![fieldOf(step)].version };

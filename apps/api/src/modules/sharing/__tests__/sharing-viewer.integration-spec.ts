@@ -4,18 +4,11 @@ import { VIEWERS } from '../../../testing/viewer-roles';
 import { ENGINEER, OFFICER, OFFICER_2, OTHER_ENGINEER, useWorld } from '../../../testing/world';
 import * as fx from '../../../testing/fixtures';
 
-type Status = 'DRAFT' | 'PENDING_REVIEW' | 'APPROVED' | 'REJECTED' | 'REVOKED' | 'WITHDRAWN';
+type Status = fx.ArrangementStatus;
 type Action = 'SUBMIT' | 'APPROVE' | 'REJECT' | 'REVOKE' | 'WITHDRAW';
-const STATUSES: Status[] = ['DRAFT', 'PENDING_REVIEW', 'APPROVED', 'REJECTED', 'REVOKED', 'WITHDRAWN'];
+const STATUSES = fx.ARRANGEMENT_STATUSES;
 const ACTIONS: Action[] = ['SUBMIT', 'APPROVE', 'REJECT', 'REVOKE', 'WITHDRAW'];
-const PATH: Record<Status, Action[]> = {
-  DRAFT: [],
-  PENDING_REVIEW: ['SUBMIT'],
-  APPROVED: ['SUBMIT', 'APPROVE'],
-  REJECTED: ['SUBMIT', 'REJECT'],
-  REVOKED: ['SUBMIT', 'APPROVE', 'REVOKE'],
-  WITHDRAWN: ['WITHDRAW'],
-};
+const stepsTo = (status: Status) => fx.STEPS_TO[status].map((step) => step.toUpperCase() as Action);
 const VIEWER_ACTIONS = 'query($id: ID!, $at: DateTime) { sharingArrangement(id: $id, at: $at) { status viewerActions } }';
 
 describe.each(testDialects())('SharingArrangement.viewerActions on %s', (dialect) => {
@@ -47,7 +40,7 @@ describe.each(testDialects())('SharingArrangement.viewerActions on %s', (dialect
   async function arrangementIn(status: Status): Promise<{ id: string; version: number }> {
     const a = await fx.propose(t, as.requester, { serviceKey: 'maps', processorKey: 'tiles', dataCategories: ['device.log'] });
     let version = a.version as number;
-    for (const step of PATH[status]) {
+    for (const step of stepsTo(status)) {
       const r = await act(step, a.id, version, step === 'APPROVE' || step === 'REJECT' ? as.officer2 : as.requester);
       if (r.errors) throw new Error(`${step}: ${JSON.stringify(r.errors)}`);
       version += 1;
