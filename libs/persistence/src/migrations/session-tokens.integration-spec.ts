@@ -1,15 +1,11 @@
-import { DataSource } from 'typeorm';
-import { openDataSource } from '../data-source';
-import { createTestDatabase, testDialects } from '../testing/test-database';
+import { testDialects } from '../testing/test-database';
 import { SessionTokens1764400006000 } from './1764400006000-session-tokens';
 import { ALL_MIGRATIONS } from '.';
+import { withFreshDataSource } from '../testing/fresh-data-source';
 
 describe.each(testDialects())('the session-tokens migration on %s', (dialect) => {
   it('should end the sessions opened with a token before it (they cannot be traced to their token) and keep the others', async () => {
-    const db = await createTestDatabase(dialect);
-    let dataSource: DataSource | undefined;
-    try {
-      dataSource = await openDataSource(db.url);
+    await withFreshDataSource(dialect, async (dataSource) => {
       await dataSource.runMigrations({ transaction: 'each' });
       // Back to just before this migration: the later ones are undone first.
       const undo = ALL_MIGRATIONS.length - ALL_MIGRATIONS.indexOf(SessionTokens1764400006000);
@@ -23,9 +19,6 @@ describe.each(testDialects())('the session-tokens migration on %s', (dialect) =>
       expect((await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name)[0]).toBe('SessionTokens1764400006000');
       const rows: { id_hash: string; token_id: string | null }[] = await dataSource.createQueryBuilder().select(['id_hash', 'token_id']).from('sessions', 's').getRawMany();
       expect(rows).toEqual([{ id_hash: 'by-password', token_id: null }]);
-    } finally {
-      if (dataSource?.isInitialized) await dataSource.destroy();
-      await db.drop();
-    }
+    });
   });
 });
