@@ -1,6 +1,5 @@
-import { resolveEffectivePolicy } from '../precedence/fold';
 import { Taxonomy } from '../taxonomy/taxonomy';
-import { clause, globalLayer } from '../testing/builders';
+import { clause, globalOnly } from '../testing/builders';
 import { EEA, approvedDpia, approvedTia, content, day, processor } from '../testing/transfer-builders';
 import { ADEQUACY_SEED } from '../transfers/adequacy-seed';
 import { evaluateFindings } from './evaluate-findings';
@@ -8,10 +7,7 @@ import type { ArrangementFacts, AssessmentRulesInput, FindingsInput, InventoryIt
 
 const taxonomy = Taxonomy.default();
 const now = day('2026-06-01');
-const effectiveClauses = resolveEffectivePolicy({
-  layers: [globalLayer([clause('COLLECTION', '*', 'ALLOWED'), clause('USE', '*:*', 'ALLOWED'), clause('SHARING', '*:third_party', 'ALLOWED')])],
-  taxonomy,
-});
+const effectiveClauses = globalOnly([clause('COLLECTION', '*', 'ALLOWED'), clause('USE', '*:*', 'ALLOWED'), clause('SHARING', '*:third_party', 'ALLOWED')]);
 const item = (dataCategory: string, over: Partial<InventoryItemFacts> = {}): InventoryItemFacts => ({
   dataCategory,
   purposes: ['service.provide'],

@@ -1,35 +1,30 @@
 import { resolveEffectivePolicy } from '../precedence/fold';
 import { Taxonomy } from '../taxonomy/taxonomy';
-import { clause, globalLayer } from '../testing/builders';
+import { clause, globalLayer, globalOnly } from '../testing/builders';
 import { evaluateFindings } from './evaluate-findings';
 import { FINDING_RULES, severityAtLeast } from './rules';
 import type { ArrangementFacts, FindingsInput, InventoryItemFacts } from './types';
 
 const taxonomy = Taxonomy.default();
 const now = new Date('2026-12-01T00:00:00.000Z');
-const effectiveClauses = resolveEffectivePolicy({
-  layers: [
-    globalLayer([
-      clause('COLLECTION', '*', 'ALLOWED'),
-      clause('COLLECTION', 'user.biometric', 'PROHIBITED'),
-      clause('COLLECTION', 'device.location', 'CONSENT'),
-      clause('USE', '*:*', 'ALLOWED'),
-      clause('USE', 'device:personalize', 'CONSENT'),
-      clause('USE', 'device.identifier:cross_service', 'PROHIBITED'),
-      clause('SHARING', '*:third_party', 'CONSENT'),
-      clause('SHARING', 'device.location:third_party', 'PROHIBITED'),
-      clause('SHARING', '*:public', 'PROHIBITED'),
-      clause('SHARING', 'user.content:public', 'CONSENT'),
-      clause('RETENTION', '*', 'UNLIMITED'),
-      clause('RETENTION', 'device.log', '90'),
-      clause('ENCRYPTION', 'user', 'AT_REST_AND_IN_TRANSIT'),
-      clause('COMMUNICATION', 'marketing.email', 'OPT_IN'),
-      clause('COMMUNICATION', 'marketing.push', 'OPT_OUT'),
-      clause('MINORS', 'guardian_consent_age', '16'),
-    ]),
-  ],
-  taxonomy,
-});
+const effectiveClauses = globalOnly([
+    clause('COLLECTION', '*', 'ALLOWED'),
+    clause('COLLECTION', 'user.biometric', 'PROHIBITED'),
+    clause('COLLECTION', 'device.location', 'CONSENT'),
+    clause('USE', '*:*', 'ALLOWED'),
+    clause('USE', 'device:personalize', 'CONSENT'),
+    clause('USE', 'device.identifier:cross_service', 'PROHIBITED'),
+    clause('SHARING', '*:third_party', 'CONSENT'),
+    clause('SHARING', 'device.location:third_party', 'PROHIBITED'),
+    clause('SHARING', '*:public', 'PROHIBITED'),
+    clause('SHARING', 'user.content:public', 'CONSENT'),
+    clause('RETENTION', '*', 'UNLIMITED'),
+    clause('RETENTION', 'device.log', '90'),
+    clause('ENCRYPTION', 'user', 'AT_REST_AND_IN_TRANSIT'),
+    clause('COMMUNICATION', 'marketing.email', 'OPT_IN'),
+    clause('COMMUNICATION', 'marketing.push', 'OPT_OUT'),
+    clause('MINORS', 'guardian_consent_age', '16'),
+]);
 
 const item = (over: Partial<InventoryItemFacts> = {}): InventoryItemFacts => ({
   dataCategory: 'device.log',
@@ -82,7 +77,7 @@ describe('evaluateFindings', () => {
   });
 
   it('should report COLLECTION_UNDISCLOSED and USE_UNDISCLOSED when no clause applies', () => {
-    const bare = resolveEffectivePolicy({ layers: [globalLayer([clause('RIGHT', 'ACCESS', 'GRANTED')])], taxonomy });
+    const bare = globalOnly([clause('RIGHT', 'ACCESS', 'GRANTED')]);
     const findings = run({ effectiveClauses: bare });
     expect(findings.map((f) => [f.rule, f.severity, f.clause])).toEqual([
       ['COLLECTION_UNDISCLOSED', 'MEDIUM', null],

@@ -1,22 +1,16 @@
-import { resolveEffectivePolicy } from '../precedence/fold';
 import { Taxonomy } from '../taxonomy/taxonomy';
-import { clause, globalLayer } from '../testing/builders';
+import { clause, globalOnly } from '../testing/builders';
 import { type SharingChecksInput, blockingFailures, evaluateSharingChecks } from './checks';
 import { requiredApprovals } from './required-approvals';
 
 const taxonomy = Taxonomy.default();
 const now = new Date('2026-12-01T00:00:00.000Z');
-const effectiveClauses = resolveEffectivePolicy({
-  layers: [
-    globalLayer([
-      clause('SHARING', '*:third_party', 'CONSENT'),
-      clause('SHARING', 'device.log:third_party', 'ALLOWED'),
-      clause('SHARING', 'device.location:third_party', 'PROHIBITED'),
-      clause('SHARING', 'user.account:public', 'ALLOWED'),
-    ]),
-  ],
-  taxonomy,
-});
+const effectiveClauses = globalOnly([
+    clause('SHARING', '*:third_party', 'CONSENT'),
+    clause('SHARING', 'device.log:third_party', 'ALLOWED'),
+    clause('SHARING', 'device.location:third_party', 'PROHIBITED'),
+    clause('SHARING', 'user.account:public', 'ALLOWED'),
+]);
 
 const input = (over: Partial<SharingChecksInput> = {}, arrangement: Partial<SharingChecksInput['arrangement']> = {}): SharingChecksInput => ({
   arrangement: { dataCategories: ['device.log'], legalBasis: 'CONTRACT', requestedById: 'eng-1', approverIds: [], requiredApprovals: 1, ...arrangement },

@@ -2,6 +2,8 @@
 import type { ClauseTopic } from '../clauses/topics';
 import type { PolicyClause } from '../clauses/types';
 import type { ConflictState, PolicyLayer } from '../precedence/types';
+import { resolveEffectivePolicy } from '../precedence/fold';
+import { Taxonomy } from '../taxonomy/taxonomy';
 
 export const clause = (topic: ClauseTopic, subject: string, value: string, extra: Partial<PolicyClause> = {}): PolicyClause => ({
   topic,
@@ -51,3 +53,6 @@ export const open = (id: string, c: { topic: ClauseTopic; subject: string; globa
   serviceValue: c.serviceValue,
   status: 'OPEN',
 });
+
+/** The effective clauses of a GLOBAL policy alone, over the default taxonomy. */
+export const globalOnly = (clauses: PolicyClause[]) => resolveEffectivePolicy({ layers: [globalLayer(clauses)], taxonomy: Taxonomy.default() });
