@@ -22,6 +22,10 @@ const entry = (dataCategory: string, purposes: string[], facts: Partial<Item> = 
     ...facts,
   }) as InventoryItemInput;
 
+/** Data read through a device permission, for the service itself: with consent, kept 30 days, encrypted at rest and in transit. */
+const byPermission = (dataCategory: string, devicePermission: string) =>
+  entry(dataCategory, ['service.provide'], { source: DataSourceKind.DEVICE_PERMISSION, devicePermission, legalBasis: LegalBasis.CONSENT, retentionDays: 30, encryption: Encryption.AT_REST_AND_IN_TRANSIT });
+
 /**
  * Inventories modelled on the reference general privacy policy: Lens scans
  * with the camera and listens for voice on a mobile app (and serves minors),
@@ -34,12 +38,8 @@ const INVENTORIES: Record<string, { team: string; items: InventoryItemInput[] }>
     items: [
       entry('user.account', ['service.provide'], { dataSubjects: ['users', 'minors'] }),
       entry('user.contact.email', ['service.provide', 'marketing.email'], { dataSubjects: ['users', 'minors'] }),
-      entry('device.camera', ['service.provide'], {
-        source: DataSourceKind.DEVICE_PERMISSION, devicePermission: 'CAMERA', legalBasis: LegalBasis.CONSENT, retentionDays: 30, encryption: Encryption.AT_REST_AND_IN_TRANSIT,
-      }),
-      entry('device.microphone', ['service.provide'], {
-        source: DataSourceKind.DEVICE_PERMISSION, devicePermission: 'MICROPHONE', legalBasis: LegalBasis.CONSENT, retentionDays: 30, encryption: Encryption.AT_REST_AND_IN_TRANSIT,
-      }),
+      byPermission('device.camera', 'CAMERA'),
+      byPermission('device.microphone', 'MICROPHONE'),
       entry('device.log', ['service.improve'], { source: DataSourceKind.AUTOMATIC, legalBasis: LegalBasis.LEGITIMATE_INTEREST, retentionDays: 365 }),
     ],
   },
@@ -47,9 +47,7 @@ const INVENTORIES: Record<string, { team: string; items: InventoryItemInput[] }>
     team: 'geo',
     items: [
       entry('user.account', ['service.provide']),
-      entry('device.location', ['service.provide'], {
-        source: DataSourceKind.DEVICE_PERMISSION, devicePermission: 'LOCATION', legalBasis: LegalBasis.CONSENT, retentionDays: 30, encryption: Encryption.AT_REST_AND_IN_TRANSIT,
-      }),
+      byPermission('device.location', 'LOCATION'),
       entry('device.log', ['service.improve'], { source: DataSourceKind.AUTOMATIC, legalBasis: LegalBasis.LEGITIMATE_INTEREST, retentionDays: 90 }),
     ],
   },
