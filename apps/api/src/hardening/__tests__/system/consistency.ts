@@ -22,32 +22,34 @@ export interface ConsistencyReport {
   problems: string[];
 }
 
-async function allServices(api: ApiChild): Promise<ServiceRow[]> {
-  const rows: ServiceRow[] = [];
+/** Every node of a connection query, page by page (the query takes the cursor as `$after`). */
+async function allNodes<T>(api: ApiChild, query: string, field: string): Promise<T[]> {
+  const rows: T[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: any = await api.ok(
-      'query($after: String) { services(first: 200, after: $after, filter: { search: "load-" }) { edges { node { key name version inventory { dataCategory retentionDays } } } pageInfo { hasNextPage endCursor } } }',
-      { after },
-    );
-    rows.push(...page.services.edges.map((e: { node: ServiceRow }) => e.node));
-    if (!page.services.pageInfo.hasNextPage) return rows.filter((r) => r.key.startsWith(SERVICE_PREFIX));
-    after = page.services.pageInfo.endCursor;
+    const page: any = await api.ok(query, { after });
+    rows.push(...page[field].edges.map((e: { node: T }) => e.node));
+    if (!page[field].pageInfo.hasNextPage) return rows;
+    after = page[field].pageInfo.endCursor;
   }
 }
 
+async function allServices(api: ApiChild): Promise<ServiceRow[]> {
+  const rows = await allNodes<ServiceRow>(
+    api,
+    'query($after: String) { services(first: 200, after: $after, filter: { search: "load-" }) { edges { node { key name version inventory { dataCategory retentionDays } } } pageInfo { hasNextPage endCursor } } }',
+    'services',
+  );
+  return rows.filter((r) => r.key.startsWith(SERVICE_PREFIX));
+}
+
 async function serviceEvents(api: ApiChild): Promise<EventRow[]> {
-  const rows: EventRow[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page: any = await api.ok(
-      'query($after: String) { auditEvents(first: 500, after: $after, filter: { entityType: "service" }) { edges { node { seq action entityId after } } pageInfo { hasNextPage endCursor } } }',
-      { after },
-    );
-    rows.push(...page.auditEvents.edges.map((e: { node: EventRow }) => e.node));
-    if (!page.auditEvents.pageInfo.hasNextPage) return rows.filter((r) => r.entityId.startsWith(SERVICE_PREFIX));
-    after = page.auditEvents.pageInfo.endCursor;
-  }
+  const rows = await allNodes<EventRow>(
+    api,
+    'query($after: String) { auditEvents(first: 500, after: $after, filter: { entityType: "service" }) { edges { node { seq action entityId after } } pageInfo { hasNextPage endCursor } } }',
+    'auditEvents',
+  );
+  return rows.filter((r) => r.entityId.startsWith(SERVICE_PREFIX));
 }
 
 /**
