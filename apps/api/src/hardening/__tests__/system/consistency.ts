@@ -22,35 +22,23 @@ export interface ConsistencyReport {
   problems: string[];
 }
 
-/** Every node of a connection query, page by page (the query takes the cursor as `$after`). */
-async function allNodes<T>(api: ApiChild, query: string, field: string): Promise<T[]> {
+const SERVICES = 'query($after: String) { services(first: 200, after: $after, filter: { search: "load-" }) { edges { node { key name version inventory { dataCategory retentionDays } } } pageInfo { hasNextPage endCursor } } }';
+const SERVICE_EVENTS = 'query($after: String) { auditEvents(first: 500, after: $after, filter: { entityType: "service" }) { edges { node { seq action entityId after } } pageInfo { hasNextPage endCursor } } }';
+
+/** The nodes of a connection query that `keep` keeps, read page by page (the query takes the cursor as `$after`). */
+async function allNodes<T>(api: ApiChild, query: string, field: string, keep: (node: T) => boolean): Promise<T[]> {
   const rows: T[] = [];
   let after: string | null = null;
   for (;;) {
     const page: any = await api.ok(query, { after });
     rows.push(...page[field].edges.map((e: { node: T }) => e.node));
-    if (!page[field].pageInfo.hasNextPage) return rows;
+    if (!page[field].pageInfo.hasNextPage) return rows.filter(keep);
     after = page[field].pageInfo.endCursor;
   }
 }
 
-async function allServices(api: ApiChild): Promise<ServiceRow[]> {
-  const rows = await allNodes<ServiceRow>(
-    api,
-    'query($after: String) { services(first: 200, after: $after, filter: { search: "load-" }) { edges { node { key name version inventory { dataCategory retentionDays } } } pageInfo { hasNextPage endCursor } } }',
-    'services',
-  );
-  return rows.filter((r) => r.key.startsWith(SERVICE_PREFIX));
-}
-
-async function serviceEvents(api: ApiChild): Promise<EventRow[]> {
-  const rows = await allNodes<EventRow>(
-    api,
-    'query($after: String) { auditEvents(first: 500, after: $after, filter: { entityType: "service" }) { edges { node { seq action entityId after } } pageInfo { hasNextPage endCursor } } }',
-    'auditEvents',
-  );
-  return rows.filter((r) => r.entityId.startsWith(SERVICE_PREFIX));
-}
+const allServices = (api: ApiChild) => allNodes<ServiceRow>(api, SERVICES, 'services', (r) => r.key.startsWith(SERVICE_PREFIX));
+const serviceEvents = (api: ApiChild) => allNodes<EventRow>(api, SERVICE_EVENTS, 'auditEvents', (r) => r.entityId.startsWith(SERVICE_PREFIX));
 
 /**
  * What "no half-applied mutation, no lost write" means for the workload, read
