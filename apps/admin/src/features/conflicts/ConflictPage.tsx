@@ -7,6 +7,7 @@ import { CategoryBadge, ConflictStatusBadge, SourceBadge } from '../../component
 import { RouterLink } from '../../components/links';
 import { applicableClause, noticeDaysFrom } from '@canopy/domain';
 import { formatDateTime } from '../../lib/format';
+import { EffectivePolicyTabQuery } from '../services/EffectivePolicyTab';
 import { ResolveConflictForm } from './ResolveConflictForm';
 
 export const ConflictPageQuery = graphql(`
@@ -73,13 +74,6 @@ export const ConflictPageQuery = graphql(`
       currentVersion {
         id
         number
-        clauses {
-          topic
-          subject
-          value
-          locked
-          text
-        }
       }
       versions {
         id
@@ -92,24 +86,6 @@ export const ConflictPageQuery = graphql(`
           locked
           text
         }
-      }
-    }
-  }
-`);
-
-export const ConflictAppliesNowQuery = graphql(`
-  query ConflictAppliesNow($serviceKey: String!) {
-    effectivePolicy(serviceKey: $serviceKey) {
-      at
-      clauses {
-        topic
-        subject
-        value
-        source
-        policyKey
-        policyVersion
-        pendingReview
-        explanation
       }
     }
   }
@@ -165,7 +141,8 @@ export function ConflictPage() {
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(ConflictPageQuery, { variables: { id } });
   const conflict = data?.conflict;
-  const now = useQuery(ConflictAppliesNowQuery, { variables: { serviceKey: conflict?.service.key ?? '' }, skip: !conflict });
+  // The service page's effective-policy query (now): one cache entry for both pages.
+  const now = useQuery(EffectivePolicyTabQuery, { variables: { key: conflict?.service.key ?? '', at: null }, skip: !conflict });
 
   return (
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the conflict…">
@@ -182,7 +159,7 @@ export function ConflictPage() {
         const servicePolicy = conflict.service.policy;
         const serviceVersion = servicePolicy?.versions.find((v) => v.number === conflict.servicePolicyVersion);
         const applies = now.data?.effectivePolicy.clauses.find((c) => c.topic === conflict.topic && c.subject === conflict.subject);
-        const noticeDays = noticeDaysFrom(global?.currentVersion?.clauses);
+        const noticeDays = noticeDaysFrom(global?.versions.find((v) => v.number === global.currentVersion?.number)?.clauses);
         return (
           <Stack>
             <div>
