@@ -1,11 +1,12 @@
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Stack, Text, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { mayManageProcessors } from '@canopy/domain';
 import { graphql } from '../../gql';
 import { getFragmentData } from '../../gql';
 import type { ProcessorForm_ProcessorFragment } from '../../gql/graphql';
-import { QueryState } from '../../components/QueryState';
+import { RecordState } from '../../components/RecordState';
+import { PageHeading } from '../../components/PageHeading';
 import { RouterLink } from '../../components/links';
 import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { FormSection } from '../../components/forms/FormSection';
@@ -48,12 +49,14 @@ export const UpdateProcessorMutation = graphql(`
 
 function Heading({ trail, title }: { trail: React.ReactNode; title: string }) {
   return (
-    <div>
-      <Text size="sm" c="dimmed">
-        <RouterLink to="/processors">Processors</RouterLink> / {trail}
-      </Text>
-      <Title order={2}>{title}</Title>
-    </div>
+    <PageHeading
+      trail={
+        <>
+          <RouterLink to="/processors">Processors</RouterLink> / {trail}
+        </>
+      }
+      title={title}
+    />
   );
 }
 
@@ -92,20 +95,16 @@ export function RegisterProcessorPage() {
 export function EditProcessorPage() {
   const { key = '' } = useParams();
   const viewer = useViewer();
-  const { data, loading, error, refetch } = useQuery(ProcessorEditQueryDocument, { variables: { key }, fetchPolicy: 'network-only' });
+  const result = useQuery(ProcessorEditQueryDocument, { variables: { key }, fetchPolicy: 'network-only' });
   if (!mayManageProcessors(viewer)) return <NotAllowed what="editing processors (privacy officers do)" />;
   return (
-    <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the processor…">
-      {(d) =>
-        d.processor ? (
-          <Stack>
-            <EditProcessorForm processor={getFragmentData(ProcessorForm_processor, d.processor)} onStale={() => void refetch()} />
-          </Stack>
-        ) : (
-          <NotFoundAlert what="processor" keyValue={key} back="/processors" backLabel="All processors" />
-        )
-      }
-    </QueryState>
+    <RecordState result={result} loadingLabel="Loading the processor…" pick={(d) => d.processor} notFound={<NotFoundAlert what="processor" keyValue={key} back="/processors" backLabel="All processors" />}>
+      {(processor) => (
+        <Stack>
+          <EditProcessorForm processor={getFragmentData(ProcessorForm_processor, processor)} onStale={() => void result.refetch()} />
+        </Stack>
+      )}
+    </RecordState>
   );
 }
 

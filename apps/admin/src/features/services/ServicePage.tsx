@@ -1,8 +1,9 @@
 import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Tabs } from '@mantine/core';
 import { graphql } from '../../gql';
-import { QueryState } from '../../components/QueryState';
+import { RecordState } from '../../components/RecordState';
+import { PageHeading } from '../../components/PageHeading';
 import { LifecycleBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
 import { RoutedTabs } from '../../components/RoutedTabs';
@@ -56,26 +57,23 @@ const TABS = [
 /** /services/:key?tab=… — each tab loads its own data when opened. */
 export function ServicePage() {
   const { key = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(ServicePageQuery, { variables: { key } });
+  const result = useQuery(ServicePageQuery, { variables: { key } });
+  const { refetch } = result;
 
   return (
-    <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the service…">
-      {(d) => {
-        const service = d.service;
-        if (!service) {
-          return (
-            <NotFoundAlert what="service" keyValue={key} back="/services" backLabel="All services" />
-          );
-        }
+    <RecordState result={result} loadingLabel="Loading the service…" pick={(d) => d.service} notFound={<NotFoundAlert what="service" keyValue={key} back="/services" backLabel="All services" />}>
+      {(service) => {
         return (
           <Stack>
             <Group justify="space-between" align="flex-start">
-              <div>
-                <Text size="sm" c="dimmed">
-                  <RouterLink to="/services">Services</RouterLink> / {service.key}
-                </Text>
-                <Title order={2}>{service.name}</Title>
-              </div>
+              <PageHeading
+                trail={
+                  <>
+                    <RouterLink to="/services">Services</RouterLink> / {service.key}
+                  </>
+                }
+                title={service.name}
+              />
               <Group gap="xs">
                 <LifecycleBadge lifecycle={service.lifecycle} />
                 {service.servesMinors && (
@@ -111,6 +109,6 @@ export function ServicePage() {
           </Stack>
         );
       }}
-    </QueryState>
+    </RecordState>
   );
 }
