@@ -1,6 +1,19 @@
 import type { ReactNode } from 'react';
 import { Table, Text, type TableProps } from '@mantine/core';
 
+/** The one row of a table with nothing to show, saying so across every column. */
+export function EmptyRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={columns}>
+        <Text c="dimmed" ta="center" py="md">
+          {children}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
 /**
  * A hand-drawn table (rows as children) named for screen readers, with its
  * column headers and, when `empty` is given, one row that says so.
@@ -32,15 +45,7 @@ export function HeadedTable({
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {empty && (
-          <Table.Tr>
-            <Table.Td colSpan={headers.length}>
-              <Text c="dimmed" ta="center" py="md">
-                {empty}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-        )}
+        {empty && <EmptyRow columns={headers.length}>{empty}</EmptyRow>}
         {children}
       </Table.Tbody>
     </Table>

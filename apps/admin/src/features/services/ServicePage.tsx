@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Badge, Group, Stack, Tabs } from '@mantine/core';
 import { graphql } from '../../gql';
+import type { ServicePageQuery as ServicePageQueryData } from '../../gql/graphql';
 import { RecordState } from '../../components/RecordState';
 import { PageHeading } from '../../components/PageHeading';
 import { LifecycleBadge } from '../../components/badges';
@@ -44,14 +46,17 @@ export const ServicePageQuery = graphql(`
   }
 `);
 
-const TABS = [
-  { value: 'overview', label: 'Overview' },
-  { value: 'inventory', label: 'Inventory' },
-  { value: 'policy', label: 'Effective policy' },
-  { value: 'conflicts', label: 'Conflicts' },
-  { value: 'sharing', label: 'Sharing' },
-  { value: 'findings', label: 'Findings' },
-  { value: 'history', label: 'History' },
+type Service = NonNullable<ServicePageQueryData['service']>;
+
+/** Each tab and its panel; `onChanged` reloads the page's own query. */
+const TABS: { value: string; label: string; panel: (service: Service, onChanged: () => void) => ReactNode }[] = [
+  { value: 'overview', label: 'Overview', panel: (s, onChanged) => <ServiceOverviewTab service={s} onChanged={onChanged} /> },
+  { value: 'inventory', label: 'Inventory', panel: (s) => <InventoryTab serviceKey={s.key} serviceName={s.name} /> },
+  { value: 'policy', label: 'Effective policy', panel: (s) => <EffectivePolicyTab serviceKey={s.key} /> },
+  { value: 'conflicts', label: 'Conflicts', panel: (s) => <ServiceConflictsTab serviceKey={s.key} /> },
+  { value: 'sharing', label: 'Sharing', panel: (s) => <ServiceSharingTab serviceKey={s.key} mayPropose={s.viewerCanEdit} /> },
+  { value: 'findings', label: 'Findings', panel: (s) => <ServiceFindingsTab serviceKey={s.key} /> },
+  { value: 'history', label: 'History', panel: (s) => <ServiceHistoryTab serviceKey={s.key} /> },
 ];
 
 /** /services/:key?tab=… — each tab loads its own data when opened. */
@@ -84,27 +89,11 @@ export function ServicePage() {
               </Group>
             </Group>
             <RoutedTabs tabs={TABS}>
-              <Tabs.Panel value="overview" pt="md">
-                <ServiceOverviewTab service={service} onChanged={() => void refetch()} />
-              </Tabs.Panel>
-              <Tabs.Panel value="inventory" pt="md">
-                <InventoryTab serviceKey={service.key} serviceName={service.name} />
-              </Tabs.Panel>
-              <Tabs.Panel value="policy" pt="md">
-                <EffectivePolicyTab serviceKey={service.key} />
-              </Tabs.Panel>
-              <Tabs.Panel value="conflicts" pt="md">
-                <ServiceConflictsTab serviceKey={service.key} />
-              </Tabs.Panel>
-              <Tabs.Panel value="sharing" pt="md">
-                <ServiceSharingTab serviceKey={service.key} mayPropose={service.viewerCanEdit} />
-              </Tabs.Panel>
-              <Tabs.Panel value="findings" pt="md">
-                <ServiceFindingsTab serviceKey={service.key} />
-              </Tabs.Panel>
-              <Tabs.Panel value="history" pt="md">
-                <ServiceHistoryTab serviceKey={service.key} />
-              </Tabs.Panel>
+              {TABS.map((t) => (
+                <Tabs.Panel key={t.value} value={t.value} pt="md">
+                  {t.panel(service, () => void refetch())}
+                </Tabs.Panel>
+              ))}
             </RoutedTabs>
           </Stack>
         );
