@@ -1,7 +1,7 @@
 import { TaxonomyQuery } from '../components/taxonomy';
 
-const category = (key: string, name: string, sensitive = false) => ({ __typename: 'DataCategory' as const, key, name, sensitive, parentKey: key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : null });
-const dataUse = (key: string, name: string) => ({ __typename: 'DataUse' as const, key, name });
+const category = (key: string, name: string, sensitive = false) => ({ __typename: 'DataCategory' as const, key, name, description: null, sensitive, parentKey: key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : null });
+const dataUse = (key: string, name: string) => ({ __typename: 'DataUse' as const, key, name, description: null });
 
 /** A small taxonomy for the forms' pickers and the domain's checks. */
 export const taxonomyMock = {

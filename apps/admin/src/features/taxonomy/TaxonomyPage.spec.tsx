@@ -1,11 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AddDataCategoryMutation, TaxonomyPage, TaxonomyPageQuery } from './TaxonomyPage';
+import { TaxonomyQuery } from '../../components/taxonomy';
+import { AddDataCategoryMutation, TaxonomyPage } from './TaxonomyPage';
 import { engineer, officer, renderPage } from '../../testing/render';
 
 const category = (key: string, sensitive = false) => ({ __typename: 'DataCategory' as const, key, name: key, description: null, parentKey: key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : null, sensitive });
 const page = {
-  request: { query: TaxonomyPageQuery },
+  request: { query: TaxonomyQuery },
   result: { data: { dataCategories: [category('device'), category('device.location', true), category('user'), category('user.contact')], dataUses: [{ __typename: 'DataUse' as const, key: 'service.provide', name: 'Provide', description: null }] } },
   maxUsageCount: 5,
 };
