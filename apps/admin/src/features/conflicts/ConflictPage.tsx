@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { graphql } from '../../gql';
+import { getFragmentData, graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { CategoryBadge, ConflictStatusBadge, SourceBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
@@ -49,20 +49,7 @@ export const ConflictPageQuery = graphql(`
           key
           title
           versions {
-            id
-            number
-            effectiveAt
-            notice {
-              channels
-              noticeAt
-            }
-            clauses {
-              topic
-              subject
-              value
-              locked
-              text
-            }
+            ...ConflictPage_version
           }
         }
       }
@@ -76,16 +63,7 @@ export const ConflictPageQuery = graphql(`
         number
       }
       versions {
-        id
-        number
-        effectiveAt
-        clauses {
-          topic
-          subject
-          value
-          locked
-          text
-        }
+        ...ConflictPage_version
       }
     }
   }
@@ -136,6 +114,26 @@ function ClauseCard({
   );
 }
 
+/** A version of either policy: its clauses (the nearest one applies) and, for the service's, its notice to users. */
+export const ConflictPage_version = graphql(`
+  fragment ConflictPage_version on PolicyVersion {
+    id
+    number
+    effectiveAt
+    notice {
+      channels
+      noticeAt
+    }
+    clauses {
+      topic
+      subject
+      value
+      locked
+      text
+    }
+  }
+`);
+
 /** /conflicts/:id — both clauses side by side, what applies now and why, and (officers only) the resolution form. */
 export function ConflictPage() {
   const { id = '' } = useParams();
@@ -155,11 +153,16 @@ export function ConflictPage() {
           );
         }
         const global = d.policies[0];
-        const globalVersion = global?.versions.find((v) => v.number === conflict.globalPolicyVersion);
+        const globalVersions = getFragmentData(ConflictPage_version, global?.versions ?? []);
+        const globalVersion = globalVersions.find((v) => v.number === conflict.globalPolicyVersion);
         const servicePolicy = conflict.service.policy;
-        const serviceVersion = servicePolicy?.versions.find((v) => v.number === conflict.servicePolicyVersion);
+        const serviceVersion = getFragmentData(ConflictPage_version, servicePolicy?.versions ?? []).find((v) => v.number === conflict.servicePolicyVersion);
         const applies = now.data?.effectivePolicy.clauses.find((c) => c.topic === conflict.topic && c.subject === conflict.subject);
-        const noticeDays = noticeDaysFrom(global?.versions.find((v) => v.number === global.currentVersion?.number)?.clauses);
+        const sides = [
+          { title: 'Global clause', policy: global, version: conflict.globalPolicyVersion, value: conflict.globalValue, found: globalVersion },
+          { title: 'Service clause', policy: servicePolicy, version: conflict.servicePolicyVersion, value: conflict.serviceValue, found: serviceVersion },
+        ];
+        const noticeDays = noticeDaysFrom(globalVersions.find((v) => v.number === global?.currentVersion?.number)?.clauses);
         return (
           <Stack>
             <div>
@@ -191,20 +194,9 @@ export function ConflictPage() {
               </Text>
             )}
             <SimpleGrid cols={{ base: 1, md: 2 }}>
-              <ClauseCard
-                title="Global clause"
-                policy={global}
-                version={conflict.globalPolicyVersion}
-                value={conflict.globalValue}
-                clause={globalVersion ? applicableClause(globalVersion.clauses, conflict.topic, conflict.subject) : null}
-              />
-              <ClauseCard
-                title="Service clause"
-                policy={servicePolicy}
-                version={conflict.servicePolicyVersion}
-                value={conflict.serviceValue}
-                clause={serviceVersion ? applicableClause(serviceVersion.clauses, conflict.topic, conflict.subject) : null}
-              />
+              {sides.map(({ found, ...side }) => (
+                <ClauseCard key={side.title} {...side} clause={found ? applicableClause(found.clauses, conflict.topic, conflict.subject) : null} />
+              ))}
             </SimpleGrid>
             <Paper withBorder p="md" aria-label="What applies now">
               <Title order={3} size="h5" mb="xs">
