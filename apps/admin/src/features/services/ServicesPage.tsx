@@ -6,6 +6,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { graphql } from '../../gql';
 import type { Lifecycle } from '../../gql/graphql';
 import { DataTable } from '../../components/DataTable';
+import { LIFECYCLE_LABELS, optionsOf } from '../../components/vocabulary';
 import { QueryState } from '../../components/QueryState';
 import { CursorPager, useCursorPages } from '../../components/CursorPager';
 import { countMatching } from '../../lib/format';
@@ -36,7 +37,6 @@ export const ServicesPageQuery = graphql(`
 `);
 
 const PAGE_SIZE = 25;
-const LIFECYCLES: Lifecycle[] = ['PLANNED', 'ACTIVE', 'DEPRECATED', 'RETIRED'];
 
 /**
  * Searchable, filterable, cursor-paginated. The filters and the cursor live in
@@ -106,7 +106,7 @@ export function ServicesPage() {
           label="Lifecycle"
           placeholder="Any"
           clearable
-          data={LIFECYCLES.map((l) => ({ value: l, label: l.toLowerCase() }))}
+          data={optionsOf(LIFECYCLE_LABELS)}
           value={lifecycle}
           onChange={(value) => update({ lifecycle: value })}
           w={160}
