@@ -12,17 +12,13 @@ import { LEGAL_BASIS_LABELS } from '../../components/vocabulary';
 import { formatDateTime } from '../../lib/format';
 import { SharingDecision, SharingDecision_arrangement } from './SharingDecision';
 import { EditSharingForm } from './EditSharingForm';
+import { unmaskSharingRow } from './SharingRow';
 
 export const SharingPageQuery = graphql(`
   query SharingPage($id: ID!) {
     sharingArrangement(id: $id) {
       id
-      status
-      dataCategories
-      purposes
-      legalBasis
-      requiredApprovals
-      createdAt
+      ...SharingRow_arrangement
       ...SharingDecision_arrangement
       service {
         id
@@ -81,7 +77,7 @@ export function SharingPage() {
             </Alert>
           );
         }
-        const a = { ...found, ...getFragmentData(SharingDecision_arrangement, found) };
+        const a = { ...unmaskSharingRow(found), ...found, ...getFragmentData(SharingDecision_arrangement, found) };
         const blocking = a.checks.filter((c) => !c.passed && c.blocking);
         return (
           <Stack>
