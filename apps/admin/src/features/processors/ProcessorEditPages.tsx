@@ -13,7 +13,7 @@ import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
 import { NotAllowed } from '../../app/guards';
 import { useViewer } from '../../app/session';
-import { hasErrorCode } from '../../lib/errors';
+import { reloadingWhenStale } from '../../lib/errors';
 import { ProcessorFields, ProcessorForm_processor, processorFieldOf, processorInput, processorValues, useProcessorForm } from './processor-form';
 
 export const RegisterProcessorMutation = graphql(`
@@ -126,12 +126,7 @@ function EditProcessorFields({ processor: p, onStale }: { processor: ProcessorFo
       title="The processor and its DPA"
       intro="To renew the DPA, enter the new signature and expiry dates."
       action={async (v) => {
-        try {
-          await update({ variables: { input: { key: p.key, expectedVersion: p.version, ...processorInput(v) } } });
-        } catch (e) {
-          if (hasErrorCode(e, 'VERSION_CONFLICT')) onStale();
-          throw e;
-        }
+        await reloadingWhenStale(update({ variables: { input: { key: p.key, expectedVersion: p.version, ...processorInput(v) } } }), onStale);
         notifySaved(`${v.name.trim()} is saved.`, 'Processor saved');
         navigate(`/processors/${p.key}`);
       }}

@@ -10,7 +10,7 @@ import { ErrorMessage } from '../../components/QueryState';
 import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
 import { LIFECYCLE_LABELS } from '../../components/vocabulary';
-import { hasErrorCode } from '../../lib/errors';
+import { reloadingWhenStale } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { RegistrableTeamsQuery, ServiceFields, useServiceForm } from './service-form';
 import { Section } from '../../components/Section';
@@ -113,8 +113,8 @@ function ServiceDetailsForm({ service, onDone, onChanged }: { service: OverviewS
     <FormSection form={form}
       title={`Edit ${service.name}`}
       action={async (v) => {
-        try {
-          await update({
+        await reloadingWhenStale(
+          update({
             variables: {
               input: {
                 key: service.key,
@@ -126,11 +126,9 @@ function ServiceDetailsForm({ service, onDone, onChanged }: { service: OverviewS
                 ...(v.teamKey !== service.team.key ? { teamKey: v.teamKey } : {}),
               },
             },
-          });
-        } catch (e) {
-          if (hasErrorCode(e, 'VERSION_CONFLICT')) onChanged();
-          throw e;
-        }
+          }),
+          onChanged,
+        );
         notifySaved(`The details of ${v.name.trim()} are saved.`);
         onChanged();
         onDone();
