@@ -2,11 +2,9 @@ import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Stack } from '@mantine/core';
 import { mayManageProcessors } from '@canopy/domain';
-import { graphql } from '../../gql';
-import { getFragmentData } from '../../gql';
+import { getFragmentData, graphql } from '../../gql';
 import type { ProcessorForm_ProcessorFragment } from '../../gql/graphql';
 import { RecordState } from '../../components/RecordState';
-import { PageHeading } from '../../components/PageHeading';
 import { RouterLink } from '../../components/links';
 import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { FormSection } from '../../components/forms/FormSection';
@@ -15,16 +13,7 @@ import { NotAllowed } from '../../app/guards';
 import { useViewer } from '../../app/session';
 import { reloadingWhenStale } from '../../lib/errors';
 import { ProcessorFields, ProcessorForm_processor, processorFieldOf, processorInput, processorValues, useProcessorForm } from './processor-form';
-
-export const RegisterProcessorMutation = graphql(`
-  mutation RegisterProcessor($input: RegisterProcessorInput!) {
-    registerProcessor(input: $input) {
-      id
-      key
-      name
-    }
-  }
-`);
+import { ProcessorFormHeading } from './ProcessorFormHeading';
 
 export const ProcessorEditQueryDocument = graphql(`
   query ProcessorEdit($key: String!) {
@@ -35,61 +24,6 @@ export const ProcessorEditQueryDocument = graphql(`
     }
   }
 `);
-
-export const UpdateProcessorMutation = graphql(`
-  mutation UpdateProcessor($input: UpdateProcessorInput!) {
-    updateProcessor(input: $input) {
-      id
-      key
-      dpaValid
-      ...ProcessorForm_processor
-    }
-  }
-`);
-
-function Heading({ trail, title }: { trail: React.ReactNode; title: string }) {
-  return (
-    <PageHeading
-      trail={
-        <>
-          <RouterLink to="/processors">Processors</RouterLink> / {trail}
-        </>
-      }
-      title={title}
-    />
-  );
-}
-
-/** /processors/new: officers register a processor and its DPA. */
-export function RegisterProcessorPage() {
-  const viewer = useViewer();
-  const navigate = useNavigate();
-  const form = useProcessorForm(
-    { key: '', name: '', country: '', contactEmail: '', dpaSignedAt: null, dpaExpiresAt: null, dpaReference: '', transferMechanism: '', certifications: [], subProcessors: [] },
-    { withKey: true },
-  );
-  const [register] = useMutation(RegisterProcessorMutation);
-  if (!mayManageProcessors(viewer)) return <NotAllowed what="registering processors (privacy officers do)" />;
-  return (
-    <Stack>
-      <Heading trail="new" title="Register a processor" />
-      <FormSection form={form} toField={processorFieldOf}
-        title="The processor and its DPA"
-        intro="Sharing with it can be approved only while its DPA is signed and unexpired."
-        action={async (v) => {
-          await register({ variables: { input: { key: v.key.trim(), ...processorInput(v) } } });
-          notifySaved(`${v.name.trim()} is registered.`, 'Processor registered');
-          navigate(`/processors/${v.key.trim()}`);
-        }}
-        errorTitle="The processor was not registered"
-        submitLabel="Register processor"
-        onCancel={() => navigate('/processors')}
-      >
-        <ProcessorFields form={form} withKey />
-      </FormSection>
-    </Stack>
-  );
-}
 
 /** /processors/:key/edit: contact, DPA renewal (its dates), mechanism, certifications, sub-processors. */
 export function EditProcessorPage() {
@@ -111,11 +45,22 @@ export function EditProcessorPage() {
 function EditProcessorForm({ processor: p, onStale }: { processor: ProcessorForm_ProcessorFragment; onStale: () => void }) {
   return (
     <>
-      <Heading trail={<RouterLink to={`/processors/${p.key}`}>{p.key}</RouterLink>} title={`Edit ${p.name}`} />
+      <ProcessorFormHeading trail={<RouterLink to={`/processors/${p.key}`}>{p.key}</RouterLink>} title={`Edit ${p.name}`} />
       <EditProcessorFields key={p.version} processor={p} onStale={onStale} />
     </>
   );
 }
+
+export const UpdateProcessorMutation = graphql(`
+  mutation UpdateProcessor($input: UpdateProcessorInput!) {
+    updateProcessor(input: $input) {
+      id
+      key
+      dpaValid
+      ...ProcessorForm_processor
+    }
+  }
+`);
 
 function EditProcessorFields({ processor: p, onStale }: { processor: ProcessorForm_ProcessorFragment; onStale: () => void }) {
   const navigate = useNavigate();

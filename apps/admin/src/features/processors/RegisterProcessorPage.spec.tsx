@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { RegisterProcessorMutation, RegisterProcessorPage } from './ProcessorEditPages';
+import { RegisterProcessorMutation, RegisterProcessorPage } from './RegisterProcessorPage';
 import { auditor, officer, renderPage } from '../../testing/render';
 import { allowTypingTime } from '../../testing/fixtures';
 
