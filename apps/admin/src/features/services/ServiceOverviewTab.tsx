@@ -15,37 +15,6 @@ import { formatDateTime } from '../../lib/format';
 import { RegistrableTeamsQuery, ServiceFields, useServiceForm } from './service-form';
 import { Section } from '../../components/Section';
 
-export const UpdateServiceMutation = graphql(`
-  mutation UpdateService($input: UpdateServiceInput!) {
-    updateService(input: $input) {
-      id
-      key
-      version
-      updatedAt
-    }
-  }
-`);
-
-export const SetSecurityMeasuresMutation = graphql(`
-  mutation SetSecurityMeasures($serviceKey: String!, $measures: [String!]!) {
-    setSecurityMeasures(serviceKey: $serviceKey, measures: $measures) {
-      id
-      key
-      securityMeasures
-    }
-  }
-`);
-
-export const CreateServicePolicyMutation = graphql(`
-  mutation CreateServicePolicy($input: CreatePolicyInput!) {
-    createPolicy(input: $input) {
-      id
-      key
-      title
-    }
-  }
-`);
-
 export interface OverviewService {
   key: string;
   name: string;
@@ -92,6 +61,17 @@ export function ServiceOverviewTab({ service, onChanged }: { service: OverviewSe
     </Stack>
   );
 }
+
+export const UpdateServiceMutation = graphql(`
+  mutation UpdateService($input: UpdateServiceInput!) {
+    updateService(input: $input) {
+      id
+      key
+      version
+      updatedAt
+    }
+  }
+`);
 
 function ServiceDetailsForm({ service, onDone, onChanged }: { service: OverviewService; onDone: () => void; onChanged: () => void }) {
   const { data } = useQuery(RegistrableTeamsQuery);
@@ -142,6 +122,16 @@ function ServiceDetailsForm({ service, onDone, onChanged }: { service: OverviewS
   );
 }
 
+export const CreateServicePolicyMutation = graphql(`
+  mutation CreateServicePolicy($input: CreatePolicyInput!) {
+    createPolicy(input: $input) {
+      id
+      key
+      title
+    }
+  }
+`);
+
 function ServicePolicyPanel({ service }: { service: OverviewService }) {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
@@ -191,6 +181,16 @@ function ServicePolicyPanel({ service }: { service: OverviewService }) {
     </FormSection>
   );
 }
+
+export const SetSecurityMeasuresMutation = graphql(`
+  mutation SetSecurityMeasures($serviceKey: String!, $measures: [String!]!) {
+    setSecurityMeasures(serviceKey: $serviceKey, measures: $measures) {
+      id
+      key
+      securityMeasures
+    }
+  }
+`);
 
 function SecurityMeasuresPanel({ service }: { service: OverviewService }) {
   const [measures, setMeasures] = useState<string[]>([...service.securityMeasures]);

@@ -33,16 +33,6 @@ export const ProposeSharingPageQuery = graphql(`
   }
 `);
 
-export const ProposeSharingMutation = graphql(`
-  mutation ProposeSharing($input: ProposeSharingInput!) {
-    proposeSharing(input: $input) {
-      id
-      status
-      version
-    }
-  }
-`);
-
 /** /services/:key/sharing/new: the owning team or an officer proposes sharing data with a processor (a DRAFT). */
 export function ProposeSharingPage() {
   const { key = '' } = useParams();
@@ -73,6 +63,16 @@ export function ProposeSharingPage() {
     </RecordState>
   );
 }
+
+export const ProposeSharingMutation = graphql(`
+  mutation ProposeSharing($input: ProposeSharingInput!) {
+    proposeSharing(input: $input) {
+      id
+      status
+      version
+    }
+  }
+`);
 
 function ProposeSharingForm({
   serviceKey,

@@ -14,25 +14,6 @@ import { TaxonomyQuery } from '../../components/taxonomy';
 import { useViewer } from '../../app/session';
 import { plural } from '../../lib/format';
 
-export const AddDataCategoryMutation = graphql(`
-  mutation AddDataCategory($input: AddDataCategoryInput!) {
-    addDataCategory(input: $input) {
-      key
-      name
-      sensitive
-    }
-  }
-`);
-
-export const AddDataUseMutation = graphql(`
-  mutation AddDataUse($input: AddDataUseInput!) {
-    addDataUse(input: $input) {
-      key
-      name
-    }
-  }
-`);
-
 type Category = TaxonomyData['dataCategories'][number];
 type Use = TaxonomyData['dataUses'][number];
 const categoryColumn = createColumnHelper<Category>();
@@ -84,6 +65,25 @@ function useEntryForm(kind: TaxonomyKind, existing: readonly { key: string; sens
     },
   });
 }
+
+export const AddDataCategoryMutation = graphql(`
+  mutation AddDataCategory($input: AddDataCategoryInput!) {
+    addDataCategory(input: $input) {
+      key
+      name
+      sensitive
+    }
+  }
+`);
+
+export const AddDataUseMutation = graphql(`
+  mutation AddDataUse($input: AddDataUseInput!) {
+    addDataUse(input: $input) {
+      key
+      name
+    }
+  }
+`);
 
 function AddEntryForm({ kind, existing, onDone }: { kind: TaxonomyKind; existing: readonly { key: string; sensitive?: boolean }[]; onDone: () => void }) {
   const form = useEntryForm(kind, existing);
