@@ -11,6 +11,7 @@ import { QueryState } from '../../components/QueryState';
 import { CursorPager, useCursorPages } from '../../components/CursorPager';
 import { countMatching } from '../../lib/format';
 import { serviceColumns, unmaskServiceRow } from './ServiceRow';
+import { textInput } from '../../components/forms/text-input';
 
 export const ServicesPageQuery = graphql(`
   query ServicesPage($first: Int!, $after: String, $filter: ServiceFilter) {
@@ -89,8 +90,7 @@ export function ServicesPage() {
           label="Search"
           description="Key or name"
           placeholder="e.g. maps"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
+          {...textInput(search, setSearch)}
           w={240}
         />
         <Select
