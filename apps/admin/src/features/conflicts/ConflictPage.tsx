@@ -9,6 +9,7 @@ import { applicableClause, noticeDaysFrom } from '@canopy/domain';
 import { formatDateTime } from '../../lib/format';
 import { EffectivePolicyTabQuery } from '../services/EffectivePolicyTab';
 import { ResolveConflictForm } from './ResolveConflictForm';
+import { unmaskConflictRow } from './ConflictRow';
 
 export const ConflictPageQuery = graphql(`
   query ConflictPage($id: ID!) {
@@ -19,18 +20,10 @@ export const ConflictPageQuery = graphql(`
         key
         sensitive
       }
-      topic
-      subject
-      globalValue
-      serviceValue
-      globalPolicyVersion
-      servicePolicyVersion
-      status
+      ...ConflictRow_conflict
       viewerCanResolve
-      resolution
       rationale
       resolvedAt
-      createdAt
       resolvedBy {
         id
         email
@@ -138,7 +131,8 @@ export const ConflictPage_version = graphql(`
 export function ConflictPage() {
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(ConflictPageQuery, { variables: { id } });
-  const conflict = data?.conflict;
+  // The row's fields (topic, values, versions, status…) through the row fragment, the page's own beside them.
+  const conflict = data?.conflict ? { ...unmaskConflictRow(data.conflict), ...data.conflict } : null;
   // The service page's effective-policy query (now): one cache entry for both pages.
   const now = useQuery(EffectivePolicyTabQuery, { variables: { key: conflict?.service.key ?? '', at: null }, skip: !conflict });
 
