@@ -136,11 +136,8 @@ export function PolicyPage() {
         return (
           <Stack>
             <PageHeading
-              trail={
-                <>
-                  <RouterLink to="/policies">Policies</RouterLink> / {policy.key}
-                </>
-              }
+              up={{ to: '/policies', label: 'Policies' }}
+              here={policy.key}
               title={policy.title}
               aside={
                 <Badge variant="light" color={policy.scope === 'GLOBAL' ? 'teal' : 'violet'}>

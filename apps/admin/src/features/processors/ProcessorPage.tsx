@@ -10,7 +10,6 @@ import { ProcessorForm_processor } from './processor-form';
 import { RecordState } from '../../components/RecordState';
 import { PageHeading } from '../../components/PageHeading';
 import { DataTable } from '../../components/DataTable';
-import { RouterLink } from '../../components/links';
 import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { useTaxonomy } from '../../components/taxonomy';
 import { DpaBadge } from '../../components/DpaBadge';
@@ -43,11 +42,8 @@ export function ProcessorPage() {
         return (
           <Stack>
             <PageHeading
-              trail={
-                <>
-                  <RouterLink to="/processors">Processors</RouterLink> / {p.key}
-                </>
-              }
+              up={{ to: '/processors', label: 'Processors' }}
+              here={p.key}
               title={p.name}
               asideJustify="space-between"
               aside={

@@ -7,7 +7,6 @@ import type { ServicePageQuery as ServicePageQueryData } from '../../gql/graphql
 import { RecordState } from '../../components/RecordState';
 import { PageHeading } from '../../components/PageHeading';
 import { LifecycleBadge } from '../../components/badges';
-import { RouterLink } from '../../components/links';
 import { RoutedTabs } from '../../components/RoutedTabs';
 import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { InventoryTab } from './InventoryTab';
@@ -72,11 +71,8 @@ export function ServicePage() {
           <Stack>
             <Group justify="space-between" align="flex-start">
               <PageHeading
-                trail={
-                  <>
-                    <RouterLink to="/services">Services</RouterLink> / {service.key}
-                  </>
-                }
+                up={{ to: '/services', label: 'Services' }}
+                here={service.key}
                 title={service.name}
               />
               <Group gap="xs">

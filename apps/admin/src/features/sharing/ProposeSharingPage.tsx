@@ -5,7 +5,6 @@ import { graphql } from '../../gql';
 import type { LegalBasis } from '../../gql/graphql';
 import { RecordState } from '../../components/RecordState';
 import { PageHeading } from '../../components/PageHeading';
-import { RouterLink } from '../../components/links';
 import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
@@ -43,11 +42,8 @@ export function ProposeSharingPage() {
         return (
           <Stack>
             <PageHeading
-              trail={
-                <>
-                  <RouterLink to={`/services/${service.key}?tab=sharing`}>{service.name}</RouterLink> / propose sharing
-                </>
-              }
+              up={{ to: `/services/${service.key}?tab=sharing`, label: service.name }}
+              here="propose sharing"
               title={`Propose sharing from ${service.name}`}
             />
             {service.viewerCanEdit ? (
