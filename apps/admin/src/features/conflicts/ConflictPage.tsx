@@ -5,6 +5,7 @@ import { getFragmentData, graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { CategoryBadge, ConflictStatusBadge, SourceBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
+import { PageHeading } from '../../components/PageHeading';
 import { applicableClause, noticeDaysFrom } from '@canopy/domain';
 import { formatDateTime } from '../../lib/format';
 import { EffectivePolicyTabQuery } from '../services/EffectivePolicyTab';
@@ -159,21 +160,21 @@ export function ConflictPage() {
         const noticeDays = noticeDaysFrom(globalVersions.find((v) => v.number === global?.currentVersion?.number)?.clauses);
         return (
           <Stack>
-            <div>
-              <Text size="sm" c="dimmed">
-                <RouterLink to="/conflicts">Conflicts</RouterLink> / {conflict.service.name}
-              </Text>
-              <Group gap="sm">
-                <Title order={2}>
+            <PageHeading
+              up={{ to: '/conflicts', label: 'Conflicts' }}
+              here={conflict.service.name}
+              title={
+                <>
                   {conflict.topic} <Code fz="lg">{conflict.subject}</Code>
-                </Title>
-                <ConflictStatusBadge status={conflict.status} />
-              </Group>
+                </>
+              }
+              aside={<ConflictStatusBadge status={conflict.status} />}
+            >
               <Text size="sm">
                 Service <RouterLink to={`/services/${conflict.service.key}`}>{conflict.service.name}</RouterLink> · opened{' '}
                 {formatDateTime(conflict.createdAt)}
               </Text>
-            </div>
+            </PageHeading>
             {conflict.governedCategories.length > 0 && (
               <Group gap={4} aria-label="Categories governed">
                 <Text size="sm">Governs:</Text>
