@@ -10,6 +10,7 @@ import { applicableClause, noticeDaysFrom } from '@canopy/domain';
 import { formatDateTime } from '../../lib/format';
 import { EffectivePolicyTabQuery } from '../services/EffectivePolicyTab';
 import { ResolveConflictForm } from './ResolveConflictForm';
+import { withContent } from '../policies/policy-version';
 import { unmaskConflictRow } from './ConflictRow';
 
 export const ConflictPageQuery = graphql(`
@@ -114,17 +115,7 @@ export const ConflictPage_version = graphql(`
     id
     number
     effectiveAt
-    notice {
-      channels
-      noticeAt
-    }
-    clauses {
-      topic
-      subject
-      value
-      locked
-      text
-    }
+    ...PolicyVersion_content
   }
 `);
 
@@ -148,10 +139,10 @@ export function ConflictPage() {
           );
         }
         const global = d.policies[0];
-        const globalVersions = getFragmentData(ConflictPage_version, global?.versions ?? []);
+        const globalVersions = getFragmentData(ConflictPage_version, global?.versions ?? []).map(withContent);
         const globalVersion = globalVersions.find((v) => v.number === conflict.globalPolicyVersion);
         const servicePolicy = conflict.service.policy;
-        const serviceVersion = getFragmentData(ConflictPage_version, servicePolicy?.versions ?? []).find((v) => v.number === conflict.servicePolicyVersion);
+        const serviceVersion = getFragmentData(ConflictPage_version, servicePolicy?.versions ?? []).map(withContent).find((v) => v.number === conflict.servicePolicyVersion);
         const applies = now.data?.effectivePolicy.clauses.find((c) => c.topic === conflict.topic && c.subject === conflict.subject);
         const sides = [
           { title: 'Global clause', policy: global, version: conflict.globalPolicyVersion, value: conflict.globalValue, found: globalVersion },

@@ -13,6 +13,7 @@ import { noticePeriodOf } from '@canopy/domain';
 import { formatDateTime } from '../../lib/format';
 import { channelList } from '../../components/notice-channels';
 import { DraftEditor } from './DraftEditor';
+import { withContent } from './policy-version';
 import { PublishPanel } from './PublishPanel';
 import { ImpactPreview } from './ImpactPreview';
 import { DiscardDraftButton } from './DiscardDraftButton';
@@ -56,17 +57,7 @@ export const PolicyPageQuery = graphql(`
           email
           name
         }
-        notice {
-          channels
-          noticeAt
-        }
-        clauses {
-          topic
-          subject
-          value
-          locked
-          text
-        }
+        ...PolicyVersion_content
         changes {
           topic
           subject
@@ -108,7 +99,7 @@ export function PolicyPage() {
       notFound={<NotFoundAlert what="policy" keyValue={key} back="/policies" backLabel="All policies" />}
     >
       {(policy, d) => {
-        const versions = [...policy.versions].sort((a, b) => b.number - a.number);
+        const versions = policy.versions.map(withContent).sort((a, b) => b.number - a.number);
         const draft = versions.find((v) => v.status === 'DRAFT');
         const impact = policy.draft?.impact ?? null;
         const latestPublished = versions.find((v) => v.status === 'PUBLISHED');
