@@ -9,6 +9,7 @@ import { HomeRegionService } from './modules/home-region/home-region.app-service
 import { IdentityService } from './modules/identity/identity.app-service';
 import { TokenService } from './modules/identity/token.app-service';
 import { ImpactPreview } from './modules/impact/impact-preview.app-service';
+import { OrganisationProfileService } from './modules/organisation/organisation-profile.app-service';
 import { InventoryService } from './modules/inventory/inventory.app-service';
 import { ManifestCheckService } from './modules/manifest-check/manifest-check.app-service';
 import { ConflictService } from './modules/policies/conflict.app-service';
@@ -40,6 +41,7 @@ export function createApplication(db: Database, notifications: NotificationsConf
   const findings = new FindingsEvaluator(db, effectivePolicies);
   const homeRegion = new HomeRegionService(db);
   const securityMeasures = new SecurityMeasuresService(db);
+  const organisationProfile = new OrganisationProfileService(db);
   // Mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
   const outbox = new Outbox({ publicUrl: notifications.publicUrl });
   return {
@@ -53,6 +55,7 @@ export function createApplication(db: Database, notifications: NotificationsConf
     taxonomy: new TaxonomyService(db),
     services: new ServiceRegistry(db, conflicts),
     homeRegion,
+    organisationProfile,
     securityMeasures,
     processors: new ProcessorRegistry(db),
     inventory: new InventoryService(db),
@@ -66,7 +69,7 @@ export function createApplication(db: Database, notifications: NotificationsConf
     sharingReview: new SharingReview(db, effectivePolicies),
     sharingArrangements: new SharingArrangements(db),
     impactPreview: new ImpactPreview(db, effectivePolicies, conflicts, findings),
-    recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures),
+    recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures, organisationProfile),
     manifestCheck: new ManifestCheckService(db, effectivePolicies),
     outbox,
     outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),

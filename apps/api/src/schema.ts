@@ -9,6 +9,7 @@ import { FindingAcceptanceResolver, FindingAcceptedByResolver, ServiceFindingsRe
 import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
 import { FindingsResolver } from './modules/findings/findings.resolver';
 import { HomeRegionResolver } from './modules/home-region/home-region.resolver';
+import { OrganisationProfileResolver } from './modules/organisation/organisation-profile.resolver';
 import { AuditActorResolver } from './modules/identity/audit-actor.resolver';
 import { TeamResolver, UserResolver } from './modules/identity/identity.resolver';
 import { TokenResolver } from './modules/identity/token.resolver';
@@ -44,6 +45,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ServiceResolver,
   TeamServicesResolver,
   HomeRegionResolver,
+  OrganisationProfileResolver,
   ProcessorResolver,
   ServiceInventoryResolver,
   InventoryItemResolver,

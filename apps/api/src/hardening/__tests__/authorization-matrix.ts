@@ -91,6 +91,7 @@ export const QUERIES: Entry[] = [
   { field: 'dataCategories', allowed: ALL, prepare: async () => q('{ dataCategories { key } }') },
   { field: 'dataUses', allowed: ALL, prepare: async () => q('{ dataUses { key } }') },
   { field: 'homeRegion', allowed: ALL, prepare: async () => q('{ homeRegion { name countries } }') },
+  { field: 'organisationProfile', allowed: ALL, prepare: async () => q('{ organisationProfile { legalName validFrom } }') },
   { field: 'recordOfProcessing', allowed: AUDIT_READERS, prepare: async () => q('{ recordOfProcessing { at activities { serviceKey } } }') },
   {
     field: 'checkServiceManifest',
@@ -290,6 +291,11 @@ export const MUTATIONS: Entry[] = [
     field: 'addDataUse',
     allowed: OFFICER,
     prepare: async (w) => q('mutation($k: String!) { addDataUse(input: { key: $k, name: "Matrix" }) { key } }', { k: `service.${w.unique('matrix').replace('-', '_')}` }),
+  },
+  {
+    field: 'setOrganisationProfile',
+    allowed: OFFICER,
+    prepare: async (w) => q('mutation($n: String!) { setOrganisationProfile(input: { legalName: $n, address: "1 Main Street", contactEmail: "privacy@x.test" }) { legalName } }', { n: w.unique('org') }),
   },
   { field: 'setHomeRegion', allowed: OFFICER, prepare: async () => q('mutation { setHomeRegion(input: { name: "EEA", countries: ["EEA"] }) { name } }') },
 
