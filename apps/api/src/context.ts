@@ -1,6 +1,7 @@
 import type { Application } from './application';
 import type { RequestContext } from './auth/request-context';
 import type { Loaders } from './loaders';
+import type { AssessmentsContext } from './modules/assessments';
 import type { AuditContext } from './modules/audit';
 import type { ExportsContext } from './modules/exports';
 import type { FindingsContext } from './modules/findings';
@@ -30,6 +31,7 @@ export type AppContext = RequestContext<Application, Loaders>;
  */
 type Provides<Context extends Needed, Needed> = Context;
 export type FeatureContextsProvided = [
+  Provides<AppContext, AssessmentsContext>,
   Provides<AppContext, AuditContext>,
   Provides<AppContext, ExportsContext>,
   Provides<AppContext, FindingsContext>,

@@ -8,6 +8,7 @@ import { RecordOfProcessingResolver } from './modules/exports/ropa.resolver';
 import { FindingAcceptanceResolver, FindingAcceptedByResolver, ServiceFindingsResolver } from './modules/findings/finding-fields.resolver';
 import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
 import { FindingsResolver } from './modules/findings/findings.resolver';
+import { ServiceDpiaResolver } from './modules/assessments/dpia.resolver';
 import { HomeRegionResolver } from './modules/home-region/home-region.resolver';
 import { OrganisationProfileResolver } from './modules/organisation/organisation-profile.resolver';
 import { AuditActorResolver } from './modules/identity/audit-actor.resolver';
@@ -45,6 +46,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ServiceResolver,
   TeamServicesResolver,
   HomeRegionResolver,
+  ServiceDpiaResolver,
   OrganisationProfileResolver,
   ProcessorResolver,
   ServiceInventoryResolver,

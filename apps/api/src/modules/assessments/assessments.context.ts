@@ -1,0 +1,5 @@
+import type { RequestContext } from '../../auth/request-context';
+import type { DpiaLoaders } from './dpia.loaders';
+
+/** What the assessments feature's resolvers use of their request. */
+export type AssessmentsContext = RequestContext<object, DpiaLoaders>;
