@@ -22,6 +22,7 @@ import { ServiceRegistry } from './modules/services/service-registry.app-service
 import { SharingArrangements } from './modules/sharing/sharing-arrangements.app-service';
 import { SharingRequests } from './modules/sharing/sharing-requests.app-service';
 import { SharingReview } from './modules/sharing/sharing-review.app-service';
+import { AdequacyRegisterService } from './modules/transfers/adequacy.app-service';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.app-service';
 import { loadConfig, NotificationsConfig } from './config';
 import { Outbox } from './modules/outbox/outbox';
@@ -65,9 +66,10 @@ export function createApplication(db: Database, notifications: NotificationsConf
     conflicts,
     findings,
     findingAcceptances: new FindingAcceptances(db, findings),
-    sharing: new SharingRequests(db),
+    sharing: new SharingRequests(db, homeRegion),
     sharingReview: new SharingReview(db, effectivePolicies),
     sharingArrangements: new SharingArrangements(db),
+    adequacy: new AdequacyRegisterService(db),
     impactPreview: new ImpactPreview(db, effectivePolicies, conflicts, findings),
     recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures, organisationProfile),
     manifestCheck: new ManifestCheckService(db, effectivePolicies),

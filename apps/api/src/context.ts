@@ -18,6 +18,7 @@ import type { SecurityMeasuresContext } from './modules/security-measures';
 import type { ServicesContext } from './modules/services';
 import type { SharingContext } from './modules/sharing';
 import type { TaxonomyContext } from './modules/taxonomy';
+import type { TransfersContext } from './modules/transfers';
 import type { WebhooksContext } from './modules/webhooks';
 
 /** Everything a resolver sees: built fresh for every request from the application and its loaders. */
@@ -48,5 +49,6 @@ export type FeatureContextsProvided = [
   Provides<AppContext, ServicesContext>,
   Provides<AppContext, SharingContext>,
   Provides<AppContext, TaxonomyContext>,
+  Provides<AppContext, TransfersContext>,
   Provides<AppContext, WebhooksContext>,
 ];

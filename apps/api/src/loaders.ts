@@ -9,6 +9,7 @@ import { createProcessorLoaders } from './modules/processors/processor.loaders';
 import { createSecurityMeasureLoaders } from './modules/security-measures/security-measures.loaders';
 import { createServiceLoaders } from './modules/services/service.loaders';
 import { createSharingLoaders } from './modules/sharing/sharing.loaders';
+import { createTransferLoaders } from './modules/transfers/transfers.loaders';
 import { createTaxonomyLoaders } from './modules/taxonomy/taxonomy.loaders';
 
 /**
@@ -40,6 +41,7 @@ export function createLoaders(app: Application) {
     ...createSecurityMeasureLoaders(m),
     ...createFindingsLoaders(app.findings, { ...services, ...effective, ...taxonomy }, now),
     ...createDpiaLoaders({ ...relations, ...taxonomy }),
+    ...createTransferLoaders(m, app.homeRegion),
   };
 }
 

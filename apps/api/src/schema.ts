@@ -9,6 +9,8 @@ import { FindingAcceptanceResolver, FindingAcceptedByResolver, ServiceFindingsRe
 import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
 import { FindingsResolver } from './modules/findings/findings.resolver';
 import { ServiceDpiaResolver } from './modules/assessments/dpia.resolver';
+import { AdequacyResolver } from './modules/transfers/adequacy.resolver';
+import { ArrangementTransfersResolver } from './modules/transfers/arrangement-transfers.resolver';
 import { HomeRegionResolver } from './modules/home-region/home-region.resolver';
 import { OrganisationProfileResolver } from './modules/organisation/organisation-profile.resolver';
 import { AuditActorResolver } from './modules/identity/audit-actor.resolver';
@@ -75,6 +77,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   RecordOfProcessingResolver,
   // What the viewer may do, computed with the domain's rules, so the console offers only what the API accepts.
   SharingViewerResolver,
+  AdequacyResolver,
+  ArrangementTransfersResolver,
   ConflictViewerResolver,
   PolicyViewerResolver,
   FindingViewerResolver,

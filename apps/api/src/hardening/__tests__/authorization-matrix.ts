@@ -91,6 +91,7 @@ export const QUERIES: Entry[] = [
   { field: 'dataCategories', allowed: ALL, prepare: async () => q('{ dataCategories { key } }') },
   { field: 'dataUses', allowed: ALL, prepare: async () => q('{ dataUses { key } }') },
   { field: 'homeRegion', allowed: ALL, prepare: async () => q('{ homeRegion { name countries } }') },
+  { field: 'adequacyDecisions', allowed: ALL, prepare: async () => q('{ adequacyDecisions { country validFrom scope } }') },
   { field: 'organisationProfile', allowed: ALL, prepare: async () => q('{ organisationProfile { legalName validFrom } }') },
   { field: 'recordOfProcessing', allowed: AUDIT_READERS, prepare: async () => q('{ recordOfProcessing { at activities { serviceKey } } }') },
   {
@@ -291,6 +292,11 @@ export const MUTATIONS: Entry[] = [
     field: 'addDataUse',
     allowed: OFFICER,
     prepare: async (w) => q('mutation($k: String!) { addDataUse(input: { key: $k, name: "Matrix" }) { key } }', { k: `service.${w.unique('matrix').replace('-', '_')}` }),
+  },
+  {
+    field: 'setAdequacyDecision',
+    allowed: OFFICER,
+    prepare: async () => q('mutation { setAdequacyDecision(input: { country: "BR", validFrom: "2026-01-26T00:00:00Z", note: "matrix" }) { country } }'),
   },
   {
     field: 'setOrganisationProfile',
