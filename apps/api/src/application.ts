@@ -23,6 +23,7 @@ import { SharingArrangements } from './modules/sharing/sharing-arrangements.app-
 import { SharingRequests } from './modules/sharing/sharing-requests.app-service';
 import { SharingReview } from './modules/sharing/sharing-review.app-service';
 import { AdequacyRegisterService } from './modules/transfers/adequacy.app-service';
+import { TransferImpactService } from './modules/transfers/transfer-impact.app-service';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.app-service';
 import { loadConfig, NotificationsConfig } from './config';
 import { Outbox } from './modules/outbox/outbox';
@@ -70,6 +71,7 @@ export function createApplication(db: Database, notifications: NotificationsConf
     sharingReview: new SharingReview(db, effectivePolicies),
     sharingArrangements: new SharingArrangements(db),
     adequacy: new AdequacyRegisterService(db),
+    transferImpact: new TransferImpactService(db, homeRegion),
     impactPreview: new ImpactPreview(db, effectivePolicies, conflicts, findings),
     recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures, organisationProfile),
     manifestCheck: new ManifestCheckService(db, effectivePolicies),

@@ -11,6 +11,7 @@ import { FindingsResolver } from './modules/findings/findings.resolver';
 import { ServiceDpiaResolver } from './modules/assessments/dpia.resolver';
 import { AdequacyResolver } from './modules/transfers/adequacy.resolver';
 import { ArrangementTransfersResolver } from './modules/transfers/arrangement-transfers.resolver';
+import { TransferImpactResolver } from './modules/transfers/transfer-impact.resolver';
 import { HomeRegionResolver } from './modules/home-region/home-region.resolver';
 import { OrganisationProfileResolver } from './modules/organisation/organisation-profile.resolver';
 import { AuditActorResolver } from './modules/identity/audit-actor.resolver';
@@ -79,6 +80,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SharingViewerResolver,
   AdequacyResolver,
   ArrangementTransfersResolver,
+  TransferImpactResolver,
   ConflictViewerResolver,
   PolicyViewerResolver,
   FindingViewerResolver,

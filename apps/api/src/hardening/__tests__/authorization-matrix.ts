@@ -91,6 +91,7 @@ export const QUERIES: Entry[] = [
   { field: 'dataCategories', allowed: ALL, prepare: async () => q('{ dataCategories { key } }') },
   { field: 'dataUses', allowed: ALL, prepare: async () => q('{ dataUses { key } }') },
   { field: 'homeRegion', allowed: ALL, prepare: async () => q('{ homeRegion { name countries } }') },
+  { field: 'transferImpact', allowed: AUDIT_READERS, prepare: async () => q('{ transferImpact(scenario: { withdrawAdequacy: ["US"] }) { scenario affected { countries } } }') },
   { field: 'adequacyDecisions', allowed: ALL, prepare: async () => q('{ adequacyDecisions { country validFrom scope } }') },
   { field: 'organisationProfile', allowed: ALL, prepare: async () => q('{ organisationProfile { legalName validFrom } }') },
   { field: 'recordOfProcessing', allowed: AUDIT_READERS, prepare: async () => q('{ recordOfProcessing { at activities { serviceKey } } }') },

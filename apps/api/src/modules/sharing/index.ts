@@ -2,3 +2,4 @@
 export type { SharingContext } from './sharing.context';
 export { createSharingLoaders, type SharingLoaders } from './sharing.loaders';
 export { SharingArrangement } from './sharing.types';
+export { toSharingArrangement } from './sharing.mappers';
