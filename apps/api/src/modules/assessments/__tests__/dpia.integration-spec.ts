@@ -1,6 +1,6 @@
 import { testDialects } from '@canopy/persistence';
-import { startTestServer, TestServer } from '../../../testing/test-server';
-import { createTeams, expectOk, item, propose, registerProcessor, registerService, setInventory, SUBMIT } from '../../findings/__tests__/compliance-fixtures';
+import type { TestServer } from '../../../testing/test-server';
+import { expectOk, geoWorld, item, propose, registerProcessor, registerService, setInventory, SUBMIT } from '../../findings/__tests__/compliance-fixtures';
 
 /** Service.dpia: the domain's rule over the service's current inventory and arrangements, batched for a page of services. */
 const DPIA = 'query($k: String!) { service(key: $k) { dpia { required reasons } } }';
@@ -12,10 +12,7 @@ describe.each(testDialects())('Service.dpia on %s', (dialect) => {
   const dpia = async (key: string) => (await expectOk(t.gql(DPIA, { k: key }, geo))).service.dpia;
 
   beforeAll(async () => {
-    t = await startTestServer(dialect);
-    await createTeams(t, 'geo');
-    officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
-    geo = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
+    ({ t, officer, geo } = await geoWorld(dialect));
     await registerService(t, officer, 'plain', 'geo');
     await setInventory(t, geo, 'plain', [item('user.account')]);
     await registerService(t, officer, 'maps', 'geo');

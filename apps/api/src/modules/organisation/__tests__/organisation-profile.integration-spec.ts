@@ -1,5 +1,6 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
+import { codeOf, tableCounts, TestServer } from '../../../testing/test-server';
+import { geoWorld } from '../../findings/__tests__/compliance-fixtures';
 
 /** The organisation's profile: the controller's identity, a setting with history, officers only, audited. */
 const HEAD = '{ verifyAuditLog { headSeq } }';
@@ -18,11 +19,7 @@ describe.each(testDialects())('organisation profile on %s', (dialect) => {
     (await t.gql('query($at: DateTime) { recordOfProcessing(at: $at) { controller { legalName } activities { gaps } } }', { at }, auditor)).data!.recordOfProcessing;
 
   beforeAll(async () => {
-    t = await startTestServer(dialect);
-    await t.gql('mutation { createTeam(key: "geo", name: "Geo") { id } }');
-    officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
-    engineer = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
-    auditor = await t.user('aud@x.test', ['AUDITOR']);
+    ({ t, officer, geo: engineer, auditor } = await geoWorld(dialect));
     await t.gql('mutation { registerService(input: { key: "maps", name: "Maps", teamKey: "geo" }) { key } }', {}, engineer);
     const item = { dataCategory: 'device.location', purposes: ['service.provide'], source: 'DEVICE_PERMISSION', legalBasis: 'CONTRACT', retentionDays: 30, encryption: 'AT_REST_AND_IN_TRANSIT', dataSubjects: ['customers'] };
     await t.gql('mutation($i: [InventoryItemInput!]!) { setInventory(serviceKey: "maps", items: $i) { key } }', { i: [item] }, engineer);

@@ -1,18 +1,8 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
-import {
-  APPROVE,
-  createTeams,
-  expectOk,
-  item,
-  PERMISSIVE_GLOBAL,
-  propose,
-  publishPolicy,
-  registerProcessor,
-  registerService,
-  setInventory,
-  SUBMIT,
-} from '../../findings/__tests__/compliance-fixtures';
+import { codeOf, tableCounts, TestServer } from '../../../testing/test-server';
+import * as fx from '../../findings/__tests__/compliance-fixtures';
+
+const { APPROVE, expectOk, item, PERMISSIVE_GLOBAL, propose, publishPolicy, registerProcessor, registerService, setInventory, SUBMIT } = fx;
 
 /** transferImpact: the domain's what-if over the live arrangements, computed and never saved. */
 const IMPACT = `query($s: TransferScenarioInput!) { transferImpact(scenario: $s) {
@@ -37,11 +27,7 @@ describe.each(testDialects())('transferImpact on %s', (dialect) => {
   }
 
   beforeAll(async () => {
-    t = await startTestServer(dialect);
-    await createTeams(t, 'geo');
-    officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
-    geo = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
-    auditor = await t.user('aud@x.test', ['AUDITOR']);
+    ({ t, officer, geo, auditor } = await fx.geoWorld(dialect));
     await publishPolicy(t, officer, 'general', PERMISSIVE_GLOBAL);
     await registerService(t, officer, 'maps', 'geo');
     await setInventory(t, geo, 'maps', [item('device.log')]);

@@ -1,6 +1,6 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
-import { createTeams, expectOk, item, propose, registerProcessor, registerService, setInventory, SUBMIT } from '../../findings/__tests__/compliance-fixtures';
+import { codeOf, tableCounts, TestServer } from '../../../testing/test-server';
+import { expectOk, geoWorld, item, propose, registerProcessor, registerService, setInventory, SUBMIT } from '../../findings/__tests__/compliance-fixtures';
 
 /** The adequacy register and each arrangement's transfers (DESIGN.md section 9), read through the domain's rules. */
 const DECISIONS = 'query($at: DateTime) { adequacyDecisions(at: $at) { country validFrom validUntil scope note recordedAt } }';
@@ -19,11 +19,7 @@ describe.each(testDialects())('transfers on %s', (dialect) => {
   const transfers = async (id: string, at?: string) => (await expectOk(t.gql(TRANSFERS, { id, at }, auditor))).sharingArrangement.transfers;
 
   beforeAll(async () => {
-    t = await startTestServer(dialect);
-    await createTeams(t, 'geo');
-    officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
-    geo = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
-    auditor = await t.user('aud@x.test', ['AUDITOR']);
+    ({ t, officer, geo, auditor } = await geoWorld(dialect));
     await registerService(t, officer, 'maps', 'geo');
     await setInventory(t, geo, 'maps', [item('device.log'), item('user.account')]);
   });
