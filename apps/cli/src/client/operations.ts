@@ -40,7 +40,7 @@ export const SERVICE_STATE = graphql(`
 export const PROCESSOR_STATE = graphql(`
   fragment ProcessorState on Processor {
     key name country contactEmail dpaSignedAt dpaExpiresAt dpaReference transferMechanism certifications
-    subProcessors { name country purpose } version
+    subProcessors { name country purpose transferMechanism } version
   }
 `);
 
