@@ -1,6 +1,7 @@
 import { Authenticator } from './auth/authenticator';
 import { SessionService } from './auth/session.app-service';
 import type { Database } from './common/database';
+import { AssessmentEnforcementService } from './modules/assessments/enforcement.app-service';
 import { AuditQueries } from './modules/audit/audit-query.app-service';
 import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
 import { FindingAcceptances } from './modules/findings/finding-acceptance.app-service';
@@ -44,6 +45,7 @@ export function createApplication(db: Database, notifications: NotificationsConf
   const homeRegion = new HomeRegionService(db);
   const securityMeasures = new SecurityMeasuresService(db);
   const organisationProfile = new OrganisationProfileService(db);
+  const assessmentEnforcement = new AssessmentEnforcementService(db);
   // Mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
   const outbox = new Outbox({ publicUrl: notifications.publicUrl });
   return {
@@ -71,7 +73,8 @@ export function createApplication(db: Database, notifications: NotificationsConf
     sharingReview: new SharingReview(db, effectivePolicies),
     sharingArrangements: new SharingArrangements(db),
     adequacy: new AdequacyRegisterService(db),
-    transferImpact: new TransferImpactService(db, homeRegion),
+    assessmentEnforcement,
+    transferImpact: new TransferImpactService(db, homeRegion, assessmentEnforcement),
     impactPreview: new ImpactPreview(db, effectivePolicies, conflicts, findings),
     recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures, organisationProfile),
     manifestCheck: new ManifestCheckService(db, effectivePolicies),

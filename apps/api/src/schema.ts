@@ -8,6 +8,7 @@ import { RecordOfProcessingResolver } from './modules/exports/ropa.resolver';
 import { FindingAcceptanceResolver, FindingAcceptedByResolver, ServiceFindingsResolver } from './modules/findings/finding-fields.resolver';
 import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
 import { FindingsResolver } from './modules/findings/findings.resolver';
+import { AssessmentSettingsResolver } from './modules/assessments/assessment-settings.resolver';
 import { ServiceDpiaResolver } from './modules/assessments/dpia.resolver';
 import { AdequacyResolver } from './modules/transfers/adequacy.resolver';
 import { ArrangementTransfersResolver } from './modules/transfers/arrangement-transfers.resolver';
@@ -50,6 +51,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TeamServicesResolver,
   HomeRegionResolver,
   ServiceDpiaResolver,
+  AssessmentSettingsResolver,
   OrganisationProfileResolver,
   ProcessorResolver,
   ServiceInventoryResolver,

@@ -3,6 +3,7 @@ import { type SharingStatus, type TransferMechanism, transferImpact, transferSce
 import { ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
+import type { EnforcementReader } from '../assessments';
 import type { ServiceFinding } from '../findings';
 import type { HomeRegionReader } from '../home-region';
 import { processorTransferFacts } from '../processors';
@@ -18,15 +19,16 @@ const LIVE: SharingStatus[] = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
 
 /**
  * `transferImpact`: reads the live arrangements, the processors, the
- * services, the register and the home region in five statements whatever
- * the organisation's size, and hands them to the domain's what-if. Saves
- * nothing. No transfer impact assessment is kept yet (so a safeguard
- * mechanism is no fallback) and enforcement is not set (findings LOW).
+ * services, the register, the home region and enforcement in six statements
+ * whatever the organisation's size, and hands them to the domain's what-if.
+ * Saves nothing. No transfer impact assessment is kept yet, so a safeguard
+ * mechanism is no fallback; findings are LOW until enforcement is on.
  */
 export class TransferImpactService {
   constructor(
     private readonly db: Database,
     private readonly homeRegion: HomeRegionReader,
+    private readonly enforcement: EnforcementReader,
   ) {}
 
   async impact(input: { withdrawAdequacy?: string[] | null; invalidateMechanisms?: TransferMechanism[] | null; from?: Date | null }, now: Date): Promise<TransferImpactResult> {
@@ -35,12 +37,13 @@ export class TransferImpactService {
     if (errors.length) throw badInput(errors.map((e) => e.message).join('; '), { argument: errors[0].argument });
 
     const m = this.db.manager;
-    const [arrangements, processors, services, entries, homeRegion] = await Promise.all([
+    const [arrangements, processors, services, entries, homeRegion, enforceFrom] = await Promise.all([
       m.find(SharingArrangementEntity, { where: { status: In(LIVE) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       m.find(ProcessorEntity),
       m.find(ServiceEntity),
       loadAdequacyEntries(m),
       this.homeRegion.at(scenario.from, m),
+      this.enforcement.enforceFrom(m),
     ]);
     const processorById = new Map(processors.map((p) => [p.id, p]));
     const serviceById = new Map(services.map((s) => [s.id, s]));
@@ -51,7 +54,7 @@ export class TransferImpactService {
       if (!processor || !service) return [];
       return [{ ...a, status: a.status as SharingStatus, serviceKey: service.key, processor: processorTransferFacts(processor), tias: [] }];
     });
-    const outcome = transferImpact(scenario, { arrangements: facts, homeRegion, adequacy: entries, enforceFrom: null });
+    const outcome = transferImpact(scenario, { arrangements: facts, homeRegion, adequacy: entries, enforceFrom });
     return {
       scenario: outcome.scenario,
       affected: outcome.affected.map((item) => {

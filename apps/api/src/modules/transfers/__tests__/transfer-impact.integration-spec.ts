@@ -54,6 +54,14 @@ describe.each(testDialects())('transferImpact on %s', (dialect) => {
     expect((await expectOk(t.gql('{ adequacyDecisions { country } }', {}, auditor))).adequacyDecisions.map((d: any) => d.country)).toContain('US');
   });
 
+  it('should open the findings LOW while advisory and CRITICAL once enforcement is on at the scenario\'s instant', async () => {
+    const severity = async (from: string) => (await impact({ withdrawAdequacy: ['US'], from })).affected[0].findingsOpening[0].severity;
+    expect(await severity('2031-01-01T00:00:00Z')).toBe('LOW');
+    await expectOk(t.gql('mutation { enforceAssessmentsFrom(from: "2030-01-01T00:00:00Z") { from } }', {}, officer));
+    expect(await severity('2029-12-31T00:00:00Z')).toBe('LOW');
+    expect(await severity('2031-01-01T00:00:00Z')).toBe('CRITICAL');
+  });
+
   it('should find nothing when the scenario touches no basis in use', async () => {
     expect((await impact({ withdrawAdequacy: ['BR'], invalidateMechanisms: ['BINDING_CORPORATE_RULES'] })).affected).toEqual([]);
     expect((await impact({})).scenario).toMatch(/^nothing changes from /);
