@@ -1,6 +1,7 @@
 import { Authenticator } from './auth/authenticator';
 import { SessionService } from './auth/session.app-service';
 import type { Database } from './common/database';
+import { AssessmentEnforcementService } from './modules/assessments/enforcement.app-service';
 import { AuditQueries } from './modules/audit/audit-query.app-service';
 import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
 import { FindingAcceptances } from './modules/findings/finding-acceptance.app-service';
@@ -9,6 +10,7 @@ import { HomeRegionService } from './modules/home-region/home-region.app-service
 import { IdentityService } from './modules/identity/identity.app-service';
 import { TokenService } from './modules/identity/token.app-service';
 import { ImpactPreview } from './modules/impact/impact-preview.app-service';
+import { OrganisationProfileService } from './modules/organisation/organisation-profile.app-service';
 import { InventoryService } from './modules/inventory/inventory.app-service';
 import { ManifestCheckService } from './modules/manifest-check/manifest-check.app-service';
 import { ConflictService } from './modules/policies/conflict.app-service';
@@ -21,6 +23,8 @@ import { ServiceRegistry } from './modules/services/service-registry.app-service
 import { SharingArrangements } from './modules/sharing/sharing-arrangements.app-service';
 import { SharingRequests } from './modules/sharing/sharing-requests.app-service';
 import { SharingReview } from './modules/sharing/sharing-review.app-service';
+import { AdequacyRegisterService } from './modules/transfers/adequacy.app-service';
+import { TransferImpactService } from './modules/transfers/transfer-impact.app-service';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.app-service';
 import { loadConfig, NotificationsConfig } from './config';
 import { Outbox } from './modules/outbox/outbox';
@@ -40,6 +44,8 @@ export function createApplication(db: Database, notifications: NotificationsConf
   const findings = new FindingsEvaluator(db, effectivePolicies);
   const homeRegion = new HomeRegionService(db);
   const securityMeasures = new SecurityMeasuresService(db);
+  const organisationProfile = new OrganisationProfileService(db);
+  const assessmentEnforcement = new AssessmentEnforcementService(db);
   // Mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
   const outbox = new Outbox({ publicUrl: notifications.publicUrl });
   return {
@@ -53,6 +59,7 @@ export function createApplication(db: Database, notifications: NotificationsConf
     taxonomy: new TaxonomyService(db),
     services: new ServiceRegistry(db, conflicts),
     homeRegion,
+    organisationProfile,
     securityMeasures,
     processors: new ProcessorRegistry(db),
     inventory: new InventoryService(db),
@@ -62,11 +69,14 @@ export function createApplication(db: Database, notifications: NotificationsConf
     conflicts,
     findings,
     findingAcceptances: new FindingAcceptances(db, findings),
-    sharing: new SharingRequests(db),
+    sharing: new SharingRequests(db, homeRegion),
     sharingReview: new SharingReview(db, effectivePolicies),
     sharingArrangements: new SharingArrangements(db),
+    adequacy: new AdequacyRegisterService(db),
+    assessmentEnforcement,
+    transferImpact: new TransferImpactService(db, homeRegion, assessmentEnforcement),
     impactPreview: new ImpactPreview(db, effectivePolicies, conflicts, findings),
-    recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures),
+    recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures, organisationProfile),
     manifestCheck: new ManifestCheckService(db, effectivePolicies),
     outbox,
     outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),

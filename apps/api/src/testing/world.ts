@@ -82,3 +82,9 @@ export function useWorld<P extends string = never>(dialect: TestDialect, spec: W
   afterAll(() => world.close());
   return world;
 }
+
+/** A fresh server with the team geo, an officer, a geo engineer and an auditor: where most suites start. */
+export async function geoWorld(dialect: TestDialect): Promise<{ t: World<'officer' | 'geo' | 'auditor'>; officer: string; geo: string; auditor: string }> {
+  const t = await buildWorld(dialect, { teams: ['geo'], people: { officer: OFFICER, geo: ENGINEER, auditor: AUDITOR } });
+  return { t, ...t.as };
+}
