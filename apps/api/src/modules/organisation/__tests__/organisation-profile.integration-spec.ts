@@ -1,34 +1,30 @@
 import { testDialects } from '@canopy/persistence';
-import { codeOf, tableCounts, TestServer } from '../../../testing/test-server';
-import { geoWorld } from '../../../testing/world';
+import { codeOf, tableCounts } from '../../../testing/test-server';
+import { LOCATION_ITEM } from '../../../testing/fixtures';
+import { AUDITOR, ENGINEER, OFFICER, useWorld } from '../../../testing/world';
 
 /** The organisation's profile: the controller's identity, a setting with history, officers only, audited. */
 const HEAD = '{ verifyAuditLog { headSeq } }';
 const FIELDS = 'legalName address contactEmail dpoName dpoEmail euRepresentative validFrom';
 const SET = `mutation($p: OrganisationProfileInput!) { setOrganisationProfile(input: $p) { ${FIELDS} } }`;
 const PROFILE = { legalName: 'Canopy Ltd', address: '1 Main Street, Dublin', contactEmail: 'Privacy@Canopy.test', dpoName: 'Dana Officer', dpoEmail: 'dpo@canopy.test' };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(testDialects())('organisation profile on %s', (dialect) => {
-  let t: TestServer;
-  let officer: string;
-  let engineer: string;
-  let auditor: string;
+  const t = useWorld(dialect, {
+    teams: ['geo'],
+    people: { officer: OFFICER, engineer: ENGINEER, auditor: AUDITOR },
+    services: [{ key: 'maps', team: 'geo', by: 'engineer' }],
+    inventory: { maps: [LOCATION_ITEM] },
+  });
+  const { as } = t;
+
+  beforeAll(() => t.gql('mutation { setSecurityMeasures(serviceKey: "maps", measures: ["Encryption at rest"]) { key } }', {}, as.engineer));
   const head = async () => (await t.gql(HEAD)).data!.verifyAuditLog.headSeq as number;
   const gapsOf = async (at?: string) =>
-    (await t.gql('query($at: DateTime) { recordOfProcessing(at: $at) { controller { legalName } activities { gaps } } }', { at }, auditor)).data!.recordOfProcessing;
-
-  beforeAll(async () => {
-    ({ t, officer, geo: engineer, auditor } = await geoWorld(dialect));
-    await t.gql('mutation { registerService(input: { key: "maps", name: "Maps", teamKey: "geo" }) { key } }', {}, engineer);
-    const item = { dataCategory: 'device.location', purposes: ['service.provide'], source: 'DEVICE_PERMISSION', legalBasis: 'CONTRACT', retentionDays: 30, encryption: 'AT_REST_AND_IN_TRANSIT', dataSubjects: ['customers'] };
-    await t.gql('mutation($i: [InventoryItemInput!]!) { setInventory(serviceKey: "maps", items: $i) { key } }', { i: [item] }, engineer);
-    await t.gql('mutation { setSecurityMeasures(serviceKey: "maps", measures: ["Encryption at rest"]) { key } }', {}, engineer);
-  });
-  afterAll(() => t.close());
+    (await t.gql('query($at: DateTime) { recordOfProcessing(at: $at) { controller { legalName } activities { gaps } } }', { at }, as.auditor)).data!.recordOfProcessing;
 
   it('should be blank until an officer sets it, and the record list the controller among its gaps', async () => {
-    const r = await t.gql(`{ organisationProfile { ${FIELDS} } }`, {}, engineer);
+    const r = await t.gql(`{ organisationProfile { ${FIELDS} } }`, {}, as.engineer);
     expect(r.data!.organisationProfile).toEqual({ legalName: null, address: null, contactEmail: null, dpoName: null, dpoEmail: null, euRepresentative: null, validFrom: null });
     const record = await gapsOf();
     expect(record.controller.legalName).toBeNull();
@@ -37,7 +33,7 @@ describe.each(testDialects())('organisation profile on %s', (dialect) => {
 
   it('should refuse engineers and auditors with FORBIDDEN, writing nothing', async () => {
     const before = await tableCounts(t.server);
-    for (const token of [engineer, auditor]) expect(codeOf(await t.gql(SET, { p: PROFILE }, token))).toBe('FORBIDDEN');
+    for (const token of [as.engineer, as.auditor]) expect(codeOf(await t.gql(SET, { p: PROFILE }, token))).toBe('FORBIDDEN');
     expect(await tableCounts(t.server)).toEqual(before);
   });
 
@@ -48,7 +44,7 @@ describe.each(testDialects())('organisation profile on %s', (dialect) => {
     ['a DPO e-mail that is not one', { dpoEmail: 'dpo at canopy' }, 'input.dpoEmail'],
   ])('should refuse %s with BAD_USER_INPUT naming it, writing nothing', async (_what, change, argument) => {
     const before = await head();
-    const r = await t.gql(SET, { p: { ...PROFILE, ...change } }, officer);
+    const r = await t.gql(SET, { p: { ...PROFILE, ...change } }, as.officer);
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0].extensions!.argument).toBe(argument);
     expect(await head()).toBe(before);
@@ -56,10 +52,10 @@ describe.each(testDialects())('organisation profile on %s', (dialect) => {
 
   it('should let an officer set it, audited once; the same profile again writes nothing; earlier instants keep the old one', async () => {
     const before = await head();
-    await sleep(5);
-    const earlier = new Date().toISOString();
-    await sleep(5);
-    const r = await t.gql(SET, { p: PROFILE }, officer);
+    t.clock.advance(5);
+    const earlier = t.clock.iso();
+    t.clock.advance(5);
+    const r = await t.gql(SET, { p: PROFILE }, as.officer);
     expect(r.errors).toBeUndefined();
     expect(r.data!.setOrganisationProfile).toEqual(expect.objectContaining({ legalName: 'Canopy Ltd', contactEmail: 'privacy@canopy.test', euRepresentative: null }));
     expect(await head()).toBe(before + 1);
@@ -68,7 +64,7 @@ describe.each(testDialects())('organisation profile on %s', (dialect) => {
     expect(events[0].node).toEqual(expect.objectContaining({ entityType: 'setting', entityId: 'organisation_profile', before: null, actor: { email: 'dpo@x.test' } }));
     expect(events[0].node.after).toEqual(expect.objectContaining({ legalName: 'Canopy Ltd', dpoName: 'Dana Officer' }));
 
-    await t.gql(SET, { p: { ...PROFILE, legalName: ' Canopy Ltd ' } }, officer);
+    await t.gql(SET, { p: { ...PROFILE, legalName: ' Canopy Ltd ' } }, as.officer);
     expect(await head()).toBe(before + 1);
 
     expect((await gapsOf()).activities[0].gaps).toEqual([]);
@@ -78,10 +74,10 @@ describe.each(testDialects())('organisation profile on %s', (dialect) => {
   });
 
   it('should keep each version: a change applies from then on and lists a missing DPO among the gaps', async () => {
-    await sleep(5);
-    const between = new Date().toISOString();
-    await sleep(5);
-    const r = await t.gql(SET, { p: { ...PROFILE, legalName: 'Canopy GmbH', dpoName: null, dpoEmail: null, euRepresentative: 'Rep Ltd, Dublin' } }, officer);
+    t.clock.advance(5);
+    const between = t.clock.iso();
+    t.clock.advance(5);
+    const r = await t.gql(SET, { p: { ...PROFILE, legalName: 'Canopy GmbH', dpoName: null, dpoEmail: null, euRepresentative: 'Rep Ltd, Dublin' } }, as.officer);
     expect(r.data!.setOrganisationProfile).toEqual(expect.objectContaining({ legalName: 'Canopy GmbH', dpoName: null, euRepresentative: 'Rep Ltd, Dublin' }));
     expect((await t.gql('query($at: DateTime) { organisationProfile(at: $at) { legalName } }', { at: between })).data!.organisationProfile.legalName).toBe('Canopy Ltd');
     const events = (await t.gql('{ auditEvents(filter: { action: "settings.organisation_profile_set" }) { edges { node { before } } } }')).data!.auditEvents.edges;
