@@ -1,10 +1,12 @@
 import { Authenticator } from './auth/authenticator';
 import { SessionService } from './auth/session.app-service';
 import type { Database } from './common/database';
+import { DEFAULT_MAX_LIST_RESULTS, ListLimit } from './common/list-limit';
 import { AuditQueries } from './modules/audit/audit-query.app-service';
 import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
 import { FindingAcceptances } from './modules/findings/finding-acceptance.app-service';
 import { FindingsEvaluator } from './modules/findings/findings-evaluator.app-service';
+import { FindingsPager } from './modules/findings/findings-pager.app-service';
 import { HomeRegionService } from './modules/home-region/home-region.app-service';
 import { IdentityService } from './modules/identity/identity.app-service';
 import { TokenService } from './modules/identity/token.app-service';
@@ -33,7 +35,11 @@ import { WebhookService } from './modules/webhooks/webhook.app-service';
  * hands each the ports it needs from other features; the clock is the
  * database's (Database.clock).
  */
-export function createApplication(db: Database, notifications: NotificationsConfig = loadConfig({}).notifications) {
+export function createApplication(
+  db: Database,
+  notifications: NotificationsConfig = loadConfig({}).notifications,
+  maxListResults = DEFAULT_MAX_LIST_RESULTS,
+) {
   const authenticator = new Authenticator(db);
   const conflicts = new ConflictService(db);
   const effectivePolicies = new EffectivePolicyService(db);
@@ -61,6 +67,8 @@ export function createApplication(db: Database, notifications: NotificationsConf
     effectivePolicies,
     conflicts,
     findings,
+    findingsPager: new FindingsPager(db, findings),
+    listLimit: new ListLimit(maxListResults),
     findingAcceptances: new FindingAcceptances(db, findings),
     sharing: new SharingRequests(db),
     sharingReview: new SharingReview(db, effectivePolicies),

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseDatabaseUrl } from '@canopy/persistence';
 import type { RetrySchedule } from '@canopy/domain';
+import { DEFAULT_MAX_LIST_RESULTS } from './common/list-limit';
 
 const flag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be one of true, false, 1, 0' })
@@ -121,6 +122,7 @@ const schema = z
     CANOPY_LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 1_000_000, 100),
     CANOPY_LOGIN_WINDOW_SECONDS: int(1, 86_400, 900),
     CANOPY_SHUTDOWN_GRACE_MS: int(0, 600_000, 10_000),
+    CANOPY_MAX_LIST_RESULTS: int(1, 1_000_000, DEFAULT_MAX_LIST_RESULTS),
     // Notifications (docs/notifications.md): the outbox dispatcher, e-mail, webhooks.
     CANOPY_DISPATCHER: flag.optional(),
     CANOPY_SMTP_URL: smtpUrl.optional(),
@@ -160,6 +162,8 @@ export interface Config {
   hardening: HardeningConfig;
   /** How long SIGTERM waits for requests in flight before cutting them off. */
   shutdownGraceMs: number;
+  /** The most entries an unpaginated list that grows with the organisation answers (RESULT_TOO_LARGE above). */
+  maxListResults: number;
   notifications: NotificationsConfig;
 }
 
@@ -238,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     },
     shutdownGraceMs: e.CANOPY_SHUTDOWN_GRACE_MS,
+    maxListResults: e.CANOPY_MAX_LIST_RESULTS,
     notifications: notificationsConfig(e),
   };
 }

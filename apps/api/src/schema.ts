@@ -7,6 +7,7 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { RecordOfProcessingResolver } from './modules/exports/ropa.resolver';
 import { FindingAcceptanceResolver, FindingAcceptedByResolver, ServiceFindingsResolver } from './modules/findings/finding-fields.resolver';
 import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
+import { FindingConnectionResolver } from './modules/findings/findings-connection.resolver';
 import { FindingsResolver } from './modules/findings/findings.resolver';
 import { HomeRegionResolver } from './modules/home-region/home-region.resolver';
 import { AuditActorResolver } from './modules/identity/audit-actor.resolver';
@@ -55,6 +56,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   EffectiveClauseResolver,
   ServicePolicyResolver,
   FindingsResolver,
+  FindingConnectionResolver,
   FindingAcceptedByResolver,
   FindingAcceptanceResolver,
   ServiceFindingsResolver,
