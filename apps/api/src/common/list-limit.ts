@@ -15,3 +15,8 @@ export class ListLimit {
 }
 
 export const DEFAULT_MAX_LIST_RESULTS = 10_000;
+
+/** What a feature's context needs of the application to cap its lists. */
+export interface ListLimitApp {
+  listLimit: ListLimit;
+}

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../auth/request-context';
 import type { IdentityLoaders } from '../identity';
 import type { ServiceLoaders } from '../services';
-import type { ListLimit } from '../../common/list-limit';
+import type { ListLimitApp } from '../../common/list-limit';
 import type { TaxonomyLoaders } from '../taxonomy';
 import type { FindingAcceptances } from './finding-acceptance.app-service';
 import type { FindingsEvaluator } from './findings-evaluator.app-service';
@@ -10,6 +10,6 @@ import type { FindingsLoaders } from './findings.loaders';
 
 /** What the findings feature's resolvers use of their request. */
 export type FindingsContext = RequestContext<
-  { findings: FindingsEvaluator; findingsPager: FindingsPager; findingAcceptances: FindingAcceptances; listLimit: ListLimit },
+  { findings: FindingsEvaluator; findingsPager: FindingsPager; findingAcceptances: FindingAcceptances } & ListLimitApp,
   FindingsLoaders & ServiceLoaders & IdentityLoaders & TaxonomyLoaders & { now: Date }
 >;
