@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { PageInfo } from '../../common/connection.types';
+import { edgeType, PageInfo } from '../../common/connection.types';
 import { Severity } from '../../common/graphql-enums';
 import { EffectiveClause } from '../policies';
 import type { Service } from '../services';
@@ -35,16 +35,12 @@ export class FindingAcceptance {
   acceptedById: string;
 }
 
-@ObjectType()
-export class FindingEdge {
-  @Field() cursor: string;
-  @Field(() => Finding) node: Finding;
-}
+const FindingEdge = edgeType('Finding', Finding);
 
 /** One page of findings; `totalCount` is counted only when asked for (FindingConnectionResolver). */
 @ObjectType()
 export class FindingConnection {
-  @Field(() => [FindingEdge]) edges: FindingEdge[];
+  @Field(() => [FindingEdge]) edges: { cursor: string; node: Finding }[];
   @Field(() => PageInfo) pageInfo: PageInfo;
   /** What totalCount counts: the filter and instant of the page. */
   counting: () => Promise<number>;

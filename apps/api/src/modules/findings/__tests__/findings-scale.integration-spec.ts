@@ -1,19 +1,8 @@
 import { testDialects } from '@canopy/persistence';
 import { startTestServer, TestServer } from '../../../testing/test-server';
 import { bulkInsertCompliance } from './bulk-compliance';
-import { ClauseInput, expectOk, publishPolicy } from './compliance-fixtures';
+import { BULK_GLOBAL as GLOBAL, expectOk, publishPolicy } from './compliance-fixtures';
 
-const GLOBAL: ClauseInput[] = [
-  { topic: 'COLLECTION', subject: '*', value: 'ALLOWED' },
-  { topic: 'COLLECTION', subject: 'device.camera', value: 'CONSENT' },
-  { topic: 'USE', subject: '*:service', value: 'ALLOWED' },
-  { topic: 'SHARING', subject: '*:third_party', value: 'CONSENT' },
-  { topic: 'SHARING', subject: 'user.content.image:public', value: 'CONSENT' },
-  { topic: 'RETENTION', subject: '*', value: '365' },
-  { topic: 'RETENTION', subject: 'device.log', value: '90' },
-  { topic: 'ENCRYPTION', subject: 'user.contact', value: 'AT_REST_AND_IN_TRANSIT' },
-  { topic: 'COMMUNICATION', subject: 'marketing.email', value: 'OPT_IN' },
-];
 
 interface Measured {
   statements: number;
