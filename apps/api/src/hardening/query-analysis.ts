@@ -49,9 +49,6 @@ export interface LimitViolation {
 export const FIELD_WEIGHTS: Record<string, number> = {
   'Query.verifyAuditLog': 5000,
   'Query.findings': 500,
-  // A page measures one chunk of services; its totalCount counts every service's findings.
-  'Query.findingsConnection': 500,
-  'FindingConnection.totalCount': 500,
   'Query.recordOfProcessing': 500,
   'Query.effectivePolicy': 20,
   'Service.effectivePolicy': 20,
