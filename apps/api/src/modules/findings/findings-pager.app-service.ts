@@ -2,6 +2,7 @@ import { severityAtLeast, type Severity, type Taxonomy } from '@canopy/domain';
 import type { ServiceEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { resultTooLarge } from '../../common/errors';
+import { assertHeapHeadroom } from '../../common/memory-guard';
 import type { FindingsEvaluator, ServiceFinding } from './findings-evaluator.app-service';
 import { ServicePosition, servicesFrom } from './findings.queries';
 
@@ -42,12 +43,16 @@ export class FindingsPager {
     private readonly evaluator: FindingsEvaluator,
   ) {}
 
-  /** Chunks of `size` services in key order from a position (or just `only`), each service with its findings at `at`. */
-  async *chunks(only: ServiceEntity | null, from: ServicePosition | null, size: number, at: Date, taxonomy: Taxonomy) {
+  /**
+   * Chunks of services in key order from a position (or just `only`), each service with its findings at `at`:
+   * `size` services first, then twice as many each time up to SWEEP_CHUNK when `grow` says so.
+   */
+  async *chunks(only: ServiceEntity | null, from: ServicePosition | null, size: number, at: Date, taxonomy: Taxonomy, grow = false) {
     let position = from;
-    for (;;) {
-      const { services, more } = only ? { services: [only], more: false } : await servicesFrom(this.db.manager, position, size);
+    for (let n = size; ; n = grow ? Math.min(SWEEP_CHUNK, 2 * n) : n) {
+      const { services, more } = only ? { services: [only], more: false } : await servicesFrom(this.db.manager, position, n);
       if (services.length) {
+        assertHeapHeadroom('measure more findings');
         const measured = await this.evaluator.measure(services, at, taxonomy);
         yield services.map((service) => ({ service, findings: measured.get(service.id) ?? [] }));
       }
@@ -57,14 +62,16 @@ export class FindingsPager {
   }
 
   /**
-   * The first `first` findings after a place that meet the criteria, and whether more follow: services are
-   * read in chunks of first + 1 (100 to 1,000), so one chunk answers a page unless the criteria are rare.
+   * The first `first` findings after a place that meet the criteria, and whether more follow. Services are
+   * measured (first + 1) / 2 at a time (50 to 1,000; an organisation averages a few findings per service),
+   * doubling while the page is not full: one chunk answers most pages, and a page measures few services it
+   * does not show.
    */
   async page(first: number, after: FindingPlace | null, only: ServiceEntity | null, criteria: FindingsCriteria, at: Date, taxonomy: Taxonomy) {
     const keep = matchesCriteria(criteria);
-    const size = Math.min(1000, Math.max(100, first + 1));
+    const size = Math.min(SWEEP_CHUNK, Math.max(50, Math.ceil((first + 1) / 2)));
     const found: PlacedFinding[] = [];
-    for await (const chunk of this.chunks(only, after && { key: after.key, inclusive: true }, size, at, taxonomy)) {
+    for await (const chunk of this.chunks(only, after && { key: after.key, inclusive: true }, size, at, taxonomy, true)) {
       for (const { service, findings } of chunk) {
         findings.forEach((finding, index) => {
           const seen = after !== null && service.key === after.key && index <= after.index;
