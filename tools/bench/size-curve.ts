@@ -111,14 +111,8 @@ async function measureSize(size: number, dialect: TestDialect, seed: string): Pr
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: 'string', default: '5000,25000' },
-      seed: { type: 'string', default: 'canopy' },
-      db: { type: 'string', default: 'mysql' },
-      out: { type: 'string', default: path.join(ROOT, 'tmp/bench/curve.md') },
-    },
-  });
+  const text = (fallback: string) => ({ type: 'string', default: fallback }) as const;
+  const { values } = parseArgs({ options: { sizes: text('5000,25000'), seed: text('canopy'), db: text('mysql'), out: text(path.join(ROOT, 'tmp/bench/curve.md')) } });
   const dialect: TestDialect = values.db === 'sqlite' ? 'sqlite' : 'mysql';
   if (dialect === 'mysql') process.env.TEST_MYSQL_URL ??= 'mysql://root@127.0.0.1:3306/test';
   const started = performance.now();
