@@ -2,6 +2,7 @@ import { Authenticator } from './auth/authenticator';
 import { SessionService } from './auth/session.app-service';
 import type { Database } from './common/database';
 import { DEFAULT_MAX_LIST_RESULTS, ListLimit } from './common/list-limit';
+import { HEAP_CEILING } from './common/memory-guard';
 import { AuditQueries } from './modules/audit/audit-query.app-service';
 import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
 import { FindingAcceptances } from './modules/findings/finding-acceptance.app-service';
@@ -38,7 +39,7 @@ import { WebhookService } from './modules/webhooks/webhook.app-service';
 export function createApplication(
   db: Database,
   notifications: NotificationsConfig = loadConfig({}).notifications,
-  maxListResults = DEFAULT_MAX_LIST_RESULTS,
+  limits: { maxListResults: number; heapCeiling: number } = { maxListResults: DEFAULT_MAX_LIST_RESULTS, heapCeiling: HEAP_CEILING },
 ) {
   const authenticator = new Authenticator(db);
   const conflicts = new ConflictService(db);
@@ -67,8 +68,8 @@ export function createApplication(
     effectivePolicies,
     conflicts,
     findings,
-    findingsPager: new FindingsPager(db, findings),
-    listLimit: new ListLimit(maxListResults),
+    findingsPager: new FindingsPager(db, findings, limits.heapCeiling),
+    listLimit: new ListLimit(limits.maxListResults),
     findingAcceptances: new FindingAcceptances(db, findings),
     sharing: new SharingRequests(db),
     sharingReview: new SharingReview(db, effectivePolicies),

@@ -116,6 +116,7 @@ const schema = z
     CANOPY_MAX_BATCH_OPERATIONS: int(1, 100, 1),
     CANOPY_MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024, 1024 * 1024),
     CANOPY_REQUEST_TIMEOUT_MS: int(100, 3_600_000, 30_000),
+    CANOPY_HEAP_CEILING_PERCENT: int(1, 100, 90),
     CANOPY_CORS_ORIGINS: origins.optional(),
     CANOPY_TRUST_PROXY: trustProxy.optional(),
     CANOPY_LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 1_000_000, 10),
@@ -197,6 +198,8 @@ export interface HardeningConfig {
   maxBatchOperations: number;
   maxBodyBytes: number;
   requestTimeoutMs: number;
+  /** Share of the heap limit above which queries are refused with SERVICE_UNAVAILABLE (common/memory-guard.ts). */
+  heapCeiling: number;
   corsOrigins: string[];
   trustProxy: boolean | number | string;
   login: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMs: number };
@@ -233,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBatchOperations: e.CANOPY_MAX_BATCH_OPERATIONS,
       maxBodyBytes: e.CANOPY_MAX_BODY_BYTES,
       requestTimeoutMs: e.CANOPY_REQUEST_TIMEOUT_MS,
+      heapCeiling: e.CANOPY_HEAP_CEILING_PERCENT / 100,
       corsOrigins: e.CANOPY_CORS_ORIGINS ?? [],
       trustProxy: e.CANOPY_TRUST_PROXY ?? 'loopback',
       login: {

@@ -55,7 +55,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
   await dataSource.runMigrations({ transaction: 'each' });
   await assertTablesHoldUtf8mb4(dataSource);
   const db = new Database(dataSource, options.clock, { log });
-  const application = createApplication(db, config.notifications, config.maxListResults);
+  const application = createApplication(db, config.notifications, { maxListResults: config.maxListResults, heapCeiling: config.hardening.heapCeiling });
   // Outbound messages (docs/notifications.md): a commit that enqueued wakes this process's dispatcher at once.
   const commits = CommitSignal.attach(dataSource);
   application.outbox.useCommitSignal(commits);

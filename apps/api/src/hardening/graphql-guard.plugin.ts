@@ -20,7 +20,7 @@ export const RETRY_AFTER_SECONDS = 5;
  *   ran) is sent as HTTP 503 with Retry-After, so clients and load balancers
  *   know to retry.
  */
-export function graphqlGuardPlugin(limits: QueryLimits, deadlines: RequestDeadlines | null): ApolloServerPlugin<AppContext> {
+export function graphqlGuardPlugin(limits: QueryLimits & { heapCeiling?: number }, deadlines: RequestDeadlines | null): ApolloServerPlugin<AppContext> {
   return {
     async requestDidStart() {
       return {
@@ -39,7 +39,7 @@ export function graphqlGuardPlugin(limits: QueryLimits, deadlines: RequestDeadli
             });
           }
           if (operation.operation !== 'query') deadlines?.disarm(contextValue.requestId);
-          else if (heapNearLimit()) throw shortOfMemory('start this query');
+          else if (heapNearLimit(limits.heapCeiling)) throw shortOfMemory('start this query');
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;

@@ -2,7 +2,7 @@ import { severityAtLeast, type Severity, type Taxonomy } from '@canopy/domain';
 import type { ServiceEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { resultTooLarge } from '../../common/errors';
-import { assertHeapHeadroom } from '../../common/memory-guard';
+import { assertHeapHeadroom, HEAP_CEILING } from '../../common/memory-guard';
 import type { FindingsEvaluator, ServiceFinding } from './findings-evaluator.app-service';
 import { ServicePosition, servicesFrom } from './findings.queries';
 
@@ -41,6 +41,7 @@ export class FindingsPager {
   constructor(
     private readonly db: Database,
     private readonly evaluator: FindingsEvaluator,
+    private readonly heapCeiling = HEAP_CEILING,
   ) {}
 
   /**
@@ -52,7 +53,7 @@ export class FindingsPager {
     for (let n = size; ; n = grow ? Math.min(SWEEP_CHUNK, 2 * n) : n) {
       const { services, more } = only ? { services: [only], more: false } : await servicesFrom(this.db.manager, position, n);
       if (services.length) {
-        assertHeapHeadroom('measure more findings');
+        assertHeapHeadroom('measure more findings', this.heapCeiling);
         const measured = await this.evaluator.measure(services, at, taxonomy);
         yield services.map((service) => ({ service, findings: measured.get(service.id) ?? [] }));
       }
