@@ -106,6 +106,7 @@ export const QUERIES: Entry[] = [
   },
   { field: 'sharingArrangements', allowed: ALL, prepare: async () => q('{ sharingArrangements { id status } }') },
   { field: 'findings', allowed: ALL, prepare: async () => q('{ findings { rule severity service { key } } }') },
+  { field: 'findingsConnection', allowed: ALL, prepare: async () => q('{ findingsConnection(first: 5) { totalCount edges { cursor node { rule service { key } } } } }') },
   {
     field: 'auditEvents',
     allowed: ALL,
