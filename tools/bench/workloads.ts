@@ -72,6 +72,17 @@ export async function sweepFindingsPages(url: string, token: string, first = 100
   }
 }
 
+/**
+ * 6. The transfer what-if (DESIGN.md section 9) over every live arrangement: adequacy withdrawn for
+ * the dataset's adequate countries (its US processors are not DPF-certified, so the US alone moves nothing).
+ */
+export const TRANSFER_IMPACT = graphql(`query TransferImpact($from: DateTime) {
+  transferImpact(scenario: { withdrawAdequacy: ["US", "GB", "CH", "JP", "CA"], from: $from }) {
+    scenario
+    affected { arrangement { id } countries hasFallback findingsOpening { rule severity } }
+  }
+}`);
+
 type Db = Connection;
 type Rows = RowDataPacket[];
 

@@ -3,6 +3,7 @@ import { SessionService } from './auth/session.app-service';
 import type { Database } from './common/database';
 import { DEFAULT_MAX_LIST_RESULTS, ListLimit } from './common/list-limit';
 import { HEAP_CEILING } from './common/memory-guard';
+import { AssessmentEnforcementService } from './modules/assessments/enforcement.app-service';
 import { AuditQueries } from './modules/audit/audit-query.app-service';
 import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
 import { FindingAcceptances } from './modules/findings/finding-acceptance.app-service';
@@ -12,6 +13,7 @@ import { HomeRegionService } from './modules/home-region/home-region.app-service
 import { IdentityService } from './modules/identity/identity.app-service';
 import { TokenService } from './modules/identity/token.app-service';
 import { ImpactPreview } from './modules/impact/impact-preview.app-service';
+import { OrganisationProfileService } from './modules/organisation/organisation-profile.app-service';
 import { InventoryService } from './modules/inventory/inventory.app-service';
 import { ManifestCheckService } from './modules/manifest-check/manifest-check.app-service';
 import { ConflictService } from './modules/policies/conflict.app-service';
@@ -24,6 +26,8 @@ import { ServiceRegistry } from './modules/services/service-registry.app-service
 import { SharingArrangements } from './modules/sharing/sharing-arrangements.app-service';
 import { SharingRequests } from './modules/sharing/sharing-requests.app-service';
 import { SharingReview } from './modules/sharing/sharing-review.app-service';
+import { AdequacyRegisterService } from './modules/transfers/adequacy.app-service';
+import { TransferImpactService } from './modules/transfers/transfer-impact.app-service';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.app-service';
 import { loadConfig, NotificationsConfig } from './config';
 import { Outbox } from './modules/outbox/outbox';
@@ -47,6 +51,8 @@ export function createApplication(
   const findings = new FindingsEvaluator(db, effectivePolicies);
   const homeRegion = new HomeRegionService(db);
   const securityMeasures = new SecurityMeasuresService(db);
+  const organisationProfile = new OrganisationProfileService(db);
+  const assessmentEnforcement = new AssessmentEnforcementService(db);
   // Mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
   const outbox = new Outbox({ publicUrl: notifications.publicUrl });
   return {
@@ -60,6 +66,7 @@ export function createApplication(
     taxonomy: new TaxonomyService(db),
     services: new ServiceRegistry(db, conflicts),
     homeRegion,
+    organisationProfile,
     securityMeasures,
     processors: new ProcessorRegistry(db),
     inventory: new InventoryService(db),
@@ -71,11 +78,14 @@ export function createApplication(
     findingsPager: new FindingsPager(db, findings, limits.heapCeiling),
     listLimit: new ListLimit(limits.maxListResults),
     findingAcceptances: new FindingAcceptances(db, findings),
-    sharing: new SharingRequests(db),
+    sharing: new SharingRequests(db, homeRegion),
     sharingReview: new SharingReview(db, effectivePolicies),
     sharingArrangements: new SharingArrangements(db),
+    adequacy: new AdequacyRegisterService(db),
+    assessmentEnforcement,
+    transferImpact: new TransferImpactService(db, homeRegion, assessmentEnforcement),
     impactPreview: new ImpactPreview(db, effectivePolicies, conflicts, findings),
-    recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures),
+    recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures, organisationProfile),
     manifestCheck: new ManifestCheckService(db, effectivePolicies),
     outbox,
     outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),

@@ -1,6 +1,7 @@
 import type { Application } from './application';
 import type { RequestContext } from './auth/request-context';
 import type { Loaders } from './loaders';
+import type { AssessmentsContext } from './modules/assessments';
 import type { AuditContext } from './modules/audit';
 import type { ExportsContext } from './modules/exports';
 import type { FindingsContext } from './modules/findings';
@@ -9,6 +10,7 @@ import type { IdentityContext } from './modules/identity';
 import type { ImpactContext } from './modules/impact';
 import type { InventoryContext } from './modules/inventory';
 import type { ManifestCheckContext } from './modules/manifest-check';
+import type { OrganisationContext } from './modules/organisation';
 import type { OutboxContext } from './modules/outbox';
 import type { PoliciesContext } from './modules/policies';
 import type { ProcessorsContext } from './modules/processors';
@@ -16,6 +18,7 @@ import type { SecurityMeasuresContext } from './modules/security-measures';
 import type { ServicesContext } from './modules/services';
 import type { SharingContext } from './modules/sharing';
 import type { TaxonomyContext } from './modules/taxonomy';
+import type { TransfersContext } from './modules/transfers';
 import type { WebhooksContext } from './modules/webhooks';
 
 /** Everything a resolver sees: built fresh for every request from the application and its loaders. */
@@ -29,6 +32,7 @@ export type AppContext = RequestContext<Application, Loaders>;
  */
 type Provides<Context extends Needed, Needed> = Context;
 export type FeatureContextsProvided = [
+  Provides<AppContext, AssessmentsContext>,
   Provides<AppContext, AuditContext>,
   Provides<AppContext, ExportsContext>,
   Provides<AppContext, FindingsContext>,
@@ -37,6 +41,7 @@ export type FeatureContextsProvided = [
   Provides<AppContext, ImpactContext>,
   Provides<AppContext, InventoryContext>,
   Provides<AppContext, ManifestCheckContext>,
+  Provides<AppContext, OrganisationContext>,
   Provides<AppContext, OutboxContext>,
   Provides<AppContext, PoliciesContext>,
   Provides<AppContext, ProcessorsContext>,
@@ -44,5 +49,6 @@ export type FeatureContextsProvided = [
   Provides<AppContext, ServicesContext>,
   Provides<AppContext, SharingContext>,
   Provides<AppContext, TaxonomyContext>,
+  Provides<AppContext, TransfersContext>,
   Provides<AppContext, WebhooksContext>,
 ];

@@ -4,19 +4,26 @@ import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, invalidTransition, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
+import type { HomeRegionReader } from '../home-region';
+import { processorTransferFacts } from '../processors';
 import { loadTaxonomy } from '../taxonomy';
 import { requireMayRequest, requireMayWithdraw } from './sharing.access';
 import type { ProposeSharingInput, UpdateSharingInput } from './sharing.inputs';
-import { requireArrangementId, requireCategories, requireExpectedVersion, requirePurposes } from './sharing.validation';
+import { requireArrangementId, requireCategories, requireExpectedVersion, requireNoDerogation, requirePurposes } from './sharing.validation';
 import { commitChange, findWithService, insertArrangement, loadForChange, transition } from './sharing-change';
 
 /**
  * The requesting side of sharing: propose (DRAFT), change a draft, submit
  * for review, withdraw. Errors in the order of DESIGN.md section 5:
  * FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, VERSION_CONFLICT, INVALID_TRANSITION.
+ * A processor resting on a derogation outside the home region is
+ * BAD_USER_INPUT at propose and at submit (DESIGN.md section 9).
  */
 export class SharingRequests {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly homeRegion: HomeRegionReader,
+  ) {}
 
   async propose(actor: Viewer, input: ProposeSharingInput): Promise<SharingArrangementEntity> {
     const service = await this.db.manager.findOneBy(ServiceEntity, { key: String(input.serviceKey).slice(0, 63) });
@@ -26,6 +33,7 @@ export class SharingRequests {
     const purposes = requirePurposes(input.purposes, taxonomy);
     const processor = await this.db.manager.findOneBy(ProcessorEntity, { key: String(input.processorKey).slice(0, 63) });
     if (!processor) throw badInput(`Unknown processor "${String(input.processorKey).slice(0, 63)}".`, { argument: 'processorKey' });
+    await this.requireNoDerogation(processor);
     if (!service) throw notFound('Service', input.serviceKey);
 
     return this.db.write(async (tx, now) => {
@@ -82,6 +90,7 @@ export class SharingRequests {
     if (found) requireMayRequest(actor, found.service, found.arrangement);
     const id = requireArrangementId(rawId);
     const expectedVersion = requireExpectedVersion(rawVersion);
+    if (found) await this.requireNoDerogation(await this.db.manager.findOneByOrFail(ProcessorEntity, { id: found.arrangement.processorId }), 'id');
     if (!found) throw notFound('Sharing arrangement', id);
     const taxonomy = await loadTaxonomy(this.db.manager);
 
@@ -93,6 +102,10 @@ export class SharingRequests {
         set: { status, submittedAt: now, requiredApprovals: requiredApprovals(row.dataCategories, taxonomy) },
       });
     });
+  }
+
+  private async requireNoDerogation(processor: ProcessorEntity, argument?: string): Promise<void> {
+    requireNoDerogation(processorTransferFacts(processor), await this.homeRegion.at(this.db.clock.now()), argument);
   }
 
   /** DRAFT or PENDING_REVIEW -> WITHDRAWN, by the requester or the owning team. */
