@@ -17,3 +17,4 @@ export * from './assessments';
 export * from './transfers';
 export * from './what-if';
 export * from './notifications';
+export * from './notices';

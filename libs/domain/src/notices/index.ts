@@ -1,0 +1,3 @@
+export * from './issue-rules';
+export * from './publish-rules';
+export * from './notice-text';
