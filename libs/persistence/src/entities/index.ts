@@ -15,6 +15,7 @@ import { PolicyConflictEntity } from './policy-conflict.entity';
 import { SecurityMeasureEntity } from './security-measure.entity';
 import { WebhookEntity } from './webhook.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import { NoticeEntity } from './notice.entity';
 
 export {
   ApiTokenEntity,
@@ -35,6 +36,7 @@ export {
   SecurityMeasureEntity,
   WebhookEntity,
   OutboxMessageEntity,
+  NoticeEntity,
 };
 
 export { OUTBOX_KINDS, DELIVERY_STATUSES } from './outbox-message.entity';
@@ -69,4 +71,5 @@ export const ALL_ENTITIES = [
   SecurityMeasureEntity,
   WebhookEntity,
   OutboxMessageEntity,
+  NoticeEntity,
 ];
