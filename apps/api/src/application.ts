@@ -18,6 +18,7 @@ import { PolicyCatalog } from './modules/policies/policy-catalog.app-service';
 import { ProcessorRegistry } from './modules/processors/processor-registry.app-service';
 import { SecurityMeasuresService } from './modules/security-measures/security-measures.app-service';
 import { ServiceRegistry } from './modules/services/service-registry.app-service';
+import { ServiceNoticeSettings } from './modules/services/service-notice-settings.app-service';
 import { SharingArrangements } from './modules/sharing/sharing-arrangements.app-service';
 import { SharingRequests } from './modules/sharing/sharing-requests.app-service';
 import { SharingReview } from './modules/sharing/sharing-review.app-service';
@@ -26,6 +27,7 @@ import { loadConfig, NotificationsConfig } from './config';
 import { Outbox } from './modules/outbox/outbox';
 import { OutboxQueries } from './modules/outbox/outbox-queries.app-service';
 import { WebhookService } from './modules/webhooks/webhook.app-service';
+import { NoticeService } from './modules/notices/notice.app-service';
 
 /**
  * The wiring root: the application services of one process, stateless and
@@ -52,6 +54,7 @@ export function createApplication(db: Database, notifications: NotificationsConf
     audit: new AuditQueries(db),
     taxonomy: new TaxonomyService(db),
     services: new ServiceRegistry(db, conflicts),
+    serviceNoticeSettings: new ServiceNoticeSettings(db),
     homeRegion,
     securityMeasures,
     processors: new ProcessorRegistry(db),
@@ -69,6 +72,7 @@ export function createApplication(db: Database, notifications: NotificationsConf
     recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures),
     manifestCheck: new ManifestCheckService(db, effectivePolicies),
     outbox,
+    notices: new NoticeService(db, outbox, { publicNotices: notifications.publicNotices }),
     outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),
     webhooks: new WebhookService(db, outbox, { allowPrivate: notifications.webhookAllowPrivate, secretsKey: notifications.secretsKey }),
   };

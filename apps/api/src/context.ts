@@ -9,6 +9,7 @@ import type { IdentityContext } from './modules/identity';
 import type { ImpactContext } from './modules/impact';
 import type { InventoryContext } from './modules/inventory';
 import type { ManifestCheckContext } from './modules/manifest-check';
+import type { NoticesContext } from './modules/notices';
 import type { OutboxContext } from './modules/outbox';
 import type { PoliciesContext } from './modules/policies';
 import type { ProcessorsContext } from './modules/processors';
@@ -37,6 +38,7 @@ export type FeatureContextsProvided = [
   Provides<AppContext, ImpactContext>,
   Provides<AppContext, InventoryContext>,
   Provides<AppContext, ManifestCheckContext>,
+  Provides<AppContext, NoticesContext>,
   Provides<AppContext, OutboxContext>,
   Provides<AppContext, PoliciesContext>,
   Provides<AppContext, ProcessorsContext>,

@@ -2,6 +2,7 @@ import type { Application } from './application';
 import { createFindingsLoaders } from './modules/findings/findings.loaders';
 import { createIdentityLoaders } from './modules/identity/identity.loaders';
 import { createInventoryLoaders } from './modules/inventory/inventory.loaders';
+import { createNoticeLoaders } from './modules/notices/notice.loaders';
 import { createEffectivePolicyLoaders, createPolicyLoaders } from './modules/policies/policy.loaders';
 import { createProcessorLoaders } from './modules/processors/processor.loaders';
 import { createSecurityMeasureLoaders } from './modules/security-measures/security-measures.loaders';
@@ -32,6 +33,7 @@ export function createLoaders(app: Application) {
     ...createProcessorLoaders(m),
     ...createSharingLoaders(m),
     ...createSecurityMeasureLoaders(m),
+    ...createNoticeLoaders(m),
     ...createFindingsLoaders(app.findings, { ...services, ...effective, ...taxonomy }, now),
   };
 }
