@@ -25,6 +25,7 @@ import { SharingReview } from './modules/sharing/sharing-review.app-service';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.app-service';
 import { loadConfig, NotificationsConfig } from './config';
 import { Outbox } from './modules/outbox/outbox';
+import { Notifier } from './modules/outbox/notifier';
 import { OutboxQueries } from './modules/outbox/outbox-queries.app-service';
 import { WebhookService } from './modules/webhooks/webhook.app-service';
 import { NoticeService } from './modules/notices/notice.app-service';
@@ -44,6 +45,7 @@ export function createApplication(db: Database, notifications: NotificationsConf
   const securityMeasures = new SecurityMeasuresService(db);
   // Mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
   const outbox = new Outbox({ publicUrl: notifications.publicUrl });
+  const notifier = new Notifier(outbox);
   return {
     db,
     clock: db.clock,
@@ -59,20 +61,20 @@ export function createApplication(db: Database, notifications: NotificationsConf
     securityMeasures,
     processors: new ProcessorRegistry(db),
     inventory: new InventoryService(db),
-    policyAuthoring: new PolicyAuthoring(db),
+    policyAuthoring: new PolicyAuthoring(db, notifier),
     policyCatalog: new PolicyCatalog(db),
     effectivePolicies,
     conflicts,
     findings,
     findingAcceptances: new FindingAcceptances(db, findings),
-    sharing: new SharingRequests(db),
-    sharingReview: new SharingReview(db, effectivePolicies),
+    sharing: new SharingRequests(db, notifier),
+    sharingReview: new SharingReview(db, effectivePolicies, notifier),
     sharingArrangements: new SharingArrangements(db),
     impactPreview: new ImpactPreview(db, effectivePolicies, conflicts, findings),
     recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures),
     manifestCheck: new ManifestCheckService(db, effectivePolicies),
     outbox,
-    notices: new NoticeService(db, outbox, { publicNotices: notifications.publicNotices }),
+    notices: new NoticeService(db, outbox, notifier, { publicNotices: notifications.publicNotices }),
     outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),
     webhooks: new WebhookService(db, outbox, { allowPrivate: notifications.webhookAllowPrivate, secretsKey: notifications.secretsKey }),
   };

@@ -1,3 +1,4 @@
+import { notificationAudience } from '../notifications/audience';
 import { addDays } from '../shared/dates';
 import { decidePublishNotice, earliestEffectiveAtFor, type PublishNoticeInput } from './publish-rules';
 import { issueNoticeProblems, mergeRecipients } from './issue-rules';
@@ -88,5 +89,13 @@ describe('noticeText', () => {
     expect(text.indexOf('Questions:')).toBeGreaterThan(text.indexOf('P90D'));
     expect(text).toContain('Read the policy: https://canopy.test/public/policies/maps');
     expect(noticeSubject('the Maps privacy policy', new Date('2026-04-15T00:00:00Z'))).toBe('Changes to the Maps privacy policy from 2026-04-15');
+  });
+});
+
+describe('notificationAudience', () => {
+  it('should tell officers of review events and of events about no service, engineers of their services', () => {
+    expect(notificationAudience('sharing.submitted', true)).toEqual({ officers: true, teamEngineers: true });
+    expect(notificationAudience('sharing.decided', true)).toEqual({ officers: false, teamEngineers: true });
+    expect(notificationAudience('policy.published', false)).toEqual({ officers: true, teamEngineers: false });
   });
 });

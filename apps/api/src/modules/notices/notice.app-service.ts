@@ -6,7 +6,7 @@ import type { Database } from '../../common/database';
 import { badInput, CanopyError, invalidTransition, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { appendAuditEvent } from '../audit';
-import type { Outbox } from '../outbox';
+import type { Notifier, Outbox } from '../outbox';
 import { PolicyQueries, toDomainClause } from '../policies';
 import { loadTaxonomy } from '../taxonomy';
 import type { IssueNoticeInput } from './notice.types';
@@ -24,6 +24,7 @@ export class NoticeService {
   constructor(
     private readonly db: Database,
     private readonly outbox: Outbox,
+    private readonly notifier: Notifier,
     private readonly settings: NoticeSettings,
   ) {}
 
@@ -71,7 +72,15 @@ export class NoticeService {
         await this.outbox.enqueue(tx, { kind: 'EMAIL', to: recipients, subject: noticeSubject(title, input.plannedEffectiveAt), text, event: 'notice.issued', cause, serviceId: service?.id ?? null }, now);
       }
       const data = { noticeId: notice.id, policyKey: policy.key, version: version.number, serviceKey: service?.key ?? null, channels, plannedEffectiveAt: input.plannedEffectiveAt.toISOString(), text };
-      await this.outbox.enqueue(tx, { kind: 'EVENT', event: 'notice.issued', data, occurredAt: now, cause, serviceId: service?.id ?? null }, now);
+      await this.notifier.notify(tx, now, {
+        event: 'notice.issued',
+        serviceIds: service ? [service.id] : [],
+        subject: `Notice issued: ${noticeSubject(title, input.plannedEffectiveAt)}`.slice(0, 300),
+        text: `A notice was issued (${channels.join(', ')}) for ${policy.key} v${version.number}:\n\n${text}`,
+        data,
+        // Not ("notice", id): the notice's deliveries are its e-mails to users, not this one to the team.
+        cause: { type: 'notice.notification', id: notice.id },
+      });
       await appendAuditEvent(tx, now, actor, {
         action: 'notice.issued',
         entityType: 'policy',

@@ -17,6 +17,7 @@ import { badInput, CanopyError, forbidden, invalidTransition, notFound } from '.
 import { newId } from '../../common/ids';
 import { requireSlug, requireText } from '../../common/validation';
 import { appendAuditEvent } from '../audit';
+import type { Notifier } from '../outbox';
 import { loadTaxonomy } from '../taxonomy';
 import { computeConflicts, VersionPair } from './conflict-computation';
 import { assertMayEdit } from './policy-access';
@@ -24,10 +25,14 @@ import type { ClauseInput, CreatePolicyInput, DraftPolicyVersionInput, PublishPo
 import { layerOf, toDomainClause } from './policy.mappers';
 import { PolicyQueries, VersionWithPolicy } from './policy.queries';
 import { inBatches } from '../../common/batch';
+import { notifyPublished } from './policy-notifications';
 
 /** Creating policies, drafting, discarding and publishing versions (DESIGN.md sections 2 and 3). */
 export class PolicyAuthoring {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly notifier: Notifier,
+  ) {}
 
   async createPolicy(actor: Viewer, input: CreatePolicyInput): Promise<PolicyEntity> {
     return this.db.write(async (tx, now) => {
@@ -226,6 +231,7 @@ export class PolicyAuthoring {
           servicesWithConflicts: serviceKeys,
         },
       });
+      await notifyPublished(this.notifier, tx, now, publishedVersion, conflicts.rows.filter((r) => !r.resolvedAt).map((r) => r.serviceId));
       return version;
     });
   }

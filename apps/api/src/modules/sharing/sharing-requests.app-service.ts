@@ -4,7 +4,9 @@ import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, invalidTransition, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
+import type { Notifier } from '../outbox';
 import { loadTaxonomy } from '../taxonomy';
+import { notifySharing } from './sharing-notifications';
 import { requireMayRequest, requireMayWithdraw } from './sharing.access';
 import type { ProposeSharingInput, UpdateSharingInput } from './sharing.inputs';
 import { requireArrangementId, requireCategories, requireExpectedVersion, requirePurposes } from './sharing.validation';
@@ -16,7 +18,10 @@ import { commitChange, findWithService, insertArrangement, loadForChange, transi
  * FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, VERSION_CONFLICT, INVALID_TRANSITION.
  */
 export class SharingRequests {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly notifier: Notifier,
+  ) {}
 
   async propose(actor: Viewer, input: ProposeSharingInput): Promise<SharingArrangementEntity> {
     const service = await this.db.manager.findOneBy(ServiceEntity, { key: String(input.serviceKey).slice(0, 63) });
@@ -88,10 +93,12 @@ export class SharingRequests {
     return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       const status = transition(row, 'submit');
-      return commitChange(tx, now, actor, row, {
+      const submitted = await commitChange(tx, now, actor, row, {
         action: 'submitted',
         set: { status, submittedAt: now, requiredApprovals: requiredApprovals(row.dataCategories, taxonomy) },
       });
+      await notifySharing(this.notifier, tx, now, submitted, 'sharing.submitted');
+      return submitted;
     });
   }
 
