@@ -29,6 +29,7 @@ import { Notifier } from './modules/outbox/notifier';
 import { OutboxQueries } from './modules/outbox/outbox-queries.app-service';
 import { WebhookService } from './modules/webhooks/webhook.app-service';
 import { NoticeService } from './modules/notices/notice.app-service';
+import { PublicPages } from './modules/public-pages/public-pages.app-service';
 
 /**
  * The wiring root: the application services of one process, stateless and
@@ -75,6 +76,7 @@ export function createApplication(db: Database, notifications: NotificationsConf
     manifestCheck: new ManifestCheckService(db, effectivePolicies),
     outbox,
     notices: new NoticeService(db, outbox, notifier, { publicNotices: notifications.publicNotices }),
+    publicPages: new PublicPages(db, effectivePolicies),
     outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),
     webhooks: new WebhookService(db, outbox, { allowPrivate: notifications.webhookAllowPrivate, secretsKey: notifications.secretsKey }),
   };

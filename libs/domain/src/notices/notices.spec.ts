@@ -1,3 +1,4 @@
+import { orderUpdates, publicPolicyDocument } from './public-policy';
 import { notificationAudience } from '../notifications/audience';
 import { addDays } from '../shared/dates';
 import { decidePublishNotice, earliestEffectiveAtFor, type PublishNoticeInput } from './publish-rules';
@@ -97,5 +98,28 @@ describe('notificationAudience', () => {
     expect(notificationAudience('sharing.submitted', true)).toEqual({ officers: true, teamEngineers: true });
     expect(notificationAudience('sharing.decided', true)).toEqual({ officers: false, teamEngineers: true });
     expect(notificationAudience('policy.published', false)).toEqual({ officers: true, teamEngineers: false });
+  });
+});
+
+describe('publicPolicyDocument and orderUpdates', () => {
+  it('should put clauses in the sections of the reference order, with their own text where they have one', () => {
+    const doc = publicPolicyDocument({
+      service: { key: 'maps', name: 'Maps', servesMinors: false },
+      at: now,
+      clauses: [
+        { topic: 'AMENDMENT', subject: 'notice_days', value: '30', text: null },
+        { topic: 'COLLECTION', subject: 'device.location', value: 'CONSENT', text: 'We collect location only with your consent.' },
+      ],
+      inventory: [],
+      recipients: [],
+      notices: [],
+    });
+    expect(doc.sections.map((s) => s.key)).toEqual(['collection', 'use', 'rights', 'sharing', 'security', 'communication', 'minors', 'changes']);
+    expect(doc.sections[0].statements).toEqual(['We collect location only with your consent.']);
+    expect(doc.sections[7].statements).toEqual(['amendment of notice_days: 30']);
+  });
+  it('should list upcoming changes first, soonest first, then past ones newest first', () => {
+    const n = (id: string, issued: number, planned: number) => ({ id, issuedAt: addDays(now, issued), plannedEffectiveAt: addDays(now, planned) });
+    expect(orderUpdates([n('past', -50, -10), n('later', -1, 60), n('soon', -2, 30), n('older', -90, -40)], now).map((x) => x.id)).toEqual(['soon', 'later', 'past', 'older']);
   });
 });
