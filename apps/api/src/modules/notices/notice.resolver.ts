@@ -14,12 +14,6 @@ export class NoticeResolver {
     return (await ctx.app.notices.list(serviceKey)).map(toNotice);
   }
 
-  @Authorized('PRIVACY_OFFICER')
-  @Mutation(() => Notice, { description: 'issuedAt is the server clock; each channel must reach someone; e-mails go through the outbox.' })
-  async issueNotice(@Ctx() ctx: NoticesContext, @Arg('input') input: IssueNoticeInput): Promise<Notice> {
-    return toNotice(await ctx.app.notices.issue(viewerOf(ctx), input));
-  }
-
   @FieldResolver(() => PolicyVersion)
   async policyVersion(@Root() notice: Notice, @Ctx() ctx: NoticesContext): Promise<PolicyVersion> {
     const version = await ctx.loaders.policyVersionById.load(notice.policyVersionId);
@@ -35,6 +29,12 @@ export class NoticeResolver {
   @FieldResolver(() => [NoticeDelivery])
   async deliveries(@Root() notice: Notice, @Ctx() ctx: NoticesContext): Promise<NoticeDelivery[]> {
     return toNoticeDeliveries(notice, await ctx.loaders.noticeEmailsByNoticeId.load(notice.id));
+  }
+
+  @Authorized('PRIVACY_OFFICER')
+  @Mutation(() => Notice, { description: 'issuedAt is the server clock; each channel must reach someone; e-mails go through the outbox.' })
+  async issueNotice(@Ctx() ctx: NoticesContext, @Arg('input') input: IssueNoticeInput): Promise<Notice> {
+    return toNotice(await ctx.app.notices.issue(viewerOf(ctx), input));
   }
 }
 

@@ -1,15 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, MaxLength } from 'class-validator';
-import { DeliveryStatusEnum } from '../outbox';
+import { DeliveryState } from '../outbox';
 import { NoticeChannel } from '../policies';
 
 @ObjectType()
-export class NoticeDelivery {
+export class NoticeDelivery extends DeliveryState {
   @Field(() => NoticeChannel) channel: NoticeChannel;
   @Field({ description: 'an e-mail address, or "homepage" for the banner feed' }) recipient: string;
-  @Field(() => DeliveryStatusEnum) status: DeliveryStatusEnum;
-  @Field(() => Int) attempts: number;
-  @Field(() => String, { nullable: true }) lastError: string | null;
   @Field(() => Date, { nullable: true }) sentAt: Date | null;
 }
 

@@ -11,5 +11,5 @@ export { Dispatcher, type DispatcherSettings, type DispatcherCounts } from './di
 export { MailSender } from './mail.sender';
 export { Notifier, type Notification } from './notifier';
 export { DeliveryError, type Sender } from './sender';
-export { DeliveryStatusEnum } from './outbox.types';
+export { DeliveryState, DeliveryStatusEnum } from './outbox.types';
 export type { OutboxContext } from './outbox.context';

@@ -34,10 +34,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe.each(testDialects())('issued notices on %s', (dialect) => {
   let t: TestServer;
   let mail: MailCatcher;
-  let officer: string;
-  let engineer: string;
-  let outsider: string;
-  let draftId: string;
+  /** Tokens of a privacy officer, an engineer of the owning team geo, an engineer of media; the maps draft's id. */
+  let [officer, engineer, outsider, draftId] = ['', '', '', ''];
   const ok = async (query: string, variables: Record<string, unknown>, as: string) => {
     const r = await t.gql(query, variables, as);
     if (r.errors) throw new Error(JSON.stringify(r.errors));

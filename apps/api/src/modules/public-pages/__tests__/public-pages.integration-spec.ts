@@ -45,11 +45,11 @@ describe.each(testDialects())('public policy pages on %s', (dialect) => {
   });
 
   it('should serve the same data as JSON, and as of another instant with ?at=', async () => {
-    const doc = await (await get('/public/policies/maps.json')).json();
+    const doc = (await (await get('/public/policies/maps.json')).json()) as any;
     expect(doc.service).toEqual({ key: 'maps', name: 'maps' });
     expect(doc.sections.find((s: { key: string }) => s.key === 'collection').statements).toEqual(['We collect your location only with your consent.']);
     expect(doc.collected.map((c: { dataCategory: string }) => c.dataCategory)).toEqual(['device.location']);
-    const before = await (await get(`/public/policies/maps.json?at=${new Date(Date.now() - 365 * DAY).toISOString()}`)).json();
+    const before = (await (await get(`/public/policies/maps.json?at=${new Date(Date.now() - 365 * DAY).toISOString()}`)).json()) as any;
     expect(before.sections.flatMap((s: { statements: string[] }) => s.statements)).toEqual([]);
     expect(before.collected).toEqual([]);
     expect((await get('/public/policies/maps.json?at=yesterday')).status).toBe(400);
@@ -90,7 +90,7 @@ describe.each(testDialects())('public policy pages on %s', (dialect) => {
     const hiddenDraft = (await expectOk(t.gql('mutation { draftPolicyVersion(input: { policyKey: "hidden-policy", clauses: [] }) { id } }', {}, officer))).draftPolicyVersion;
     const refused = await t.gql(`mutation { issueNotice(input: { policyVersionId: "${hiddenDraft.id}", channels: [HOMEPAGE_BANNER], plannedEffectiveAt: "${new Date(Date.now() + 40 * DAY).toISOString()}" }) { id } }`, {}, officer);
     expect(refused.errors![0].extensions!.channel).toBe('HOMEPAGE_BANNER');
-    const feed = await (await get('/public/updates.json')).json();
+    const feed = (await (await get('/public/updates.json')).json()) as any;
     expect(feed.updates.map((u: { id: string }) => u.id)).toEqual([globalNotice, mapsNotice]);
     expect(feed.updates[1]).toMatchObject({ serviceKey: 'maps', serviceName: 'maps' });
     const atom = await get('/public/updates.atom');
@@ -102,7 +102,7 @@ describe.each(testDialects())('public policy pages on %s', (dialect) => {
     expect(page).toContain('Notices of changes');
     expect(page).not.toContain('No change has been announced.');
     await expectOk(t.gql('mutation { setServicePublic(serviceKey: "maps", public: false) { key } }', {}, officer));
-    expect((await (await get('/public/updates.json')).json()).updates.map((u: { id: string }) => u.id)).toEqual([globalNotice]);
+    expect(((await (await get('/public/updates.json')).json()) as any).updates.map((u: { id: string }) => u.id)).toEqual([globalNotice]);
     expect((await get('/public/policies/maps')).status).toBe(404);
   });
 
