@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format';
 import { channelList } from '../../components/notice-channels';
 import { DraftEditor } from './DraftEditor';
 import { PublishPanel } from './PublishPanel';
+import { NoticesPanel } from './NoticesPanel';
 import { ImpactPreview } from './ImpactPreview';
 import { DiscardDraftButton } from './DiscardDraftButton';
 
@@ -299,6 +300,9 @@ export function PolicyPage() {
                   <Group justify="flex-end">
                     <DiscardDraftButton policyKey={policy.key} number={selected.number} onDiscarded={() => void refetch().then(() => setView({ version: null }))} />
                   </Group>
+                )}
+                {selected.status === 'DRAFT' && (
+                  <NoticesPanel policyKey={policy.key} versionId={selected.id} weakened={selected.weakenedSubjects} canIssue={policy.viewerCanPublish} />
                 )}
                 {selected.status === 'DRAFT' && policy.viewerCanPublish && (
                   <PublishPanel
