@@ -80,7 +80,9 @@ export class SharingReview {
     return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       const status = transition(row, 'revoke');
-      return commitChange(tx, now, actor, row, { action: 'revoked', set: { status, decisionReason: reason, decidedAt: now, decidedBy: actor.id } });
+      const revoked = await commitChange(tx, now, actor, row, { action: 'revoked', set: { status, decisionReason: reason, decidedAt: now, decidedBy: actor.id } });
+      await notifySharing(this.notifier, tx, now, revoked, 'sharing.decided');
+      return revoked;
     });
   }
 }
