@@ -5,6 +5,7 @@ import type { NoticeChannel } from '@canopy/domain';
 import { graphql } from '../../gql';
 import { CHANNEL_LABELS, channelList } from '../../components/notice-channels';
 import { NoticeChannelsField } from '../../components/forms/NoticeChannelsField';
+import { DeliveryCells } from '../../components/DeliveryStatusBadge';
 import { InstantInput } from '../../components/forms/DateFields';
 import { ConfirmDialog } from '../../components/forms/ConfirmDialog';
 import { notifySaved } from '../../components/forms/notify';
@@ -83,11 +84,7 @@ export function NoticesPanel({ policyKey, versionId, weakened, canIssue }: { pol
                   <Table.Tr key={`${d.channel}:${d.recipient}`}>
                     <Table.Td>{CHANNEL_LABELS[d.channel as NoticeChannel] ?? d.channel}</Table.Td>
                     <Table.Td>{d.recipient}</Table.Td>
-                    <Table.Td title={d.lastError ?? undefined}>
-                      <Badge color={d.status === 'SENT' ? 'green' : d.status === 'FAILED' ? 'red' : 'yellow'}>{d.status}</Badge>
-                    </Table.Td>
-                    <Table.Td>{d.attempts}</Table.Td>
-                    <Table.Td>{formatDateTime(d.sentAt)}</Table.Td>
+                    <DeliveryCells status={d.status} lastError={d.lastError} attempts={d.attempts} at={d.sentAt} />
                   </Table.Tr>
                 ))}
               </Table.Tbody>
