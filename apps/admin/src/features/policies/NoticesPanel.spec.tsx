@@ -16,6 +16,7 @@ const data = {
   policy: {
     __typename: 'Policy',
     id: 'p1',
+    key: 'maps-policy',
     versions: [
       {
         __typename: 'PolicyVersion',

@@ -15,6 +15,7 @@ export const VersionNoticesQuery = graphql(`
   query VersionNotices($key: String!) {
     policy(key: $key) {
       id
+      key
       versions {
         id
         notices { id channels issuedAt plannedEffectiveAt text voided deliveries { channel recipient status attempts lastError sentAt } }
