@@ -49,7 +49,7 @@ import {
 import type { Operation } from './graphql';
 import type { AuditEventsFromQuery, InventoriesQuery, ViewerEmailQuery } from '../gql/graphql';
 import { emptySample, ms, ratio, Sample, statements, summary, table } from './stats';
-import { FINDINGS_SWEEP, floorFindingsSweep, floorServiceList, floorServicePage, SERVICE_LIST, SERVICE_PAGE } from './workloads';
+import { FINDINGS_SWEEP, floorFindingsSweep, floorServiceList, floorServicePage, SERVICE_LIST, SERVICE_PAGE, TRANSFER_IMPACT } from './workloads';
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -155,6 +155,17 @@ async function main() {
         floor: floorDb ? () => timedFloor(() => floorFindingsSweep(floorDb, auditor)) : null,
         naive: graphql(naive, auditor, FINDINGS_SWEEP, () => ({}), 'findings sweep (naive)'),
         before: before && graphql(before, auditor, FINDINGS_SWEEP, () => ({}), 'findings sweep (baseline)'),
+      },
+    });
+    workloads.push({
+      name: `6. transfer what-if (${serviceCount} services)`,
+      iterations: 5,
+      naiveEvery: 5,
+      run: {
+        api: graphql(api, auditor, TRANSFER_IMPACT, () => ({}), 'transfer what-if'),
+        floor: null,
+        naive: graphql(naive, auditor, TRANSFER_IMPACT, () => ({}), 'transfer what-if (naive)'),
+        before: null,
       },
     });
 
@@ -468,6 +479,7 @@ function render(input: ReportInput): string {
       if (first === 100) targets.push(['workload 1 (first: 100) at least 10x faster than the naive peer', naive.p50 >= 10 * api.p50, ratio(naive.p50 / api.p50)]);
     }
     if (name.startsWith('3.')) targets.push([`workload 3 (${input.serviceCount} services) under 5 s`, api.p50 < 5000, `${ms(api.p50)} ms`]);
+    if (name.startsWith('6.')) targets.push([`workload 6 (${input.serviceCount} services) under 2 s, statements independent of size`, api.p50 < 2000, `${ms(api.p50)} ms, ${statements(api.statements)}`]);
   }
   const w1 = [...input.results.entries()].filter(([n]) => n.startsWith('1.')).map(([, s]) => summary(s.api).statements);
   if (w1.length === 2 && w1[0] && w1[1]) {

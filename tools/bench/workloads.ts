@@ -40,6 +40,17 @@ export const FINDINGS_SWEEP = graphql(`query Sweep {
   findings { rule severity dataCategory message service { key } }
 }`);
 
+/**
+ * 6. The transfer what-if (DESIGN.md section 9) over every live arrangement: adequacy withdrawn for
+ * the dataset's adequate countries (its US processors are not DPF-certified, so the US alone moves nothing).
+ */
+export const TRANSFER_IMPACT = graphql(`query TransferImpact($from: DateTime) {
+  transferImpact(scenario: { withdrawAdequacy: ["US", "GB", "CH", "JP", "CA"], from: $from }) {
+    scenario
+    affected { arrangement { id } countries hasFallback findingsOpening { rule severity } }
+  }
+}`);
+
 type Db = Connection;
 type Rows = RowDataPacket[];
 

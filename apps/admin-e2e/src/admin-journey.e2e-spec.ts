@@ -1,4 +1,4 @@
-import { DEMO, choose, closeOptions, confirmDialog, gql, screenshot, signedIn, toast, useBrowser } from './support/browser';
+import { DEMO, choose, clickAndToast, closeOptions, confirmDialog, gql, screenshot, signedIn, toast, useBrowser } from './support/browser';
 
 interface Token {
   id: string;
@@ -25,8 +25,7 @@ describe('an admin manages access', () => {
     await choose(page, 'Teams', 'Geo and maps (geo)');
     await closeOptions(page);
     await screenshot(page, '60-admin-create-user');
-    await form.getByRole('button', { name: 'Create user' }).click();
-    await toast(page, 'Rita Routes (rita.routes@canopy.demo) is created.');
+    await clickAndToast(page, 'Create user', 'Rita Routes (rita.routes@canopy.demo) is created.', form);
     await page.getByRole('cell', { name: 'rita.routes@canopy.demo', exact: true }).waitFor();
     const { users } = await gql<{ users: { email: string; roles: string[]; active: boolean; teams: { key: string }[] }[] }>(page, '{ users { email roles active teams { key } } }');
     expect(users.find((u) => u.email === 'rita.routes@canopy.demo')).toEqual({ email: 'rita.routes@canopy.demo', roles: ['ENGINEER'], active: true, teams: [{ key: 'geo' }] });
@@ -37,8 +36,7 @@ describe('an admin manages access', () => {
     await choose(page, 'Tokens of', /Rita Routes/);
     await page.getByRole('button', { name: 'Create a token' }).click();
     await page.getByLabel('Token name').fill('CI for routes');
-    await page.getByRole('button', { name: 'Create token' }).click();
-    await toast(page, 'Token CI for routes is created: copy it now.');
+    await clickAndToast(page, 'Create token', 'Token CI for routes is created: copy it now.');
     const shown = (await page.getByTestId('new-token').innerText()).trim();
     expect(shown.length).toBeGreaterThanOrEqual(16);
     await page.getByRole('button', { name: 'Copy token' }).waitFor();
@@ -70,8 +68,7 @@ describe('an admin manages access', () => {
     await page.getByRole('button', { name: 'Create a team' }).click();
     await page.getByRole('form', { name: 'Create a team' }).getByLabel('Key').fill('e2e-logistics');
     await page.getByRole('form', { name: 'Create a team' }).getByLabel('Name').fill('Logistics');
-    await page.getByRole('button', { name: 'Create team' }).click();
-    await toast(page, 'Team Logistics is created.');
+    await clickAndToast(page, 'Create team', 'Team Logistics is created.');
     await page.getByRole('cell', { name: 'e2e-logistics', exact: true }).waitFor();
     await screenshot(page, '64-admin-teams');
     await context.close();

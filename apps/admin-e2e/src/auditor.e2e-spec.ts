@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { DEMO, launchChromium, screenshot, signedIn, textOf } from './support/browser';
+import { DEMO, screenshot, signedIn, textOf, useBrowser } from './support/browser';
 
 describe('an auditor', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should see the audit log, read a diff and verify the chain', async () => {
-    const { context, page } = await signedIn(browser, DEMO.auditor, '/audit');
+    const { context, page } = await signedIn(browser(), DEMO.auditor, '/audit');
     const table = page.getByRole('table', { name: /events?, oldest first/ });
     await table.waitFor();
     expect(await table.getByRole('row').count()).toBeGreaterThan(2);

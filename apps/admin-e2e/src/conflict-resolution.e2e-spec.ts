@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { DEMO, confirmDialog, gql, launchChromium, screenshot, signedIn } from './support/browser';
+import { DEMO, confirmDialog, gql, screenshot, signedIn, useBrowser } from './support/browser';
 
 interface OpenConflict {
   id: string;
@@ -11,16 +10,10 @@ interface OpenConflict {
 }
 
 describe('an officer resolves a conflict', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should let the service policy prevail, and the effective policy shows the new value and its source', async () => {
-    const { context, page } = await signedIn(browser, DEMO.officer, '/conflicts');
+    const { context, page } = await signedIn(browser(), DEMO.officer, '/conflicts');
     const { conflicts } = await gql<{ conflicts: OpenConflict[] }>(
       page,
       `{ conflicts(status: OPEN) { id topic subject globalValue serviceValue service { key name } } }`,

@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { DEMO, gql, launchChromium, screenshot, signedIn } from './support/browser';
+import { DEMO, gql, screenshot, signedIn, useBrowser } from './support/browser';
 
 describe('the data map', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should render services and processors as nodes, arrangements as edges, and click through', async () => {
-    const { context, page } = await signedIn(browser, DEMO.officer, '/overview');
+    const { context, page } = await signedIn(browser(), DEMO.officer, '/overview');
     const data = await gql<{ services: { totalCount: number }; sharingArrangements: { processor: { key: string } }[] }>(
       page,
       '{ services(first: 100) { totalCount } sharingArrangements { processor { key } } }',

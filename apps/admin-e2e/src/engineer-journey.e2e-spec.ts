@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO, choose, closeOptions, gql, screenshot, signedIn, toast, typeTags, useBrowser } from './support/browser';
+import { DEMO, choose, clickAndToast, closeOptions, gql, screenshot, signedIn, typeTags, useBrowser } from './support/browser';
 
 // Every field of an item, as the API returns it: what a save must keep.
 const location = { dataCategory: 'device.location', purposes: ['service.provide'], source: 'DEVICE_PERMISSION', devicePermission: 'LOCATION' as string | null, legalBasis: 'CONSENT', retentionDays: 30, encryption: 'AT_REST_AND_IN_TRANSIT', publiclyVisible: false, dataSubjects: ['drivers'] };
@@ -45,8 +45,7 @@ describe('an engineer registers a service and declares its inventory', () => {
     await page.getByLabel('Name').fill('Routes');
     await page.getByLabel('Description').fill('Route planning from the device location (e2e).');
     await screenshot(page, '41-services-new');
-    await page.getByRole('button', { name: 'Register service' }).click();
-    await toast(page, 'Routes is registered.');
+    await clickAndToast(page, 'Register service', 'Routes is registered.');
     await page.waitForURL('**/services/e2e-routes?tab=inventory');
     await page.getByText('This service declares no personal data yet.').waitFor();
 
@@ -56,8 +55,7 @@ describe('an engineer registers a service and declares its inventory', () => {
     await page.getByText('Choose the data category.').waitFor();
     await fillItem(page, location, 'through a device permission', 'consent', 'at rest and in transit');
     await page.getByRole('region', { name: 'Findings after this change' }).waitFor();
-    await page.getByRole('button', { name: 'Save item' }).click();
-    await toast(page, 'device.location is added to the inventory.');
+    await clickAndToast(page, 'Save item', 'device.location is added to the inventory.');
 
     // Second item: kept longer than the global policy allows, so the preview shows the finding before saving.
     await page.getByRole('button', { name: 'Add an item' }).click();
@@ -66,8 +64,7 @@ describe('an engineer registers a service and declares its inventory', () => {
     await preview.getByText('RETENTION_EXCEEDED').waitFor();
     expect(await preview.innerText()).toMatch(/\bnew\b/i);
     await screenshot(page, '42-service-inventory-item-form');
-    await page.getByRole('button', { name: 'Save item' }).click();
-    await toast(page, 'device.log is added to the inventory.');
+    await clickAndToast(page, 'Save item', 'device.log is added to the inventory.');
 
     const saved = (await gql<{ service: { inventoryVersion: number; inventory: Item[] } }>(page, INVENTORY, { k: 'e2e-routes' })).service;
     expect(saved.inventoryVersion).toBe(2);
@@ -79,8 +76,7 @@ describe('an engineer registers a service and declares its inventory', () => {
     expect(await form.getByLabel('Device permission').inputValue()).toBe('LOCATION');
     await form.getByLabel('Retention (days)').fill('45');
     await screenshot(page, '43-service-inventory-edit-item');
-    await page.getByRole('button', { name: 'Save item' }).click();
-    await toast(page, 'Item 1 (device.location) is saved.');
+    await clickAndToast(page, 'Save item', 'Item 1 (device.location) is saved.');
 
     const after = (await gql<{ service: { inventoryVersion: number; inventory: Item[] } }>(page, INVENTORY, { k: 'e2e-routes' })).service;
     expect(after.inventoryVersion).toBe(3);
@@ -98,11 +94,9 @@ describe('an engineer registers a service and declares its inventory', () => {
     await page.getByRole('tab', { name: 'Overview' }).click();
     await page.getByRole('button', { name: 'Edit details' }).click();
     await page.getByRole('form', { name: 'Edit Routes' }).getByLabel('Name').fill('Routes and traffic');
-    await page.getByRole('button', { name: 'Save details' }).click();
-    await toast(page, 'The details of Routes and traffic are saved.');
+    await clickAndToast(page, 'Save details', 'The details of Routes and traffic are saved.');
     await typeTags(page, 'Measures', ['TLS 1.3 in transit']);
-    await page.getByRole('button', { name: 'Save measures' }).click();
-    await toast(page, 'The security measures are saved.');
+    await clickAndToast(page, 'Save measures', 'The security measures are saved.');
     await screenshot(page, '45-service-overview-editable');
     await context.close();
   });

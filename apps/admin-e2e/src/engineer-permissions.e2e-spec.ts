@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { DEMO, gql, launchChromium, screenshot, signedIn } from './support/browser';
+import { DEMO, gql, screenshot, signedIn, useBrowser } from './support/browser';
 import { pendingSensitiveArrangement } from './support/fixtures';
 
 describe('an engineer', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should see no approve or resolve controls, and cannot reach them by URL', async () => {
-    const { context, page } = await signedIn(browser, DEMO.engineerGeo, '/');
+    const { context, page } = await signedIn(browser(), DEMO.engineerGeo, '/');
 
     // Navigation: only what the role can use.
     const nav = await page.getByRole('navigation', { name: 'Main' }).innerText();
@@ -20,8 +13,8 @@ describe('an engineer', () => {
     expect(nav).not.toContain('Audit log');
 
     // An arrangement awaiting review and an open conflict to look at (made if the demo data has none).
-    const officer = await signedIn(browser, DEMO.officer, '/');
-    await pendingSensitiveArrangement(browser, officer.page);
+    const officer = await signedIn(browser(), DEMO.officer, '/');
+    await pendingSensitiveArrangement(browser(), officer.page);
     await officer.context.close();
     const { conflicts } = await gql<{ conflicts: { id: string }[] }>(page, '{ conflicts(status: OPEN) { id } }');
     const { sharingArrangements } = await gql<{ sharingArrangements: { id: string }[] }>(page, '{ sharingArrangements(status: PENDING_REVIEW) { id } }');

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO, screenshot, signedIn, toast, useBrowser } from './support/browser';
+import { DEMO, clickAndToast, screenshot, signedIn, useBrowser } from './support/browser';
 
 /** The new pages not walked by a journey: they open by URL, say nothing went wrong, and are screenshotted. */
 describe('the other new pages', () => {
@@ -19,8 +19,7 @@ describe('the other new pages', () => {
     await form.getByLabel('Key').fill('user.contact.fax');
     await form.getByLabel('Name').fill('Fax number');
     await screenshot(page, '65-taxonomy-add-category');
-    await form.getByRole('button', { name: 'Add data category' }).click();
-    await toast(page, 'The data category user.contact.fax is added.');
+    await clickAndToast(page, 'Add data category', 'The data category user.contact.fax is added.', form);
     await page.getByRole('cell', { name: 'user.contact.fax', exact: true }).waitFor();
     await noError(page);
     await context.close();
@@ -30,8 +29,7 @@ describe('the other new pages', () => {
     const { context, page } = await signedIn(browser(), DEMO.engineerGeo, '/services/e2e-routes');
     await page.getByRole('button', { name: 'Create a service policy' }).click();
     await screenshot(page, '66-service-policy-create');
-    await page.getByRole('button', { name: 'Create and draft' }).click();
-    await toast(page, 'is created: draft its first version.');
+    await clickAndToast(page, 'Create and draft', 'is created: draft its first version.');
     await page.waitForURL('**/policies/e2e-routes-policy?edit=1');
     await page.getByRole('region', { name: 'Draft editor' }).waitFor();
     await page.getByRole('button', { name: 'Add clause' }).click();
@@ -39,8 +37,7 @@ describe('the other new pages', () => {
     await page.getByRole('combobox', { name: 'Topic of clause 1' }).click();
     await page.getByRole('option', { name: 'RETENTION' }).click();
     await page.getByRole('combobox', { name: /Value of clause 1/ }).fill('400');
-    await page.getByRole('button', { name: 'Save draft' }).click();
-    await toast(page, /Draft v1 is saved/);
+    await clickAndToast(page, 'Save draft', /Draft v1 is saved/);
     await page.getByText('A privacy officer publishes drafts.').waitFor();
     await screenshot(page, '67-service-policy-draft');
     await noError(page);

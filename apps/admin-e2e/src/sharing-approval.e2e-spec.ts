@@ -1,20 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { DEMO, confirmDialog, launchChromium, screenshot, signedIn, textOf } from './support/browser';
+import { DEMO, confirmDialog, screenshot, signedIn, textOf, useBrowser } from './support/browser';
 import { pendingSensitiveArrangement } from './support/fixtures';
 
-
 describe('two officers approve a sensitive arrangement', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should show "1 of 2" to the first officer and approve on the second', async () => {
-    const first = await signedIn(browser, DEMO.officer, '/sharing');
-    const a = await pendingSensitiveArrangement(browser, first.page);
+    const first = await signedIn(browser(), DEMO.officer, '/sharing');
+    const a = await pendingSensitiveArrangement(browser(), first.page);
     await first.page.reload();
 
     // The queue lists it; the detail marks the sensitive category and lists the checks.
@@ -34,7 +26,7 @@ describe('two officers approve a sensitive arrangement', () => {
     await screenshot(first.page, '33-sharing-one-of-two');
     await first.context.close();
 
-    const second = await signedIn(browser, DEMO.officer2, `/sharing/${a.id}`);
+    const second = await signedIn(browser(), DEMO.officer2, `/sharing/${a.id}`);
     expect(await textOf(second.page, 'approval-progress')).toBe('1 of 2');
     await second.page.getByRole('button', { name: 'Approve' }).click();
     await confirmDialog(second.page, 'Approve', 'This is approval 2 of 2');

@@ -1,4 +1,4 @@
-import { DEMO, choose, closeOptions, confirmDialog, gql, screenshot, signedIn, textOf, toast, typeTags, useBrowser } from './support/browser';
+import { DEMO, choose, clickAndToast, closeOptions, confirmDialog, gql, screenshot, signedIn, textOf, typeTags, useBrowser } from './support/browser';
 
 const day = 24 * 60 * 60 * 1000;
 const utcDay = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
@@ -37,8 +37,7 @@ describe('a processor, a proposal and an approval', () => {
     await choose(p, 'Sub-processor 1 country', 'AT · Austria', 'AT');
     await p.getByLabel('Sub-processor 1 purpose').fill('hosting');
     await screenshot(p, '51-processors-new');
-    await p.getByRole('button', { name: 'Register processor' }).click();
-    await toast(p, 'Route Analytics GmbH is registered.');
+    await clickAndToast(p, 'Register processor', 'Route Analytics GmbH is registered.');
     await p.waitForURL('**/processors/e2e-route-analytics');
     await p.getByText('Sub-processors: Cloud Hosting AG (AT, hosting)').waitFor();
 
@@ -53,8 +52,7 @@ describe('a processor, a proposal and an approval', () => {
     await p.waitForURL(/\/processors\/e2e-route-analytics\/edit/);
     await p.getByLabel('DPA expires (UTC)').fill(utcDay(720));
     await screenshot(p, '52-processor-edit');
-    await p.getByRole('button', { name: 'Save processor' }).click();
-    await toast(p, 'Route Analytics GmbH is saved.');
+    await clickAndToast(p, 'Save processor', 'Route Analytics GmbH is saved.');
     const renewed = (await gql<{ processor: { dpaExpiresAt: string; version: number; contactEmail: string } }>(p, '{ processor(key: "e2e-route-analytics") { dpaExpiresAt version contactEmail } }')).processor;
     expect(renewed.dpaExpiresAt.slice(0, 10)).toBe(utcDay(720));
     expect(renewed.contactEmail).toBe('privacy@route-analytics.example');
@@ -72,8 +70,7 @@ describe('a processor, a proposal and an approval', () => {
     await closeOptions(e);
     await choose(e, 'Legal basis', 'legitimate interest');
     await screenshot(e, '53-propose-sharing');
-    await e.getByRole('button', { name: 'Propose sharing' }).click();
-    await toast(e, 'The sharing is proposed as a draft');
+    await clickAndToast(e, 'Propose sharing', 'The sharing is proposed as a draft');
     await e.waitForURL(/\/sharing\/[0-9a-f-]+$/);
     const id = e.url().split('/').pop()!;
     // The global policy shares with third parties only with consent: the check says so, and the draft is fixed.
@@ -81,8 +78,7 @@ describe('a processor, a proposal and an approval', () => {
     await e.getByRole('button', { name: 'Edit draft' }).click();
     await choose(e, 'Legal basis', 'consent');
     await screenshot(e, '54-sharing-edit-draft');
-    await e.getByRole('button', { name: 'Save draft' }).click();
-    await toast(e, 'The draft is saved.');
+    await clickAndToast(e, 'Save draft', 'The draft is saved.');
     await e.getByText(/The effective policy permits the sharing: passed/).waitFor();
     await e.getByRole('button', { name: 'Submit for review' }).click();
     await e.getByText('Submit for review: done.').waitFor();

@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { DEMO, launchChromium, newPage, screenshot, submitSignIn } from './support/browser';
+import { DEMO, newPage, screenshot, submitSignIn, useBrowser } from './support/browser';
 
 describe('sign-in', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should send a signed-out visit to the sign-in page and return to it after', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto('/services/maps?tab=history');
     await page.waitForURL(/\/signin\?next=/);
     expect(new URL(page.url()).searchParams.get('next')).toBe('/services/maps?tab=history');
@@ -23,7 +16,7 @@ describe('sign-in', () => {
   });
 
   it('should say in words why a sign-in failed', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto('/signin');
     await page.getByRole('textbox', { name: 'E-mail' }).fill(DEMO.officer);
     await page.getByLabel(/^Password/).fill('not-the-password');
@@ -35,7 +28,7 @@ describe('sign-in', () => {
   });
 
   it('should show the viewer in the header and sign out', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto('/');
     await page.waitForURL(/\/signin/);
     await submitSignIn(page, DEMO.auditor);

@@ -1,6 +1,7 @@
 import { Authenticator } from './auth/authenticator';
 import { SessionService } from './auth/session.app-service';
 import type { Database } from './common/database';
+import { AssessmentEnforcementService } from './modules/assessments/enforcement.app-service';
 import { AuditQueries } from './modules/audit/audit-query.app-service';
 import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
 import { FindingAcceptances } from './modules/findings/finding-acceptance.app-service';
@@ -9,6 +10,7 @@ import { HomeRegionService } from './modules/home-region/home-region.app-service
 import { IdentityService } from './modules/identity/identity.app-service';
 import { TokenService } from './modules/identity/token.app-service';
 import { ImpactPreview } from './modules/impact/impact-preview.app-service';
+import { OrganisationProfileService } from './modules/organisation/organisation-profile.app-service';
 import { InventoryService } from './modules/inventory/inventory.app-service';
 import { ManifestCheckService } from './modules/manifest-check/manifest-check.app-service';
 import { ConflictService } from './modules/policies/conflict.app-service';
@@ -22,6 +24,8 @@ import { ServiceNoticeSettings } from './modules/services/service-notice-setting
 import { SharingArrangements } from './modules/sharing/sharing-arrangements.app-service';
 import { SharingRequests } from './modules/sharing/sharing-requests.app-service';
 import { SharingReview } from './modules/sharing/sharing-review.app-service';
+import { AdequacyRegisterService } from './modules/transfers/adequacy.app-service';
+import { TransferImpactService } from './modules/transfers/transfer-impact.app-service';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.app-service';
 import { loadConfig, NotificationsConfig } from './config';
 import { Outbox } from './modules/outbox/outbox';
@@ -44,6 +48,8 @@ export function createApplication(db: Database, notifications: NotificationsConf
   const findings = new FindingsEvaluator(db, effectivePolicies);
   const homeRegion = new HomeRegionService(db);
   const securityMeasures = new SecurityMeasuresService(db);
+  const organisationProfile = new OrganisationProfileService(db);
+  const assessmentEnforcement = new AssessmentEnforcementService(db);
   // Mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
   const outbox = new Outbox({ publicUrl: notifications.publicUrl });
   const notifier = new Notifier(outbox);
@@ -59,6 +65,7 @@ export function createApplication(db: Database, notifications: NotificationsConf
     services: new ServiceRegistry(db, conflicts),
     serviceNoticeSettings: new ServiceNoticeSettings(db),
     homeRegion,
+    organisationProfile,
     securityMeasures,
     processors: new ProcessorRegistry(db),
     inventory: new InventoryService(db),
@@ -68,11 +75,14 @@ export function createApplication(db: Database, notifications: NotificationsConf
     conflicts,
     findings,
     findingAcceptances: new FindingAcceptances(db, findings),
-    sharing: new SharingRequests(db, notifier),
+    sharing: new SharingRequests(db, homeRegion, notifier),
     sharingReview: new SharingReview(db, effectivePolicies, notifier),
     sharingArrangements: new SharingArrangements(db),
+    adequacy: new AdequacyRegisterService(db),
+    assessmentEnforcement,
+    transferImpact: new TransferImpactService(db, homeRegion, assessmentEnforcement),
     impactPreview: new ImpactPreview(db, effectivePolicies, conflicts, findings),
-    recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures),
+    recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures, organisationProfile),
     manifestCheck: new ManifestCheckService(db, effectivePolicies),
     outbox,
     notices: new NoticeService(db, outbox, notifier, { publicNotices: notifications.publicNotices }),

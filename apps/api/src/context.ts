@@ -1,6 +1,7 @@
 import type { Application } from './application';
 import type { RequestContext } from './auth/request-context';
 import type { Loaders } from './loaders';
+import type { AssessmentsContext } from './modules/assessments';
 import type { AuditContext } from './modules/audit';
 import type { ExportsContext } from './modules/exports';
 import type { FindingsContext } from './modules/findings';
@@ -10,6 +11,7 @@ import type { ImpactContext } from './modules/impact';
 import type { InventoryContext } from './modules/inventory';
 import type { ManifestCheckContext } from './modules/manifest-check';
 import type { NoticesContext } from './modules/notices';
+import type { OrganisationContext } from './modules/organisation';
 import type { OutboxContext } from './modules/outbox';
 import type { PoliciesContext } from './modules/policies';
 import type { ProcessorsContext } from './modules/processors';
@@ -17,6 +19,7 @@ import type { SecurityMeasuresContext } from './modules/security-measures';
 import type { ServicesContext } from './modules/services';
 import type { SharingContext } from './modules/sharing';
 import type { TaxonomyContext } from './modules/taxonomy';
+import type { TransfersContext } from './modules/transfers';
 import type { WebhooksContext } from './modules/webhooks';
 
 /** Everything a resolver sees: built fresh for every request from the application and its loaders. */
@@ -30,6 +33,7 @@ export type AppContext = RequestContext<Application, Loaders>;
  */
 type Provides<Context extends Needed, Needed> = Context;
 export type FeatureContextsProvided = [
+  Provides<AppContext, AssessmentsContext>,
   Provides<AppContext, AuditContext>,
   Provides<AppContext, ExportsContext>,
   Provides<AppContext, FindingsContext>,
@@ -39,6 +43,7 @@ export type FeatureContextsProvided = [
   Provides<AppContext, InventoryContext>,
   Provides<AppContext, ManifestCheckContext>,
   Provides<AppContext, NoticesContext>,
+  Provides<AppContext, OrganisationContext>,
   Provides<AppContext, OutboxContext>,
   Provides<AppContext, PoliciesContext>,
   Provides<AppContext, ProcessorsContext>,
@@ -46,5 +51,6 @@ export type FeatureContextsProvided = [
   Provides<AppContext, ServicesContext>,
   Provides<AppContext, SharingContext>,
   Provides<AppContext, TaxonomyContext>,
+  Provides<AppContext, TransfersContext>,
   Provides<AppContext, WebhooksContext>,
 ];

@@ -1,5 +1,7 @@
 import type { Application } from './application';
+import { createDpiaLoaders } from './modules/assessments/dpia.loaders';
 import { createFindingsLoaders } from './modules/findings/findings.loaders';
+import { createHomeRegionLoaders } from './modules/home-region/home-region.loaders';
 import { createIdentityLoaders } from './modules/identity/identity.loaders';
 import { createInventoryLoaders } from './modules/inventory/inventory.loaders';
 import { createNoticeLoaders } from './modules/notices/notice.loaders';
@@ -8,6 +10,7 @@ import { createProcessorLoaders } from './modules/processors/processor.loaders';
 import { createSecurityMeasureLoaders } from './modules/security-measures/security-measures.loaders';
 import { createServiceLoaders } from './modules/services/service.loaders';
 import { createSharingLoaders } from './modules/sharing/sharing.loaders';
+import { createTransferLoaders } from './modules/transfers/transfers.loaders';
 import { createTaxonomyLoaders } from './modules/taxonomy/taxonomy.loaders';
 
 /**
@@ -22,6 +25,12 @@ export function createLoaders(app: Application) {
   const taxonomy = createTaxonomyLoaders(m);
   const effective = createEffectivePolicyLoaders(app.effectivePolicies, m, taxonomy.taxonomy);
   const services = createServiceLoaders(m);
+  const relations = {
+    ...createInventoryLoaders(m),
+    ...createProcessorLoaders(m),
+    ...createSharingLoaders(m),
+    ...createHomeRegionLoaders(app.homeRegion, m, now),
+  };
   return {
     now,
     ...taxonomy,
@@ -29,12 +38,12 @@ export function createLoaders(app: Application) {
     ...services,
     ...createIdentityLoaders(m),
     ...createPolicyLoaders(m, app.conflicts, now),
-    ...createInventoryLoaders(m),
-    ...createProcessorLoaders(m),
-    ...createSharingLoaders(m),
+    ...relations,
     ...createSecurityMeasureLoaders(m),
     ...createNoticeLoaders(m),
     ...createFindingsLoaders(app.findings, { ...services, ...effective, ...taxonomy }, now),
+    ...createDpiaLoaders({ ...relations, ...taxonomy }),
+    ...createTransferLoaders(m, app.homeRegion),
   };
 }
 

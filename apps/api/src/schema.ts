@@ -8,7 +8,13 @@ import { RecordOfProcessingResolver } from './modules/exports/ropa.resolver';
 import { FindingAcceptanceResolver, FindingAcceptedByResolver, ServiceFindingsResolver } from './modules/findings/finding-fields.resolver';
 import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
 import { FindingsResolver } from './modules/findings/findings.resolver';
+import { AssessmentSettingsResolver } from './modules/assessments/assessment-settings.resolver';
+import { ServiceDpiaResolver } from './modules/assessments/dpia.resolver';
+import { AdequacyResolver } from './modules/transfers/adequacy.resolver';
+import { ArrangementTransfersResolver } from './modules/transfers/arrangement-transfers.resolver';
+import { TransferImpactResolver } from './modules/transfers/transfer-impact.resolver';
 import { HomeRegionResolver } from './modules/home-region/home-region.resolver';
+import { OrganisationProfileResolver } from './modules/organisation/organisation-profile.resolver';
 import { AuditActorResolver } from './modules/identity/audit-actor.resolver';
 import { TeamResolver, UserResolver } from './modules/identity/identity.resolver';
 import { TokenResolver } from './modules/identity/token.resolver';
@@ -47,6 +53,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TeamServicesResolver,
   ServiceNoticeSettingsResolver,
   HomeRegionResolver,
+  ServiceDpiaResolver,
+  AssessmentSettingsResolver,
+  OrganisationProfileResolver,
   ProcessorResolver,
   ServiceInventoryResolver,
   InventoryItemResolver,
@@ -74,6 +83,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   RecordOfProcessingResolver,
   // What the viewer may do, computed with the domain's rules, so the console offers only what the API accepts.
   SharingViewerResolver,
+  AdequacyResolver,
+  ArrangementTransfersResolver,
+  TransferImpactResolver,
   ConflictViewerResolver,
   PolicyViewerResolver,
   FindingViewerResolver,

@@ -13,6 +13,7 @@ export * from './inventory';
 export * from './sharing';
 export * from './access';
 export * from './regions';
+export * from './organisation';
 export * from './assessments';
 export * from './transfers';
 export * from './what-if';

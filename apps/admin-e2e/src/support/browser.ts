@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { readServerState, SCREENSHOTS } from './server';
 
 export const DEMO_PASSWORD = 'canopy-demo-2026';
@@ -106,6 +106,12 @@ export async function confirmDialog(page: Page, button: string | RegExp, says?: 
   if (says) await dialog.getByText(says).first().waitFor();
   await dialog.getByRole('button', { name: button }).click();
   await dialog.waitFor({ state: 'detached' });
+}
+
+/** Clicks a button (found in `scope`, the page by default) and waits for the notification saying it worked. */
+export async function clickAndToast(page: Page, button: string, text: string | RegExp, scope: Page | Locator = page): Promise<void> {
+  await scope.getByRole('button', { name: button }).click();
+  await toast(page, text);
 }
 
 /** The toast that says a save worked. */

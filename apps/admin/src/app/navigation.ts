@@ -38,21 +38,24 @@ const everyone = () => true;
 /** Engineers (and officers) who belong to a team work on its services. */
 const teamWriter = (viewer: Reader) => isWriter(viewer) && (viewer.teams?.length ?? 0) > 0;
 
+/** Each section's page is at `/<section>`. */
+const item = (section: Section, label: string, opensFor: NavItem['opensFor']): NavItem => ({ section, label, path: `/${section}`, opensFor });
+
 export const NAV_ITEMS: readonly NavItem[] = [
-  { section: 'review', label: 'Review queues', path: '/review', opensFor: isPrivacyOfficer },
-  { section: 'my-services', label: 'Your services', path: '/my-services', opensFor: teamWriter },
-  { section: 'overview', label: 'Overview', path: '/overview', opensFor: everyone },
-  { section: 'conflicts', label: 'Conflicts', path: '/conflicts', opensFor: everyone },
-  { section: 'sharing', label: 'Sharing', path: '/sharing', opensFor: everyone },
-  { section: 'services', label: 'Services', path: '/services', opensFor: everyone },
-  { section: 'processors', label: 'Processors', path: '/processors', opensFor: everyone },
-  { section: 'policies', label: 'Policies', path: '/policies', opensFor: everyone },
-  { section: 'findings', label: 'Findings', path: '/findings', opensFor: everyone },
-  { section: 'taxonomy', label: 'Taxonomy', path: '/taxonomy', opensFor: everyone },
-  { section: 'audit', label: 'Audit log', path: '/audit', opensFor: mayReadAuditLog },
-  { section: 'exports', label: 'Exports', path: '/exports', opensFor: mayExport },
-  { section: 'admin', label: 'Users and tokens', path: '/admin', opensFor: mayAdministerAccess },
-  { section: 'explorer', label: 'Explorer', path: '/explorer', opensFor: everyone },
+  item('review', 'Review queues', isPrivacyOfficer),
+  item('my-services', 'Your services', teamWriter),
+  item('overview', 'Overview', everyone),
+  item('conflicts', 'Conflicts', everyone),
+  item('sharing', 'Sharing', everyone),
+  item('services', 'Services', everyone),
+  item('processors', 'Processors', everyone),
+  item('policies', 'Policies', everyone),
+  item('findings', 'Findings', everyone),
+  item('taxonomy', 'Taxonomy', everyone),
+  item('audit', 'Audit log', mayReadAuditLog),
+  item('exports', 'Exports', mayExport),
+  item('admin', 'Users and tokens', mayAdministerAccess),
+  item('explorer', 'Explorer', everyone),
 ];
 
 export function navigationFor(viewer: Reader | null | undefined): NavItem[] {

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import type { RouteObject } from 'react-router';
 import { Layout } from './Layout';
 import { RequireSection, RequireSession } from './guards';
@@ -23,7 +23,8 @@ import { ReviewPage } from '../features/home/ReviewPage';
 import { MyServicesPage } from '../features/home/MyServicesPage';
 import { RegisterServicePage } from '../features/services/RegisterServicePage';
 import { ProposeSharingPage } from '../features/sharing/ProposeSharingPage';
-import { EditProcessorPage, RegisterProcessorPage } from '../features/processors/ProcessorEditPages';
+import { EditProcessorPage } from '../features/processors/EditProcessorPage';
+import { RegisterProcessorPage } from '../features/processors/RegisterProcessorPage';
 import { TaxonomyPage } from '../features/taxonomy/TaxonomyPage';
 import { ExportsPage } from '../features/exports/ExportsPage';
 import { AdminPage } from '../features/admin/AdminPage';
@@ -32,6 +33,16 @@ import { AdminPage } from '../features/admin/AdminPage';
 const ExplorerPage = lazy(() => import('../features/explorer/ExplorerPage'));
 
 /** Every page has a URL that survives a reload (the API serves index.html for client routes). */
+/** A page only the roles its section opens for may see; the others read why (`what`). */
+const sectionRoute = (path: string, section: Parameters<typeof RequireSection>[0]['section'], what: string, page: ReactElement): RouteObject => ({
+  path,
+  element: (
+    <RequireSection section={section} what={what}>
+      {page}
+    </RequireSection>
+  ),
+});
+
 export const routes: RouteObject[] = [
   { path: '/signin', element: <SignInPage /> },
   {
@@ -43,14 +54,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Home /> },
       { path: 'overview', element: <OverviewPage /> },
-      {
-        path: 'review',
-        element: (
-          <RequireSection section="review" what="the review queues (privacy officers review conflicts and sharing)">
-            <ReviewPage />
-          </RequireSection>
-        ),
-      },
+      sectionRoute('review', 'review', 'the review queues (privacy officers review conflicts and sharing)', <ReviewPage />),
       { path: 'my-services', element: <MyServicesPage /> },
       { path: 'conflicts', element: <ConflictsPage /> },
       { path: 'conflicts/:id', element: <ConflictPage /> },
@@ -68,30 +72,9 @@ export const routes: RouteObject[] = [
       { path: 'policies', element: <PoliciesPage /> },
       { path: 'policies/:key', element: <PolicyPage /> },
       { path: 'findings', element: <FindingsPage /> },
-      {
-        path: 'audit',
-        element: (
-          <RequireSection section="audit" what="the audit log (your services' history is on each service page)">
-            <AuditPage />
-          </RequireSection>
-        ),
-      },
-      {
-        path: 'exports',
-        element: (
-          <RequireSection section="exports" what="the exports (auditors, privacy officers and admins download them)">
-            <ExportsPage />
-          </RequireSection>
-        ),
-      },
-      {
-        path: 'admin',
-        element: (
-          <RequireSection section="admin" what="users, teams and tokens (admins manage them)">
-            <AdminPage />
-          </RequireSection>
-        ),
-      },
+      sectionRoute('audit', 'audit', "the audit log (your services' history is on each service page)", <AuditPage />),
+      sectionRoute('exports', 'exports', 'the exports (auditors, privacy officers and admins download them)', <ExportsPage />),
+      sectionRoute('admin', 'admin', 'users, teams and tokens (admins manage them)', <AdminPage />),
       {
         path: 'explorer',
         element: (

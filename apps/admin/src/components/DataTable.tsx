@@ -1,6 +1,7 @@
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import { Table, Text } from '@mantine/core';
+import { EmptyRow } from './HeadedTable';
 
 /**
  * A header or cell renderer called as a function, not mounted as a component
@@ -50,13 +51,7 @@ export function DataTable<T>({
         </Table.Thead>
         <Table.Tbody>
           {table.getRowModel().rows.length === 0 ? (
-            <Table.Tr>
-              <Table.Td colSpan={columns.length}>
-                <Text c="dimmed" ta="center" py="md">
-                  {empty}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
+            <EmptyRow columns={columns.length}>{empty}</EmptyRow>
           ) : (
             table.getRowModel().rows.map((row) => (
               <Table.Tr key={row.id}>

@@ -24,17 +24,16 @@ export const SeverityBadge = ({ severity }: { severity: string }) => (
   </Badge>
 );
 
-export const SharingStatusBadge = ({ status }: { status: string }) => (
-  <Badge color={SHARING_COLORS[status] ?? 'gray'} variant="light">
-    {words(status)}
+/** A state in words, coloured by its kind. */
+const StateBadge = ({ state, colors }: { state: string; colors: Record<string, string> }) => (
+  <Badge color={colors[state] ?? 'gray'} variant="light">
+    {words(state)}
   </Badge>
 );
 
-export const ConflictStatusBadge = ({ status }: { status: string }) => (
-  <Badge color={CONFLICT_COLORS[status] ?? 'gray'} variant="light">
-    {words(status)}
-  </Badge>
-);
+export const SharingStatusBadge = ({ status }: { status: string }) => <StateBadge state={status} colors={SHARING_COLORS} />;
+
+export const ConflictStatusBadge = ({ status }: { status: string }) => <StateBadge state={status} colors={CONFLICT_COLORS} />;
 
 export const ChangeBadge = ({ kind }: { kind: string }) => (
   <Badge color={CHANGE_COLORS[kind] ?? 'gray'} variant={kind === 'WEAKER' ? 'filled' : 'light'}>
@@ -42,11 +41,7 @@ export const ChangeBadge = ({ kind }: { kind: string }) => (
   </Badge>
 );
 
-export const LifecycleBadge = ({ lifecycle }: { lifecycle: string }) => (
-  <Badge color={LIFECYCLE_COLORS[lifecycle] ?? 'gray'} variant="light">
-    {words(lifecycle)}
-  </Badge>
-);
+export const LifecycleBadge = ({ lifecycle }: { lifecycle: string }) => <StateBadge state={lifecycle} colors={LIFECYCLE_COLORS} />;
 
 export const SourceBadge = ({ source }: { source: string }) => (
   <Badge color={source === 'SERVICE' ? 'violet' : 'teal'} variant="light" style={{ overflow: 'visible' }} miw="max-content">

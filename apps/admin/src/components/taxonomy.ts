@@ -8,18 +8,20 @@ export const TaxonomyQuery = graphql(`
     dataCategories {
       key
       name
+      description
       sensitive
       parentKey
     }
     dataUses {
       key
       name
+      description
     }
   }
 `);
 
 /**
- * The taxonomy, cached once per session: which categories are sensitive (the
+ * The taxonomy (the /taxonomy page lists this same query), cached once per session: which categories are sensitive (the
  * stored flag, which the API keeps true for every sub-category of a sensitive
  * one), the keys the editor offers, and the key membership the domain's
  * clause checks ask for (null while loading).

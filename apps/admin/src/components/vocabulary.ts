@@ -1,4 +1,4 @@
-import { ISO_COUNTRY_CODES } from '@canopy/domain';
+import { ISO_COUNTRY_CODES, LIFECYCLES } from '@canopy/domain';
 import type { DataSource, Encryption, LegalBasis, Lifecycle, Role, TransferMechanism } from '../gql/graphql';
 
 /** The API's enums in words; a Record over each enum, so a value the schema adds cannot be forgotten. */
@@ -24,12 +24,8 @@ export const ENCRYPTION_LABELS: Record<Encryption, string> = {
   NONE: 'none',
 };
 
-export const LIFECYCLE_LABELS: Record<Lifecycle, string> = {
-  PLANNED: 'planned',
-  ACTIVE: 'active',
-  DEPRECATED: 'deprecated',
-  RETIRED: 'retired',
-};
+/** The lifecycle's words are its values, lower-cased. */
+export const LIFECYCLE_LABELS = Object.fromEntries(LIFECYCLES.map((l) => [l, l.toLowerCase()])) as Record<Lifecycle, string>;
 
 export const TRANSFER_MECHANISM_LABELS: Record<TransferMechanism, string> = {
   NOT_REQUIRED: 'not required (inside the home region)',

@@ -63,6 +63,20 @@ export function hasErrorCode(error: unknown, code: string): boolean {
   return errorCodes(error).includes(code);
 }
 
+/**
+ * A write made against the version the page read: when someone else changed the
+ * object first (VERSION_CONFLICT), `reload` runs; the error still reaches the form,
+ * which says so in words.
+ */
+export async function reloadingWhenStale<T>(write: Promise<T>, reload: () => unknown): Promise<T> {
+  try {
+    return await write;
+  } catch (e) {
+    if (hasErrorCode(e, 'VERSION_CONFLICT')) await reload();
+    throw e;
+  }
+}
+
 /** A server sentence as it should sit under a field: its argument path left out, starting with a capital, ending with a full stop. */
 export function asFieldSentence(message: string, argument: string): string {
   // The field is named by where the sentence sits: drop a leading `argument:` or `argument`.

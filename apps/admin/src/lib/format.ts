@@ -16,6 +16,11 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
+/** "3 services", or "3 services match the filters" when a filter is on. */
+export function countMatching(n: number, word: string, filtered: boolean): string {
+  return `${plural(n, word)}${filtered ? (n === 1 ? ' matches the filters' : ' match the filters') : ''}`;
+}
+
 /** Mantine's date pickers speak "YYYY-MM-DD HH:mm:ss" in UTC here; the API speaks ISO-8601. */
 export function pickerToIso(value: string | null | undefined): string | null {
   if (!value) return null;

@@ -1,3 +1,4 @@
+import userEvent from '@testing-library/user-event';
 import type { ComponentProps, ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
@@ -40,7 +41,7 @@ function LocationProbe() {
   return <div data-testid="location">{`${location.pathname}${location.search}`}</div>;
 }
 
-/** Renders a page the way the console does: Mantine, mocked Apollo, a session and a router at `path`. */
+/** Renders a page the way the console does: Mantine, mocked Apollo, a session and a router at `path`; `user` drives it. */
 export function renderPage(
   element: ReactElement,
   {
@@ -51,7 +52,9 @@ export function renderPage(
     signIn,
   }: { viewer?: Viewer | null; mocks?: MockedProviderProps['mocks']; path?: string; route?: string; signIn?: ComponentProps<typeof StaticSession>['signIn'] } = {},
 ) {
-  return render(
+  // The user's typing and clicks, without delays (Mantine forms in jsdom are slow enough).
+  const user = userEvent.setup({ delay: null });
+  const rendered = render(
     // env="test": no transitions and no portals, as Mantine's testing guide advises.
     <MantineProvider theme={theme} env="test">
       <Notifications />
@@ -67,4 +70,5 @@ export function renderPage(
       </MockedProvider>
     </MantineProvider>,
   );
+  return { ...rendered, user };
 }

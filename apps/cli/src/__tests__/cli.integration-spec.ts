@@ -331,6 +331,8 @@ describe.each(testDialects())('canopy CLI against the API on %s', (dialect) => {
       expect((await as(engineer)(['apply', '-f', 'maps-later.yaml'])).code).toBe(0);
       files.write('processors-later.yaml', PROCESSORS.replace('STANDARD_CONTRACTUAL_CLAUSES', 'BINDING_CORPORATE_RULES'));
       expect((await as(officer)(['apply', '-f', 'processors-later.yaml'])).code).toBe(0);
+      const profile = { legalName: 'Canopy Demo Ltd', address: '1 Main Street, Dublin', contactEmail: 'privacy@canopy.test', dpoName: 'Dana Officer' };
+      await api.gql('mutation($p: OrganisationProfileInput!) { setOrganisationProfile(input: $p) { validFrom } }', { p: profile }, officer);
     });
 
     it('should export the record now as JSON, per service and purpose, from approved arrangements', async () => {
@@ -338,6 +340,7 @@ describe.each(testDialects())('canopy CLI against the API on %s', (dialect) => {
       expect(run.code).toBe(0);
       const record = run.json();
       expect(record.homeRegion).toEqual(expect.objectContaining({ name: 'EEA', isDefault: true }));
+      expect(record.controller).toEqual(expect.objectContaining({ legalName: 'Canopy Demo Ltd', contactEmail: 'privacy@canopy.test', dpoName: 'Dana Officer', euRepresentative: null }));
       expect(record.activities.map((a: any) => `${a.serviceKey} ${a.purpose}`)).toEqual(['maps service.improve', 'maps service.provide']);
       const provide = record.activities[1];
       expect(provide).toEqual(
@@ -389,6 +392,9 @@ describe.each(testDialects())('canopy CLI against the API on %s', (dialect) => {
       const provide = then.activities[2];
       expect(provide.recipients).toEqual([expect.objectContaining({ processorKey: 'tiles', transferMechanism: 'STANDARD_CONTRACTUAL_CLAUSES' })]);
       expect(then.activities[1].erasureTimeLimits[0].retentionDays).toBe(14);
+      // The organisation's profile was set later: the controller's identity is then a gap of every activity.
+      expect(then.controller).toEqual(expect.objectContaining({ legalName: null, validFrom: null }));
+      for (const a of then.activities) expect(a.gaps).toContain("no organisation profile recorded: the controller's name and contact details (Art. 30(1)(a)) are missing");
 
       const pending = (await as(auditor)(['export', 'ropa', '--format', 'json', '--at', beforeApproval])).json();
       expect(pending.activities.every((a: any) => a.recipients.length === 0)).toBe(true);

@@ -86,8 +86,10 @@ export function clauseSetSignature(clauses: readonly NormalClause[]): string {
 
 export const sameSet = (a: readonly string[], b: readonly string[]) => JSON.stringify(sortedUnique(a)) === JSON.stringify(sortedUnique(b));
 
-export function normaliseSubProcessors(list: readonly SubProcessorData[] | readonly { name: string; country: string; purpose?: string | null }[]): SubProcessorData[] {
-  return list.map((s) => ({ name: s.name.trim(), country: s.country.trim().toUpperCase(), purpose: s.purpose?.trim() || null }));
+export function normaliseSubProcessors(
+  list: readonly SubProcessorData[] | readonly { name: string; country: string; purpose?: string | null; transferMechanism?: SubProcessorData['transferMechanism'] }[],
+): SubProcessorData[] {
+  return list.map((s) => ({ name: s.name.trim(), country: s.country.trim().toUpperCase(), purpose: s.purpose?.trim() || null, transferMechanism: s.transferMechanism ?? null }));
 }
 
 export const sameInstant = (a: string | null | undefined, b: string | null | undefined) =>

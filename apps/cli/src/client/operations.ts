@@ -40,7 +40,7 @@ export const SERVICE_STATE = graphql(`
 export const PROCESSOR_STATE = graphql(`
   fragment ProcessorState on Processor {
     key name country contactEmail dpaSignedAt dpaExpiresAt dpaReference transferMechanism certifications
-    subProcessors { name country purpose } version
+    subProcessors { name country purpose transferMechanism } version
   }
 `);
 
@@ -105,6 +105,7 @@ export const RECORD_OF_PROCESSING = graphql(`query RecordOfProcessing($at: DateT
   recordOfProcessing(at: $at) {
     at generatedAt
     homeRegion { name countries isDefault }
+    controller { legalName address contactEmail dpoName dpoEmail euRepresentative validFrom }
     activities {
       serviceKey serviceName serviceDescription teamKey lifecycle purpose purposeName legalBases dataSubjects
       dataCategories { key name sensitive dataSubjects legalBasis source encryption }

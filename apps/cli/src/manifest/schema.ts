@@ -90,6 +90,8 @@ const subProcessorSchema = z.strictObject({
   name: text(200),
   country: z.string().regex(COUNTRY, { error: 'must be an ISO 3166-1 alpha-2 country code such as DE or US' }).transform((c) => c.toUpperCase()),
   purpose: z.string().max(500).nullish(),
+  /** The sub-processor's own mechanism, where its country is outside the home region. */
+  transferMechanism: oneOf(TRANSFER_MECHANISMS).nullish(),
 });
 
 export const processorManifestSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { EEA_COUNTRY_CODES, isCountryCode } from '../shared/countries';
+import { versionAt } from '../shared/versions';
 
 /** The region personal data may move within without a transfer mechanism (GDPR chapter V). */
 export interface RegionDefinition {
@@ -26,11 +27,7 @@ export const DEFAULT_HOME_REGION: RegionDefinition = { name: 'EEA', countries: [
 
 /** The definition in force at `at` (null before the first one was set: the default applies). */
 export function regionAt(history: RegionHistory, at: Date): RegionVersion | null {
-  let found: RegionVersion | null = null;
-  for (const version of history.versions) {
-    if (new Date(version.validFrom).getTime() <= at.getTime()) found = version;
-  }
-  return found;
+  return versionAt(history.versions, at);
 }
 
 /** The home region at `at`: the definition in force then, else {@link DEFAULT_HOME_REGION}. */

@@ -16,6 +16,7 @@ import { SecurityMeasureEntity } from './security-measure.entity';
 import { WebhookEntity } from './webhook.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { NoticeEntity } from './notice.entity';
+import { AdequacyDecisionEntity } from './adequacy-decision.entity';
 
 export {
   ApiTokenEntity,
@@ -37,6 +38,7 @@ export {
   WebhookEntity,
   OutboxMessageEntity,
   NoticeEntity,
+  AdequacyDecisionEntity,
 };
 
 export { OUTBOX_KINDS, DELIVERY_STATUSES } from './outbox-message.entity';
@@ -72,4 +74,5 @@ export const ALL_ENTITIES = [
   WebhookEntity,
   OutboxMessageEntity,
   NoticeEntity,
+  AdequacyDecisionEntity,
 ];

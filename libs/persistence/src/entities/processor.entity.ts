@@ -23,7 +23,7 @@ export class ProcessorEntity {
   @Column('varchar', { length: 40, name: 'transfer_mechanism', nullable: true }) transferMechanism: string | null;
   /** JSON array of strings. */
   @Column('simple-json') certifications: string[];
-  /** JSON array of { name, country, purpose }. */
+  /** JSON array of { name, country, purpose, transferMechanism }. */
   @Column('simple-json', { name: 'sub_processors', nullable: true }) subProcessors: SubProcessorRecord[] | null;
   @Column('integer') version: number;
   @InstantColumn('created_at') createdAt: Date;
@@ -34,4 +34,6 @@ export interface SubProcessorRecord {
   name: string;
   country: string;
   purpose: string | null;
+  /** The sub-processor's own transfer mechanism (a TransferMechanism); absent in records written before it existed. */
+  transferMechanism?: string | null;
 }

@@ -4,6 +4,7 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Text } from '@mantine/core';
 import { ConfirmButton } from './ConfirmDialog';
 import { renderPage } from '../../testing/render';
+import { allowTypingTime } from '../../testing/fixtures';
 
 function renderButton(onConfirm: (reason: string) => Promise<void>, requiredMessage?: string) {
   renderPage(
@@ -14,8 +15,7 @@ function renderButton(onConfirm: (reason: string) => Promise<void>, requiredMess
   return userEvent.setup({ delay: null });
 }
 
-// Mantine forms in jsdom: typing field by field takes a few seconds.
-jest.setTimeout(30_000);
+allowTypingTime();
 
 describe('ConfirmButton', () => {
   it('should ask first, saying what will happen, and act only on confirmation', async () => {

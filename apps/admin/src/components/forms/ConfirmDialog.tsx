@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, Group, Modal, Stack, Textarea, type ButtonProps } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { ErrorMessage } from '../QueryState';
+import { textInput } from './text-input';
 
 export interface ReasonField {
   label: string;
@@ -67,8 +68,7 @@ export function ConfirmDialog({ opened, onClose, title, children, confirmLabel, 
           <Textarea
             label={reason.label}
             description={reason.description}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
+            {...textInput(text, setText)}
             error={problem}
             withAsterisk={Boolean(reason.requiredMessage)}
             autosize

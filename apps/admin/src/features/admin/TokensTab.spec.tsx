@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { AdminTokensQueryDocument, CreateApiTokenMutation, RevokeApiTokenMutation, TokensTab } from './TokensTab';
 import { renderPage } from '../../testing/render';
 import type { Viewer } from '../../app/session';
+import { allowTypingTime } from '../../testing/fixtures';
 
 const admin: Viewer = { __typename: 'User', id: 'u-admin', email: 'admin@canopy.demo', name: 'Ada Admin', roles: ['ADMIN'], teams: [] };
 const token = (over: Record<string, unknown> = {}) => ({ __typename: 'ApiToken' as const, id: 'tok1', name: 'CI', createdAt: '2026-11-01T00:00:00.000Z', expiresAt: null, lastUsedAt: null, revokedAt: null, ...over });
@@ -14,8 +15,7 @@ function render(mocks: unknown[]) {
   return userEvent.setup({ delay: null });
 }
 
-// Mantine forms in jsdom: typing field by field takes a few seconds.
-jest.setTimeout(30_000);
+allowTypingTime();
 
 describe('TokensTab', () => {
   it('should show a new token once, with a copy button, and forget it when dismissed', async () => {

@@ -1,24 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { AdminUsersQueryDocument, DeactivateUserMutation, UsersTab } from './UsersTab';
 import { renderPage } from '../../testing/render';
 import type { Viewer } from '../../app/session';
+import { allowTypingTime, repeatedQuery } from '../../testing/fixtures';
 
 const admin: Viewer = { __typename: 'User', id: 'u-admin', email: 'admin@canopy.demo', name: 'Ada Admin', roles: ['ADMIN'], teams: [] };
 const user = (id: string, email: string, name: string, roles: string[], active = true) => ({ __typename: 'User' as const, id, email, name, roles, active, teams: [] });
-const list = {
-  request: { query: AdminUsersQueryDocument },
-  result: { data: { users: [user('u-admin', 'admin@canopy.demo', 'Ada Admin', ['ADMIN']), user('u-eng', 'eng@canopy.demo', 'Eve Engineer', ['ENGINEER'])], teams: [] } },
-  maxUsageCount: 5,
-};
+const list = repeatedQuery(AdminUsersQueryDocument, { users: [user('u-admin', 'admin@canopy.demo', 'Ada Admin', ['ADMIN']), user('u-eng', 'eng@canopy.demo', 'Eve Engineer', ['ENGINEER'])], teams: [] });
 
-// Mantine forms in jsdom: typing field by field takes a few seconds.
-jest.setTimeout(30_000);
+allowTypingTime();
 
 describe('UsersTab', () => {
   it('should say what a new user lacks, next to each field', async () => {
-    renderPage(<UsersTab />, { viewer: admin, mocks: [list] });
-    const u = userEvent.setup({ delay: null });
+    const { user: u } = renderPage(<UsersTab />, { viewer: admin, mocks: [list] });
     await u.click(await screen.findByRole('button', { name: 'Create a user' }));
     await u.click(screen.getByRole('button', { name: 'Create user' }));
     const form = screen.getByRole('form', { name: 'Create a user' });
@@ -28,8 +22,7 @@ describe('UsersTab', () => {
 
   it('should deactivate only after a confirmation, and never offer it on oneself', async () => {
     const deactivate = jest.fn(() => ({ data: { deactivateUser: { __typename: 'User', id: 'u-eng', active: false } } }));
-    renderPage(<UsersTab />, { viewer: admin, mocks: [list, { request: { query: DeactivateUserMutation, variables: { email: 'eng@canopy.demo' } }, result: deactivate }] });
-    const u = userEvent.setup({ delay: null });
+    const { user: u } = renderPage(<UsersTab />, { viewer: admin, mocks: [list, { request: { query: DeactivateUserMutation, variables: { email: 'eng@canopy.demo' } }, result: deactivate }] });
     await u.click(await screen.findByRole('button', { name: 'Deactivate eng@canopy.demo' }));
     expect(screen.queryByRole('button', { name: 'Deactivate admin@canopy.demo' })).not.toBeInTheDocument();
     const dialog = await screen.findByRole('dialog', { name: 'Deactivate Eve Engineer?' });

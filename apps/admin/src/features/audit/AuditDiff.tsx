@@ -1,4 +1,5 @@
 import { Badge, Code, Table, Text } from '@mantine/core';
+import { HeadedTable } from '../../components/HeadedTable';
 import { auditChanges, formatJsonValue } from '../../lib/audit-diff';
 
 const KIND_COLORS = { added: 'green', removed: 'red', changed: 'blue' } as const;
@@ -8,16 +9,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   const rows = auditChanges(before, after);
   if (rows.length === 0) return <Text size="sm" c="dimmed">No field changed.</Text>;
   return (
-    <Table withTableBorder fz="sm" aria-label="Changes">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Field</Table.Th>
-          <Table.Th scope="col">Change</Table.Th>
-          <Table.Th scope="col">Before</Table.Th>
-          <Table.Th scope="col">After</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
+    <HeadedTable withTableBorder fz="sm" label="Changes" headers={['Field', 'Change', 'Before', 'After']}>
         {rows.map((row) => (
           <Table.Tr key={`${row.path}-${row.kind}`}>
             <Table.Td>
@@ -38,7 +30,6 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
             <Table.Td style={{ wordBreak: 'break-word' }}>{row.kind !== 'removed' && <Text size="sm">{formatJsonValue(row.after)}</Text>}</Table.Td>
           </Table.Tr>
         ))}
-      </Table.Tbody>
-    </Table>
+    </HeadedTable>
   );
 }

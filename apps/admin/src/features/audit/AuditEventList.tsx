@@ -3,6 +3,7 @@ import { Button, Code, Group, Stack, Table, Text, VisuallyHidden } from '@mantin
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDateTime } from '../../lib/format';
 import { AuditDiff } from './AuditDiff';
+import { HeadedTable } from '../../components/HeadedTable';
 
 export const AuditEventRow_event = graphql(`
   fragment AuditEventRow_event on AuditEvent {
@@ -55,30 +56,13 @@ export function AuditEventList({ events, caption }: { events: FragmentType<typeo
     });
   return (
     <Table.ScrollContainer minWidth={700}>
-      <Table verticalSpacing="xs" aria-label={caption}>
-        <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Seq</Table.Th>
-            <Table.Th scope="col">When</Table.Th>
-            <Table.Th scope="col">Actor</Table.Th>
-            <Table.Th scope="col">Action</Table.Th>
-            <Table.Th scope="col">Entity</Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>Details</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={6}>
-                <Text c="dimmed" ta="center" py="md">
-                  No audit events match.
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+      <HeadedTable
+        verticalSpacing="xs"
+        label={caption}
+        caption={caption}
+        headers={['Seq', 'When', 'Actor', 'Action', 'Entity', <VisuallyHidden key="details">Details</VisuallyHidden>]}
+        empty={rows.length === 0 && 'No audit events match.'}
+      >
           {rows.map((event) => (
             <Fragment key={event.seq}>
               <Table.Tr>
@@ -121,8 +105,7 @@ export function AuditEventList({ events, caption }: { events: FragmentType<typeo
               )}
             </Fragment>
           ))}
-        </Table.Tbody>
-      </Table>
+      </HeadedTable>
     </Table.ScrollContainer>
   );
 }

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { QueryState } from '../../components/QueryState';
+import { CursorPager, useCursorPages } from '../../components/CursorPager';
+import { countMatching } from '../../lib/format';
 import { InstantInput } from '../../components/forms/DateFields';
 import { AuditEventList, AuditEventsQuery } from './AuditEventList';
 import { VerifyChain } from './VerifyChain';
@@ -15,10 +17,8 @@ type FilterKey = (typeof FILTER_KEYS)[number];
 /** Filterable, paginated (oldest first), each event's before/after as a diff, and the chain check. */
 export function AuditPage() {
   const [params, setParams] = useSearchParams();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const stack: string[] = (location.state as { cursors?: string[] } | null)?.cursors ?? [];
-  const after = params.get('after');
+  const pages = useCursorPages();
+  const after = pages.after;
   const current = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<FilterKey, string>;
   const [form, setForm] = useState(current);
   const filter = Object.fromEntries(FILTER_KEYS.filter((k) => current[k]).map((k) => [k, current[k]]));
@@ -36,12 +36,6 @@ export function AuditPage() {
   const clear = () => {
     setForm(Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])) as Record<FilterKey, string>);
     setParams(new URLSearchParams(), { state: { cursors: [] } });
-  };
-  const goTo = (cursor: string | null, cursors: string[]) => {
-    const next = new URLSearchParams(params);
-    if (cursor) next.set('after', cursor);
-    else next.delete('after');
-    navigate({ search: next.toString() ? `?${next}` : '' }, { state: { cursors } });
   };
   const field = (key: FilterKey, label: string, placeholder: string) => (
     <TextInput label={label} placeholder={placeholder} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.currentTarget.value })} w={200} />
@@ -75,25 +69,9 @@ export function AuditPage() {
           <>
             <AuditEventList
               events={d.auditEvents.edges.map((e) => e.node)}
-              caption={`${d.auditEvents.totalCount} event${d.auditEvents.totalCount === 1 ? '' : 's'}${Object.keys(filter).length ? (d.auditEvents.totalCount === 1 ? ' matches the filters' : ' match the filters') : ''}, oldest first`}
+              caption={`${countMatching(d.auditEvents.totalCount, 'event', Object.keys(filter).length > 0)}, oldest first`}
             />
-            <Group justify="space-between">
-              <Text size="sm" c="dimmed">
-                Page {stack.length + 1}
-              </Text>
-              <Group>
-                <Button variant="default" disabled={!after} onClick={() => goTo(stack[stack.length - 1] ?? null, stack.slice(0, -1))}>
-                  Previous page
-                </Button>
-                <Button
-                  variant="default"
-                  disabled={!d.auditEvents.pageInfo.hasNextPage}
-                  onClick={() => goTo(d.auditEvents.pageInfo.endCursor ?? null, [...stack, after ?? ''])}
-                >
-                  Next page
-                </Button>
-              </Group>
-            </Group>
+            <CursorPager pages={pages} pageInfo={d.auditEvents.pageInfo} status={`Page ${pages.earlierPages + 1}`} />
           </>
         )}
       </QueryState>

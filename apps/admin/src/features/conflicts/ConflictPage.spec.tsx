@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ConflictAppliesNowQuery, ConflictPage, ConflictPageQuery } from './ConflictPage';
+import { EffectivePolicyTabQuery } from '../services/EffectivePolicyTab';
+import { ConflictPage, ConflictPageQuery } from './ConflictPage';
 import { auditor, officer, renderPage } from '../../testing/render';
 
 const clause = (topic: string, subject: string, value: string, text: string | null = null) => ({ __typename: 'PolicyClause' as const, topic, subject, value, locked: false, text });
@@ -51,12 +52,12 @@ const mocks = (c: ReturnType<typeof conflict>) => [
     result: {
       data: {
         conflict: c,
-        policies: [{ __typename: 'Policy' as const, id: 'p1', key: 'general', title: 'General policy', currentVersion: version(2, GLOBAL_CLAUSES), versions: [version(2, GLOBAL_CLAUSES)] }],
+        policies: [{ __typename: 'Policy' as const, id: 'p1', key: 'general', title: 'General policy', currentVersion: { __typename: 'PolicyVersion' as const, id: 'v2', number: 2 }, versions: [version(2, GLOBAL_CLAUSES)] }],
       },
     },
   },
   {
-    request: { query: ConflictAppliesNowQuery, variables: { serviceKey: 'news' } },
+    request: { query: EffectivePolicyTabQuery, variables: { key: 'news', at: null } },
     result: { data: { effectivePolicy: { __typename: 'EffectivePolicy' as const, at: '2026-11-29T00:00:00.000Z', clauses: [] } } },
   },
 ];

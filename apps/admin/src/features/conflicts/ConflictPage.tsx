@@ -1,13 +1,17 @@
 import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Code, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { graphql } from '../../gql';
+import { getFragmentData, graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { CategoryBadge, ConflictStatusBadge, SourceBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
+import { PageHeading } from '../../components/PageHeading';
 import { applicableClause, noticeDaysFrom } from '@canopy/domain';
 import { formatDateTime } from '../../lib/format';
+import { EffectivePolicyTabQuery } from '../services/EffectivePolicyTab';
 import { ResolveConflictForm } from './ResolveConflictForm';
+import { withContent } from '../policies/policy-version';
+import { unmaskConflictRow } from './ConflictRow';
 
 export const ConflictPageQuery = graphql(`
   query ConflictPage($id: ID!) {
@@ -18,18 +22,10 @@ export const ConflictPageQuery = graphql(`
         key
         sensitive
       }
-      topic
-      subject
-      globalValue
-      serviceValue
-      globalPolicyVersion
-      servicePolicyVersion
-      status
+      ...ConflictRow_conflict
       viewerCanResolve
-      resolution
       rationale
       resolvedAt
-      createdAt
       resolvedBy {
         id
         email
@@ -48,20 +44,7 @@ export const ConflictPageQuery = graphql(`
           key
           title
           versions {
-            id
-            number
-            effectiveAt
-            notice {
-              channels
-              noticeAt
-            }
-            clauses {
-              topic
-              subject
-              value
-              locked
-              text
-            }
+            ...ConflictPage_version
           }
         }
       }
@@ -73,43 +56,9 @@ export const ConflictPageQuery = graphql(`
       currentVersion {
         id
         number
-        clauses {
-          topic
-          subject
-          value
-          locked
-          text
-        }
       }
       versions {
-        id
-        number
-        effectiveAt
-        clauses {
-          topic
-          subject
-          value
-          locked
-          text
-        }
-      }
-    }
-  }
-`);
-
-export const ConflictAppliesNowQuery = graphql(`
-  query ConflictAppliesNow($serviceKey: String!) {
-    effectivePolicy(serviceKey: $serviceKey) {
-      at
-      clauses {
-        topic
-        subject
-        value
-        source
-        policyKey
-        policyVersion
-        pendingReview
-        explanation
+        ...ConflictPage_version
       }
     }
   }
@@ -160,12 +109,24 @@ function ClauseCard({
   );
 }
 
+/** A version of either policy: its clauses (the nearest one applies) and, for the service's, its notice to users. */
+export const ConflictPage_version = graphql(`
+  fragment ConflictPage_version on PolicyVersion {
+    id
+    number
+    effectiveAt
+    ...PolicyVersion_content
+  }
+`);
+
 /** /conflicts/:id — both clauses side by side, what applies now and why, and (officers only) the resolution form. */
 export function ConflictPage() {
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(ConflictPageQuery, { variables: { id } });
-  const conflict = data?.conflict;
-  const now = useQuery(ConflictAppliesNowQuery, { variables: { serviceKey: conflict?.service.key ?? '' }, skip: !conflict });
+  // The row's fields (topic, values, versions, status…) through the row fragment, the page's own beside them.
+  const conflict = data?.conflict ? { ...unmaskConflictRow(data.conflict), ...data.conflict } : null;
+  // The service page's effective-policy query (now): one cache entry for both pages.
+  const now = useQuery(EffectivePolicyTabQuery, { variables: { key: conflict?.service.key ?? '', at: null }, skip: !conflict });
 
   return (
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the conflict…">
@@ -178,28 +139,33 @@ export function ConflictPage() {
           );
         }
         const global = d.policies[0];
-        const globalVersion = global?.versions.find((v) => v.number === conflict.globalPolicyVersion);
+        const globalVersions = getFragmentData(ConflictPage_version, global?.versions ?? []).map(withContent);
+        const globalVersion = globalVersions.find((v) => v.number === conflict.globalPolicyVersion);
         const servicePolicy = conflict.service.policy;
-        const serviceVersion = servicePolicy?.versions.find((v) => v.number === conflict.servicePolicyVersion);
+        const serviceVersion = getFragmentData(ConflictPage_version, servicePolicy?.versions ?? []).map(withContent).find((v) => v.number === conflict.servicePolicyVersion);
         const applies = now.data?.effectivePolicy.clauses.find((c) => c.topic === conflict.topic && c.subject === conflict.subject);
-        const noticeDays = noticeDaysFrom(global?.currentVersion?.clauses);
+        const sides = [
+          { title: 'Global clause', policy: global, version: conflict.globalPolicyVersion, value: conflict.globalValue, found: globalVersion },
+          { title: 'Service clause', policy: servicePolicy, version: conflict.servicePolicyVersion, value: conflict.serviceValue, found: serviceVersion },
+        ];
+        const noticeDays = noticeDaysFrom(globalVersions.find((v) => v.number === global?.currentVersion?.number)?.clauses);
         return (
           <Stack>
-            <div>
-              <Text size="sm" c="dimmed">
-                <RouterLink to="/conflicts">Conflicts</RouterLink> / {conflict.service.name}
-              </Text>
-              <Group gap="sm">
-                <Title order={2}>
+            <PageHeading
+              up={{ to: '/conflicts', label: 'Conflicts' }}
+              here={conflict.service.name}
+              title={
+                <>
                   {conflict.topic} <Code fz="lg">{conflict.subject}</Code>
-                </Title>
-                <ConflictStatusBadge status={conflict.status} />
-              </Group>
+                </>
+              }
+              aside={<ConflictStatusBadge status={conflict.status} />}
+            >
               <Text size="sm">
                 Service <RouterLink to={`/services/${conflict.service.key}`}>{conflict.service.name}</RouterLink> · opened{' '}
                 {formatDateTime(conflict.createdAt)}
               </Text>
-            </div>
+            </PageHeading>
             {conflict.governedCategories.length > 0 && (
               <Group gap={4} aria-label="Categories governed">
                 <Text size="sm">Governs:</Text>
@@ -214,20 +180,9 @@ export function ConflictPage() {
               </Text>
             )}
             <SimpleGrid cols={{ base: 1, md: 2 }}>
-              <ClauseCard
-                title="Global clause"
-                policy={global}
-                version={conflict.globalPolicyVersion}
-                value={conflict.globalValue}
-                clause={globalVersion ? applicableClause(globalVersion.clauses, conflict.topic, conflict.subject) : null}
-              />
-              <ClauseCard
-                title="Service clause"
-                policy={servicePolicy}
-                version={conflict.servicePolicyVersion}
-                value={conflict.serviceValue}
-                clause={serviceVersion ? applicableClause(serviceVersion.clauses, conflict.topic, conflict.subject) : null}
-              />
+              {sides.map(({ found, ...side }) => (
+                <ClauseCard key={side.title} {...side} clause={found ? applicableClause(found.clauses, conflict.topic, conflict.subject) : null} />
+              ))}
             </SimpleGrid>
             <Paper withBorder p="md" aria-label="What applies now">
               <Title order={3} size="h5" mb="xs">

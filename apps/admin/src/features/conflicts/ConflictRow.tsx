@@ -30,6 +30,18 @@ export const unmaskConflictRow = (ref: FragmentType<typeof ConflictRow_conflict>
 
 const column = createColumnHelper<ConflictRow_ConflictFragment>();
 
+/** One side's value of the clause, with the version of the policy that says it. */
+function valueColumn(side: 'globalValue' | 'serviceValue', header: string, versionOf: (row: ConflictRow_ConflictFragment) => number) {
+  return column.accessor(side, {
+    header,
+    cell: (i) => (
+      <Text size="sm">
+        {i.getValue()} <Text span c="dimmed" size="xs">v{versionOf(i.row.original)}</Text>
+      </Text>
+    ),
+  });
+}
+
 export const conflictColumns = [
   column.accessor('subject', {
     header: 'Clause',
@@ -46,22 +58,8 @@ export const conflictColumns = [
     header: 'Service',
     cell: (i) => <RouterLink to={`/services/${i.row.original.service.key}`}>{i.getValue()}</RouterLink>,
   }),
-  column.accessor('globalValue', {
-    header: 'Global',
-    cell: (i) => (
-      <Text size="sm">
-        {i.getValue()} <Text span c="dimmed" size="xs">v{i.row.original.globalPolicyVersion}</Text>
-      </Text>
-    ),
-  }),
-  column.accessor('serviceValue', {
-    header: 'Service',
-    cell: (i) => (
-      <Text size="sm">
-        {i.getValue()} <Text span c="dimmed" size="xs">v{i.row.original.servicePolicyVersion}</Text>
-      </Text>
-    ),
-  }),
+  valueColumn('globalValue', 'Global', (r) => r.globalPolicyVersion),
+  valueColumn('serviceValue', 'Service', (r) => r.servicePolicyVersion),
   column.accessor('status', {
     header: 'Status',
     cell: (i) => (

@@ -6,6 +6,7 @@ import type { Resolution } from '../../gql/graphql';
 import { ConfirmDialog } from '../../components/forms/ConfirmDialog';
 import { notifySaved } from '../../components/forms/notify';
 import { servicePrevailsReminder } from './service-prevails-reminder';
+import { textInput } from '../../components/forms/text-input';
 
 export const ResolveConflictMutation = graphql(`
   mutation ResolveConflict($input: ResolveConflictInput!) {
@@ -78,8 +79,7 @@ export function ResolveConflictForm({ conflict, serviceName, noticeDays, service
       <Textarea
         label="Rationale"
         description="Recorded in the audit log and shown in the effective policy's explanation."
-        value={rationale}
-        onChange={(e) => setRationale(e.currentTarget.value)}
+        {...textInput(rationale, setRationale)}
         autosize
         minRows={2}
         withAsterisk

@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { graphql } from '../../gql';
 import { ErrorMessage } from '../../components/QueryState';
+import { textInput } from '../../components/forms/text-input';
 
 export const AcceptFindingMutation = graphql(`
   mutation AcceptFinding($input: AcceptFindingInput!) {
@@ -60,8 +61,8 @@ export function AcceptFindingButton({
           <Text size="sm" c="dimmed">
             An accepted finding stays listed, marked accepted, until the date you choose; then it counts again.
           </Text>
-          <Textarea label="Rationale" withAsterisk value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} autosize minRows={2} />
-          <TextInput label="Accepted until (UTC)" type="date" withAsterisk value={until} onChange={(e) => setUntil(e.currentTarget.value)} />
+          <Textarea label="Rationale" withAsterisk {...textInput(rationale, setRationale)} autosize minRows={2} />
+          <TextInput label="Accepted until (UTC)" type="date" withAsterisk {...textInput(until, setUntil)} />
           {problem && (
             <Text c="red" size="sm" role="alert">
               {problem}

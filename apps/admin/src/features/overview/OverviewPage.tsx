@@ -6,6 +6,7 @@ import { QueryState } from '../../components/QueryState';
 import { SeverityBadge } from '../../components/badges';
 import { useTaxonomy } from '../../components/taxonomy';
 import { DataMap } from './DataMap';
+import { unmaskSharingRow } from '../sharing/SharingRow';
 
 export const OverviewQuery = graphql(`
   query Overview {
@@ -27,18 +28,7 @@ export const OverviewQuery = graphql(`
     }
     sharingArrangements {
       id
-      status
-      dataCategories
-      service {
-        id
-        key
-        name
-      }
-      processor {
-        id
-        key
-        name
-      }
+      ...SharingRow_arrangement
     }
     findings {
       severity
@@ -108,7 +98,7 @@ export function OverviewPage() {
                 {d.sharingArrangements.length === 0 && services.length === 0 ? (
                   <Text c="dimmed">No services or processors yet.</Text>
                 ) : (
-                  <DataMap services={services} arrangements={d.sharingArrangements} isSensitive={isSensitive} />
+                  <DataMap services={services} arrangements={d.sharingArrangements.map(unmaskSharingRow)} isSensitive={isSensitive} />
                 )}
                 {d.services.totalCount > services.length && (
                   <Text size="xs" c="dimmed" mt="xs">

@@ -3,7 +3,9 @@ import { useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { graphql } from '../../gql';
-import { QueryState } from '../../components/QueryState';
+import { RecordState } from '../../components/RecordState';
+import { PageHeading } from '../../components/PageHeading';
+import { HeadedTable } from '../../components/HeadedTable';
 import { ChangeBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
 import { NotFoundAlert } from '../../components/NotFoundAlert';
@@ -11,6 +13,7 @@ import { noticePeriodOf } from '@canopy/domain';
 import { formatDateTime } from '../../lib/format';
 import { channelList } from '../../components/notice-channels';
 import { DraftEditor } from './DraftEditor';
+import { withContent } from './policy-version';
 import { PublishPanel } from './PublishPanel';
 import { NoticesPanel } from './NoticesPanel';
 import { ImpactPreview } from './ImpactPreview';
@@ -55,17 +58,7 @@ export const PolicyPageQuery = graphql(`
           email
           name
         }
-        notice {
-          channels
-          noticeAt
-        }
-        clauses {
-          topic
-          subject
-          value
-          locked
-          text
-        }
+        ...PolicyVersion_content
         changes {
           topic
           subject
@@ -95,19 +88,19 @@ export const PolicyPageQuery = graphql(`
 export function PolicyPage() {
   const { key = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const { data, loading, error, refetch } = useQuery(PolicyPageQuery, { variables: { key } });
+  const result = useQuery(PolicyPageQuery, { variables: { key } });
+  const { refetch } = result;
   const [now] = useState(() => Date.now());
 
   return (
-    <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the policy…">
-      {(d) => {
-        const policy = d.policy;
-        if (!policy) {
-          return (
-            <NotFoundAlert what="policy" keyValue={key} back="/policies" backLabel="All policies" />
-          );
-        }
-        const versions = [...policy.versions].sort((a, b) => b.number - a.number);
+    <RecordState
+      result={result}
+      loadingLabel="Loading the policy…"
+      pick={(d) => d.policy}
+      notFound={<NotFoundAlert what="policy" keyValue={key} back="/policies" backLabel="All policies" />}
+    >
+      {(policy, d) => {
+        const versions = policy.versions.map(withContent).sort((a, b) => b.number - a.number);
         const draft = versions.find((v) => v.status === 'DRAFT');
         const impact = policy.draft?.impact ?? null;
         const latestPublished = versions.find((v) => v.status === 'PUBLISHED');
@@ -134,22 +127,22 @@ export function PolicyPage() {
                 : 'superseded';
         return (
           <Stack>
-            <div>
-              <Text size="sm" c="dimmed">
-                <RouterLink to="/policies">Policies</RouterLink> / {policy.key}
-              </Text>
-              <Group gap="sm">
-                <Title order={2}>{policy.title}</Title>
+            <PageHeading
+              up={{ to: '/policies', label: 'Policies' }}
+              here={policy.key}
+              title={policy.title}
+              aside={
                 <Badge variant="light" color={policy.scope === 'GLOBAL' ? 'teal' : 'violet'}>
                   {policy.scope.toLowerCase()}
                 </Badge>
-              </Group>
+              }
+            >
               {policy.service && (
                 <Text size="sm">
                   Service policy of <RouterLink to={`/services/${policy.service.key}`}>{policy.service.name}</RouterLink>
                 </Text>
               )}
-            </div>
+            </PageHeading>
 
             <Paper withBorder p="md">
               <Group justify="space-between" mb="xs">
@@ -162,26 +155,7 @@ export function PolicyPage() {
                   </Button>
                 )}
               </Group>
-              <Table aria-label="Versions" highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Version</Table.Th>
-                    <Table.Th scope="col">State</Table.Th>
-                    <Table.Th scope="col">Effective</Table.Th>
-                    <Table.Th scope="col">Published</Table.Th>
-                    <Table.Th scope="col">Amendment</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {versions.length === 0 && (
-                    <Table.Tr>
-                      <Table.Td colSpan={5}>
-                        <Text c="dimmed" ta="center">
-                          No version yet.
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  )}
+              <HeadedTable label="Versions" highlightOnHover headers={['Version', 'State', 'Effective', 'Published', 'Amendment']} empty={versions.length === 0 && 'No version yet.'}>
                   {versions.map((v) => (
                     <Table.Tr key={v.id} aria-selected={v.number === selected?.number}>
                       <Table.Td>
@@ -197,8 +171,7 @@ export function PolicyPage() {
                       <Table.Td>{v.materialReduction ? <Badge color="red">reduces rights</Badge> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
                     </Table.Tr>
                   ))}
-                </Table.Tbody>
-              </Table>
+              </HeadedTable>
             </Paper>
 
             {editing && mayDraft && (
@@ -238,16 +211,7 @@ export function PolicyPage() {
                       {selected.number === 1 ? 'The first version: nothing to compare with.' : 'No clause changed.'}
                     </Text>
                   ) : (
-                    <Table aria-label="Changes">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th scope="col">Clause</Table.Th>
-                          <Table.Th scope="col">Change</Table.Th>
-                          <Table.Th scope="col">Before</Table.Th>
-                          <Table.Th scope="col">After</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
+                    <HeadedTable label="Changes" headers={['Clause', 'Change', 'Before', 'After']}>
                         {selected.changes
                           .filter((c) => c.kind !== 'UNCHANGED')
                           .map((c) => (
@@ -262,24 +226,14 @@ export function PolicyPage() {
                               <Table.Td>{c.after ?? '—'}</Table.Td>
                             </Table.Tr>
                           ))}
-                      </Table.Tbody>
-                    </Table>
+                    </HeadedTable>
                   )}
                 </Paper>
                 <Paper withBorder p="md">
                   <Title order={3} size="h5" mb="xs">
                     Clauses of v{selected.number}
                   </Title>
-                  <Table aria-label="Clauses">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">Topic</Table.Th>
-                        <Table.Th scope="col">Subject</Table.Th>
-                        <Table.Th scope="col">Value</Table.Th>
-                        <Table.Th scope="col">Text</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
+                  <HeadedTable label="Clauses" headers={['Topic', 'Subject', 'Value', 'Text']}>
                       {selected.clauses.map((c) => (
                         <Table.Tr key={`${c.topic}:${c.subject}`}>
                           <Table.Td>{c.topic}</Table.Td>
@@ -292,8 +246,7 @@ export function PolicyPage() {
                           </Table.Td>
                         </Table.Tr>
                       ))}
-                    </Table.Tbody>
-                  </Table>
+                  </HeadedTable>
                 </Paper>
                 {selected.status === 'DRAFT' && impact && <ImpactPreview impact={impact} />}
                 {selected.status === 'DRAFT' && mayDraft && (
@@ -324,6 +277,6 @@ export function PolicyPage() {
           </Stack>
         );
       }}
-    </QueryState>
+    </RecordState>
   );
 }

@@ -2,9 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PublishPanel, PublishPolicyVersionMutation } from './PublishPanel';
 import { renderPage } from '../../testing/render';
+import { allowTypingTime } from '../../testing/fixtures';
 
-// Mantine forms in jsdom: typing field by field takes a few seconds.
-jest.setTimeout(30_000);
+allowTypingTime();
 
 describe('PublishPanel', () => {
   it('should explain that no notice is needed when nothing gets weaker', () => {

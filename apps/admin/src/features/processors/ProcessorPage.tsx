@@ -1,15 +1,15 @@
 import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { mayManageProcessors } from '@canopy/domain';
 import { useViewer } from '../../app/session';
 import { TRANSFER_MECHANISM_LABELS } from '../../components/vocabulary';
 import { getFragmentData, graphql } from '../../gql';
 import { ProcessorForm_processor } from './processor-form';
-import { QueryState } from '../../components/QueryState';
+import { RecordState } from '../../components/RecordState';
+import { PageHeading } from '../../components/PageHeading';
 import { DataTable } from '../../components/DataTable';
-import { RouterLink } from '../../components/links';
 import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { useTaxonomy } from '../../components/taxonomy';
 import { DpaBadge } from '../../components/DpaBadge';
@@ -32,27 +32,22 @@ export const ProcessorPageQuery = graphql(`
 
 export function ProcessorPage() {
   const { key = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(ProcessorPageQuery, { variables: { key } });
+  const result = useQuery(ProcessorPageQuery, { variables: { key } });
   const { isSensitive } = useTaxonomy();
   const mayEdit = mayManageProcessors(useViewer());
   return (
-    <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the processor…">
-      {(d) => {
-        if (!d.processor) {
-          return (
-            <NotFoundAlert what="processor" keyValue={key} back="/processors" backLabel="All processors" />
-          );
-        }
-        const p = { ...getFragmentData(ProcessorForm_processor, d.processor), sharingArrangements: d.processor.sharingArrangements };
+    <RecordState result={result} loadingLabel="Loading the processor…" pick={(d) => d.processor} notFound={<NotFoundAlert what="processor" keyValue={key} back="/processors" backLabel="All processors" />}>
+      {(processor) => {
+        const p = { ...getFragmentData(ProcessorForm_processor, processor), sharingArrangements: processor.sharingArrangements };
         return (
           <Stack>
-            <div>
-              <Text size="sm" c="dimmed">
-                <RouterLink to="/processors">Processors</RouterLink> / {p.key}
-              </Text>
-              <Group justify="space-between">
-                <Title order={2}>{p.name}</Title>
-                {mayEdit && (
+            <PageHeading
+              up={{ to: '/processors', label: 'Processors' }}
+              here={p.key}
+              title={p.name}
+              asideJustify="space-between"
+              aside={
+                mayEdit && (
                   <Group gap="xs">
                     <Button component={Link} to={`/processors/${p.key}/edit#dpa`} variant="default">
                       Renew DPA
@@ -61,9 +56,9 @@ export function ProcessorPage() {
                       Edit processor
                     </Button>
                   </Group>
-                )}
-              </Group>
-            </div>
+                )
+              }
+            />
             <Paper withBorder p="md">
               <Stack gap={6}>
                 <Group gap="xs">
@@ -93,6 +88,6 @@ export function ProcessorPage() {
           </Stack>
         );
       }}
-    </QueryState>
+    </RecordState>
   );
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { InventoryTab, InventoryTabQuery, SetInventoryMutation } from './InventoryTab';
 import { InventoryFindingsPreviewQuery } from './FindingsPreview';
 import { engineer, renderPage } from '../../testing/render';
-import { taxonomyMock } from '../../testing/fixtures';
+import { taxonomyMock, allowTypingTime } from '../../testing/fixtures';
 
 type Item = typeof location | typeof logs;
 const location = { dataCategory: 'device.location', purposes: ['service.provide'], source: 'DEVICE_PERMISSION' as const, devicePermission: 'LOCATION', legalBasis: 'CONSENT' as const, retentionDays: 30, encryption: 'AT_REST_AND_IN_TRANSIT' as const, publiclyVisible: false, dataSubjects: ['drivers'] };
@@ -41,8 +41,7 @@ function render(mocks: unknown[]) {
   return userEvent.setup({ delay: null });
 }
 
-// Mantine forms in jsdom: typing field by field takes a few seconds.
-jest.setTimeout(30_000);
+allowTypingTime();
 
 describe('InventoryTab', () => {
   it('should send the whole list with one field changed, every other field of every item kept, from the version it read', async () => {

@@ -12,7 +12,7 @@ import { useTaxonomy } from '../../components/taxonomy';
 import { ConfirmButton } from '../../components/forms/ConfirmDialog';
 import { notifySaved } from '../../components/forms/notify';
 import { ENCRYPTION_LABELS, LEGAL_BASIS_LABELS, SOURCE_LABELS } from '../../components/vocabulary';
-import { hasErrorCode } from '../../lib/errors';
+import { reloadingWhenStale } from '../../lib/errors';
 import { FindingsPreview } from './FindingsPreview';
 import { InventoryItemForm } from './InventoryItemForm';
 import { EMPTY_ITEM, type EditableItem, editableItems, toFormValues, toItemInput, withItem, withoutItem } from './inventory-items';
@@ -80,15 +80,10 @@ export function InventoryTab({ serviceKey, serviceName }: { serviceKey: string; 
         /** Sends the whole list, as setInventory replaces it, from the version this page read. */
         const save = async (items: EditableItem[], done: string) => {
           setStale(false);
-          try {
-            await setInventory({ variables: { serviceKey, items: items.map(toItemInput), expectedVersion: service.inventoryVersion } });
-          } catch (e) {
-            if (hasErrorCode(e, 'VERSION_CONFLICT')) {
-              setStale(true);
-              await refetch();
-            }
-            throw e;
-          }
+          await reloadingWhenStale(setInventory({ variables: { serviceKey, items: items.map(toItemInput), expectedVersion: service.inventoryVersion } }), async () => {
+            setStale(true);
+            await refetch();
+          });
           notifySaved(done, 'Inventory saved');
           setEditing(null);
         };

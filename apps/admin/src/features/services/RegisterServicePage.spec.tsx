@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { RegisterServiceMutation, RegisterServicePage } from './RegisterServicePage';
 import { RegistrableTeamsQuery } from './service-form';
 import { engineer, renderPage } from '../../testing/render';
+import { allowTypingTime } from '../../testing/fixtures';
 
 const team = (key: string, name: string, viewerCanRegisterServices: boolean) => ({ __typename: 'Team' as const, id: `t-${key}`, key, name, viewerCanRegisterServices });
 const teams = {
@@ -16,8 +17,7 @@ function render(mocks: unknown[] = []) {
   return userEvent.setup({ delay: null });
 }
 
-// Mantine forms in jsdom: typing field by field takes a few seconds.
-jest.setTimeout(30_000);
+allowTypingTime();
 
 describe('RegisterServicePage', () => {
   it('should offer only the teams the viewer may register into, the one in the URL chosen', async () => {

@@ -1,9 +1,9 @@
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
-import { RouterLink } from '../../components/links';
+import { PageHeading } from '../../components/PageHeading';
 import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
 import { RegistrableTeamsQuery, ServiceFields, useServiceForm } from './service-form';
@@ -23,12 +23,7 @@ export function RegisterServicePage() {
   const { data, loading, error, refetch } = useQuery(RegistrableTeamsQuery);
   return (
     <Stack>
-      <div>
-        <Text size="sm" c="dimmed">
-          <RouterLink to="/services">Services</RouterLink> / new
-        </Text>
-        <Title order={2}>Register a service</Title>
-      </div>
+      <PageHeading up={{ to: '/services', label: 'Services' }} here="new" title="Register a service" />
       <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading teams…">
         {(d) => {
           const teams = d.teams.filter((t) => t.viewerCanRegisterServices);

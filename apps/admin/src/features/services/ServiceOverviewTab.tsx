@@ -10,41 +10,10 @@ import { ErrorMessage } from '../../components/QueryState';
 import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
 import { LIFECYCLE_LABELS } from '../../components/vocabulary';
-import { hasErrorCode } from '../../lib/errors';
+import { reloadingWhenStale } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { RegistrableTeamsQuery, ServiceFields, useServiceForm } from './service-form';
 import { Section } from '../../components/Section';
-
-export const UpdateServiceMutation = graphql(`
-  mutation UpdateService($input: UpdateServiceInput!) {
-    updateService(input: $input) {
-      id
-      key
-      version
-      updatedAt
-    }
-  }
-`);
-
-export const SetSecurityMeasuresMutation = graphql(`
-  mutation SetSecurityMeasures($serviceKey: String!, $measures: [String!]!) {
-    setSecurityMeasures(serviceKey: $serviceKey, measures: $measures) {
-      id
-      key
-      securityMeasures
-    }
-  }
-`);
-
-export const CreateServicePolicyMutation = graphql(`
-  mutation CreateServicePolicy($input: CreatePolicyInput!) {
-    createPolicy(input: $input) {
-      id
-      key
-      title
-    }
-  }
-`);
 
 export interface OverviewService {
   key: string;
@@ -93,6 +62,17 @@ export function ServiceOverviewTab({ service, onChanged }: { service: OverviewSe
   );
 }
 
+export const UpdateServiceMutation = graphql(`
+  mutation UpdateService($input: UpdateServiceInput!) {
+    updateService(input: $input) {
+      id
+      key
+      version
+      updatedAt
+    }
+  }
+`);
+
 function ServiceDetailsForm({ service, onDone, onChanged }: { service: OverviewService; onDone: () => void; onChanged: () => void }) {
   const { data } = useQuery(RegistrableTeamsQuery);
   const form = useServiceForm(
@@ -113,8 +93,8 @@ function ServiceDetailsForm({ service, onDone, onChanged }: { service: OverviewS
     <FormSection form={form}
       title={`Edit ${service.name}`}
       action={async (v) => {
-        try {
-          await update({
+        await reloadingWhenStale(
+          update({
             variables: {
               input: {
                 key: service.key,
@@ -126,11 +106,9 @@ function ServiceDetailsForm({ service, onDone, onChanged }: { service: OverviewS
                 ...(v.teamKey !== service.team.key ? { teamKey: v.teamKey } : {}),
               },
             },
-          });
-        } catch (e) {
-          if (hasErrorCode(e, 'VERSION_CONFLICT')) onChanged();
-          throw e;
-        }
+          }),
+          onChanged,
+        );
         notifySaved(`The details of ${v.name.trim()} are saved.`);
         onChanged();
         onDone();
@@ -143,6 +121,16 @@ function ServiceDetailsForm({ service, onDone, onChanged }: { service: OverviewS
     </FormSection>
   );
 }
+
+export const CreateServicePolicyMutation = graphql(`
+  mutation CreateServicePolicy($input: CreatePolicyInput!) {
+    createPolicy(input: $input) {
+      id
+      key
+      title
+    }
+  }
+`);
 
 function ServicePolicyPanel({ service }: { service: OverviewService }) {
   const navigate = useNavigate();
@@ -193,6 +181,16 @@ function ServicePolicyPanel({ service }: { service: OverviewService }) {
     </FormSection>
   );
 }
+
+export const SetSecurityMeasuresMutation = graphql(`
+  mutation SetSecurityMeasures($serviceKey: String!, $measures: [String!]!) {
+    setSecurityMeasures(serviceKey: $serviceKey, measures: $measures) {
+      id
+      key
+      securityMeasures
+    }
+  }
+`);
 
 function SecurityMeasuresPanel({ service }: { service: OverviewService }) {
   const [measures, setMeasures] = useState<string[]>([...service.securityMeasures]);

@@ -1,10 +1,12 @@
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Tabs } from '@mantine/core';
 import { graphql } from '../../gql';
-import { QueryState } from '../../components/QueryState';
+import type { ServicePageQuery as ServicePageQueryData } from '../../gql/graphql';
+import { RecordState } from '../../components/RecordState';
+import { PageHeading } from '../../components/PageHeading';
 import { LifecycleBadge } from '../../components/badges';
-import { RouterLink } from '../../components/links';
 import { RoutedTabs } from '../../components/RoutedTabs';
 import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { InventoryTab } from './InventoryTab';
@@ -43,39 +45,36 @@ export const ServicePageQuery = graphql(`
   }
 `);
 
-const TABS = [
-  { value: 'overview', label: 'Overview' },
-  { value: 'inventory', label: 'Inventory' },
-  { value: 'policy', label: 'Effective policy' },
-  { value: 'conflicts', label: 'Conflicts' },
-  { value: 'sharing', label: 'Sharing' },
-  { value: 'findings', label: 'Findings' },
-  { value: 'history', label: 'History' },
+type Service = NonNullable<ServicePageQueryData['service']>;
+
+/** Each tab and its panel; `onChanged` reloads the page's own query. */
+const TABS: { value: string; label: string; panel: (service: Service, onChanged: () => void) => ReactNode }[] = [
+  { value: 'overview', label: 'Overview', panel: (s, onChanged) => <ServiceOverviewTab service={s} onChanged={onChanged} /> },
+  { value: 'inventory', label: 'Inventory', panel: (s) => <InventoryTab serviceKey={s.key} serviceName={s.name} /> },
+  { value: 'policy', label: 'Effective policy', panel: (s) => <EffectivePolicyTab serviceKey={s.key} /> },
+  { value: 'conflicts', label: 'Conflicts', panel: (s) => <ServiceConflictsTab serviceKey={s.key} /> },
+  { value: 'sharing', label: 'Sharing', panel: (s) => <ServiceSharingTab serviceKey={s.key} mayPropose={s.viewerCanEdit} /> },
+  { value: 'findings', label: 'Findings', panel: (s) => <ServiceFindingsTab serviceKey={s.key} /> },
+  { value: 'history', label: 'History', panel: (s) => <ServiceHistoryTab serviceKey={s.key} /> },
 ];
 
 /** /services/:key?tab=… — each tab loads its own data when opened. */
 export function ServicePage() {
   const { key = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(ServicePageQuery, { variables: { key } });
+  const result = useQuery(ServicePageQuery, { variables: { key } });
+  const { refetch } = result;
 
   return (
-    <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the service…">
-      {(d) => {
-        const service = d.service;
-        if (!service) {
-          return (
-            <NotFoundAlert what="service" keyValue={key} back="/services" backLabel="All services" />
-          );
-        }
+    <RecordState result={result} loadingLabel="Loading the service…" pick={(d) => d.service} notFound={<NotFoundAlert what="service" keyValue={key} back="/services" backLabel="All services" />}>
+      {(service) => {
         return (
           <Stack>
             <Group justify="space-between" align="flex-start">
-              <div>
-                <Text size="sm" c="dimmed">
-                  <RouterLink to="/services">Services</RouterLink> / {service.key}
-                </Text>
-                <Title order={2}>{service.name}</Title>
-              </div>
+              <PageHeading
+                up={{ to: '/services', label: 'Services' }}
+                here={service.key}
+                title={service.name}
+              />
               <Group gap="xs">
                 <LifecycleBadge lifecycle={service.lifecycle} />
                 {service.servesMinors && (
@@ -86,31 +85,15 @@ export function ServicePage() {
               </Group>
             </Group>
             <RoutedTabs tabs={TABS}>
-              <Tabs.Panel value="overview" pt="md">
-                <ServiceOverviewTab service={service} onChanged={() => void refetch()} />
-              </Tabs.Panel>
-              <Tabs.Panel value="inventory" pt="md">
-                <InventoryTab serviceKey={service.key} serviceName={service.name} />
-              </Tabs.Panel>
-              <Tabs.Panel value="policy" pt="md">
-                <EffectivePolicyTab serviceKey={service.key} />
-              </Tabs.Panel>
-              <Tabs.Panel value="conflicts" pt="md">
-                <ServiceConflictsTab serviceKey={service.key} />
-              </Tabs.Panel>
-              <Tabs.Panel value="sharing" pt="md">
-                <ServiceSharingTab serviceKey={service.key} mayPropose={service.viewerCanEdit} />
-              </Tabs.Panel>
-              <Tabs.Panel value="findings" pt="md">
-                <ServiceFindingsTab serviceKey={service.key} />
-              </Tabs.Panel>
-              <Tabs.Panel value="history" pt="md">
-                <ServiceHistoryTab serviceKey={service.key} />
-              </Tabs.Panel>
+              {TABS.map((t) => (
+                <Tabs.Panel key={t.value} value={t.value} pt="md">
+                  {t.panel(service, () => void refetch())}
+                </Tabs.Panel>
+              ))}
             </RoutedTabs>
           </Stack>
         );
       }}
-    </QueryState>
+    </RecordState>
   );
 }

@@ -1,13 +1,17 @@
 import { useEffect, useState } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Button, Checkbox, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { graphql } from '../../gql';
 import type { Lifecycle } from '../../gql/graphql';
 import { DataTable } from '../../components/DataTable';
+import { LIFECYCLE_LABELS, optionsOf } from '../../components/vocabulary';
 import { QueryState } from '../../components/QueryState';
+import { CursorPager, useCursorPages } from '../../components/CursorPager';
+import { countMatching } from '../../lib/format';
 import { serviceColumns, unmaskServiceRow } from './ServiceRow';
+import { textInput } from '../../components/forms/text-input';
 
 export const ServicesPageQuery = graphql(`
   query ServicesPage($first: Int!, $after: String, $filter: ServiceFilter) {
@@ -34,7 +38,6 @@ export const ServicesPageQuery = graphql(`
 `);
 
 const PAGE_SIZE = 25;
-const LIFECYCLES: Lifecycle[] = ['PLANNED', 'ACTIVE', 'DEPRECATED', 'RETIRED'];
 
 /**
  * Searchable, filterable, cursor-paginated. The filters and the cursor live in
@@ -44,14 +47,12 @@ const LIFECYCLES: Lifecycle[] = ['PLANNED', 'ACTIVE', 'DEPRECATED', 'RETIRED'];
  */
 export function ServicesPage() {
   const [params, setParams] = useSearchParams();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const stack: string[] = (location.state as { cursors?: string[] } | null)?.cursors ?? [];
+  const pages = useCursorPages();
   const q = params.get('q') ?? '';
   const team = params.get('team');
   const lifecycle = params.get('lifecycle') as Lifecycle | null;
   const openConflicts = params.get('conflicts') === 'open';
-  const after = params.get('after');
+  const after = pages.after;
 
   const [search, setSearch] = useState(q);
   const [debounced] = useDebouncedValue(search, 300);
@@ -81,13 +82,6 @@ export function ServicesPage() {
     variables: { first: PAGE_SIZE, after, filter },
   });
 
-  const goTo = (cursor: string | null, cursors: string[]) => {
-    const nextParams = new URLSearchParams(params);
-    if (cursor) nextParams.set('after', cursor);
-    else nextParams.delete('after');
-    navigate({ search: nextParams.toString() ? `?${nextParams}` : '' }, { state: { cursors } });
-  };
-
   return (
     <Stack>
       <Title order={2}>Services</Title>
@@ -96,8 +90,7 @@ export function ServicesPage() {
           label="Search"
           description="Key or name"
           placeholder="e.g. maps"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
+          {...textInput(search, setSearch)}
           w={240}
         />
         <Select
@@ -113,7 +106,7 @@ export function ServicesPage() {
           label="Lifecycle"
           placeholder="Any"
           clearable
-          data={LIFECYCLES.map((l) => ({ value: l, label: l.toLowerCase() }))}
+          data={optionsOf(LIFECYCLE_LABELS)}
           value={lifecycle}
           onChange={(value) => update({ lifecycle: value })}
           w={160}
@@ -128,33 +121,17 @@ export function ServicesPage() {
       <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading services…">
         {(d) => {
           const rows = d.services.edges.map((e) => unmaskServiceRow(e.node));
-          const first = stack.length * PAGE_SIZE + 1;
+          const first = pages.earlierPages * PAGE_SIZE + 1;
           return (
             <>
               <DataTable
                 data={rows}
                 columns={serviceColumns}
                 getRowId={(row) => row.key}
-                caption={`${d.services.totalCount} service${d.services.totalCount === 1 ? '' : 's'}${Object.keys(filter).length ? (d.services.totalCount === 1 ? ' matches the filters' : ' match the filters') : ''}`}
+                caption={countMatching(d.services.totalCount, 'service', Object.keys(filter).length > 0)}
                 empty={Object.keys(filter).length ? 'No service matches these filters.' : 'No services are registered yet.'}
               />
-              <Group justify="space-between">
-                <Text size="sm" c="dimmed" aria-live="polite">
-                  {rows.length ? `Showing ${first}–${first + rows.length - 1} of ${d.services.totalCount}` : ''}
-                </Text>
-                <Group>
-                  <Button variant="default" disabled={!after} onClick={() => goTo(stack[stack.length - 1] ?? null, stack.slice(0, -1))}>
-                    Previous page
-                  </Button>
-                  <Button
-                    variant="default"
-                    disabled={!d.services.pageInfo.hasNextPage}
-                    onClick={() => goTo(d.services.pageInfo.endCursor ?? null, after ? [...stack, after] : [...stack, ''])}
-                  >
-                    Next page
-                  </Button>
-                </Group>
-              </Group>
+              <CursorPager pages={pages} pageInfo={d.services.pageInfo} status={rows.length ? `Showing ${first}–${first + rows.length - 1} of ${d.services.totalCount}` : ''} />
             </>
           );
         }}

@@ -3,7 +3,7 @@ import type { LegalBasis } from '../../gql/graphql';
 import { graphql } from '../../gql';
 import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
-import { hasErrorCode } from '../../lib/errors';
+import { reloadingWhenStale } from '../../lib/errors';
 import { SharingFields, useSharingForm } from './sharing-form';
 
 export const UpdateSharingMutation = graphql(`
@@ -43,14 +43,10 @@ export function EditSharingForm({
       title="Edit the draft"
       intro="Only a draft changes; once submitted, the reviewers decide on what they see."
       action={async (v) => {
-        try {
-          await update({
-            variables: { input: { id: arrangement.id, expectedVersion: arrangement.version, dataCategories: v.dataCategories, purposes: v.purposes, legalBasis: v.legalBasis as LegalBasis } },
-          });
-        } catch (e) {
-          if (hasErrorCode(e, 'VERSION_CONFLICT')) onStale();
-          throw e;
-        }
+        await reloadingWhenStale(
+          update({ variables: { input: { id: arrangement.id, expectedVersion: arrangement.version, dataCategories: v.dataCategories, purposes: v.purposes, legalBasis: v.legalBasis as LegalBasis } } }),
+          onStale,
+        );
         notifySaved('The draft is saved.');
         onDone();
       }}

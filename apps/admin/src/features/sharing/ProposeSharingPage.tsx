@@ -1,10 +1,10 @@
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { LegalBasis } from '../../gql/graphql';
-import { QueryState } from '../../components/QueryState';
-import { RouterLink } from '../../components/links';
+import { RecordState } from '../../components/RecordState';
+import { PageHeading } from '../../components/PageHeading';
 import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { FormSection } from '../../components/forms/FormSection';
 import { notifySaved } from '../../components/forms/notify';
@@ -32,37 +32,20 @@ export const ProposeSharingPageQuery = graphql(`
   }
 `);
 
-export const ProposeSharingMutation = graphql(`
-  mutation ProposeSharing($input: ProposeSharingInput!) {
-    proposeSharing(input: $input) {
-      id
-      status
-      version
-    }
-  }
-`);
-
 /** /services/:key/sharing/new: the owning team or an officer proposes sharing data with a processor (a DRAFT). */
 export function ProposeSharingPage() {
   const { key = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(ProposeSharingPageQuery, { variables: { key } });
+  const result = useQuery(ProposeSharingPageQuery, { variables: { key } });
   return (
-    <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the service…">
-      {(d) => {
-        const service = d.service;
-        if (!service) {
-          return (
-            <NotFoundAlert what="service" keyValue={key} back="/services" backLabel="All services" />
-          );
-        }
+    <RecordState result={result} loadingLabel="Loading the service…" pick={(d) => d.service} notFound={<NotFoundAlert what="service" keyValue={key} back="/services" backLabel="All services" />}>
+      {(service, d) => {
         return (
           <Stack>
-            <div>
-              <Text size="sm" c="dimmed">
-                <RouterLink to={`/services/${service.key}?tab=sharing`}>{service.name}</RouterLink> / propose sharing
-              </Text>
-              <Title order={2}>Propose sharing from {service.name}</Title>
-            </div>
+            <PageHeading
+              up={{ to: `/services/${service.key}?tab=sharing`, label: service.name }}
+              here="propose sharing"
+              title={`Propose sharing from ${service.name}`}
+            />
             {service.viewerCanEdit ? (
               <ProposeSharingForm serviceKey={service.key} inventoryCategories={[...new Set(service.inventory.map((i) => i.dataCategory))]} processors={d.processors} />
             ) : (
@@ -73,9 +56,19 @@ export function ProposeSharingPage() {
           </Stack>
         );
       }}
-    </QueryState>
+    </RecordState>
   );
 }
+
+export const ProposeSharingMutation = graphql(`
+  mutation ProposeSharing($input: ProposeSharingInput!) {
+    proposeSharing(input: $input) {
+      id
+      status
+      version
+    }
+  }
+`);
 
 function ProposeSharingForm({
   serviceKey,

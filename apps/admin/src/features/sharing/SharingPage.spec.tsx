@@ -54,8 +54,8 @@ const taxonomy = {
   result: {
     data: {
       dataCategories: [
-        { __typename: 'DataCategory' as const, key: 'device.location', name: 'Location', sensitive: true, parentKey: 'device' },
-        { __typename: 'DataCategory' as const, key: 'device.log', name: 'Logs', sensitive: false, parentKey: 'device' },
+        { __typename: 'DataCategory' as const, key: 'device.location', name: 'Location', description: null, sensitive: true, parentKey: 'device' },
+        { __typename: 'DataCategory' as const, key: 'device.log', name: 'Logs', description: null, sensitive: false, parentKey: 'device' },
       ],
       dataUses: [],
     },

@@ -6,23 +6,20 @@ import { getFragmentData, graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { CategoryBadge, SharingStatusBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
+import { PageHeading } from '../../components/PageHeading';
 import { useTaxonomy } from '../../components/taxonomy';
 import { DpaBadge } from '../../components/DpaBadge';
 import { LEGAL_BASIS_LABELS } from '../../components/vocabulary';
 import { formatDateTime } from '../../lib/format';
 import { SharingDecision, SharingDecision_arrangement } from './SharingDecision';
 import { EditSharingForm } from './EditSharingForm';
+import { unmaskSharingRow } from './SharingRow';
 
 export const SharingPageQuery = graphql(`
   query SharingPage($id: ID!) {
     sharingArrangement(id: $id) {
       id
-      status
-      dataCategories
-      purposes
-      legalBasis
-      requiredApprovals
-      createdAt
+      ...SharingRow_arrangement
       ...SharingDecision_arrangement
       service {
         id
@@ -81,24 +78,20 @@ export function SharingPage() {
             </Alert>
           );
         }
-        const a = { ...found, ...getFragmentData(SharingDecision_arrangement, found) };
+        const a = { ...unmaskSharingRow(found), ...found, ...getFragmentData(SharingDecision_arrangement, found) };
         const blocking = a.checks.filter((c) => !c.passed && c.blocking);
         return (
           <Stack>
-            <div>
-              <Text size="sm" c="dimmed">
-                <RouterLink to="/sharing">Sharing</RouterLink> / {a.service.name} → {a.processor.name}
-              </Text>
-              <Group gap="sm">
-                <Title order={2}>
-                  {a.service.name} → {a.processor.name}
-                </Title>
-                <SharingStatusBadge status={a.status} />
-              </Group>
+            <PageHeading
+              up={{ to: '/sharing', label: 'Sharing' }}
+              here={`${a.service.name} → ${a.processor.name}`}
+              title={`${a.service.name} → ${a.processor.name}`}
+              aside={<SharingStatusBadge status={a.status} />}
+            >
               <Text size="sm" c="dimmed">
                 Proposed by {a.requestedBy.name} ({a.requestedBy.email}) on {formatDateTime(a.createdAt)} · version {a.version}
               </Text>
-            </div>
+            </PageHeading>
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <Paper withBorder p="md">
                 <Stack gap={6}>

@@ -6,6 +6,7 @@ import { safeReturnPath } from '../../app/guards';
 import { Loading } from '../../components/QueryState';
 import { ROLE_LABELS } from '../../app/navigation';
 import { fetchDemoLogins, type DemoLogin } from './demo-logins';
+import { textInput } from '../../components/forms/text-input';
 
 /** Email and password, or an API token; demo accounts are listed when the API runs in demo mode. */
 export function SignInPage() {
@@ -61,12 +62,11 @@ export function SignInPage() {
             </Tabs.List>
             <Tabs.Panel value="password">
               <Stack>
-                <TextInput label="E-mail" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.currentTarget.value)} withAsterisk />
+                <TextInput label="E-mail" type="email" autoComplete="username" {...textInput(email, setEmail)} withAsterisk />
                 <PasswordInput
                   label="Password"
                   autoComplete="current-password"
-                  value={password}
-                  onChange={(e) => setPassword(e.currentTarget.value)}
+                  {...textInput(password, setPassword)}
                   withAsterisk
                 />
               </Stack>
@@ -76,8 +76,7 @@ export function SignInPage() {
                 label="API token"
                 description="A token minted in Canopy; it is exchanged for a session cookie."
                 autoComplete="off"
-                value={token}
-                onChange={(e) => setToken(e.currentTarget.value)}
+                {...textInput(token, setToken)}
               />
             </Tabs.Panel>
           </Tabs>

@@ -1,22 +1,20 @@
 import { screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { AddDataCategoryMutation, TaxonomyPage, TaxonomyPageQuery } from './TaxonomyPage';
+import { TaxonomyQuery } from '../../components/taxonomy';
+import { AddDataCategoryMutation, TaxonomyPage } from './TaxonomyPage';
 import { engineer, officer, renderPage } from '../../testing/render';
+import { allowTypingTime, repeatedQuery } from '../../testing/fixtures';
 
 const category = (key: string, sensitive = false) => ({ __typename: 'DataCategory' as const, key, name: key, description: null, parentKey: key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : null, sensitive });
-const page = {
-  request: { query: TaxonomyPageQuery },
-  result: { data: { dataCategories: [category('device'), category('device.location', true), category('user'), category('user.contact')], dataUses: [{ __typename: 'DataUse' as const, key: 'service.provide', name: 'Provide', description: null }] } },
-  maxUsageCount: 5,
-};
+const page = repeatedQuery(TaxonomyQuery, {
+  dataCategories: [category('device'), category('device.location', true), category('user'), category('user.contact')],
+  dataUses: [{ __typename: 'DataUse' as const, key: 'service.provide', name: 'Provide', description: null }],
+});
 
-// Mantine forms in jsdom: typing field by field takes a few seconds.
-jest.setTimeout(30_000);
+allowTypingTime();
 
 describe('TaxonomyPage', () => {
   it("should say the domain's taxonomy rules next to the key and the sensitivity", async () => {
-    renderPage(<TaxonomyPage />, { viewer: officer, mocks: [page] });
-    const user = userEvent.setup({ delay: null });
+    const { user } = renderPage(<TaxonomyPage />, { viewer: officer, mocks: [page] });
     await user.click(await screen.findByRole('button', { name: 'Add a data category' }));
     const key = await screen.findByRole('textbox', { name: /^Key/ });
     await user.type(key, 'user.nothing.here');
@@ -31,8 +29,7 @@ describe('TaxonomyPage', () => {
 
   it('should add a category and say so', async () => {
     const add = jest.fn(() => ({ data: { addDataCategory: { __typename: 'DataCategory', key: 'user.contact.fax', name: 'Fax', sensitive: false } } }));
-    renderPage(<TaxonomyPage />, { viewer: officer, mocks: [page, { request: { query: AddDataCategoryMutation, variables: { input: { key: 'user.contact.fax', name: 'Fax', description: null, sensitive: false } } }, result: add }] });
-    const user = userEvent.setup({ delay: null });
+    const { user } = renderPage(<TaxonomyPage />, { viewer: officer, mocks: [page, { request: { query: AddDataCategoryMutation, variables: { input: { key: 'user.contact.fax', name: 'Fax', description: null, sensitive: false } } }, result: add }] });
     await user.click(await screen.findByRole('button', { name: 'Add a data category' }));
     await user.type(await screen.findByRole('textbox', { name: /^Key/ }), 'user.contact.fax');
     await user.type(screen.getByRole('textbox', { name: /^Name/ }), 'Fax');

@@ -5,7 +5,7 @@ import { Button, Checkbox, Code, Group, SimpleGrid, Stack, Text, TextInput, Titl
 import { useForm } from '@mantine/form';
 import { mayExtendTaxonomy, validateEntry, type TaxonomyError, type TaxonomyKind } from '@canopy/domain';
 import { graphql } from '../../gql';
-import type { TaxonomyPageQuery as TaxonomyData } from '../../gql/graphql';
+import type { TaxonomyQuery as TaxonomyData } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { FormSection } from '../../components/forms/FormSection';
@@ -13,42 +13,6 @@ import { notifySaved } from '../../components/forms/notify';
 import { TaxonomyQuery } from '../../components/taxonomy';
 import { useViewer } from '../../app/session';
 import { plural } from '../../lib/format';
-
-export const TaxonomyPageQuery = graphql(`
-  query TaxonomyPage {
-    dataCategories {
-      key
-      name
-      description
-      parentKey
-      sensitive
-    }
-    dataUses {
-      key
-      name
-      description
-    }
-  }
-`);
-
-export const AddDataCategoryMutation = graphql(`
-  mutation AddDataCategory($input: AddDataCategoryInput!) {
-    addDataCategory(input: $input) {
-      key
-      name
-      sensitive
-    }
-  }
-`);
-
-export const AddDataUseMutation = graphql(`
-  mutation AddDataUse($input: AddDataUseInput!) {
-    addDataUse(input: $input) {
-      key
-      name
-    }
-  }
-`);
 
 type Category = TaxonomyData['dataCategories'][number];
 type Use = TaxonomyData['dataUses'][number];
@@ -102,10 +66,29 @@ function useEntryForm(kind: TaxonomyKind, existing: readonly { key: string; sens
   });
 }
 
+export const AddDataCategoryMutation = graphql(`
+  mutation AddDataCategory($input: AddDataCategoryInput!) {
+    addDataCategory(input: $input) {
+      key
+      name
+      sensitive
+    }
+  }
+`);
+
+export const AddDataUseMutation = graphql(`
+  mutation AddDataUse($input: AddDataUseInput!) {
+    addDataUse(input: $input) {
+      key
+      name
+    }
+  }
+`);
+
 function AddEntryForm({ kind, existing, onDone }: { kind: TaxonomyKind; existing: readonly { key: string; sensitive?: boolean }[]; onDone: () => void }) {
   const form = useEntryForm(kind, existing);
-  const [addCategory] = useMutation(AddDataCategoryMutation, { refetchQueries: [TaxonomyPageQuery, TaxonomyQuery] });
-  const [addUse] = useMutation(AddDataUseMutation, { refetchQueries: [TaxonomyPageQuery, TaxonomyQuery] });
+  const [addCategory] = useMutation(AddDataCategoryMutation, { refetchQueries: [TaxonomyQuery] });
+  const [addUse] = useMutation(AddDataUseMutation, { refetchQueries: [TaxonomyQuery] });
   const noun = kind === 'category' ? 'data category' : 'data use';
   return (
     <FormSection form={form}
@@ -141,7 +124,7 @@ function AddEntryForm({ kind, existing, onDone }: { kind: TaxonomyKind; existing
 
 /** /taxonomy: the data categories and uses every clause and inventory names; officers add keys. */
 export function TaxonomyPage() {
-  const { data, loading, error, refetch } = useQuery(TaxonomyPageQuery);
+  const { data, loading, error, refetch } = useQuery(TaxonomyQuery);
   const mayAdd = mayExtendTaxonomy(useViewer());
   const [adding, setAdding] = useState<TaxonomyKind | null>(null);
   return (

@@ -91,6 +91,11 @@ export const QUERIES: Entry[] = [
   { field: 'dataCategories', allowed: ALL, prepare: async () => q('{ dataCategories { key } }') },
   { field: 'dataUses', allowed: ALL, prepare: async () => q('{ dataUses { key } }') },
   { field: 'homeRegion', allowed: ALL, prepare: async () => q('{ homeRegion { name countries } }') },
+  { field: 'assessmentQuestionnaire', allowed: ALL, prepare: async () => q('{ assessmentQuestionnaire(kind: DPIA) { version questions { id } } }') },
+  { field: 'assessmentEnforcement', allowed: ALL, prepare: async () => q('{ assessmentEnforcement { from } }') },
+  { field: 'transferImpact', allowed: AUDIT_READERS, prepare: async () => q('{ transferImpact(scenario: { withdrawAdequacy: ["US"] }) { scenario affected { countries } } }') },
+  { field: 'adequacyDecisions', allowed: ALL, prepare: async () => q('{ adequacyDecisions { country validFrom scope } }') },
+  { field: 'organisationProfile', allowed: ALL, prepare: async () => q('{ organisationProfile { legalName validFrom } }') },
   { field: 'recordOfProcessing', allowed: AUDIT_READERS, prepare: async () => q('{ recordOfProcessing { at activities { serviceKey } } }') },
   {
     field: 'checkServiceManifest',
@@ -291,6 +296,17 @@ export const MUTATIONS: Entry[] = [
     field: 'addDataUse',
     allowed: OFFICER,
     prepare: async (w) => q('mutation($k: String!) { addDataUse(input: { key: $k, name: "Matrix" }) { key } }', { k: `service.${w.unique('matrix').replace('-', '_')}` }),
+  },
+  { field: 'enforceAssessmentsFrom', allowed: OFFICER, prepare: async () => q('mutation { enforceAssessmentsFrom(from: "2030-01-01T00:00:00Z") { from } }') },
+  {
+    field: 'setAdequacyDecision',
+    allowed: OFFICER,
+    prepare: async () => q('mutation { setAdequacyDecision(input: { country: "BR", validFrom: "2026-01-26T00:00:00Z", note: "matrix" }) { country } }'),
+  },
+  {
+    field: 'setOrganisationProfile',
+    allowed: OFFICER,
+    prepare: async (w) => q('mutation($n: String!) { setOrganisationProfile(input: { legalName: $n, address: "1 Main Street", contactEmail: "privacy@x.test" }) { legalName } }', { n: w.unique('org') }),
   },
   { field: 'setHomeRegion', allowed: OFFICER, prepare: async () => q('mutation { setHomeRegion(input: { name: "EEA", countries: ["EEA"] }) { name } }') },
 

@@ -10,7 +10,9 @@ import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
 import { groupByService, inChunks } from '../../common/batch';
 import { validAt } from '../../common/history';
+import { controllerGaps } from '@canopy/domain';
 import type { HomeRegionReader, ResolvedHomeRegion } from '../home-region';
+import type { OrganisationProfileReader, ResolvedOrganisationProfile } from '../organisation';
 import { inventoriesAt } from '../inventory';
 import type { EffectivePolicyReader } from '../policies';
 import type { SecurityMeasuresReader } from '../security-measures';
@@ -21,6 +23,7 @@ export interface RecordOfProcessingData {
   at: Date;
   generatedAt: Date;
   homeRegion: ResolvedHomeRegion;
+  controller: ResolvedOrganisationProfile;
   activities: RopaActivityRow[];
 }
 
@@ -34,7 +37,7 @@ const PROCESSOR_ACTIONS = ['processor.registered', 'processor.updated'];
  * it to buildRecordOfProcessing().
  *
  * History: inventories, arrangements (their revisions), security measures,
- * policies and the home region are kept as history and read as of `at`.
+ * policies, the home region and the organisation's profile are kept as history and read as of `at`.
  * Services and processors are updated in place; where one changed after
  * `at`, its name, team, lifecycle (services) or country and transfer
  * mechanism (processors) are taken from the last audit snapshot written at
@@ -47,6 +50,7 @@ export class RecordOfProcessingService {
     private readonly policies: EffectivePolicyReader,
     private readonly homeRegion: HomeRegionReader,
     private readonly measures: SecurityMeasuresReader,
+    private readonly organisation: OrganisationProfileReader,
   ) {}
 
   /** The record as of `at` (default: `now`, the request's instant, which is also when it is generated). */
@@ -63,13 +67,14 @@ export class RecordOfProcessingService {
       .orderBy('s.key', 'ASC')
       .getMany();
     const ids = services.map((s) => s.id);
-    const [items, revisions, measures, region, taxonomy, teams] = await Promise.all([
+    const [items, revisions, measures, region, taxonomy, teams, controller] = await Promise.all([
       ids.length ? inventoriesAt(m, ids, instant) : Promise.resolve([]),
       this.approvedAt(m, ids, instant),
       this.measures.of(ids, instant, m),
       this.homeRegion.at(instant, m),
       loadTaxonomy(m),
       m.find(TeamEntity),
+      this.organisation.at(instant, m),
     ]);
     const processorIds = [...new Set(revisions.map((r) => r.processorId))];
     const processors = processorIds.length ? await inChunks(processorIds, (chunk) => m.findBy(ProcessorEntity, { id: In(chunk) })) : [];
@@ -81,6 +86,7 @@ export class RecordOfProcessingService {
     const activities = buildRecordOfProcessing({
       at: instant,
       homeRegion: region,
+      controllerGaps: controllerGaps(controller.recorded ? controller : null),
       services: serviceFacts,
       inventories: groupByService(items),
       securityMeasures: measures,
@@ -97,7 +103,7 @@ export class RecordOfProcessingService {
       effectiveClauses: new Map([...effective].map(([id, policy]) => [id, policy.clauses])),
       taxonomy,
     });
-    return { at: instant, generatedAt, homeRegion: region, activities };
+    return { at: instant, generatedAt, homeRegion: region, controller, activities };
   }
 
   /** Arrangement revisions valid at `at` whose status then was APPROVED. */

@@ -17,7 +17,9 @@ import { ClauseIndex, type EffectiveClause, type Taxonomy, UNLIMITED } from '@ca
  * - erasure time limits are each item's retention, next to the limit the
  *   effective (published, in force) RETENTION clause sets for its category;
  * - `gaps` names what Art. 30 asks for and the record lacks, so officers can
- *   complete it; an empty list means the activity is fully described.
+ *   complete it; an empty list means the activity is fully described. What
+ *   the controller's identity lacks belongs to the whole record, so every
+ *   activity lists it (the CSV has one row per activity and no header block).
  */
 
 export interface RopaInventoryItem {
@@ -59,6 +61,8 @@ export interface RopaServiceFacts {
 export interface RopaInput {
   at: Date;
   homeRegion: { name: string; countries: readonly string[] };
+  /** What the controller's identity lacks (Art. 30(1)(a)): listed among every activity's gaps. */
+  controllerGaps?: readonly string[];
   services: readonly RopaServiceFacts[];
   inventories: ReadonlyMap<string, readonly RopaInventoryItem[]>;
   securityMeasures: ReadonlyMap<string, readonly string[]>;
@@ -191,7 +195,7 @@ export function buildRecordOfProcessing(input: RopaInput): RopaActivityRow[] {
         recipients,
         erasureTimeLimits,
         securityMeasures: measures,
-        gaps: [...new Set(gaps)],
+        gaps: [...new Set([...gaps, ...(input.controllerGaps ?? [])])],
       });
     }
   }

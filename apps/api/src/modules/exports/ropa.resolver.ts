@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { READERS_OF_AUDIT } from '../../auth/viewer';
 import { HomeRegion } from '../home-region';
+import { toOrganisationProfile } from '../organisation';
 import type { ExportsContext } from './exports.context';
 import { LegalBasis } from '../../common/graphql-enums';
 import { ProcessingActivity, RecordOfProcessing } from './ropa.types';
@@ -18,6 +19,7 @@ export class RecordOfProcessingResolver {
       at: record.at,
       generatedAt: record.generatedAt,
       homeRegion: Object.assign(new HomeRegion(), record.homeRegion),
+      controller: toOrganisationProfile(record.controller),
       activities: record.activities.map((a) =>
         Object.assign(new ProcessingActivity(), {
           ...a,

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LegalBasis } from '../../common/graphql-enums';
 import { HomeRegion } from '../home-region';
+import { OrganisationProfile } from '../organisation';
 
 @ObjectType({ description: 'A category of personal data processed for the purpose, as one inventory item declares it.' })
 export class RopaDataCategory {
@@ -58,5 +59,6 @@ export class RecordOfProcessing {
   @Field(() => Date, { description: 'the instant the record describes' }) at: Date;
   @Field(() => Date) generatedAt: Date;
   @Field(() => HomeRegion, { description: 'the home region in force at `at`' }) homeRegion: HomeRegion;
+  @Field(() => OrganisationProfile, { description: "the controller's identity (Art. 30(1)(a)): the organisation's profile in force at `at`" }) controller: OrganisationProfile;
   @Field(() => [ProcessingActivity], { description: 'by service key, then purpose' }) activities: ProcessingActivity[];
 }

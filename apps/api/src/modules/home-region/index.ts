@@ -2,3 +2,4 @@
 export type { HomeRegionReader, ResolvedHomeRegion } from './home-region.app-service';
 export { HomeRegion } from './home-region.types';
 export type { HomeRegionContext } from './home-region.context';
+export { createHomeRegionLoaders, type HomeRegionLoaders } from './home-region.loaders';

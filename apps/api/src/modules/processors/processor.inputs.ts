@@ -7,6 +7,8 @@ export class SubProcessorInput {
   @Field() @MaxLength(200) name: string;
   @Field({ description: 'ISO 3166-1 alpha-2' }) country: string;
   @Field(() => String, { nullable: true }) @MaxLength(500) purpose?: string | null;
+  @Field(() => TransferMechanism, { nullable: true, description: "the sub-processor's own mechanism, where its country is outside the home region" })
+  transferMechanism?: TransferMechanism | null;
 }
 
 @InputType()

@@ -15,7 +15,7 @@ export const toProcessor = (row: ProcessorEntity, now: Date): Processor =>
     certifications: row.certifications,
     dpaReference: row.dpaReference,
     transferMechanism: row.transferMechanism as TransferMechanism | null,
-    subProcessors: (row.subProcessors ?? []).map((s) => Object.assign(new SubProcessor(), s)),
+    subProcessors: (row.subProcessors ?? []).map((s) => Object.assign(new SubProcessor(), { ...s, transferMechanism: (s.transferMechanism ?? null) as TransferMechanism | null })),
     dpaValid: isDpaValid(row, now),
     version: row.version,
     createdAt: row.createdAt,

@@ -14,6 +14,8 @@ export class SubProcessor {
   @Field() name: string;
   @Field({ description: 'ISO 3166-1 alpha-2' }) country: string;
   @Field(() => String, { nullable: true }) purpose: string | null;
+  @Field(() => TransferMechanism, { nullable: true, description: "the sub-processor's own mechanism, where its country is outside the home region" })
+  transferMechanism: TransferMechanism | null;
 }
 
 @ObjectType({ description: 'An outside company personal data is shared with (a processor, GDPR Art. 28).' })

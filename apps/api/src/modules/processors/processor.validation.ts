@@ -30,6 +30,7 @@ export function requireSubProcessors(values: readonly SubProcessorInput[] | null
     name: requireText(sub.name, `subProcessors[${i}].name`),
     country: requireCountry(sub.country, `subProcessors[${i}].country`),
     purpose: optionalText(sub.purpose, `subProcessors[${i}].purpose`, 500),
+    transferMechanism: sub.transferMechanism ?? null,
   }));
 }
 

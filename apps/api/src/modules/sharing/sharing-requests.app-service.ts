@@ -5,21 +5,26 @@ import type { Database } from '../../common/database';
 import { badInput, invalidTransition, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import type { Notifier } from '../outbox';
+import type { HomeRegionReader } from '../home-region';
+import { processorTransferFacts } from '../processors';
 import { loadTaxonomy } from '../taxonomy';
 import { notifySharing } from './sharing-notifications';
 import { requireMayRequest, requireMayWithdraw } from './sharing.access';
 import type { ProposeSharingInput, UpdateSharingInput } from './sharing.inputs';
-import { requireArrangementId, requireCategories, requireExpectedVersion, requirePurposes } from './sharing.validation';
+import { requireArrangementId, requireCategories, requireExpectedVersion, requireNoDerogation, requirePurposes } from './sharing.validation';
 import { commitChange, findWithService, insertArrangement, loadForChange, transition } from './sharing-change';
 
 /**
  * The requesting side of sharing: propose (DRAFT), change a draft, submit
  * for review, withdraw. Errors in the order of DESIGN.md section 5:
  * FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, VERSION_CONFLICT, INVALID_TRANSITION.
+ * A processor resting on a derogation outside the home region is
+ * BAD_USER_INPUT at propose and at submit (DESIGN.md section 9).
  */
 export class SharingRequests {
   constructor(
     private readonly db: Database,
+    private readonly homeRegion: HomeRegionReader,
     private readonly notifier: Notifier,
   ) {}
 
@@ -31,6 +36,7 @@ export class SharingRequests {
     const purposes = requirePurposes(input.purposes, taxonomy);
     const processor = await this.db.manager.findOneBy(ProcessorEntity, { key: String(input.processorKey).slice(0, 63) });
     if (!processor) throw badInput(`Unknown processor "${String(input.processorKey).slice(0, 63)}".`, { argument: 'processorKey' });
+    await this.requireNoDerogation(processor);
     if (!service) throw notFound('Service', input.serviceKey);
 
     return this.db.write(async (tx, now) => {
@@ -87,6 +93,7 @@ export class SharingRequests {
     if (found) requireMayRequest(actor, found.service, found.arrangement);
     const id = requireArrangementId(rawId);
     const expectedVersion = requireExpectedVersion(rawVersion);
+    if (found) await this.requireNoDerogation(await this.db.manager.findOneByOrFail(ProcessorEntity, { id: found.arrangement.processorId }), 'id');
     if (!found) throw notFound('Sharing arrangement', id);
     const taxonomy = await loadTaxonomy(this.db.manager);
 
@@ -100,6 +107,10 @@ export class SharingRequests {
       await notifySharing(this.notifier, tx, now, submitted, 'sharing.submitted');
       return submitted;
     });
+  }
+
+  private async requireNoDerogation(processor: ProcessorEntity, argument?: string): Promise<void> {
+    requireNoDerogation(processorTransferFacts(processor), await this.homeRegion.at(this.db.clock.now()), argument);
   }
 
   /** DRAFT or PENDING_REVIEW -> WITHDRAWN, by the requester or the owning team. */

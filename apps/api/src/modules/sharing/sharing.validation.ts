@@ -1,4 +1,4 @@
-import type { SharingCheck, Taxonomy } from '@canopy/domain';
+import { derogationErrors, type ProcessorTransferFacts, type SharingCheck, type Taxonomy } from '@canopy/domain';
 import { CanopyError, badInput } from '../../common/errors';
 import { optionalText } from '../../common/validation';
 
@@ -49,3 +49,13 @@ export const checksFailed = (failed: readonly SharingCheck[]) =>
   new CanopyError('CHECKS_FAILED', `The approval is refused: ${failed.map((c) => `${c.name} (${c.message})`).join('; ')}.`, {
     failedChecks: failed.map((c) => c.name),
   });
+
+/**
+ * A derogation (GDPR Art. 49) is never a basis for a sharing arrangement
+ * (DESIGN.md section 9): proposing or submitting one whose processor or a
+ * sub-processor outside the home region records DEROGATION is BAD_USER_INPUT.
+ */
+export function requireNoDerogation(processor: ProcessorTransferFacts, homeRegion: { name: string; countries: readonly string[] }, argument = 'processorKey'): void {
+  const errors = derogationErrors(processor, homeRegion);
+  if (errors.length) throw badInput(errors.map((e) => e.message).join(' '), { argument, recipients: errors.map((e) => `${e.recipient} (${e.country})`) });
+}

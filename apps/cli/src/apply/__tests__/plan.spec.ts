@@ -251,6 +251,16 @@ describe('planApply', () => {
       const entry = planApply(manifests(), state(appliedService(), current)).plan.entries[0];
       expect(entry.steps).toEqual([{ op: 'updateProcessor', input: { key: 'tiles', expectedVersion: 3, certifications: ['ISO 27001'] } }]);
     });
+
+    it("should send the sub-processors when a sub-processor's own transfer mechanism differs, and nothing when it is the same", () => {
+      const withSubs = MANIFEST.replace('  certifications: [ISO 27001]\n', '  certifications: [ISO 27001]\n  subProcessors:\n    - { name: Cloud, country: in, transferMechanism: BINDING_CORPORATE_RULES }\n');
+      const docs = parseManifests([{ name: 'canopy.yaml', content: withSubs }]);
+      const cloud = { name: 'Cloud', country: 'IN', purpose: null, transferMechanism: 'STANDARD_CONTRACTUAL_CLAUSES' as const };
+      const entry = planApply(docs, state(appliedService(), { ...appliedProcessor(), subProcessors: [cloud] })).plan.entries[0];
+      expect(entry.steps).toEqual([{ op: 'updateProcessor', input: { key: 'tiles', expectedVersion: 3, subProcessors: [{ ...cloud, transferMechanism: 'BINDING_CORPORATE_RULES' }] } }]);
+      const same = planApply(docs, state(appliedService(), { ...appliedProcessor(), subProcessors: [{ ...cloud, transferMechanism: 'BINDING_CORPORATE_RULES' }] })).plan.entries[0];
+      expect(same.action).toBe('unchanged');
+    });
   });
 
   describe('references', () => {

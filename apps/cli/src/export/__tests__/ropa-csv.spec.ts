@@ -5,6 +5,7 @@ const record: RecordOfProcessingData['recordOfProcessing'] = {
   at: '2026-06-01T00:00:00.000Z',
   generatedAt: '2026-06-02T00:00:00.000Z',
   homeRegion: { name: 'EEA', countries: ['DE'], isDefault: true },
+  controller: { legalName: 'Canopy Ltd', address: '1 Main Street', contactEmail: 'privacy@canopy.test', dpoName: null, dpoEmail: null, euRepresentative: null, validFrom: '2026-01-01T00:00:00.000Z' },
   activities: [
     {
       serviceKey: 'maps',

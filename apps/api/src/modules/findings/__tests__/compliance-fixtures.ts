@@ -1,5 +1,6 @@
 /* Helpers shared by the inventory, processor, sharing and findings integration specs. */
-import type { TestServer } from '../../../testing/test-server';
+import type { TestDialect } from '@canopy/persistence';
+import { startTestServer, type TestServer } from '../../../testing/test-server';
 
 export interface ItemInput {
   dataCategory: string;
@@ -122,3 +123,13 @@ export const PERMISSIVE_GLOBAL: ClauseInput[] = [
 ];
 
 export const codes = (r: { errors?: { extensions?: { code?: string } }[] }) => (r.errors ?? []).map((e) => e.extensions?.code);
+
+/** A fresh server with the team geo, an officer, a geo engineer and an auditor: where most suites start. */
+export async function geoWorld(dialect: TestDialect): Promise<{ t: TestServer; officer: string; geo: string; auditor: string }> {
+  const t = await startTestServer(dialect);
+  await createTeams(t, 'geo');
+  const officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
+  const geo = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
+  const auditor = await t.user('aud@x.test', ['AUDITOR']);
+  return { t, officer, geo, auditor };
+}

@@ -1,7 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { RegisterProcessorMutation, RegisterProcessorPage } from './ProcessorEditPages';
+import { RegisterProcessorMutation, RegisterProcessorPage } from './RegisterProcessorPage';
 import { auditor, officer, renderPage } from '../../testing/render';
+import { allowTypingTime } from '../../testing/fixtures';
 
 const DAY = 86_400_000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
@@ -18,8 +19,7 @@ async function fillBasics(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await screen.findByRole('option', { name: /^DE · / }));
 }
 
-// Mantine forms in jsdom: typing field by field takes a few seconds.
-jest.setTimeout(30_000);
+allowTypingTime();
 
 describe('RegisterProcessorPage', () => {
   it('should refuse a DPA that expires before it was signed, next to the expiry', async () => {

@@ -1,0 +1,4 @@
+/** The assessments feature (DESIGN.md section 9): the DPIA requirement of each service, the questionnaires and enforcement. */
+export { createDpiaLoaders, type DpiaLoaders } from './dpia.loaders';
+export type { EnforcementReader } from './enforcement.app-service';
+export type { AssessmentsContext } from './assessments.context';

@@ -1,0 +1,92 @@
+import { testDialects } from '@canopy/persistence';
+import { codeOf, tableCounts, TestServer } from '../../../testing/test-server';
+import * as fx from '../../findings/__tests__/compliance-fixtures';
+
+const { APPROVE, expectOk, item, PERMISSIVE_GLOBAL, propose, publishPolicy, registerProcessor, registerService, setInventory, SUBMIT } = fx;
+
+/** transferImpact: the domain's what-if over the live arrangements, computed and never saved. */
+const IMPACT = `query($s: TransferScenarioInput!) { transferImpact(scenario: $s) {
+  scenario affected { arrangement { id status processor { key } } countries hasFallback findingsOpening { rule severity message service { key } } }
+} }`;
+
+describe.each(testDialects())('transferImpact on %s', (dialect) => {
+  let t: TestServer;
+  let officer: string;
+  let geo: string;
+  let auditor: string;
+  let approved: string;
+  let draft: string;
+  const impact = async (s: Record<string, unknown>, as = auditor) => (await expectOk(t.gql(IMPACT, { s }, as))).transferImpact;
+
+  async function arrangement(processorKey: string, approve: boolean): Promise<string> {
+    const a = await propose(t, geo, { serviceKey: 'maps', processorKey, dataCategories: ['device.log'] });
+    if (!approve) return a.id;
+    const s = (await expectOk(t.gql(SUBMIT, { id: a.id, v: a.version }, geo))).submitSharing;
+    await expectOk(t.gql(APPROVE, { i: { id: a.id, expectedVersion: s.version } }, officer));
+    return a.id;
+  }
+
+  beforeAll(async () => {
+    ({ t, officer, geo, auditor } = await fx.geoWorld(dialect));
+    await publishPolicy(t, officer, 'general', PERMISSIVE_GLOBAL);
+    await registerService(t, officer, 'maps', 'geo');
+    await setInventory(t, geo, 'maps', [item('device.log')]);
+    await registerProcessor(t, officer, 'tiles', { country: 'US', certifications: ['DPF'], transferMechanism: 'STANDARD_CONTRACTUAL_CLAUSES' });
+    await registerProcessor(t, officer, 'sushi', { country: 'JP', transferMechanism: 'ADEQUACY_DECISION' });
+    approved = await arrangement('tiles', true);
+    draft = await arrangement('tiles', false);
+    await arrangement('sushi', true);
+  });
+  afterAll(() => t.close());
+
+  it('should list the arrangements that lose their basis, with the findings an approved one would open, saving nothing', async () => {
+    const before = await tableCounts(t.server);
+    const r = await impact({ withdrawAdequacy: ['us'], from: '2026-12-01T00:00:00Z' });
+    expect(r.scenario).toBe('adequacy withdrawn for US from 2026-12-01T00:00:00.000Z');
+    expect(r.affected.map((a: any) => [a.arrangement.id, a.arrangement.status, a.countries, a.hasFallback])).toEqual([
+      [approved, 'APPROVED', ['US'], false],
+      [draft, 'DRAFT', ['US'], false],
+    ]);
+    const [finding] = r.affected[0].findingsOpening;
+    expect(finding).toEqual(expect.objectContaining({ rule: 'TRANSFER_UNLAWFUL', service: { key: 'maps' } }));
+    expect(r.affected[1].findingsOpening).toEqual([]);
+    expect(await tableCounts(t.server)).toEqual(before);
+    expect((await expectOk(t.gql('{ adequacyDecisions { country } }', {}, auditor))).adequacyDecisions.map((d: any) => d.country)).toContain('US');
+  });
+
+  it('should open the findings LOW while advisory and CRITICAL once enforcement is on at the scenario\'s instant', async () => {
+    const severity = async (from: string) => (await impact({ withdrawAdequacy: ['US'], from })).affected[0].findingsOpening[0].severity;
+    expect(await severity('2031-01-01T00:00:00Z')).toBe('LOW');
+    await expectOk(t.gql('mutation { enforceAssessmentsFrom(from: "2030-01-01T00:00:00Z") { from } }', {}, officer));
+    expect(await severity('2029-12-31T00:00:00Z')).toBe('LOW');
+    expect(await severity('2031-01-01T00:00:00Z')).toBe('CRITICAL');
+  });
+
+  it('should find nothing when the scenario touches no basis in use', async () => {
+    expect((await impact({ withdrawAdequacy: ['BR'], invalidateMechanisms: ['BINDING_CORPORATE_RULES'] })).affected).toEqual([]);
+    expect((await impact({})).scenario).toMatch(/^nothing changes from /);
+  });
+
+  it('should treat invalidating ADEQUACY_DECISION as every decision gone', async () => {
+    const r = await impact({ invalidateMechanisms: ['ADEQUACY_DECISION'] });
+    expect(r.affected.map((a: any) => a.arrangement.processor.key)).toEqual(['tiles', 'tiles', 'sushi']);
+  });
+
+  it('should refuse an unknown country with BAD_USER_INPUT naming it', async () => {
+    const r = await t.gql(IMPACT, { s: { withdrawAdequacy: ['US', 'ZZ'] } }, auditor);
+    expect(codeOf(r)).toBe('BAD_USER_INPUT');
+    expect(r.errors![0].extensions!.argument).toBe('scenario.withdrawAdequacy[1]');
+  });
+
+  it('should refuse engineers with FORBIDDEN', async () => {
+    expect(codeOf(await t.gql(IMPACT, { s: {} }, geo))).toBe('FORBIDDEN');
+  });
+
+  it('should cost the same statements whatever the number of arrangements', async () => {
+    const few = await t.gql(IMPACT, { s: { withdrawAdequacy: ['US', 'JP'] } }, officer);
+    for (let i = 0; i < 5; i++) await arrangement(i % 2 ? 'sushi' : 'tiles', i % 2 === 0);
+    const many = await t.gql(IMPACT, { s: { withdrawAdequacy: ['US', 'JP'] } }, officer);
+    expect(many.data!.transferImpact.affected.length).toBe(few.data!.transferImpact.affected.length + 5);
+    expect(many.statements).toBe(few.statements);
+  });
+});

@@ -1,0 +1,72 @@
+import { In } from 'typeorm';
+import { type SharingStatus, type TransferMechanism, transferImpact, transferScenarioErrors } from '@canopy/domain';
+import { ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
+import type { Database } from '../../common/database';
+import { badInput } from '../../common/errors';
+import type { EnforcementReader } from '../assessments';
+import type { ServiceFinding } from '../findings';
+import type { HomeRegionReader } from '../home-region';
+import { processorTransferFacts } from '../processors';
+import { loadAdequacyEntries } from './adequacy.queries';
+
+export interface TransferImpactResult {
+  scenario: string;
+  affected: { arrangement: SharingArrangementEntity; countries: string[]; hasFallback: boolean; findingsOpening: ServiceFinding[] }[];
+}
+
+/** The arrangements the what-if looks at (the domain skips any other status too). */
+const LIVE: SharingStatus[] = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
+
+/**
+ * `transferImpact`: reads the live arrangements, the processors, the
+ * services, the register, the home region and enforcement in six statements
+ * whatever the organisation's size, and hands them to the domain's what-if.
+ * Saves nothing. No transfer impact assessment is kept yet, so a safeguard
+ * mechanism is no fallback; findings are LOW until enforcement is on.
+ */
+export class TransferImpactService {
+  constructor(
+    private readonly db: Database,
+    private readonly homeRegion: HomeRegionReader,
+    private readonly enforcement: EnforcementReader,
+  ) {}
+
+  async impact(input: { withdrawAdequacy?: string[] | null; invalidateMechanisms?: TransferMechanism[] | null; from?: Date | null }, now: Date): Promise<TransferImpactResult> {
+    const scenario = { withdrawAdequacy: input.withdrawAdequacy ?? [], invalidateMechanisms: input.invalidateMechanisms ?? [], from: input.from ?? now };
+    const errors = transferScenarioErrors(scenario);
+    if (errors.length) throw badInput(errors.map((e) => e.message).join('; '), { argument: errors[0].argument });
+
+    const m = this.db.manager;
+    const [arrangements, processors, services, entries, homeRegion, enforceFrom] = await Promise.all([
+      m.find(SharingArrangementEntity, { where: { status: In(LIVE) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      m.find(ProcessorEntity),
+      m.find(ServiceEntity),
+      loadAdequacyEntries(m),
+      this.homeRegion.at(scenario.from, m),
+      this.enforcement.enforceFrom(m),
+    ]);
+    const processorById = new Map(processors.map((p) => [p.id, p]));
+    const serviceById = new Map(services.map((s) => [s.id, s]));
+    const arrangementById = new Map(arrangements.map((a) => [a.id, a]));
+    const facts = arrangements.flatMap((a) => {
+      const processor = processorById.get(a.processorId);
+      const service = serviceById.get(a.serviceId);
+      if (!processor || !service) return [];
+      return [{ ...a, status: a.status as SharingStatus, serviceKey: service.key, processor: processorTransferFacts(processor), tias: [] }];
+    });
+    const outcome = transferImpact(scenario, { arrangements: facts, homeRegion, adequacy: entries, enforceFrom });
+    return {
+      scenario: outcome.scenario,
+      affected: outcome.affected.map((item) => {
+        const arrangement = arrangementById.get(item.arrangementId)!;
+        const service = serviceById.get(arrangement.serviceId)!;
+        return {
+          arrangement,
+          countries: item.countries,
+          hasFallback: item.hasFallback,
+          findingsOpening: item.findingsOpening.map((f) => ({ ...f, serviceId: service.id, service, acceptance: null })),
+        };
+      }),
+    };
+  }
+}
