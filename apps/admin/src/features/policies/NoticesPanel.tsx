@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import type { NoticeChannel } from '@canopy/domain';
+import { earliestEffectiveAtFor, type NoticeChannel } from '@canopy/domain';
 import { graphql } from '../../gql';
 import { CHANNEL_LABELS, channelList } from '../../components/notice-channels';
 import { NoticeChannelsField } from '../../components/forms/NoticeChannelsField';
@@ -38,10 +38,25 @@ export const DELIVERY_POLL_MS = 5000;
  * before publishing a material reduction; Canopy generates its text, sends
  * it, and this panel shows each delivery, polling while any is pending.
  */
-export function NoticesPanel({ policyKey, versionId, weakened, canIssue }: { policyKey: string; versionId: string; weakened: readonly string[]; canIssue: boolean }) {
+export function NoticesPanel({
+  policyKey,
+  versionId,
+  weakened,
+  noticeDays,
+  canIssue,
+}: {
+  policyKey: string;
+  versionId: string;
+  weakened: readonly string[];
+  /** Of the global version in force now (`noticePeriodOf`). */
+  noticeDays: number;
+  canIssue: boolean;
+}) {
   const { data, refetch, startPolling, stopPolling } = useQuery(VersionNoticesQuery, { variables: { key: policyKey } });
   const notices = data?.policy?.versions.find((v) => v.id === versionId)?.notices ?? [];
   const pending = notices.some((n) => n.deliveries.some((d) => d.status === 'PENDING'));
+  const valid = notices.filter((n) => !n.voided).map((n) => ({ ...n, issuedAt: new Date(n.issuedAt), plannedEffectiveAt: new Date(n.plannedEffectiveAt), voided: false }));
+  const earliest = valid.length ? earliestEffectiveAtFor(valid, noticeDays) : null;
   useEffect(() => {
     if (pending) startPolling(DELIVERY_POLL_MS);
     else stopPolling();
@@ -92,6 +107,11 @@ export function NoticesPanel({ policyKey, versionId, weakened, canIssue }: { pol
             </Table>
           </Stack>
         ))}
+        {earliest && (
+          <Alert color="teal" variant="light" data-testid="earliest-effective">
+            These notices allow publishing with an effective date from {formatDateTime(earliest.toISOString())} ({noticeDays} days after the notice, and not before its planned date).
+          </Alert>
+        )}
         {canIssue && <IssueNoticeForm versionId={versionId} weakened={weakened} onIssued={() => void refetch()} />}
       </Stack>
     </Paper>

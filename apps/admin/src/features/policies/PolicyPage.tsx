@@ -255,7 +255,7 @@ export function PolicyPage() {
                   </Group>
                 )}
                 {selected.status === 'DRAFT' && (
-                  <NoticesPanel policyKey={policy.key} versionId={selected.id} weakened={selected.weakenedSubjects} canIssue={policy.viewerCanPublish} />
+                  <NoticesPanel policyKey={policy.key} versionId={selected.id} weakened={selected.weakenedSubjects} noticeDays={noticePeriod.days} canIssue={policy.viewerCanPublish} />
                 )}
                 {selected.status === 'DRAFT' && policy.viewerCanPublish && (
                   <PublishPanel
