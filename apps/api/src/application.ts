@@ -23,6 +23,7 @@ import { PolicyCatalog } from './modules/policies/policy-catalog.app-service';
 import { ProcessorRegistry } from './modules/processors/processor-registry.app-service';
 import { SecurityMeasuresService } from './modules/security-measures/security-measures.app-service';
 import { ServiceRegistry } from './modules/services/service-registry.app-service';
+import { ServiceNoticeSettings } from './modules/services/service-notice-settings.app-service';
 import { SharingArrangements } from './modules/sharing/sharing-arrangements.app-service';
 import { SharingRequests } from './modules/sharing/sharing-requests.app-service';
 import { SharingReview } from './modules/sharing/sharing-review.app-service';
@@ -31,8 +32,11 @@ import { TransferImpactService } from './modules/transfers/transfer-impact.app-s
 import { TaxonomyService } from './modules/taxonomy/taxonomy.app-service';
 import { loadConfig, NotificationsConfig } from './config';
 import { Outbox } from './modules/outbox/outbox';
+import { Notifier } from './modules/outbox/notifier';
 import { OutboxQueries } from './modules/outbox/outbox-queries.app-service';
 import { WebhookService } from './modules/webhooks/webhook.app-service';
+import { NoticeService } from './modules/notices/notice.app-service';
+import { PublicPages } from './modules/public-pages/public-pages.app-service';
 
 /**
  * The wiring root: the application services of one process, stateless and
@@ -55,6 +59,7 @@ export function createApplication(
   const assessmentEnforcement = new AssessmentEnforcementService(db);
   // Mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
   const outbox = new Outbox({ publicUrl: notifications.publicUrl });
+  const notifier = new Notifier(outbox);
   return {
     db,
     clock: db.clock,
@@ -65,12 +70,13 @@ export function createApplication(
     audit: new AuditQueries(db),
     taxonomy: new TaxonomyService(db),
     services: new ServiceRegistry(db, conflicts),
+    serviceNoticeSettings: new ServiceNoticeSettings(db),
     homeRegion,
     organisationProfile,
     securityMeasures,
     processors: new ProcessorRegistry(db),
     inventory: new InventoryService(db),
-    policyAuthoring: new PolicyAuthoring(db),
+    policyAuthoring: new PolicyAuthoring(db, notifier),
     policyCatalog: new PolicyCatalog(db),
     effectivePolicies,
     conflicts,
@@ -78,8 +84,8 @@ export function createApplication(
     findingsPager: new FindingsPager(db, findings, limits.heapCeiling),
     listLimit: new ListLimit(limits.maxListResults),
     findingAcceptances: new FindingAcceptances(db, findings),
-    sharing: new SharingRequests(db, homeRegion),
-    sharingReview: new SharingReview(db, effectivePolicies),
+    sharing: new SharingRequests(db, homeRegion, notifier),
+    sharingReview: new SharingReview(db, effectivePolicies, notifier),
     sharingArrangements: new SharingArrangements(db),
     adequacy: new AdequacyRegisterService(db),
     assessmentEnforcement,
@@ -88,6 +94,8 @@ export function createApplication(
     recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures, organisationProfile),
     manifestCheck: new ManifestCheckService(db, effectivePolicies),
     outbox,
+    notices: new NoticeService(db, outbox, notifier, { publicNotices: notifications.publicNotices }),
+    publicPages: new PublicPages(db, effectivePolicies),
     outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),
     webhooks: new WebhookService(db, outbox, { allowPrivate: notifications.webhookAllowPrivate, secretsKey: notifications.secretsKey }),
   };

@@ -130,6 +130,7 @@ const schema = z
     CANOPY_MAIL_FROM: mailFrom.optional(),
     CANOPY_PUBLIC_URL: publicUrl.optional(),
     CANOPY_WEBHOOK_ALLOW_PRIVATE: flag.optional(),
+    CANOPY_PUBLIC_NOTICES: flag.optional(),
     CANOPY_SECRETS_KEY: secretsKey.optional(),
     CANOPY_DELIVERY_TIMEOUT_MS: int(100, 120_000, 10_000),
     CANOPY_OUTBOX_POLL_MS: int(10, 60_000, 1000),
@@ -177,6 +178,8 @@ export interface NotificationsConfig {
   mailFrom: string;
   /** Base URL of links in messages, without a trailing slash. */
   publicUrl: string;
+  /** Public policy pages and the homepage banner feed (CANOPY_PUBLIC_NOTICES; on in demo mode). */
+  publicNotices: boolean;
   /** Webhooks may target loopback, private, link-local and metadata addresses (tests, closed networks). */
   webhookAllowPrivate: boolean;
   /** Seals webhook secrets at rest (AES-256-GCM); null stores them as they are. */
@@ -218,11 +221,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const embedded = e.DATABASE_URL.startsWith('sqlite:');
+  const demo = e.CANOPY_DEMO ?? (embedded && !production);
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     production,
-    demo: e.CANOPY_DEMO ?? (embedded && !production),
+    demo,
     bootstrap: e.CANOPY_BOOTSTRAP_ADMIN_EMAIL && e.CANOPY_BOOTSTRAP_TOKEN
       ? { email: e.CANOPY_BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), token: e.CANOPY_BOOTSTRAP_TOKEN }
       : null,
@@ -247,17 +251,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     shutdownGraceMs: e.CANOPY_SHUTDOWN_GRACE_MS,
     maxListResults: e.CANOPY_MAX_LIST_RESULTS,
-    notifications: notificationsConfig(e),
+    notifications: notificationsConfig(e, demo),
   };
 }
 
-function notificationsConfig(e: z.infer<typeof schema>): NotificationsConfig {
+function notificationsConfig(e: z.infer<typeof schema>, demo: boolean): NotificationsConfig {
   const publicUrl = e.CANOPY_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     dispatcher: e.CANOPY_DISPATCHER ?? true,
     smtpUrl: e.CANOPY_SMTP_URL ?? null,
     mailFrom: e.CANOPY_MAIL_FROM ?? `Canopy <canopy@${new URL(publicUrl).hostname}>`,
     publicUrl,
+    publicNotices: e.CANOPY_PUBLIC_NOTICES ?? demo,
     webhookAllowPrivate: e.CANOPY_WEBHOOK_ALLOW_PRIVATE ?? false,
     secretsKey: e.CANOPY_SECRETS_KEY ?? null,
     deliveryTimeoutMs: e.CANOPY_DELIVERY_TIMEOUT_MS,

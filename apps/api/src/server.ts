@@ -12,6 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { assertTablesHoldUtf8mb4, openDataSource, QueryCountingLogger, QueryTally, countQueriesIn } from '@canopy/persistence';
 import { createApplication, Application } from './application';
 import { authRoutes } from './auth/auth.routes';
+import { publicRoutes } from './modules/public-pages';
 import { bootstrapAdmin } from './modules/identity/bootstrap-admin';
 import type { Clock } from './common/clock';
 import { Database } from './common/database';
@@ -102,6 +103,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
     res.json({ password: demoLogins[0].password, logins: demoLogins.map(({ email, name, roles }) => ({ email, name, roles })) });
   });
   app.use('/auth', authRoutes(application.sessions));
+  app.use('/public', publicRoutes(application.publicPages, application.clock, { enabled: config.notifications.publicNotices, publicUrl: config.notifications.publicUrl }));
 
   const apollo = new ApolloServer<AppContext>({
     schema: await buildCanopySchema(),

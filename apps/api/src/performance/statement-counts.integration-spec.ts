@@ -16,7 +16,7 @@ const BUDGET = {
   servicePage: 12, // issue 11: each request of the console's service page, and the benchmark's service page
   findingsSweep: 16,
   findingsPage: 20, // issue 14: one chunk of services for the page, one for totalCount
-  globalPublish: 30,
+  globalPublish: 36, // issue 15: + the policy.published and conflict.opened notifications (subscribed webhooks, officers, the teams' engineers)
 };
 
 const SERVICE_LIST = `query($first: Int!, $after: String) { services(first: $first, after: $after) { totalCount edges { cursor node {

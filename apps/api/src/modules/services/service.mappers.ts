@@ -12,6 +12,8 @@ export const toService = (row: ServiceEntity): Service =>
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    public: row.public ?? false,
+    noticeRecipients: row.noticeRecipients ?? [],
     teamId: row.teamId,
     inventoryVersion: row.inventoryVersion,
   });

@@ -299,7 +299,7 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
 
     it('should refuse a notice shorter than notice_days', async () => {
       const r = await t.gql(PUBLISH, {
-        input: { policyKey: 'general', number: 4, effectiveAt: new Date(Date.now() + 10 * DAY).toISOString(), notice: { channels: ['EMAIL'], noticeAt: new Date().toISOString() } },
+        input: { policyKey: 'general', number: 4, effectiveAt: new Date(Date.now() + 10 * DAY).toISOString(), notice: { channels: ['EMAIL'], noticeAt: new Date().toISOString(), evidence: 'https://status.example.com/notices/4' } },
       }, officer);
       expect(codeOf(r)).toBe('NOTICE_REQUIRED');
     });
@@ -307,7 +307,7 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
     it('should schedule the version with enough notice and keep the current one in force until then', async () => {
       const effectiveAt = new Date(Date.now() + 31 * DAY).toISOString();
       const r = await t.gql(PUBLISH, {
-        input: { policyKey: 'general', number: 4, effectiveAt, notice: { channels: ['EMAIL', 'HOMEPAGE_BANNER'], noticeAt: new Date().toISOString() } },
+        input: { policyKey: 'general', number: 4, effectiveAt, notice: { channels: ['EMAIL', 'HOMEPAGE_BANNER'], noticeAt: new Date().toISOString(), evidence: 'mail campaign 2026-11' } },
       }, officer);
       expect(r.errors).toBeUndefined();
       expect(r.data!.publishPolicyVersion).toMatchObject({ materialReduction: true, effectiveAt, notice: { channels: ['EMAIL', 'HOMEPAGE_BANNER'] } });
