@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
+import type { SweepPageQuery } from '../gql/graphql';
+import { type Answer, gql } from './api-process';
 import { graphql } from './graphql';
 
 /**
@@ -35,10 +37,40 @@ export const SERVICE_PAGE = graphql(`query ServicePage($key: String!) {
   }
 }`);
 
-/** 3. The auditor's sweep: findings for every service. */
+/**
+ * 3. The auditor's sweep: findings for every service, as one plain list (what builds before issue 14 answer;
+ * above CANOPY_MAX_LIST_RESULTS it is now RESULT_TOO_LARGE) ...
+ */
 export const FINDINGS_SWEEP = graphql(`query Sweep {
   findings { rule severity dataCategory message service { key } }
 }`);
+
+/** ... or a page at a time, as the API serves it whatever the organisation's size. */
+export const FINDINGS_PAGE = graphql(`query SweepPage($first: Int!, $after: String) {
+  findingsConnection(first: $first, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { rule severity dataCategory message service { key } } }
+  }
+}`);
+
+/** Workload 3 a page at a time: every page of findingsConnection, timed as one sweep; statements and findings summed. */
+export async function sweepFindingsPages(url: string, token: string, first = 1000): Promise<{ ms: number; statements: number; findings: number; pages: number }> {
+  const started = performance.now();
+  let after: string | null = null;
+  let statements = 0;
+  let findings = 0;
+  let pages = 0;
+  for (;;) {
+    const r: Answer<SweepPageQuery> = await gql(url, token, FINDINGS_PAGE, { first, after });
+    if (r.body.errors || !r.body.data) throw new Error(`findings page: ${JSON.stringify(r.body.errors).slice(0, 500)}`);
+    const page = r.body.data.findingsConnection;
+    statements += r.statements;
+    findings += page.edges.length;
+    pages++;
+    if (!page.pageInfo.hasNextPage) return { ms: performance.now() - started, statements, findings, pages };
+    after = page.pageInfo.endCursor ?? null;
+  }
+}
 
 /**
  * 6. The transfer what-if (DESIGN.md section 9) over every live arrangement: adequacy withdrawn for

@@ -1,11 +1,14 @@
 import { Authenticator } from './auth/authenticator';
 import { SessionService } from './auth/session.app-service';
 import type { Database } from './common/database';
+import { DEFAULT_MAX_LIST_RESULTS, ListLimit } from './common/list-limit';
+import { HEAP_CEILING } from './common/memory-guard';
 import { AssessmentEnforcementService } from './modules/assessments/enforcement.app-service';
 import { AuditQueries } from './modules/audit/audit-query.app-service';
 import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
 import { FindingAcceptances } from './modules/findings/finding-acceptance.app-service';
 import { FindingsEvaluator } from './modules/findings/findings-evaluator.app-service';
+import { FindingsPager } from './modules/findings/findings-pager.app-service';
 import { HomeRegionService } from './modules/home-region/home-region.app-service';
 import { IdentityService } from './modules/identity/identity.app-service';
 import { TokenService } from './modules/identity/token.app-service';
@@ -20,6 +23,7 @@ import { PolicyCatalog } from './modules/policies/policy-catalog.app-service';
 import { ProcessorRegistry } from './modules/processors/processor-registry.app-service';
 import { SecurityMeasuresService } from './modules/security-measures/security-measures.app-service';
 import { ServiceRegistry } from './modules/services/service-registry.app-service';
+import { ServiceNoticeSettings } from './modules/services/service-notice-settings.app-service';
 import { SharingArrangements } from './modules/sharing/sharing-arrangements.app-service';
 import { SharingRequests } from './modules/sharing/sharing-requests.app-service';
 import { SharingReview } from './modules/sharing/sharing-review.app-service';
@@ -28,8 +32,11 @@ import { TransferImpactService } from './modules/transfers/transfer-impact.app-s
 import { TaxonomyService } from './modules/taxonomy/taxonomy.app-service';
 import { loadConfig, NotificationsConfig } from './config';
 import { Outbox } from './modules/outbox/outbox';
+import { Notifier } from './modules/outbox/notifier';
 import { OutboxQueries } from './modules/outbox/outbox-queries.app-service';
 import { WebhookService } from './modules/webhooks/webhook.app-service';
+import { NoticeService } from './modules/notices/notice.app-service';
+import { PublicPages } from './modules/public-pages/public-pages.app-service';
 
 /**
  * The wiring root: the application services of one process, stateless and
@@ -37,7 +44,11 @@ import { WebhookService } from './modules/webhooks/webhook.app-service';
  * hands each the ports it needs from other features; the clock is the
  * database's (Database.clock).
  */
-export function createApplication(db: Database, notifications: NotificationsConfig = loadConfig({}).notifications) {
+export function createApplication(
+  db: Database,
+  notifications: NotificationsConfig = loadConfig({}).notifications,
+  limits: { maxListResults: number; heapCeiling: number } = { maxListResults: DEFAULT_MAX_LIST_RESULTS, heapCeiling: HEAP_CEILING },
+) {
   const authenticator = new Authenticator(db);
   const conflicts = new ConflictService(db);
   const effectivePolicies = new EffectivePolicyService(db);
@@ -48,6 +59,7 @@ export function createApplication(db: Database, notifications: NotificationsConf
   const assessmentEnforcement = new AssessmentEnforcementService(db);
   // Mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
   const outbox = new Outbox({ publicUrl: notifications.publicUrl });
+  const notifier = new Notifier(outbox);
   return {
     db,
     clock: db.clock,
@@ -58,19 +70,22 @@ export function createApplication(db: Database, notifications: NotificationsConf
     audit: new AuditQueries(db),
     taxonomy: new TaxonomyService(db),
     services: new ServiceRegistry(db, conflicts),
+    serviceNoticeSettings: new ServiceNoticeSettings(db),
     homeRegion,
     organisationProfile,
     securityMeasures,
     processors: new ProcessorRegistry(db),
     inventory: new InventoryService(db),
-    policyAuthoring: new PolicyAuthoring(db),
+    policyAuthoring: new PolicyAuthoring(db, notifier),
     policyCatalog: new PolicyCatalog(db),
     effectivePolicies,
     conflicts,
     findings,
+    findingsPager: new FindingsPager(db, findings, limits.heapCeiling),
+    listLimit: new ListLimit(limits.maxListResults),
     findingAcceptances: new FindingAcceptances(db, findings),
-    sharing: new SharingRequests(db, homeRegion),
-    sharingReview: new SharingReview(db, effectivePolicies),
+    sharing: new SharingRequests(db, homeRegion, notifier),
+    sharingReview: new SharingReview(db, effectivePolicies, notifier),
     sharingArrangements: new SharingArrangements(db),
     adequacy: new AdequacyRegisterService(db),
     assessmentEnforcement,
@@ -79,6 +94,8 @@ export function createApplication(db: Database, notifications: NotificationsConf
     recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures, organisationProfile),
     manifestCheck: new ManifestCheckService(db, effectivePolicies),
     outbox,
+    notices: new NoticeService(db, outbox, notifier, { publicNotices: notifications.publicNotices }),
+    publicPages: new PublicPages(db, effectivePolicies),
     outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),
     webhooks: new WebhookService(db, outbox, { allowPrivate: notifications.webhookAllowPrivate, secretsKey: notifications.secretsKey }),
   };

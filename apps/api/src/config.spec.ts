@@ -12,8 +12,14 @@ describe('loadConfig', () => {
       // Their defaults and validation: hardening/__tests__/hardening-config.spec.ts
       hardening: expect.any(Object),
       shutdownGraceMs: 10_000,
+      maxListResults: 10_000,
       notifications: expect.any(Object),
     });
+  });
+
+  it('should read the cap on unpaginated lists from CANOPY_MAX_LIST_RESULTS and refuse one below 1', () => {
+    expect(loadConfig({ CANOPY_MAX_LIST_RESULTS: '250' }).maxListResults).toBe(250);
+    expect(() => loadConfig({ CANOPY_MAX_LIST_RESULTS: '0' })).toThrow(/CANOPY_MAX_LIST_RESULTS/);
   });
 
   it('should accept a mysql URL without a password and keep demo off for it', () => {

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseDatabaseUrl } from '@canopy/persistence';
 import type { RetrySchedule } from '@canopy/domain';
+import { DEFAULT_MAX_LIST_RESULTS } from './common/list-limit';
 
 const flag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be one of true, false, 1, 0' })
@@ -115,18 +116,21 @@ const schema = z
     CANOPY_MAX_BATCH_OPERATIONS: int(1, 100, 1),
     CANOPY_MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024, 1024 * 1024),
     CANOPY_REQUEST_TIMEOUT_MS: int(100, 3_600_000, 30_000),
+    CANOPY_HEAP_CEILING_PERCENT: int(1, 100, 90),
     CANOPY_CORS_ORIGINS: origins.optional(),
     CANOPY_TRUST_PROXY: trustProxy.optional(),
     CANOPY_LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 1_000_000, 10),
     CANOPY_LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 1_000_000, 100),
     CANOPY_LOGIN_WINDOW_SECONDS: int(1, 86_400, 900),
     CANOPY_SHUTDOWN_GRACE_MS: int(0, 600_000, 10_000),
+    CANOPY_MAX_LIST_RESULTS: int(1, 1_000_000, DEFAULT_MAX_LIST_RESULTS),
     // Notifications (docs/notifications.md): the outbox dispatcher, e-mail, webhooks.
     CANOPY_DISPATCHER: flag.optional(),
     CANOPY_SMTP_URL: smtpUrl.optional(),
     CANOPY_MAIL_FROM: mailFrom.optional(),
     CANOPY_PUBLIC_URL: publicUrl.optional(),
     CANOPY_WEBHOOK_ALLOW_PRIVATE: flag.optional(),
+    CANOPY_PUBLIC_NOTICES: flag.optional(),
     CANOPY_SECRETS_KEY: secretsKey.optional(),
     CANOPY_DELIVERY_TIMEOUT_MS: int(100, 120_000, 10_000),
     CANOPY_OUTBOX_POLL_MS: int(10, 60_000, 1000),
@@ -160,6 +164,8 @@ export interface Config {
   hardening: HardeningConfig;
   /** How long SIGTERM waits for requests in flight before cutting them off. */
   shutdownGraceMs: number;
+  /** The most entries an unpaginated list that grows with the organisation answers (RESULT_TOO_LARGE above). */
+  maxListResults: number;
   notifications: NotificationsConfig;
 }
 
@@ -172,6 +178,8 @@ export interface NotificationsConfig {
   mailFrom: string;
   /** Base URL of links in messages, without a trailing slash. */
   publicUrl: string;
+  /** Public policy pages and the homepage banner feed (CANOPY_PUBLIC_NOTICES; on in demo mode). */
+  publicNotices: boolean;
   /** Webhooks may target loopback, private, link-local and metadata addresses (tests, closed networks). */
   webhookAllowPrivate: boolean;
   /** Seals webhook secrets at rest (AES-256-GCM); null stores them as they are. */
@@ -193,6 +201,8 @@ export interface HardeningConfig {
   maxBatchOperations: number;
   maxBodyBytes: number;
   requestTimeoutMs: number;
+  /** Share of the heap limit above which queries are refused with SERVICE_UNAVAILABLE (common/memory-guard.ts). */
+  heapCeiling: number;
   corsOrigins: string[];
   trustProxy: boolean | number | string;
   login: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMs: number };
@@ -211,11 +221,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const embedded = e.DATABASE_URL.startsWith('sqlite:');
+  const demo = e.CANOPY_DEMO ?? (embedded && !production);
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     production,
-    demo: e.CANOPY_DEMO ?? (embedded && !production),
+    demo,
     bootstrap: e.CANOPY_BOOTSTRAP_ADMIN_EMAIL && e.CANOPY_BOOTSTRAP_TOKEN
       ? { email: e.CANOPY_BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), token: e.CANOPY_BOOTSTRAP_TOKEN }
       : null,
@@ -229,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBatchOperations: e.CANOPY_MAX_BATCH_OPERATIONS,
       maxBodyBytes: e.CANOPY_MAX_BODY_BYTES,
       requestTimeoutMs: e.CANOPY_REQUEST_TIMEOUT_MS,
+      heapCeiling: e.CANOPY_HEAP_CEILING_PERCENT / 100,
       corsOrigins: e.CANOPY_CORS_ORIGINS ?? [],
       trustProxy: e.CANOPY_TRUST_PROXY ?? 'loopback',
       login: {
@@ -238,17 +250,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     },
     shutdownGraceMs: e.CANOPY_SHUTDOWN_GRACE_MS,
-    notifications: notificationsConfig(e),
+    maxListResults: e.CANOPY_MAX_LIST_RESULTS,
+    notifications: notificationsConfig(e, demo),
   };
 }
 
-function notificationsConfig(e: z.infer<typeof schema>): NotificationsConfig {
+function notificationsConfig(e: z.infer<typeof schema>, demo: boolean): NotificationsConfig {
   const publicUrl = e.CANOPY_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     dispatcher: e.CANOPY_DISPATCHER ?? true,
     smtpUrl: e.CANOPY_SMTP_URL ?? null,
     mailFrom: e.CANOPY_MAIL_FROM ?? `Canopy <canopy@${new URL(publicUrl).hostname}>`,
     publicUrl,
+    publicNotices: e.CANOPY_PUBLIC_NOTICES ?? demo,
     webhookAllowPrivate: e.CANOPY_WEBHOOK_ALLOW_PRIVATE ?? false,
     secretsKey: e.CANOPY_SECRETS_KEY ?? null,
     deliveryTimeoutMs: e.CANOPY_DELIVERY_TIMEOUT_MS,

@@ -10,6 +10,7 @@ import type { IdentityContext } from './modules/identity';
 import type { ImpactContext } from './modules/impact';
 import type { InventoryContext } from './modules/inventory';
 import type { ManifestCheckContext } from './modules/manifest-check';
+import type { NoticesContext } from './modules/notices';
 import type { OrganisationContext } from './modules/organisation';
 import type { OutboxContext } from './modules/outbox';
 import type { PoliciesContext } from './modules/policies';
@@ -41,6 +42,7 @@ export type FeatureContextsProvided = [
   Provides<AppContext, ImpactContext>,
   Provides<AppContext, InventoryContext>,
   Provides<AppContext, ManifestCheckContext>,
+  Provides<AppContext, NoticesContext>,
   Provides<AppContext, OrganisationContext>,
   Provides<AppContext, OutboxContext>,
   Provides<AppContext, PoliciesContext>,

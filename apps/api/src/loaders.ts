@@ -4,6 +4,7 @@ import { createFindingsLoaders } from './modules/findings/findings.loaders';
 import { createHomeRegionLoaders } from './modules/home-region/home-region.loaders';
 import { createIdentityLoaders } from './modules/identity/identity.loaders';
 import { createInventoryLoaders } from './modules/inventory/inventory.loaders';
+import { createNoticeLoaders } from './modules/notices/notice.loaders';
 import { createEffectivePolicyLoaders, createPolicyLoaders } from './modules/policies/policy.loaders';
 import { createProcessorLoaders } from './modules/processors/processor.loaders';
 import { createSecurityMeasureLoaders } from './modules/security-measures/security-measures.loaders';
@@ -39,6 +40,7 @@ export function createLoaders(app: Application) {
     ...createPolicyLoaders(m, app.conflicts, now),
     ...relations,
     ...createSecurityMeasureLoaders(m),
+    ...createNoticeLoaders(m),
     ...createFindingsLoaders(app.findings, { ...services, ...effective, ...taxonomy }, now),
     ...createDpiaLoaders({ ...relations, ...taxonomy }),
     ...createTransferLoaders(m, app.homeRegion),

@@ -7,6 +7,7 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { RecordOfProcessingResolver } from './modules/exports/ropa.resolver';
 import { FindingAcceptanceResolver, FindingAcceptanceServiceResolver, FindingAcceptedByResolver, ServiceFindingsResolver } from './modules/findings/finding-fields.resolver';
 import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
+import { FindingConnectionResolver } from './modules/findings/findings-connection.resolver';
 import { FindingsResolver } from './modules/findings/findings.resolver';
 import { AssessmentSettingsResolver } from './modules/assessments/assessment-settings.resolver';
 import { ServiceDpiaResolver } from './modules/assessments/dpia.resolver';
@@ -30,6 +31,7 @@ import { PolicyResolver } from './modules/policies/policy.resolver';
 import { ProcessorResolver } from './modules/processors/processor.resolver';
 import { ServiceSecurityMeasuresResolver } from './modules/security-measures/security-measures.resolver';
 import { ServiceResolver, TeamServicesResolver } from './modules/services/service.resolver';
+import { ServiceNoticeSettingsResolver } from './modules/services/service-notice-settings.resolver';
 import { SharingApprovalResolver, SharingArrangementFieldsResolver, SharingArrangementServiceResolver } from './modules/sharing/sharing-fields.resolver';
 import { ProcessorSharingResolver, ServiceSharingResolver } from './modules/sharing/sharing-relations.resolver';
 import { SharingViewerResolver } from './modules/sharing/sharing-viewer.resolver';
@@ -37,6 +39,7 @@ import { SharingResolver } from './modules/sharing/sharing.resolver';
 import { TaxonomyResolver } from './modules/taxonomy/taxonomy.resolver';
 import { OutboxResolver } from './modules/outbox/outbox.resolver';
 import { WebhookResolver } from './modules/webhooks/webhook.resolver';
+import { NoticeResolver, PolicyVersionNoticesResolver } from './modules/notices/notice.resolver';
 import { ServiceViewerResolver, TeamViewerResolver } from './modules/services/service-viewer.resolver';
 
 /** Every resolver of the API, by feature. */
@@ -49,6 +52,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TaxonomyResolver,
   ServiceResolver,
   TeamServicesResolver,
+  ServiceNoticeSettingsResolver,
   HomeRegionResolver,
   ServiceDpiaResolver,
   AssessmentSettingsResolver,
@@ -66,6 +70,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   EffectiveClauseResolver,
   ServicePolicyResolver,
   FindingsResolver,
+  FindingConnectionResolver,
   FindingAcceptedByResolver,
   FindingAcceptanceResolver,
   FindingAcceptanceServiceResolver,
@@ -93,6 +98,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   // Notifications (DESIGN.md section 8): webhooks and the outbox, ADMIN only.
   WebhookResolver,
   OutboxResolver,
+  NoticeResolver,
+  PolicyVersionNoticesResolver,
   ServiceViewerResolver,
   TeamViewerResolver,
 ];

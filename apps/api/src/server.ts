@@ -12,6 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { assertTablesHoldUtf8mb4, openDataSource, QueryCountingLogger, QueryTally, countQueriesIn } from '@canopy/persistence';
 import { createApplication, Application } from './application';
 import { authRoutes } from './auth/auth.routes';
+import { publicRoutes } from './modules/public-pages';
 import { bootstrapAdmin } from './modules/identity/bootstrap-admin';
 import type { Clock } from './common/clock';
 import { Database } from './common/database';
@@ -55,7 +56,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
   await dataSource.runMigrations({ transaction: 'each' });
   await assertTablesHoldUtf8mb4(dataSource);
   const db = new Database(dataSource, options.clock, { log });
-  const application = createApplication(db, config.notifications);
+  const application = createApplication(db, config.notifications, { maxListResults: config.maxListResults, heapCeiling: config.hardening.heapCeiling });
   // Outbound messages (docs/notifications.md): a commit that enqueued wakes this process's dispatcher at once.
   const commits = CommitSignal.attach(dataSource);
   application.outbox.useCommitSignal(commits);
@@ -102,6 +103,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
     res.json({ password: demoLogins[0].password, logins: demoLogins.map(({ email, name, roles }) => ({ email, name, roles })) });
   });
   app.use('/auth', authRoutes(application.sessions));
+  app.use('/public', publicRoutes(application.publicPages, application.clock, { enabled: config.notifications.publicNotices, publicUrl: config.notifications.publicUrl }));
 
   const apollo = new ApolloServer<AppContext>({
     schema: await buildCanopySchema(),

@@ -18,3 +18,4 @@ export * from './assessments';
 export * from './transfers';
 export * from './what-if';
 export * from './notifications';
+export * from './notices';

@@ -12,6 +12,7 @@ const GENERIC: Record<string, string> = {
   NOTICE_REQUIRED: 'This change reduces users\u2019 rights, so users must be told in advance.',
   LOCKED_CLAUSE: 'The global policy locks this clause: a service policy may not weaken it.',
   QUERY_TOO_COMPLEX: 'The request asks for too much at once. Narrow it down.',
+  RESULT_TOO_LARGE: 'The organisation is too large to show this in one piece.',
   INTERNAL_SERVER_ERROR: 'The server could not complete the request. Try again in a moment.',
   GRAPHQL_VALIDATION_FAILED: 'The console and the server disagree about this request. Reload the page; if it persists, the server may be older than the console.',
 };

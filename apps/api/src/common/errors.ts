@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'NOTICE_REQUIRED'
   | 'LOCKED_CLAUSE'
   | 'QUERY_TOO_COMPLEX'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'RESULT_TOO_LARGE';
 
 export class CanopyError extends GraphQLError {
   constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
@@ -32,6 +33,9 @@ export const versionConflict = (what: string, expected: number, actual: number) 
     `${what} is at version ${actual}, not ${expected}: someone else changed it. Reload and try again.`,
     { currentVersion: actual },
   );
+/** A list that grows with the organisation holds more than the configured limit: the client should page instead. */
+export const resultTooLarge = (list: string, limit: number, instead: string) =>
+  new CanopyError('RESULT_TOO_LARGE', `${list} would hold more than ${limit} entries, the most one answer may hold: ${instead}.`, { limit });
 export const invalidTransition = (message: string) => new CanopyError('INVALID_TRANSITION', message);
 
 /** Codes a client may see as they are; anything else is masked. */
@@ -47,6 +51,7 @@ export const CLIENT_ERROR_CODES = new Set<string>([
   'LOCKED_CLAUSE',
   'QUERY_TOO_COMPLEX',
   'SERVICE_UNAVAILABLE',
+  'RESULT_TOO_LARGE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

@@ -80,6 +80,6 @@ export async function seedDemoPolicies(app: Application, officer: Viewer): Promi
     policyKey: 'general',
     number: 2,
     effectiveAt: new Date(app.clock.now().getTime() + 45 * DAY),
-    notice: { channels: [NoticeChannel.EMAIL, NoticeChannel.HOMEPAGE_BANNER], noticeAt: app.clock.now() },
+    notice: { channels: [NoticeChannel.EMAIL, NoticeChannel.HOMEPAGE_BANNER], noticeAt: app.clock.now(), evidence: 'Demo data: announced by e-mail and on the homepage' },
   });
 }

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { heapNearLimit, shortOfMemory } from '../common/memory-guard';
 import type { AppContext } from '../context';
 import { analyzeOperation, QueryLimits } from './query-analysis';
 import type { RequestDeadlines } from './request-guards';
@@ -13,11 +14,13 @@ export const RETRY_AFTER_SECONDS = 5;
  * - depth, alias and cost limits: QUERY_TOO_COMPLEX with HTTP 400, naming the
  *   limit and its environment variable;
  * - a mutation is exempt from the request time limit from here on;
+ * - a query is refused (SERVICE_UNAVAILABLE, 503) while the heap is near its
+ *   limit, so the requests in flight finish instead of the process dying;
  * - an answer carrying SERVICE_UNAVAILABLE (the database went away while it
  *   ran) is sent as HTTP 503 with Retry-After, so clients and load balancers
  *   know to retry.
  */
-export function graphqlGuardPlugin(limits: QueryLimits, deadlines: RequestDeadlines | null): ApolloServerPlugin<AppContext> {
+export function graphqlGuardPlugin(limits: QueryLimits & { heapCeiling?: number }, deadlines: RequestDeadlines | null): ApolloServerPlugin<AppContext> {
   return {
     async requestDidStart() {
       return {
@@ -36,6 +39,7 @@ export function graphqlGuardPlugin(limits: QueryLimits, deadlines: RequestDeadli
             });
           }
           if (operation.operation !== 'query') deadlines?.disarm(contextValue.requestId);
+          else if (heapNearLimit(limits.heapCeiling)) throw shortOfMemory('start this query');
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;

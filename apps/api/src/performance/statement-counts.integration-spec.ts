@@ -15,7 +15,8 @@ const BUDGET = {
   serviceList: 8, // authentication included (DESIGN.md: a list of N services costs a constant number of statements)
   servicePage: 12, // issue 11: each request of the console's service page, and the benchmark's service page
   findingsSweep: 16,
-  globalPublish: 30,
+  findingsPage: 20, // issue 14: one chunk of services for the page, one for totalCount
+  globalPublish: 36, // issue 15: + the policy.published and conflict.opened notifications (subscribed webhooks, officers, the teams' engineers)
 };
 
 const SERVICE_LIST = `query($first: Int!, $after: String) { services(first: $first, after: $after) { totalCount edges { cursor node {
@@ -31,6 +32,8 @@ const SERVICE_PAGE_FILES =
 const consoleServicePage = () => consoleOperations().filter((op) => SERVICE_PAGE_FILES.test(op.origin) && op.operation.operation === 'query');
 
 const FINDINGS_SWEEP = '{ findings { rule severity dataCategory message service { key } } }';
+const FINDINGS_PAGE = `query($first: Int!, $after: String) { findingsConnection(first: $first, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { rule severity dataCategory message accepted service { key } } } } }`;
 
 interface Counts {
   listFirst10: number;
@@ -41,6 +44,9 @@ interface Counts {
   consolePageWithConflicts: number;
   consolePageWithoutPolicy: number;
   sweep: number;
+  findingsFirst10: number;
+  findingsFirst100: number;
+  findingsSecondPage: number;
   publish: number;
 }
 
@@ -77,6 +83,10 @@ async function measure(t: TestServer, services: number): Promise<Counts> {
   const consolePageWithConflicts = await consolePage(withConflict);
   const consolePageWithoutPolicy = await consolePage(dataset.serviceKeysWithoutPolicy[0]);
   const sweep = (await ok(FINDINGS_SWEEP, {}, auditor)).statements;
+  const findingsFirst10 = (await ok(FINDINGS_PAGE, { first: 10 }, auditor)).statements;
+  const firstPage = await ok(FINDINGS_PAGE, { first: 100 }, auditor);
+  const findingsFirst100 = firstPage.statements;
+  const findingsSecondPage = (await ok(FINDINGS_PAGE, { first: 100, after: firstPage.data!.findingsConnection.pageInfo.endCursor }, auditor)).statements;
 
   const current = await ok('{ policy(key: "general") { currentVersion { number clauses { topic subject value locked text } } } }', {}, officer);
   const clauses = (current.data!.policy.currentVersion.clauses as { topic: string; subject: string; value: string }[]).map((c) =>
@@ -94,7 +104,19 @@ async function measure(t: TestServer, services: number): Promise<Counts> {
   // The generated audit log chains onto the API's own events and verifies.
   const verified = await ok('{ verifyAuditLog { ok } }', {}, auditor);
   expect(verified.data!.verifyAuditLog.ok).toBe(true);
-  return { listFirst10, listFirst100, pageWithConflicts, pageWithoutPolicy, consolePageWithConflicts, consolePageWithoutPolicy, sweep, publish };
+  return {
+    listFirst10,
+    listFirst100,
+    pageWithConflicts,
+    pageWithoutPolicy,
+    consolePageWithConflicts,
+    consolePageWithoutPolicy,
+    sweep,
+    findingsFirst10,
+    findingsFirst100,
+    findingsSecondPage,
+    publish,
+  };
 }
 
 describe.each(testDialects())('SQL statements per benchmark workload on %s', (dialect) => {
@@ -135,6 +157,13 @@ describe.each(testDialects())('SQL statements per benchmark workload on %s', (di
   it('should sweep the findings of every service in a constant number of statements', () => {
     expect(large.sweep).toBe(small.sweep);
     expect(large.sweep).toBeLessThanOrEqual(BUDGET.findingsSweep);
+  });
+
+  it('should serve a page of findings in the same number of statements for first: 10 and first: 100, on any page, within the budget', () => {
+    expect(large.findingsFirst100).toBe(large.findingsFirst10);
+    expect(large.findingsSecondPage).toBe(large.findingsFirst100);
+    expect(large.findingsFirst100).toBe(small.findingsFirst100);
+    expect(large.findingsFirst100).toBeLessThanOrEqual(BUDGET.findingsPage);
   });
 
   it('should publish a global version over every service policy in a constant number of statements', () => {

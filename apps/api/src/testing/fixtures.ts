@@ -150,3 +150,16 @@ export const RETENTION_90_GLOBAL: ClauseInput[] = [
 ];
 
 export const codes = (r: { errors?: { extensions?: { code?: string } }[] }) => (r.errors ?? []).map((e) => e.extensions?.code);
+
+/** The global policy the scale tests measure bulk services against (bulk-compliance.ts): every kind of finding fires. */
+export const BULK_GLOBAL: ClauseInput[] = [
+  { topic: 'COLLECTION', subject: '*', value: 'ALLOWED' },
+  { topic: 'COLLECTION', subject: 'device.camera', value: 'CONSENT' },
+  { topic: 'USE', subject: '*:service', value: 'ALLOWED' },
+  { topic: 'SHARING', subject: '*:third_party', value: 'CONSENT' },
+  { topic: 'SHARING', subject: 'user.content.image:public', value: 'CONSENT' },
+  { topic: 'RETENTION', subject: '*', value: '365' },
+  { topic: 'RETENTION', subject: 'device.log', value: '90' },
+  { topic: 'ENCRYPTION', subject: 'user.contact', value: 'AT_REST_AND_IN_TRANSIT' },
+  { topic: 'COMMUNICATION', subject: 'marketing.email', value: 'OPT_IN' },
+];

@@ -1,3 +1,4 @@
 export * from './events';
 export * from './recipients';
 export * from './retry';
+export * from './audience';

@@ -15,6 +15,7 @@ import { PolicyConflictEntity } from './policy-conflict.entity';
 import { SecurityMeasureEntity } from './security-measure.entity';
 import { WebhookEntity } from './webhook.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import { NoticeEntity } from './notice.entity';
 import { AdequacyDecisionEntity } from './adequacy-decision.entity';
 
 export {
@@ -36,6 +37,7 @@ export {
   SecurityMeasureEntity,
   WebhookEntity,
   OutboxMessageEntity,
+  NoticeEntity,
   AdequacyDecisionEntity,
 };
 
@@ -72,5 +74,6 @@ export const ALL_ENTITIES = [
   SecurityMeasureEntity,
   WebhookEntity,
   OutboxMessageEntity,
+  NoticeEntity,
   AdequacyDecisionEntity,
 ];

@@ -23,6 +23,8 @@ export class PolicyVersionEntity {
   /** JSON array of NoticeChannel. */
   @Column('varchar', { length: 100, name: 'notice_channels', nullable: true }) noticeChannels: string | null;
   @InstantColumn('notice_at', { nullable: true }) noticeAt: Date | null;
+  /** A notice sent outside Canopy: the reference or URL that proves it. */
+  @Column('varchar', { length: 2000, name: 'notice_evidence', nullable: true }) noticeEvidence: string | null;
   @Column('boolean', { name: 'material_reduction' }) materialReduction: boolean;
   /** JSON array of the concrete subjects that got weaker. */
   @Column('text', { name: 'weakened_subjects', nullable: true }) weakenedSubjects: string | null;

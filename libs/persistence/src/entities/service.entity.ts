@@ -17,6 +17,10 @@ export class ServiceEntity {
   @Column('integer') version: number;
   /** +1 per inventory replacement that changes something (optimistic concurrency of `setInventory`). */
   @Column('integer', { name: 'inventory_version', default: 0 }) inventoryVersion: number;
+  /** Served on the public policy pages (DESIGN.md section 8). */
+  @Column('boolean', { name: 'public', default: false }) public: boolean;
+  /** Where notice e-mails for this service go: normalised addresses; null until set. */
+  @Column('simple-json', { name: 'notice_recipients', nullable: true }) noticeRecipients: string[] | null;
   @InstantColumn('created_at') createdAt: Date;
   @InstantColumn('updated_at') updatedAt: Date;
 

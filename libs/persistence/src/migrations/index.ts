@@ -7,6 +7,7 @@ import { SessionTokens1764400006000 } from './1764400006000-session-tokens';
 import { Utf8mb4Schema1764400008000 } from './1764400008000-utf8mb4-schema';
 import { OutboxWebhooks1764400015000 } from './1764400015000-outbox-webhooks';
 import { InventoryVersion1764400016000 } from './1764400016000-inventory-version';
+import { Notices1764400040000 } from './1764400040000-notices';
 import { AdequacyRegister1764400050000 } from './1764400050000-adequacy-register';
 
 /** Every migration, oldest first. Each runs unchanged on MySQL/MariaDB and SQLite. */
@@ -20,5 +21,6 @@ export const ALL_MIGRATIONS = [
   Utf8mb4Schema1764400008000,
   OutboxWebhooks1764400015000,
   InventoryVersion1764400016000,
+  Notices1764400040000,
   AdequacyRegister1764400050000,
 ];

@@ -15,6 +15,7 @@ import { channelList } from '../../components/notice-channels';
 import { DraftEditor } from './DraftEditor';
 import { withContent } from './policy-version';
 import { PublishPanel } from './PublishPanel';
+import { NoticesPanel } from './NoticesPanel';
 import { ImpactPreview } from './ImpactPreview';
 import { DiscardDraftButton } from './DiscardDraftButton';
 
@@ -252,6 +253,9 @@ export function PolicyPage() {
                   <Group justify="flex-end">
                     <DiscardDraftButton policyKey={policy.key} number={selected.number} onDiscarded={() => void refetch().then(() => setView({ version: null }))} />
                   </Group>
+                )}
+                {selected.status === 'DRAFT' && (
+                  <NoticesPanel policyKey={policy.key} versionId={selected.id} weakened={selected.weakenedSubjects} noticeDays={noticePeriod.days} canIssue={policy.viewerCanPublish} />
                 )}
                 {selected.status === 'DRAFT' && policy.viewerCanPublish && (
                   <PublishPanel

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Checkbox, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { NoticeChannel, NoticePeriod } from '@canopy/domain';
-import { CHANNEL_LABELS, CHANNELS } from '../../components/notice-channels';
+import { NoticeChannelsField } from '../../components/forms/NoticeChannelsField';
 import { formatDateTime } from '../../lib/format';
 import { InstantInput } from '../../components/forms/DateFields';
 import { ConfirmDialog } from '../../components/forms/ConfirmDialog';
@@ -45,6 +45,7 @@ export function PublishPanel({
 }) {
   const [effectiveAt, setEffectiveAt] = useState<string | null>(null);
   const [noticeAt, setNoticeAt] = useState<string | null>(null);
+  const [evidence, setEvidence] = useState('');
   const [channels, setChannels] = useState<NoticeChannel[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [publish] = useMutation(PublishPolicyVersionMutation);
@@ -58,7 +59,7 @@ export function PublishPanel({
           policyKey,
           number,
           effectiveAt,
-          ...(materialReduction || (noticeAt && channels.length) ? { notice: { channels, noticeAt: noticeAt ?? new Date().toISOString() } } : {}),
+          ...((materialReduction && channels.length) || (noticeAt && channels.length) ? { notice: { channels, noticeAt: noticeAt ?? new Date().toISOString(), evidence: evidence.trim() || null } } : {}),
         },
       },
     });
@@ -77,14 +78,16 @@ export function PublishPanel({
         </Group>
         {materialReduction && (
           <Group align="flex-end">
-            <Checkbox.Group label="Notice channels" value={channels} onChange={(v) => setChannels(v as NoticeChannel[])}>
-              <Group mt="xs">
-                {CHANNELS.map((c) => (
-                  <Checkbox key={c} value={c} label={CHANNEL_LABELS[c]} />
-                ))}
-              </Group>
-            </Checkbox.Group>
+            <NoticeChannelsField label="Notice channels" value={channels} onChange={setChannels} />
             <InstantInput label="Notice sent" value={noticeAt} onChange={setNoticeAt} w={240} />
+            <TextInput
+              label="Evidence of the notice"
+              description="A reference or URL; leave the notice fields empty to publish on a notice issued above."
+              value={evidence}
+              onChange={(e) => setEvidence(e.currentTarget.value)}
+              maxLength={2000}
+              w={360}
+            />
           </Group>
         )}
         <Alert color={!requirement.required ? 'green' : requirement.satisfied ? 'teal' : 'yellow'} title={requirement.required ? 'Notice required' : 'No notice required'} data-testid="notice-requirement">

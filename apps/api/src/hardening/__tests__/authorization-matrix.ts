@@ -111,6 +111,7 @@ export const QUERIES: Entry[] = [
   },
   { field: 'sharingArrangements', allowed: ALL, prepare: async () => q('{ sharingArrangements { id status } }') },
   { field: 'findings', allowed: ALL, prepare: async () => q('{ findings { rule severity service { key } } }') },
+  { field: 'findingsConnection', allowed: ALL, prepare: async () => q('{ findingsConnection(first: 5) { totalCount edges { cursor node { rule service { key } } } } }') },
   {
     field: 'auditEvents',
     allowed: ALL,
@@ -124,6 +125,7 @@ export const QUERIES: Entry[] = [
   { field: 'webhooks', allowed: ADMIN, prepare: async () => q('{ webhooks { id url events } }') },
   { field: 'webhookDeliveries', allowed: ADMIN, prepare: async (w) => q('query($id: ID!) { webhookDeliveries(webhookId: $id) { id status } }', { id: await w.webhook() }) },
   { field: 'outboxMessages', allowed: ADMIN, prepare: async () => q('{ outboxMessages { id kind recipient status } }') },
+  { field: 'notices', allowed: ALL, prepare: async () => q('{ notices { id text deliveries { recipient status } } }') },
 ];
 
 const SUBMIT = 'mutation($id: ID!, $v: Int!) { submitSharing(id: $id, expectedVersion: $v) { id status } }';
@@ -414,6 +416,31 @@ export const MUTATIONS: Entry[] = [
       q('mutation($i: AcceptFindingInput!) { acceptFinding(input: $i) { rule } }', {
         i: { serviceKey: await w.serviceWithFinding(), rule: 'RETENTION_EXCEEDED', dataCategory: 'device.log', rationale: 'legacy logs, being migrated', expiresAt: new Date(Date.now() + 240 * HOUR).toISOString() },
       }),
+  },
+  // notices (DESIGN.md section 8): settings by the owning team or officers, issuing by officers
+  {
+    field: 'setServicePublic',
+    allowed: OWNERS,
+    prepare: async (w) => q('mutation($k: String!) { setServicePublic(serviceKey: $k, public: true) { public } }', { k: await w.service([]) }),
+  },
+  {
+    field: 'setNoticeRecipients',
+    allowed: OWNERS,
+    prepare: async (w) => q('mutation($k: String!) { setNoticeRecipients(serviceKey: $k, recipients: ["users@example.com"]) { noticeRecipients } }', { k: await w.service([]) }),
+  },
+  {
+    field: 'issueNotice',
+    allowed: OFFICER,
+    prepare: async (w) => {
+      const serviceKey = await w.service([]);
+      await w.ok('mutation($k: String!) { setNoticeRecipients(serviceKey: $k, recipients: ["users@example.com"]) { key } }', { k: serviceKey }, 'PRIVACY_OFFICER');
+      const policyKey = await w.servicePolicy(serviceKey);
+      await w.draft(policyKey, [{ topic: 'RETENTION', subject: 'device.log', value: '10' }]);
+      const d = await w.ok('query($k: String!) { policy(key: $k) { draft { id } } }', { k: policyKey }, 'PRIVACY_OFFICER');
+      return q('mutation($i: IssueNoticeInput!) { issueNotice(input: $i) { id } }', {
+        i: { policyVersionId: d.policy.draft.id, channels: ['EMAIL'], plannedEffectiveAt: new Date(Date.now() + 40 * 24 * HOUR).toISOString() },
+      });
+    },
   },
 ];
 

@@ -53,6 +53,11 @@ export class RecordOfProcessingService {
     private readonly organisation: OrganisationProfileReader,
   ) {}
 
+  /** How many services the record reads (one activity or more each): one COUNT. */
+  countServices(): Promise<number> {
+    return this.db.manager.count(ServiceEntity);
+  }
+
   /** The record as of `at` (default: `now`, the request's instant, which is also when it is generated). */
   async build(at: Date | null, now: Date): Promise<RecordOfProcessingData> {
     const generatedAt = now;

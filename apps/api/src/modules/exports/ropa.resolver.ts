@@ -11,9 +11,14 @@ export class RecordOfProcessingResolver {
   @Authorized(...READERS_OF_AUDIT)
   @Query(() => RecordOfProcessing, {
     description:
-      'The record of processing activities (GDPR Art. 30(1)) as of `at` (default now): per service and purpose, from published policies and approved arrangements only. Auditors, privacy officers and admins.',
+      'The record of processing activities (GDPR Art. 30(1)) as of `at` (default now): per service and purpose, from published policies and approved arrangements only. Auditors, privacy officers and admins. RESULT_TOO_LARGE when the organisation has more services than CANOPY_MAX_LIST_RESULTS.',
   })
   async recordOfProcessing(@Ctx() ctx: ExportsContext, @Arg('at', () => Date, { nullable: true }) at: Date | null): Promise<RecordOfProcessing> {
+    await ctx.app.listLimit.check(
+      'recordOfProcessing',
+      'it holds an activity per service and purpose; raise CANOPY_MAX_LIST_RESULTS for the export, or page through services(first, after) with their effectivePolicy and sharingArrangements',
+      () => ctx.app.recordOfProcessing.countServices(),
+    );
     const record = await ctx.app.recordOfProcessing.build(at, ctx.loaders.now);
     return Object.assign(new RecordOfProcessing(), {
       at: record.at,

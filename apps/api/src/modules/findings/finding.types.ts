@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { edgeType, PageInfo } from '../../common/connection.types';
 import { Severity } from '../../common/graphql-enums';
 import { EffectiveClause } from '../policies';
 import type { Service } from '../services';
@@ -32,4 +33,15 @@ export class FindingAcceptance {
   @Field(() => Date) expiresAt: Date;
   serviceId: string;
   acceptedById: string;
+}
+
+const FindingEdge = edgeType('Finding', Finding);
+
+/** One page of findings; `totalCount` is counted only when asked for (FindingConnectionResolver). */
+@ObjectType()
+export class FindingConnection {
+  @Field(() => [FindingEdge]) edges: { cursor: string; node: Finding }[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  /** What totalCount counts: the filter and instant of the page. */
+  counting: () => Promise<number>;
 }

@@ -45,6 +45,12 @@ export class FindingsEvaluator implements FindingsMeasure {
     return evaluateWith(await loadFindingsFacts(m, services, now, taxonomy, scope === 'all'), effective, now);
   }
 
+  /** Findings of the given services at `at`, against their effective policies then (read here, not from a request's loaders). */
+  async measure(services: ServiceEntity[], at: Date, taxonomy: Taxonomy): Promise<Map<string, ServiceFinding[]>> {
+    const effective = await this.policies.effectiveFor(services.map((s) => s.id), at, { taxonomy });
+    return this.evaluate(services, effective, at, taxonomy);
+  }
+
   async evaluate(services: ServiceEntity[], effective: ReadonlyMap<string, ServiceEffectivePolicy>, now: Date, taxonomy: Taxonomy): Promise<Map<string, ServiceFinding[]>> {
     return evaluateWith(await loadFindingsFacts(this.db.manager, services, now, taxonomy), effective, now);
   }

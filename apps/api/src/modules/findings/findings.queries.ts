@@ -26,6 +26,20 @@ export async function servicesIn(m: EntityManager, scope: FindingsScope): Promis
   return (await inChunks(scope, (ids) => m.findBy(ServiceEntity, { id: In(ids) }))).sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
+/** A place in the services' key order: at `key` (inclusive) or just after it. */
+export interface ServicePosition {
+  key: string;
+  inclusive: boolean;
+}
+
+/** Up to `limit` services in key order from a position (null: the first), and whether more follow; one statement. */
+export async function servicesFrom(m: EntityManager, from: ServicePosition | null, limit: number): Promise<{ services: ServiceEntity[]; more: boolean }> {
+  const query = m.createQueryBuilder(ServiceEntity, 's').orderBy('s.key', 'ASC').limit(limit + 1);
+  if (from) query.where(from.inclusive ? 's.key >= :key' : 's.key > :key', { key: from.key });
+  const rows = await query.getMany();
+  return { services: rows.slice(0, limit), more: rows.length > limit };
+}
+
 /**
  * Loads the facts of the given services set-based: current inventories, live
  * arrangements with their processors and unexpired acceptances, three

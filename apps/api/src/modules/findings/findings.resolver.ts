@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { severityAtLeast } from '@canopy/domain';
+import type { Severity as DomainSeverity } from '@canopy/domain';
 import { viewerOf } from '../../auth/request-context';
 import { notFound } from '../../common/errors';
 import { Service } from '../services';
@@ -11,27 +11,24 @@ import { Finding, FindingAcceptance, Severity } from './finding.types';
 @Resolver(() => Finding)
 export class FindingsResolver {
   @Authorized()
-  @Query(() => [Finding], { description: 'Computed now; by service key, then most severe first. Accepted findings stay listed, marked accepted.' })
+  @Query(() => [Finding], {
+    description:
+      'Computed now; by service key, then most severe first. Accepted findings stay listed, marked accepted. RESULT_TOO_LARGE above the configured limit (CANOPY_MAX_LIST_RESULTS): use findingsConnection.',
+  })
   async findings(
     @Ctx() ctx: FindingsContext,
     @Arg('serviceKey', () => String, { nullable: true }) serviceKey: string | null,
     @Arg('minSeverity', () => Severity, { nullable: true }) minSeverity: Severity | null,
     @Arg('accepted', () => Boolean, { nullable: true, description: 'true: only accepted ones; false: only open ones' }) accepted: boolean | null,
   ): Promise<Finding[]> {
-    let services;
+    let only = null;
     if (serviceKey != null) {
-      const service = await ctx.loaders.serviceByKey.load(serviceKey);
-      if (!service) throw notFound('Service', serviceKey);
-      services = [service];
-    } else {
-      services = await ctx.app.findings.services('all');
-      for (const service of services) ctx.loaders.serviceById.prime(service.id, service);
+      only = await ctx.loaders.serviceByKey.load(serviceKey);
+      if (!only) throw notFound('Service', serviceKey);
     }
-    const byService = await Promise.all(services.map((s) => ctx.loaders.findingsByServiceId.load(s.id)));
-    return byService
-      .flat()
-      .filter((f) => (!minSeverity || severityAtLeast(f.severity, minSeverity)) && (accepted == null || (f.acceptance !== null) === accepted))
-      .map(findingMapper());
+    const criteria = { minSeverity: minSeverity as DomainSeverity | null, accepted };
+    const now = ctx.loaders.now;
+    return (await ctx.app.findingsPager.list(only, criteria, now, await ctx.loaders.taxonomy(), ctx.app.listLimit.max)).map(findingMapper());
   }
 
   @Authorized('PRIVACY_OFFICER')

@@ -9,6 +9,7 @@ export { OutboxQueries, type FailedDelivery } from './outbox-queries.app-service
 export { CommitSignal } from './commit-signal';
 export { Dispatcher, type DispatcherSettings, type DispatcherCounts } from './dispatcher';
 export { MailSender } from './mail.sender';
+export { Notifier, type Notification } from './notifier';
 export { DeliveryError, type Sender } from './sender';
-export { DeliveryStatusEnum } from './outbox.types';
+export { DeliveryState, DeliveryStatusEnum } from './outbox.types';
 export type { OutboxContext } from './outbox.context';

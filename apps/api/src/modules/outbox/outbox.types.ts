@@ -8,6 +8,14 @@ export type DeliveryStatusEnum = DeliveryStatus;
 export const OutboxKindEnum = registerDomainEnum('OutboxKind', OUTBOX_KINDS);
 export type OutboxKindEnum = OutboxKind;
 
+/** Where one delivery stands: fields the delivery types extend (never referenced, so not in the schema itself). */
+@ObjectType()
+export abstract class DeliveryState {
+  @Field(() => DeliveryStatusEnum) status: DeliveryStatusEnum;
+  @Field(() => Int) attempts: number;
+  @Field(() => String, { nullable: true }) lastError: string | null;
+}
+
 @ObjectType({ description: 'An outbound message (e-mail or webhook delivery) as the outbox holds it. ADMIN.' })
 export class OutboxMessage {
   @Field(() => ID) id: string;

@@ -48,6 +48,11 @@ export class ConflictService implements ConflictReader, OpenConflictsReader {
     }));
   }
 
+  /** How many conflict rows `list(…, 'all', …)` reads: one COUNT. */
+  count(): Promise<number> {
+    return this.db.manager.count(PolicyConflictEntity);
+  }
+
   async list(status: ConflictStatus | null | undefined, serviceIds: readonly string[] | 'all', at: Date): Promise<ConflictView[]> {
     // One statement: the rows with their pair's versions and whether either side is superseded at `at`.
     const rows = await new PolicyQueries(this.db.manager).conflictsWithPairs(serviceIds, at);

@@ -11,8 +11,12 @@ import { PolicyConflict } from './policy.types';
 @Resolver(() => PolicyConflict)
 export class ConflictResolver {
   @Authorized()
-  @Query(() => [PolicyConflict], { description: 'Status derived now: OPEN (the review queue, scheduled pairs included), RESOLVED, SUPERSEDED.' })
-  async conflicts(@Ctx() ctx: PoliciesContext, @Arg('status', () => ConflictStatus, { nullable: true }) status: ConflictStatus | null): Promise<PolicyConflict[]> {
+  @Query(() => [PolicyConflict], { description: 'Status derived now: OPEN (the review queue, scheduled pairs included), RESOLVED, SUPERSEDED. RESULT_TOO_LARGE above CANOPY_MAX_LIST_RESULTS.' })
+  async conflicts(
+    @Ctx() ctx: PoliciesContext,
+    @Arg('status', () => ConflictStatus, { nullable: true }) status: ConflictStatus | null,
+  ): Promise<PolicyConflict[]> {
+    await ctx.app.listLimit.check('conflicts', "page through services(first, after) with each service's conflicts(status)", () => ctx.app.conflicts.count());
     return (await ctx.app.conflicts.list(status, 'all', ctx.loaders.now)).map(toPolicyConflict);
   }
 

@@ -5,8 +5,8 @@
  * types others embed, and what the impact preview reads to fold a draft.
  */
 export { EffectiveClause, PolicyConflict, PolicyVersion } from './policy.types';
-export { ClauseSource, ClauseTopic } from './policy.enums';
-export { toConflictState, toDomainClause, toEffectiveClause, toPolicyConflict } from './policy.mappers';
+export { ClauseSource, ClauseTopic, NoticeChannel } from './policy.enums';
+export { toConflictState, toDomainClause, toEffectiveClause, toPolicyConflict, toPolicyVersion } from './policy.mappers';
 export {
   type EffectivePolicyReader,
   type EffectivePolicyReadOptions,

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../auth/request-context';
+import type { ListLimitApp } from '../../common/list-limit';
 import type { RequestNow } from '../../common/loader-helpers';
 import type { IdentityLoaders } from '../identity';
 import type { ServiceLoaders } from '../services';
@@ -10,6 +11,6 @@ import type { EffectivePolicyLoaders, PolicyLoaders } from './policy.loaders';
 
 /** What the policies feature's resolvers use of their request. */
 export type PoliciesContext = RequestContext<
-  { policyAuthoring: PolicyAuthoring; policyCatalog: PolicyCatalog; conflicts: ConflictService },
+  { policyAuthoring: PolicyAuthoring; policyCatalog: PolicyCatalog; conflicts: ConflictService } & ListLimitApp,
   PolicyLoaders & EffectivePolicyLoaders & ServiceLoaders & IdentityLoaders & TaxonomyLoaders & RequestNow
 >;

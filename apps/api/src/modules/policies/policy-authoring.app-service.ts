@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import {
   assessMaterialReduction,
-  checkNotice,
   counterparts,
+  decidePublishNotice,
   inForceFrom as inForceFromOf,
   lockedViolations,
   noticeDaysFrom,
@@ -10,13 +10,14 @@ import {
   Taxonomy,
   validateClauseSet,
 } from '@canopy/domain';
-import { PolicyClauseEntity, PolicyEntity, PolicyVersionEntity, publicationChange, ServiceEntity } from '@canopy/persistence';
+import { NoticeEntity, PolicyClauseEntity, PolicyEntity, PolicyVersionEntity, publicationChange, ServiceEntity } from '@canopy/persistence';
 import { isOfficer, Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, CanopyError, forbidden, invalidTransition, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { requireSlug, requireText } from '../../common/validation';
 import { appendAuditEvent, insertAudited } from '../audit';
+import type { Notifier } from '../outbox';
 import { loadTaxonomy } from '../taxonomy';
 import { computeConflicts, VersionPair } from './conflict-computation';
 import { assertMayEdit } from './policy-access';
@@ -24,10 +25,14 @@ import type { ClauseInput, CreatePolicyInput, DraftPolicyVersionInput, PublishPo
 import { layerOf, toDomainClause } from './policy.mappers';
 import { PolicyQueries, VersionWithPolicy } from './policy.queries';
 import { inBatches } from '../../common/batch';
+import { notifyPublished } from './policy-notifications';
 
 /** Creating policies, drafting, discarding and publishing versions (DESIGN.md sections 2 and 3). */
 export class PolicyAuthoring {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly notifier: Notifier,
+  ) {}
 
   async createPolicy(actor: Viewer, input: CreatePolicyInput): Promise<PolicyEntity> {
     return this.db.write(async (tx, now) => {
@@ -78,6 +83,8 @@ export class PolicyAuthoring {
       let draft = versions.find((v) => v.status === 'DRAFT');
       const before = draft ? (await tx.find(PolicyClauseEntity, { where: { versionId: draft.id }, order: { position: 'ASC' } })).map(toDomainClause) : null;
       if (draft) {
+        // Drafting again voids the notices issued for the old text (DESIGN.md section 8).
+        await tx.createQueryBuilder().update(NoticeEntity).set({ voidedAt: now }).where('policy_version_id = :id AND voided_at IS NULL', { id: draft.id }).execute();
         await tx.delete(PolicyClauseEntity, { versionId: draft.id });
         await tx.update(PolicyVersionEntity, { id: draft.id }, { updatedAt: now });
         draft.updatedAt = now;
@@ -130,6 +137,8 @@ export class PolicyAuthoring {
       await assertMayEdit(tx, actor, policy);
       const draft = await tx.findOneBy(PolicyVersionEntity, { policyId: policy.id, status: 'DRAFT' });
       if (!draft) throw invalidTransition(`Policy "${policy.key}" has no draft to discard.`);
+      // Notices issued for the draft go with it; the audit log keeps each one (notice.issued).
+      await tx.delete(NoticeEntity, { policyVersionId: draft.id });
       await tx.delete(PolicyVersionEntity, { id: draft.id });
       await appendAuditEvent(tx, now, actor, { action: 'policy.draft_discarded', entityType: 'policy', entityId: policy.key, before: { number: draft.number } });
       return true;
@@ -137,7 +146,6 @@ export class PolicyAuthoring {
   }
 
   async publish(actor: Viewer, input: PublishPolicyVersionInput): Promise<PolicyVersionEntity> {
-    if (input.notice && input.notice.channels.length === 0) throw badInput('A notice needs at least one channel.', { argument: 'notice' });
     return this.db.write(async (tx, now) => {
       const policy = await policyOrFail(tx, input.policyKey);
       const version = await tx.findOneBy(PolicyVersionEntity, { policyId: policy.id, number: input.number });
@@ -155,14 +163,25 @@ export class PolicyAuthoring {
       const assessment = assessMaterialReduction(previousClauses, domainClauses, taxonomy);
       const globalNow = (await store.inForceAt(now, [])).find((v) => v.policy.scope === 'GLOBAL') ?? null;
       const noticeDays = noticeDaysFrom(globalNow ? ((await store.clausesOf([globalNow.id])).get(globalNow.id) ?? []).map(toDomainClause) : null);
-      const notice = checkNotice({ materialReduction: assessment.materialReduction, notice: input.notice ?? null, effectiveAt: input.effectiveAt, noticeDays, now });
-      if (!notice.ok) {
-        throw new CanopyError('NOTICE_REQUIRED', `${policy.key} v${version.number}: ${notice.reason}`, {
-          earliestEffectiveAt: notice.earliestEffectiveAt.toISOString(),
+      const issued = await tx.findBy(NoticeEntity, { policyVersionId: version.id });
+      const decision = decidePublishNotice({
+        materialReduction: assessment.materialReduction,
+        noticeDays,
+        effectiveAt: input.effectiveAt,
+        now,
+        draftCreatedAt: version.createdAt,
+        issued: issued.map((n) => ({ issuedAt: n.issuedAt, plannedEffectiveAt: n.plannedEffectiveAt, channels: n.channels, voided: n.voidedAt !== null })),
+        external: input.notice ? { channels: input.notice.channels, noticeAt: input.notice.noticeAt, evidence: input.notice.evidence } : null,
+      });
+      if (!decision.ok) {
+        throw new CanopyError(decision.code, `${policy.key} v${version.number}: ${decision.message}`, {
+          argument: decision.argument,
+          ...(decision.earliestEffectiveAt ? { earliestEffectiveAt: decision.earliestEffectiveAt.toISOString() } : {}),
           noticeDays,
           weakenedSubjects: assessment.weakenedSubjects.slice(0, 50),
         });
       }
+      const notice = decision.notice;
 
       const inForceFrom = inForceFromOf(input.effectiveAt, now);
       const changes = {
@@ -171,8 +190,9 @@ export class PolicyAuthoring {
         publishedAt: now,
         inForceFrom,
         publishedBy: actor.id,
-        noticeChannels: input.notice ? JSON.stringify([...new Set(input.notice.channels)]) : null,
-        noticeAt: input.notice?.noticeAt ?? null,
+        noticeChannels: notice ? JSON.stringify(notice.channels) : null,
+        noticeAt: notice?.noticeAt ?? null,
+        noticeEvidence: notice?.evidence ?? null,
         materialReduction: assessment.materialReduction,
         weakenedSubjects: JSON.stringify(assessment.weakenedSubjects),
         updatedAt: now,
@@ -198,7 +218,7 @@ export class PolicyAuthoring {
         ...publicationChange(version.number, {
           effectiveAt: input.effectiveAt,
           inForceFrom,
-          notice: input.notice ?? null,
+          notice: notice ? { channels: notice.channels, noticeAt: notice.noticeAt, evidence: notice.evidence, issuedByCanopy: !input.notice } : null,
           materialReduction: assessment.materialReduction,
           weakenedSubjects: assessment.weakenedSubjects,
           conflictsOpened: conflicts.opened,
@@ -206,6 +226,7 @@ export class PolicyAuthoring {
           servicesWithConflicts: serviceKeys,
         }),
       });
+      await notifyPublished(this.notifier, tx, now, publishedVersion, conflicts.rows.filter((r) => !r.resolvedAt).map((r) => r.serviceId));
       return version;
     });
   }

@@ -32,6 +32,9 @@ export class DraftPolicyVersionInput {
 export class AmendmentNoticeInput {
   @Field(() => [NoticeChannel]) channels: NoticeChannel[];
   @Field(() => Date) noticeAt: Date;
+  @Field(() => String, { nullable: true, description: 'required for a notice sent outside Canopy (NOTICE_REQUIRED without it)' })
+  @MaxLength(2000)
+  evidence?: string | null;
 }
 
 @InputType()

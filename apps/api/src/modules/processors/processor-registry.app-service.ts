@@ -108,6 +108,11 @@ export class ProcessorRegistry {
     return this.db.manager.findOneBy(ProcessorEntity, { key: String(key).slice(0, 63) });
   }
 
+  /** How many processors `list` reads: one COUNT. */
+  count(): Promise<number> {
+    return this.db.manager.count(ProcessorEntity);
+  }
+
   list(): Promise<ProcessorEntity[]> {
     return this.db.manager.find(ProcessorEntity, { order: { key: 'ASC' } });
   }

@@ -15,8 +15,11 @@ export class ProcessorResolver {
   }
 
   @Authorized()
-  @Query(() => [Processor], { description: 'Ordered by key.' })
+  @Query(() => [Processor], { description: 'Ordered by key. RESULT_TOO_LARGE above CANOPY_MAX_LIST_RESULTS.' })
   async processors(@Ctx() ctx: ProcessorsContext): Promise<Processor[]> {
+    await ctx.app.listLimit.check('processors', 'look one up with processor(key), or page through services(first, after) with their sharingArrangements { processor }', () =>
+      ctx.app.processors.count(),
+    );
     return (await ctx.app.processors.list()).map((row) => toProcessor(row, ctx.loaders.now));
   }
 

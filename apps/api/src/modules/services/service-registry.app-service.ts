@@ -41,6 +41,8 @@ export class ServiceRegistry {
         teamId: team.id,
         lifecycle: input.lifecycle ?? 'ACTIVE',
         servesMinors: input.servesMinors ?? false,
+        public: false,
+        noticeRecipients: null,
         version: 1,
         createdAt: now,
         updatedAt: now,

@@ -17,6 +17,8 @@ export class Service {
   @Field(() => Int, { description: 'optimistic-concurrency counter, +1 per change' }) version: number;
   @Field(() => Date) createdAt: Date;
   @Field(() => Date) updatedAt: Date;
+  @Field({ description: 'served on the public policy pages' }) public: boolean;
+  @Field(() => [String], { description: 'where notice e-mails for this service go' }) noticeRecipients: string[];
   teamId: string;
   /** served by the inventory feature's `inventoryVersion` field */
   inventoryVersion: number;

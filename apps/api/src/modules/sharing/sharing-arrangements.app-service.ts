@@ -23,6 +23,11 @@ export class SharingArrangements {
     return row ? toSharingArrangement(row) : null;
   }
 
+  /** How many arrangements `list` reads at most (every one, with `at`): one COUNT. */
+  count(status: string | null, at: Date | null): Promise<number> {
+    return this.queries.count(at ? null : status);
+  }
+
   /** Oldest first; `at` gives the arrangements that existed then, in the state they were in. */
   async list(status: string | null, at: Date | null): Promise<SharingArrangement[]> {
     if (!at) return (await this.queries.list(status)).map(toSharingArrangement);

@@ -4,9 +4,11 @@ import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, invalidTransition, notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
+import type { Notifier } from '../outbox';
 import type { HomeRegionReader } from '../home-region';
 import { processorTransferFacts } from '../processors';
 import { loadTaxonomy } from '../taxonomy';
+import { notifySharing } from './sharing-notifications';
 import { requireMayRequest, requireMayWithdraw } from './sharing.access';
 import type { ProposeSharingInput, UpdateSharingInput } from './sharing.inputs';
 import { requireArrangementId, requireCategories, requireExpectedVersion, requireNoDerogation, requirePurposes } from './sharing.validation';
@@ -23,6 +25,7 @@ export class SharingRequests {
   constructor(
     private readonly db: Database,
     private readonly homeRegion: HomeRegionReader,
+    private readonly notifier: Notifier,
   ) {}
 
   async propose(actor: Viewer, input: ProposeSharingInput): Promise<SharingArrangementEntity> {
@@ -97,10 +100,12 @@ export class SharingRequests {
     return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       const status = transition(row, 'submit');
-      return commitChange(tx, now, actor, row, {
+      const submitted = await commitChange(tx, now, actor, row, {
         action: 'submitted',
         set: { status, submittedAt: now, requiredApprovals: requiredApprovals(row.dataCategories, taxonomy) },
       });
+      await notifySharing(this.notifier, tx, now, submitted, 'sharing.submitted');
+      return submitted;
     });
   }
 

@@ -4,7 +4,9 @@ import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { notFound } from '../../common/errors';
 import { newId } from '../../common/ids';
+import type { Notifier } from '../outbox';
 import type { EffectivePolicyReader } from '../policies';
+import { notifySharing } from './sharing-notifications';
 import { checkFactLoadersIn, sharingChecks } from './sharing.checks';
 import { requireMayRevoke } from './sharing.access';
 import type { DecideSharingInput } from './sharing.inputs';
@@ -20,6 +22,7 @@ export class SharingReview {
   constructor(
     private readonly db: Database,
     private readonly policies: EffectivePolicyReader,
+    private readonly notifier: Notifier,
   ) {}
 
   async approve(actor: Viewer, input: DecideSharingInput): Promise<SharingArrangementEntity> {
@@ -36,7 +39,7 @@ export class SharingReview {
       const checks = await sharingChecks(facts, { ...row, requestedById: row.requestedBy, asOf: null }, actor.id, now);
       const failed = blockingFailures(checks);
       if (failed.length) throw checksFailed(failed);
-      return commitChange(tx, now, actor, row, {
+      const approved = await commitChange(tx, now, actor, row, {
         action: 'approved',
         set: status === 'APPROVED' ? { status, decidedAt: now, decidedBy: actor.id } : { status },
         alsoWrite: async (updated) => {
@@ -48,6 +51,8 @@ export class SharingReview {
           checks: checks.map((c) => ({ name: c.name, passed: c.passed })),
         },
       });
+      if (approved.status === 'APPROVED') await notifySharing(this.notifier, tx, now, approved, 'sharing.decided');
+      return approved;
     });
   }
 
@@ -58,7 +63,9 @@ export class SharingReview {
     return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       const status = transition(row, 'reject');
-      return commitChange(tx, now, actor, row, { action: 'rejected', set: { status, decisionReason: reason, decidedAt: now, decidedBy: actor.id } });
+      const rejected = await commitChange(tx, now, actor, row, { action: 'rejected', set: { status, decisionReason: reason, decidedAt: now, decidedBy: actor.id } });
+      await notifySharing(this.notifier, tx, now, rejected, 'sharing.decided');
+      return rejected;
     });
   }
 
@@ -73,7 +80,9 @@ export class SharingReview {
     return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
       const status = transition(row, 'revoke');
-      return commitChange(tx, now, actor, row, { action: 'revoked', set: { status, decisionReason: reason, decidedAt: now, decidedBy: actor.id } });
+      const revoked = await commitChange(tx, now, actor, row, { action: 'revoked', set: { status, decisionReason: reason, decidedAt: now, decidedBy: actor.id } });
+      await notifySharing(this.notifier, tx, now, revoked, 'sharing.decided');
+      return revoked;
     });
   }
 }

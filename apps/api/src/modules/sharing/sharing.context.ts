@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../auth/request-context';
+import type { ListLimitApp } from '../../common/list-limit';
 import type { RequestNow } from '../../common/loader-helpers';
 import type { IdentityLoaders } from '../identity';
 import type { ServiceLoaders } from '../services';
@@ -10,6 +11,6 @@ import type { SharingLoaders } from './sharing.loaders';
 
 /** What the sharing feature's resolvers use of their request. */
 export type SharingContext = RequestContext<
-  { sharing: SharingRequests; sharingReview: SharingReview; sharingArrangements: SharingArrangements },
+  { sharing: SharingRequests; sharingReview: SharingReview; sharingArrangements: SharingArrangements } & ListLimitApp,
   SharingLoaders & CheckFactLoaders & ServiceLoaders & IdentityLoaders & RequestNow
 >;

@@ -11,6 +11,10 @@ export class ArrangementQueries {
     return inChunks(ids, (chunk) => this.m.findBy(SharingArrangementEntity, { id: In(chunk) }));
   }
 
+  count(status: string | null): Promise<number> {
+    return this.m.count(SharingArrangementEntity, { where: status ? { status } : {} });
+  }
+
   list(status: string | null): Promise<SharingArrangementEntity[]> {
     return this.m.find(SharingArrangementEntity, { where: status ? { status } : {}, order: { createdAt: 'ASC', id: 'ASC' } });
   }

@@ -19,12 +19,15 @@ export class SharingResolver {
   }
 
   @Authorized()
-  @Query(() => [SharingArrangement], { description: 'Oldest first; with `at`, those that existed then, as they stood.' })
+  @Query(() => [SharingArrangement], { description: 'Oldest first; with `at`, those that existed then, as they stood. RESULT_TOO_LARGE above CANOPY_MAX_LIST_RESULTS.' })
   async sharingArrangements(
     @Ctx() ctx: SharingContext,
     @Arg('status', () => SharingStatus, { nullable: true }) status: SharingStatus | null,
     @Arg('at', () => Date, { nullable: true }) at: Date | null,
   ): Promise<SharingArrangement[]> {
+    await ctx.app.listLimit.check('sharingArrangements', "page through services(first, after) with each service's sharingArrangements", () =>
+      ctx.app.sharingArrangements.count(status, at),
+    );
     return ctx.app.sharingArrangements.list(status, at);
   }
 

@@ -8,11 +8,20 @@ describe('notification settings', () => {
       smtpUrl: null,
       mailFrom: 'Canopy <canopy@localhost>',
       publicUrl: 'http://localhost:4100',
+      // The embedded SQLite default outside production is demo mode: public notices on.
+      publicNotices: true,
       webhookAllowPrivate: false,
       secretsKey: null,
       deliveryTimeoutMs: 10_000,
       outbox: { pollMs: 1000, leaseMs: 60_000, batchSize: 20, retry: { baseMs: 5000, maxMs: 3_600_000, maxAttempts: 10 } },
     });
+  });
+
+  it('should serve public notices in demo mode or when asked, not otherwise', () => {
+    const mysql = { DATABASE_URL: 'mysql://canopy@db.example.com/canopy' };
+    expect(loadConfig(mysql).notifications.publicNotices).toBe(false);
+    expect(loadConfig({ ...mysql, CANOPY_DEMO: 'true' }).notifications.publicNotices).toBe(true);
+    expect(loadConfig({ ...mysql, CANOPY_PUBLIC_NOTICES: 'true' }).notifications.publicNotices).toBe(true);
   });
 
   it('should read every variable', () => {
@@ -23,6 +32,7 @@ describe('notification settings', () => {
       CANOPY_MAIL_FROM: 'Privacy Office <privacy@example.com>',
       CANOPY_PUBLIC_URL: 'https://canopy.example.com/',
       CANOPY_WEBHOOK_ALLOW_PRIVATE: 'true',
+      CANOPY_PUBLIC_NOTICES: 'false',
       CANOPY_SECRETS_KEY: key.toString('base64'),
       CANOPY_DELIVERY_TIMEOUT_MS: '2000',
       CANOPY_OUTBOX_POLL_MS: '250',
@@ -37,6 +47,7 @@ describe('notification settings', () => {
       smtpUrl: 'smtps://mailer:pw@smtp.example.com:465',
       mailFrom: 'Privacy Office <privacy@example.com>',
       publicUrl: 'https://canopy.example.com',
+      publicNotices: false,
       webhookAllowPrivate: true,
       secretsKey: key,
       deliveryTimeoutMs: 2000,

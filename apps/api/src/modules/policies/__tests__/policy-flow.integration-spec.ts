@@ -283,7 +283,7 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
 
     it('should refuse a notice shorter than notice_days', async () => {
       const r = await t.gql(PUBLISH, {
-        input: { policyKey: 'general', number: 4, effectiveAt: t.clock.iso(10 * DAY), notice: { channels: ['EMAIL'], noticeAt: t.clock.iso() } },
+        input: { policyKey: 'general', number: 4, effectiveAt: t.clock.iso(10 * DAY), notice: { channels: ['EMAIL'], noticeAt: t.clock.iso(), evidence: 'https://status.example.com/notices/4' } },
       }, as.officer);
       expect(codeOf(r)).toBe('NOTICE_REQUIRED');
     });
@@ -291,7 +291,7 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
     it('should schedule the version with enough notice and keep the current one in force until then', async () => {
       const effectiveAt = t.clock.iso(31 * DAY);
       const r = await t.gql(PUBLISH, {
-        input: { policyKey: 'general', number: 4, effectiveAt, notice: { channels: ['EMAIL', 'HOMEPAGE_BANNER'], noticeAt: t.clock.iso() } },
+        input: { policyKey: 'general', number: 4, effectiveAt, notice: { channels: ['EMAIL', 'HOMEPAGE_BANNER'], noticeAt: t.clock.iso(), evidence: 'mail campaign 2026-11' } },
       }, as.officer);
       expect(r.errors).toBeUndefined();
       expect(r.data!.publishPolicyVersion).toMatchObject({ materialReduction: true, effectiveAt, notice: { channels: ['EMAIL', 'HOMEPAGE_BANNER'] } });
