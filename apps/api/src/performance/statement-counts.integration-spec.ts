@@ -15,7 +15,7 @@ const BUDGET = {
   serviceList: 8, // authentication included (DESIGN.md: a list of N services costs a constant number of statements)
   servicePage: 12, // issue 11: each request of the console's service page, and the benchmark's service page
   findingsSweep: 16,
-  findingsPage: 20, // issue 14: one chunk of services for the page, one for totalCount
+  findingsPage: 22, // issue 14: one chunk of services for the page, one for totalCount; issue 15: + the failed notice e-mails of each
   globalPublish: 36, // issue 15: + the policy.published and conflict.opened notifications (subscribed webhooks, officers, the teams' engineers)
 };
 

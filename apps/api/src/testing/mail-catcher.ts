@@ -26,6 +26,8 @@ export class MailCatcher {
   holding = false;
   /** How long the server takes to answer DATA. */
   delayMs = 0;
+  /** Recipients refused for good (550 to RCPT TO), lower-case. */
+  readonly refused = new Set<string>();
   private held: (() => void)[] = [];
   private server: SMTPServer | null = null;
   private listeners = new Set<() => void>();
@@ -54,6 +56,10 @@ export class MailCatcher {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refused.has(address.address.toLowerCase())) return callback();
+        callback(Object.assign(new Error(`mailbox ${address.address} unavailable`), { responseCode: 550 }));
+      },
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then((mail) => {

@@ -212,12 +212,12 @@ describe('severityAtLeast', () => {
 });
 
 describe('FINDING_RULES', () => {
-  it('should carry the severities of DESIGN.md sections 4 and 9', () => {
+  it('should carry the severities of DESIGN.md sections 4, 8 and 9', () => {
     const bySeverity: Record<string, string[]> = {};
     for (const [rule, severity] of Object.entries(FINDING_RULES)) (bySeverity[severity] ??= []).push(rule);
     expect(bySeverity).toEqual({
       CRITICAL: ['COLLECTION_PROHIBITED', 'SHARING_PROHIBITED', 'TRANSFER_UNLAWFUL'],
-      HIGH: ['COLLECTION_WITHOUT_CONSENT', 'USE_PROHIBITED', 'ENCRYPTION_INSUFFICIENT', 'PUBLIC_SHARING_PROHIBITED', 'MINOR_DATA_WITHOUT_CONSENT', 'PROCESSOR_DPA_INVALID', 'DPIA_MISSING'],
+      HIGH: ['COLLECTION_WITHOUT_CONSENT', 'USE_PROHIBITED', 'ENCRYPTION_INSUFFICIENT', 'PUBLIC_SHARING_PROHIBITED', 'MINOR_DATA_WITHOUT_CONSENT', 'PROCESSOR_DPA_INVALID', 'DPIA_MISSING', 'NOTICE_UNDELIVERED'],
       MEDIUM: [
         'COLLECTION_UNDISCLOSED',
         'USE_WITHOUT_CONSENT',

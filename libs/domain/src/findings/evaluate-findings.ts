@@ -8,6 +8,7 @@ import { dpaProblem } from '../sharing/dpa';
 import { inventoryHolds } from '../sharing/inventory-coverage';
 import { sharedCategoryKeys } from '../sharing/shared-categories';
 import { arrangementLabel, assessmentFindings } from './assessment-findings';
+import { noticeFindings } from './notice-findings';
 import { FINDING_RULES, FINDING_RULE_IDS, type FindingRule, SEVERITIES, type Severity } from './rules';
 import type { Finding, FindingsInput, InventoryItemFacts } from './types';
 
@@ -64,6 +65,7 @@ export function evaluateFindings(input: FindingsInput): Finding[] {
   }
 
   assessmentFindings(input, add);
+  noticeFindings(input, add);
 
   return [...out.values()].sort(
     (a, b) =>

@@ -10,7 +10,8 @@ export function severityAtLeast(severity: Severity, min: Severity): boolean {
 
 /**
  * Stable rule ids and their severities (DESIGN.md section 4, then the
- * assessment rules of section 9, LOW until enforced), in table order.
+ * assessment rules of section 9, LOW until enforced, then the notice rule
+ * of section 8), in table order.
  */
 export const FINDING_RULES = {
   COLLECTION_PROHIBITED: 'CRITICAL',
@@ -31,6 +32,7 @@ export const FINDING_RULES = {
   TRANSFER_UNLAWFUL: 'CRITICAL',
   DPIA_MISSING: 'HIGH',
   ASSESSMENT_EXPIRED: 'MEDIUM',
+  NOTICE_UNDELIVERED: 'HIGH',
 } as const satisfies Record<string, Severity>;
 
 export type FindingRule = keyof typeof FINDING_RULES;

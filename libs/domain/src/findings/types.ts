@@ -51,6 +51,15 @@ export interface OpenConflictFacts {
   subject: string;
 }
 
+/** A notice e-mail the outbox gave up on (DESIGN.md section 8). */
+export interface UndeliveredNoticeFacts {
+  noticeId: string;
+  recipient: string;
+  attempts: number;
+  /** The last delivery error, as the outbox recorded it. */
+  lastError: string | null;
+}
+
 export interface FindingsInput {
   service: { key: string; servesMinors: boolean };
   inventory: readonly InventoryItemFacts[];
@@ -63,6 +72,8 @@ export interface FindingsInput {
   now: Date;
   /** DESIGN.md section 9 (TRANSFER_UNLAWFUL, DPIA_MISSING, ASSESSMENT_EXPIRED); absent: those rules do not run. */
   assessments?: AssessmentRulesInput;
+  /** Notice e-mails about the service (its own notices, the GLOBAL ones to its recipients) whose delivery FAILED. */
+  undeliveredNotices?: readonly UndeliveredNoticeFacts[];
 }
 
 export interface Finding {

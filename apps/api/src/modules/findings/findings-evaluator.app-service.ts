@@ -69,6 +69,7 @@ function evaluateWith(facts: FindingsFacts, effective: ReadonlyMap<string, Servi
       openConflictsInForce: policy.openConflictsInForce as readonly OpenConflictFacts[],
       taxonomy: facts.taxonomy,
       now,
+      undeliveredNotices: facts.undeliveredNotices.get(service.id) ?? [],
     });
     const acceptances = [...(facts.acceptances.get(service.id) ?? [])].sort((a, b) => b.expiresAt.getTime() - a.expiresAt.getTime());
     result.set(

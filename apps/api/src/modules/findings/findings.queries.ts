@@ -1,8 +1,9 @@
 import { EntityManager, In, MoreThan } from 'typeorm';
-import type { ArrangementFacts, InventoryItemFacts, Taxonomy } from '@canopy/domain';
+import type { ArrangementFacts, InventoryItemFacts, Taxonomy, UndeliveredNoticeFacts } from '@canopy/domain';
 import { FindingAcceptanceEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
 import { groupByService, inChunks } from '../../common/batch';
 import { currentInventories } from '../inventory';
+import { type FailedDelivery, failedNoticeEmails } from '../outbox';
 
 /** Arrangement states the findings rules read (SHARING_UNDECLARED_CATEGORY: DRAFT, PENDING_REVIEW, APPROVED). */
 const LIVE_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
@@ -17,6 +18,8 @@ export interface FindingsFacts {
   arrangements: Map<string, ArrangementFacts[]>;
   /** Unexpired acceptances, per service. */
   acceptances: Map<string, FindingAcceptanceEntity[]>;
+  /** Notice e-mails whose delivery FAILED, per service. */
+  undeliveredNotices: Map<string, UndeliveredNoticeFacts[]>;
   taxonomy: Taxonomy;
 }
 
@@ -42,8 +45,8 @@ export async function servicesFrom(m: EntityManager, from: ServicePosition | nul
 
 /**
  * Loads the facts of the given services set-based: current inventories, live
- * arrangements with their processors and unexpired acceptances, three
- * statements whatever the number of services (one more each per 10,000
+ * arrangements with their processors, unexpired acceptances and failed
+ * notice e-mails, four statements whatever the number of services (one more each per 10,000
  * services unless `all` says they are every service). The services and the
  * taxonomy come from the caller, who has them already.
  */
@@ -56,14 +59,15 @@ export async function loadFindingsFacts(
 ): Promise<FindingsFacts> {
   const ids = all ? 'all' : services.map((s) => s.id);
   const none = ids !== 'all' && ids.length === 0;
-  const [items, arrangements, acceptances] = none
-    ? [[], [], []]
+  const [items, arrangements, acceptances, failedNotices] = none
+    ? [[], [], [], []]
     : [
         await currentInventories(m, ids),
         await liveArrangements(m, ids),
         ids === 'all'
           ? await m.find(FindingAcceptanceEntity, { where: { expiresAt: MoreThan(now) } })
           : await inChunks(ids, (chunk) => m.find(FindingAcceptanceEntity, { where: { serviceId: In(chunk), expiresAt: MoreThan(now) } })),
+        await failedNoticeEmails(m, ids),
       ];
   const arrangementFacts = new Map<string, ArrangementFacts[]>();
   for (const a of arrangements) {
@@ -84,8 +88,20 @@ export async function loadFindingsFacts(
     inventories: groupByService(items) as unknown as Map<string, InventoryItemFacts[]>,
     arrangements: arrangementFacts,
     acceptances: groupByService(acceptances),
+    undeliveredNotices: undeliveredNoticesByService(services, failedNotices),
     taxonomy,
   };
+}
+
+/** A service's own notices' failures, and those of GLOBAL notices sent to one of its recipients. */
+function undeliveredNoticesByService(services: readonly ServiceEntity[], failed: readonly FailedDelivery[]): Map<string, UndeliveredNoticeFacts[]> {
+  const map = new Map<string, UndeliveredNoticeFacts[]>();
+  for (const service of services) {
+    const recipients = new Set((service.noticeRecipients ?? []).map((r) => r.toLowerCase()));
+    const mine = failed.filter((f) => (f.serviceId ? f.serviceId === service.id : recipients.has(f.recipient.toLowerCase())));
+    if (mine.length) map.set(service.id, mine.map((f) => ({ noticeId: f.causeId ?? '', recipient: f.recipient, attempts: f.attempts, lastError: f.lastError })));
+  }
+  return map;
 }
 
 /** DRAFT, PENDING_REVIEW and APPROVED arrangements with their processors, in one statement per chunk. */

@@ -5,7 +5,7 @@
  */
 export { Outbox } from './outbox';
 export type { OutboundMessage, EmailMessage, EventMessage, MessageCause } from './outbox.message';
-export { OutboxQueries, type FailedDelivery } from './outbox-queries.app-service';
+export { OutboxQueries, failedNoticeEmails, type FailedDelivery } from './outbox-queries.app-service';
 export { CommitSignal } from './commit-signal';
 export { Dispatcher, type DispatcherSettings, type DispatcherCounts } from './dispatcher';
 export { MailSender } from './mail.sender';

@@ -1,4 +1,4 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { DeliveryStatus, OutboxMessageEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { pageSize } from '../../common/pagination';
@@ -64,4 +64,22 @@ export class OutboxQueries {
       manager.find(OutboxMessageEntity, { select: FAILED_FIELDS, where: { status: 'FAILED', serviceId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
     );
   }
+}
+
+/**
+ * FAILED notice e-mails (the facts of NOTICE_UNDELIVERED) about the given
+ * services ('all': every service), with those of GLOBAL notices (no
+ * service): one statement per chunk of services.
+ */
+export function failedNoticeEmails(manager: EntityManager, serviceIds: readonly string[] | 'all'): Promise<FailedDelivery[]> {
+  const where = { status: 'FAILED' as const, kind: 'EMAIL' as const, causeType: 'notice' };
+  const find = (serviceId: ReturnType<typeof In> | undefined) =>
+    manager.find(OutboxMessageEntity, {
+      select: FAILED_FIELDS,
+      where: serviceId ? [{ ...where, serviceId }, { ...where, serviceId: IsNull() }] : where,
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  if (serviceIds === 'all') return find(undefined);
+  // Each chunk reads the GLOBAL notices' failures again: keep them once.
+  return inChunks([...new Set(serviceIds)], (ids) => find(In(ids))).then((rows) => [...new Map(rows.map((r) => [r.id, r])).values()]);
 }
