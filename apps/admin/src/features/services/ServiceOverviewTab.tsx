@@ -14,6 +14,7 @@ import { reloadingWhenStale } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { RegistrableTeamsQuery, ServiceFields, useServiceForm } from './service-form';
 import { Section } from '../../components/Section';
+import { NoticeSettingsPanel } from './NoticeSettingsPanel';
 
 export interface OverviewService {
   key: string;
@@ -58,6 +59,7 @@ export function ServiceOverviewTab({ service, onChanged }: { service: OverviewSe
       )}
       <ServicePolicyPanel service={service} />
       <SecurityMeasuresPanel service={service} />
+      <NoticeSettingsPanel serviceKey={service.key} />
     </Stack>
   );
 }
