@@ -14,6 +14,8 @@ const ORDER = [
   'auditor-exports',
   'admin-journey',
   'new-pages',
+  // Leaves a draft of the global policy with an issued notice.
+  'notices-journey',
 ];
 const rank = (test) => {
   const i = ORDER.findIndex((name) => test.path.endsWith(`${name}.e2e-spec.ts`));
