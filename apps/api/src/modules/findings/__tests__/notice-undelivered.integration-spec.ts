@@ -99,4 +99,18 @@ describe.each(testDialects())('NOTICE_UNDELIVERED on %s', (dialect) => {
     expect(sweep.map((f) => f.service?.key)).toEqual(['maps']);
     expect(page).toEqual(sweep);
   });
+
+  it("should report a GLOBAL notice's failed e-mail on each service keeping that recipient, and only there", async () => {
+    await ok('mutation { createPolicy(input: { key: "general", title: "General", scope: GLOBAL }) { key } }');
+    await ok(DRAFT, { input: { policyKey: 'general', clauses: [{ topic: 'RETENTION', subject: 'device.log', value: '30' }] } });
+    await ok(PUBLISH, { input: { policyKey: 'general', number: 1, effectiveAt: new Date().toISOString() } });
+    const draft = (await ok(DRAFT, { input: { policyKey: 'general', clauses: [{ topic: 'RETENTION', subject: 'device.log', value: '60' }] } })).draftPolicyVersion.id;
+    const notice = (await ok(ISSUE, { input: { policyVersionId: draft, channels: ['EMAIL'], plannedEffectiveAt: new Date(Date.now() + 40 * DAY).toISOString() } })).issueNotice;
+    await untilDelivered(6);
+    const about = (findings: Finding[]) => undelivered(findings).filter((f) => f.message.startsWith(`notice ${notice.id} `));
+    expect(about((await ok(SERVICE_FINDINGS, { k: 'notes' })).service.findings)).toEqual([expect.objectContaining({ severity: 'HIGH' })]);
+    expect(about((await ok(SERVICE_FINDINGS, { k: 'maps' })).service.findings)).toHaveLength(1);
+    expect(about((await ok(SERVICE_FINDINGS, { k: 'photos' })).service.findings)).toEqual([]);
+    expect(about((await ok(SWEEP)).findings).map((f) => f.service?.key)).toEqual(['maps', 'notes']);
+  });
 });
