@@ -22,21 +22,13 @@ export const ServiceNoticeSettingsQuery = graphql(`
 
 export const SetNoticeRecipientsMutation = graphql(`
   mutation SetNoticeRecipients($serviceKey: String!, $recipients: [String!]!) {
-    setNoticeRecipients(serviceKey: $serviceKey, recipients: $recipients) {
-      id
-      key
-      noticeRecipients
-    }
+    setNoticeRecipients(serviceKey: $serviceKey, recipients: $recipients) { id key noticeRecipients }
   }
 `);
 
 export const SetServicePublicMutation = graphql(`
   mutation SetServicePublic($serviceKey: String!, $public: Boolean!) {
-    setServicePublic(serviceKey: $serviceKey, public: $public) {
-      id
-      key
-      public
-    }
+    setServicePublic(serviceKey: $serviceKey, public: $public) { id key public }
   }
 `);
 

@@ -1,28 +1,25 @@
 import { testDialects } from '@canopy/persistence';
+import { FAST_OUTBOX } from '../../../testing/fast-outbox';
 import { MailCatcher } from '../../../testing/mail-catcher';
 import { startTestServer, TestServer } from '../../../testing/test-server';
 
 const DAY = 86_400_000;
-const FAST = {
-  CANOPY_MAIL_FROM: 'Canopy Notices <notices@canopy.test>',
-  CANOPY_PUBLIC_URL: 'https://canopy.test',
-  CANOPY_OUTBOX_POLL_MS: '50',
-  CANOPY_OUTBOX_LEASE_MS: '2000',
-  CANOPY_DELIVERY_TIMEOUT_MS: '1000',
-  CANOPY_OUTBOX_RETRY_BASE_MS: '100',
-  CANOPY_OUTBOX_RETRY_MAX_MS: '1000',
-};
+const FAST = { CANOPY_MAIL_FROM: 'Canopy Notices <notices@canopy.test>', CANOPY_PUBLIC_URL: 'https://canopy.test', ...FAST_OUTBOX };
+
+type Finding = { rule: string; severity: string; message: string; service?: { key: string } };
+/** Set-up: policies, recipients, notices. */
 const DRAFT = 'mutation($input: DraftPolicyVersionInput!) { draftPolicyVersion(input: $input) { id } }';
 const PUBLISH = 'mutation($input: PublishPolicyVersionInput!) { publishPolicyVersion(input: $input) { number } }';
 const RECIPIENTS = 'mutation($k: String!, $r: [String!]!) { setNoticeRecipients(serviceKey: $k, recipients: $r) { key } }';
 const ISSUE = 'mutation($input: IssueNoticeInput!) { issueNotice(input: $input) { id deliveries { recipient status } } }';
+
+const undelivered = (findings: Finding[]) => findings.filter((f) => f.rule === 'NOTICE_UNDELIVERED');
+
+/** What is read: a service's findings, the organisation's, a page of them, the notices' deliveries. */
 const SERVICE_FINDINGS = 'query($k: String!) { service(key: $k) { findings { rule severity message } } }';
 const SWEEP = '{ findings { rule severity message service { key } } }';
 const PAGE = '{ findingsConnection(first: 50) { edges { node { rule severity message service { key } } } } }';
 const NOTICES = '{ notices { id deliveries { recipient status } } }';
-
-type Finding = { rule: string; severity: string; message: string; service?: { key: string } };
-const undelivered = (findings: Finding[]) => findings.filter((f) => f.rule === 'NOTICE_UNDELIVERED');
 
 describe.each(testDialects())('NOTICE_UNDELIVERED on %s', (dialect) => {
   let t: TestServer;

@@ -1,4 +1,5 @@
 import { OutboxMessageEntity, testDialects } from '@canopy/persistence';
+import { FAST_OUTBOX } from '../../../testing/fast-outbox';
 import { MailCatcher } from '../../../testing/mail-catcher';
 import { codeOf, startTestServer, tableCounts, TestServer } from '../../../testing/test-server';
 
@@ -7,11 +8,7 @@ const FAST = {
   CANOPY_MAIL_FROM: 'Canopy Notices <notices@canopy.test>',
   CANOPY_PUBLIC_URL: 'https://canopy.test',
   CANOPY_PUBLIC_NOTICES: 'true',
-  CANOPY_OUTBOX_POLL_MS: '50',
-  CANOPY_OUTBOX_LEASE_MS: '2000',
-  CANOPY_DELIVERY_TIMEOUT_MS: '1000',
-  CANOPY_OUTBOX_RETRY_BASE_MS: '100',
-  CANOPY_OUTBOX_RETRY_MAX_MS: '1000',
+  ...FAST_OUTBOX,
 };
 const ISSUE = `mutation($input: IssueNoticeInput!) { issueNotice(input: $input) {
   id channels issuedAt plannedEffectiveAt text voided issuedBy { email } policyVersion { number status }
