@@ -1,5 +1,5 @@
-import { EntityManager, In, IsNull } from 'typeorm';
-import { DeliveryStatus, OutboxMessageEntity } from '@canopy/persistence';
+import { EntityManager, In } from 'typeorm';
+import { DeliveryStatus, NoticeEntity, OutboxMessageEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { pageSize } from '../../common/pagination';
 import { inChunks } from '../../common/batch';
@@ -67,19 +67,24 @@ export class OutboxQueries {
 }
 
 /**
- * FAILED notice e-mails (the facts of NOTICE_UNDELIVERED) about the given
- * services ('all': every service), with those of GLOBAL notices (no
- * service): one statement per chunk of services.
+ * FAILED e-mails of notices still standing (not voided by a new draft, not
+ * deleted with a discarded one) about the given services ('all': every
+ * service), with those of GLOBAL notices (no service): the facts of
+ * NOTICE_UNDELIVERED, one statement per chunk of services.
  */
 export function failedNoticeEmails(manager: EntityManager, serviceIds: readonly string[] | 'all'): Promise<FailedDelivery[]> {
-  const where = { status: 'FAILED' as const, kind: 'EMAIL' as const, causeType: 'notice' };
-  const find = (serviceId: ReturnType<typeof In> | undefined) =>
-    manager.find(OutboxMessageEntity, {
-      select: FAILED_FIELDS,
-      where: serviceId ? [{ ...where, serviceId }, { ...where, serviceId: IsNull() }] : where,
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-  if (serviceIds === 'all') return find(undefined);
+  const find = (ids: readonly string[] | null) => {
+    const query = manager
+      .createQueryBuilder(OutboxMessageEntity, 'o')
+      .select(Object.keys(FAILED_FIELDS).map((field) => `o.${field}`))
+      .innerJoin(NoticeEntity, 'n', 'n.id = o.causeId AND n.voidedAt IS NULL')
+      .where("o.status = 'FAILED' AND o.kind = 'EMAIL' AND o.causeType = 'notice'")
+      .orderBy('o.createdAt', 'ASC')
+      .addOrderBy('o.id', 'ASC');
+    if (ids) query.andWhere('(o.serviceId IN (:...ids) OR o.serviceId IS NULL)', { ids });
+    return query.getMany();
+  };
+  if (serviceIds === 'all') return find(null);
   // Each chunk reads the GLOBAL notices' failures again: keep them once.
-  return inChunks([...new Set(serviceIds)], (ids) => find(In(ids))).then((rows) => [...new Map(rows.map((r) => [r.id, r])).values()]);
+  return inChunks([...new Set(serviceIds)], find).then((rows) => [...new Map(rows.map((r) => [r.id, r])).values()]);
 }

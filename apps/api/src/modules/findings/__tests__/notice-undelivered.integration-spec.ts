@@ -110,4 +110,13 @@ describe.each(testDialects())('NOTICE_UNDELIVERED on %s', (dialect) => {
     expect(about((await ok(SERVICE_FINDINGS, { k: 'photos' })).service.findings)).toEqual([]);
     expect(about((await ok(SWEEP)).findings).map((f) => f.service?.key)).toEqual(['maps', 'notes']);
   });
+
+  it('should drop the finding once the notice no longer stands: its draft drafted again voids it', async () => {
+    const before = undelivered((await ok(SERVICE_FINDINGS, { k: 'maps' })).service.findings);
+    expect(before).toHaveLength(2);
+    await ok(DRAFT, { input: { policyKey: 'maps-policy', clauses: [{ topic: 'RETENTION', subject: 'device.log', value: '120' }] } });
+    const after = undelivered((await ok(SERVICE_FINDINGS, { k: 'maps' })).service.findings);
+    expect(after).toHaveLength(1);
+    expect(before).toContainEqual(after[0]);
+  });
 });
