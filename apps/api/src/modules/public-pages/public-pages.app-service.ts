@@ -1,6 +1,6 @@
 import { In } from 'typeorm';
 import { orderUpdates, PUBLIC_SERVICE_KEY, publicPolicyDocument, type PublicPolicyDocument } from '@canopy/domain';
-import { InventoryItemEntity, NoticeEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
+import { InventoryItemEntity, NoticeEntity, ProcessorEntity, ServiceEntity, SharingArrangementRevisionEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { validAt } from '../../common/history';
 import type { EffectivePolicyReader } from '../policies';
@@ -35,7 +35,12 @@ export class PublicPages {
     if (!service || !service.public) return null;
     const effective = (await this.policies.effectiveFor([service.id], at)).get(service.id);
     const inventory = await validAt(m.createQueryBuilder(InventoryItemEntity, 'i').where('i.serviceId = :id', { id: service.id }), 'i', at).getMany();
-    const sharing = await m.find(SharingArrangementEntity, { where: { serviceId: service.id, status: 'APPROVED' } });
+    // The arrangements as they stood at `at` (their revisions), so a past page names the recipients of that time.
+    const sharing = await validAt(
+      m.createQueryBuilder(SharingArrangementRevisionEntity, 'r').where('r.serviceId = :id AND r.status = :approved', { id: service.id, approved: 'APPROVED' }),
+      'r',
+      at,
+    ).getMany();
     const processors = sharing.length ? await m.findBy(ProcessorEntity, { id: In([...new Set(sharing.map((s) => s.processorId))]) }) : [];
     const notices = await m
       .createQueryBuilder(NoticeEntity, 'n')
@@ -54,7 +59,7 @@ export class PublicPages {
       }),
       notices,
     });
-    const instants = [service.updatedAt, ...inventory.map((i) => i.validFrom), ...sharing.map((s) => s.updatedAt), ...notices.map((n) => n.issuedAt)];
+    const instants = [service.updatedAt, ...inventory.map((i) => i.validFrom), ...sharing.map((s) => s.validFrom), ...notices.map((n) => n.issuedAt)];
     return { document, lastModified: new Date(Math.max(...instants.map((d) => d.getTime()))) };
   }
 

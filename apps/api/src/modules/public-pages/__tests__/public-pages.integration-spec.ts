@@ -1,6 +1,20 @@
 import { testDialects } from '@canopy/persistence';
 import { startTestServer, TestServer } from '../../../testing/test-server';
-import { createTeams, expectOk, item, publishPolicy, registerService, setInventory } from '../../../testing/fixtures';
+import { TestClock } from '../../../testing/test-clock';
+import {
+  APPROVE,
+  createTeams,
+  expectOk,
+  item,
+  PERMISSIVE_GLOBAL,
+  propose,
+  publishPolicy,
+  registerProcessor,
+  registerService,
+  REVOKE,
+  setInventory,
+  SUBMIT,
+} from '../../../testing/fixtures';
 
 const DAY = 86_400_000;
 
@@ -109,5 +123,41 @@ describe.each(testDialects())('public policy pages on %s', (dialect) => {
   it('should serve nothing while CANOPY_PUBLIC_NOTICES is off', async () => {
     off = await startTestServer(dialect, { CANOPY_PUBLIC_NOTICES: 'false' });
     for (const path of ['/public/policies/maps', '/public/updates.json', '/public/updates.atom']) expect((await get(path, {}, off)).status).toBe(404);
+  });
+});
+
+describe.each(testDialects())('the recipients on a public page as of an instant, on %s', (dialect) => {
+  const clock = new TestClock();
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(dialect, { CANOPY_PUBLIC_NOTICES: 'true' }, { clock });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('should name a processor on the page of an instant when it received data then, and not after the arrangement was revoked', async () => {
+    await createTeams(t, 'geo');
+    const officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
+    const engineer = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
+    await registerService(t, officer, 'maps', 'geo');
+    await setInventory(t, officer, 'maps', [item('device.log')]);
+    await publishPolicy(t, officer, 'general', PERMISSIVE_GLOBAL);
+    await expectOk(t.gql('mutation { setServicePublic(serviceKey: "maps", public: true) { key } }', {}, officer));
+    await registerProcessor(t, officer, 'tiles');
+    const proposed = await propose(t, engineer, { serviceKey: 'maps', processorKey: 'tiles', dataCategories: ['device.log'] });
+    const submitted = (await expectOk(t.gql(SUBMIT, { id: proposed.id, v: proposed.version }, engineer))).submitSharing;
+    const approved = (await expectOk(t.gql(APPROVE, { i: { id: proposed.id, expectedVersion: submitted.version } }, officer))).approveSharing;
+    expect(approved.status).toBe('APPROVED');
+    const whileApproved = clock.iso();
+    clock.advance(1000);
+    await expectOk(t.gql(REVOKE, { i: { id: proposed.id, expectedVersion: approved.version, comment: 'Contract ended.' } }, officer));
+
+    const recipients = async (at?: string) =>
+      ((await (await fetch(`${t.url}/public/policies/maps.json${at ? `?at=${encodeURIComponent(at)}` : ''}`)).json()) as { recipients: { processor: string }[] }).recipients.map(
+        (r) => r.processor,
+      );
+    expect(await recipients(whileApproved)).toEqual(['tiles Inc.']);
+    expect(await recipients()).toEqual([]);
   });
 });
