@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       shutdownGraceMs: 10_000,
       maxListResults: 10_000,
       notifications: expect.any(Object),
+      signingKey: null,
     });
   });
 
