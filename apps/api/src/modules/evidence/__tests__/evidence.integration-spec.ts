@@ -1,7 +1,10 @@
 import { createPublicKey, verify } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { testDialects } from '@canopy/persistence';
-import { auditLeafHash, hashFromHex, MemorySubtreeStore, toHex, verifyConsistency, verifyInclusion, verifyTreeHead } from '@canopy/evidence';
+import { auditLeafHash, exportPrivateKeyPem, exportPublicKeyPem, generateSigningKey, hashFromHex, MemorySubtreeStore, toHex, verifyConsistency, verifyInclusion, verifyTreeHead } from '@canopy/evidence';
 import { loadConfig } from '../../../config';
 import { createCanopyServer } from '../../../server';
 import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
@@ -137,6 +140,23 @@ describe.each(testDialects())('audit evidence on %s', (dialect) => {
       expect((await again.application.evidence.signingKey.key()).keyId).toBe((await head()).keyId);
     } finally {
       await again.close();
+    }
+  });
+});
+
+describe.each(testDialects())('audit evidence with CANOPY_SIGNING_KEY_FILE on %s', (dialect) => {
+  it('should sign with the configured key and serve its public half', async () => {
+    const key = generateSigningKey();
+    const path = join(mkdtempSync(join(tmpdir(), 'canopy-key-')), 'audit.pem');
+    writeFileSync(path, exportPrivateKeyPem(key));
+    const t = await startTestServer(dialect, { CANOPY_SIGNING_KEY_FILE: path });
+    try {
+      expect(await (await fetch(`${t.url}/.well-known/canopy-audit-key`)).text()).toBe(exportPublicKeyPem(key));
+      const signed = (await t.gql(HEAD)).data!.auditTreeHead;
+      expect(signed.keyId).toBe(key.keyId);
+      expect(verifyTreeHead(signed, exportPublicKeyPem(key))).toEqual({ ok: true });
+    } finally {
+      await t.close();
     }
   });
 });
