@@ -60,6 +60,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
   const application = createApplication(db, config.notifications, { maxListResults: config.maxListResults, heapCeiling: config.hardening.heapCeiling }, config.signingKey);
   // The signing key exists before the first request: generated and kept in the database on first start unless configured.
   await application.evidence.signingKey.key();
+  await application.evidence.storeNewEvents();
   // Outbound messages (docs/notifications.md): a commit that enqueued wakes this process's dispatcher at once.
   const commits = CommitSignal.attach(dataSource);
   application.outbox.useCommitSignal(commits);

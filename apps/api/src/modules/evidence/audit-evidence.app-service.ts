@@ -62,9 +62,17 @@ export class AuditEvidence {
     if (treeSize !== null && (!isCount(treeSize) || treeSize < 1 || treeSize > logSize)) {
       throw badInput(`${field} must be from 1 to the log's size (${logSize}); got ${treeSize}.`, { field, logSize });
     }
-    if (storedSize < logSize) {
-      await this.db.write(async (tx) => extendAuditTree(tx, (await auditTreeSizes(tx)).storedSize, logSize));
-    }
+    if (storedSize < logSize) await this.storeSubtrees(logSize);
     return size;
+  }
+
+  /** Stores the subtrees of every event not in the stored tree yet: at start, so a log that predates the table is not paid for by a request. */
+  async storeNewEvents(): Promise<void> {
+    const { logSize, storedSize } = await auditTreeSizes(this.db.manager);
+    if (storedSize < logSize) await this.storeSubtrees(logSize);
+  }
+
+  private storeSubtrees(logSize: number): Promise<void> {
+    return this.db.write(async (tx) => extendAuditTree(tx, (await auditTreeSizes(tx)).storedSize, logSize));
   }
 }
