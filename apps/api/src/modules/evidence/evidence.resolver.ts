@@ -3,6 +3,8 @@ import { READERS_OF_AUDIT } from '../../auth/viewer';
 import type { EvidenceContext } from './evidence.context';
 import { MerkleProof, SignedTreeHead } from './evidence.types';
 
+const size = (name: string) => Arg(name, () => Int);
+
 @Resolver()
 export class EvidenceResolver {
   @Authorized(...READERS_OF_AUDIT)
@@ -14,21 +16,13 @@ export class EvidenceResolver {
 
   @Authorized(...READERS_OF_AUDIT)
   @Query(() => MerkleProof, { description: 'The inclusion proof of audit event seq (leaf seq - 1) in the tree of treeSize events.' })
-  async auditInclusionProof(
-    @Ctx() ctx: EvidenceContext,
-    @Arg('seq', () => Int) seq: number,
-    @Arg('treeSize', () => Int) treeSize: number,
-  ): Promise<MerkleProof> {
+  auditInclusionProof(@Ctx() ctx: EvidenceContext, @size('seq') seq: number, @size('treeSize') treeSize: number): Promise<MerkleProof> {
     return ctx.app.evidence.inclusionProof(seq, treeSize);
   }
 
   @Authorized(...READERS_OF_AUDIT)
   @Query(() => MerkleProof, { description: 'Proves the tree of toSize audit events extends the tree of fromSize events.' })
-  async auditConsistencyProof(
-    @Ctx() ctx: EvidenceContext,
-    @Arg('fromSize', () => Int) fromSize: number,
-    @Arg('toSize', () => Int) toSize: number,
-  ): Promise<MerkleProof> {
+  auditConsistencyProof(@Ctx() ctx: EvidenceContext, @size('fromSize') fromSize: number, @size('toSize') toSize: number): Promise<MerkleProof> {
     return ctx.app.evidence.consistencyProof(fromSize, toSize);
   }
 }

@@ -128,7 +128,7 @@ describe.each(testDialects())('audit evidence on %s', (dialect) => {
     await addTeams(200, 60);
     const large = await measure();
     expect(large).toEqual(small);
-    expect(Math.max(...large)).toBeLessThanOrEqual(4);
+    expect(Math.max(...large)).toBeLessThanOrEqual(3); // sign-in, the sizes, the subtrees
   });
 
   it('should sign with the same key after a restart on the same database', async () => {
