@@ -3,8 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { testDialects } from '@canopy/persistence';
-import { auditLeafHash, exportPrivateKeyPem, exportPublicKeyPem, generateSigningKey, hashFromHex, MemorySubtreeStore, toHex, verifyConsistency, verifyInclusion, verifyTreeHead } from '@canopy/evidence';
+import type { DataSource } from 'typeorm';
+import { openDataSource, SettingEntity, testDialects } from '@canopy/persistence';
+import { Database } from '../../../common/database';
+import { AuditSigningKey } from '../audit-signing-key';
+import { auditLeafHash, exportPrivateKeyPem, exportPublicKeyPem, generateSigningKey, hashFromHex, loadSigningKey, MemorySubtreeStore, toHex, verifyConsistency, verifyInclusion, verifyTreeHead } from '@canopy/evidence';
 import { loadConfig } from '../../../config';
 import { createCanopyServer } from '../../../server';
 import { codeOf, startTestServer, TestServer } from '../../../testing/test-server';
@@ -15,6 +18,12 @@ const CONSISTENCY = 'query($from: Int!, $to: Int!) { auditConsistencyProof(fromS
 const EVENTS = '{ auditEvents(first: 100) { edges { node { seq hash } } } }';
 
 const bytes = (hexes: string[]) => hexes.map(hashFromHex);
+
+async function sequentially<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await fn(item));
+  return results;
+}
 
 describe.each(testDialects())('audit evidence on %s', (dialect) => {
   let t: TestServer;
@@ -140,6 +149,26 @@ describe.each(testDialects())('audit evidence on %s', (dialect) => {
       expect((await again.application.evidence.signingKey.key()).keyId).toBe((await head()).keyId);
     } finally {
       await again.close();
+    }
+  });
+});
+
+describe.each(testDialects())('the signing key kept in the database on %s', (dialect) => {
+  it('should be the first process\'s when several start at once (in turn on SQLite), and read by the others', async () => {
+    const t = await startTestServer(dialect);
+    const processes: DataSource[] = [];
+    try {
+      await t.server.db.manager.delete(SettingEntity, { key: 'evidence.signingKey' });
+      for (let i = 0; i < 4; i++) processes.push(await openDataSource(t.database.url));
+      const keyOf = (ds: DataSource) => new AuditSigningKey(new Database(ds), null).key();
+      // better-sqlite3 blocks its thread while it waits for a lock, so SQLite connections of one process cannot race: they take turns.
+      const keys = dialect === 'sqlite' ? await sequentially(processes, keyOf) : await Promise.all(processes.map(keyOf));
+      expect(new Set(keys.map((key) => key.keyId)).size).toBe(1);
+      const kept = await t.server.db.manager.findOneByOrFail(SettingEntity, { key: 'evidence.signingKey' });
+      expect(loadSigningKey(kept.value).keyId).toBe(keys[0].keyId);
+    } finally {
+      for (const ds of processes) await ds.destroy();
+      await t.close();
     }
   });
 });
