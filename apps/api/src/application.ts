@@ -37,6 +37,9 @@ import { OutboxQueries } from './modules/outbox/outbox-queries.app-service';
 import { WebhookService } from './modules/webhooks/webhook.app-service';
 import { NoticeService } from './modules/notices/notice.app-service';
 import { PublicPages } from './modules/public-pages/public-pages.app-service';
+import { AuditEvidence } from './modules/evidence/audit-evidence.app-service';
+import { AuditSigningKey } from './modules/evidence/audit-signing-key';
+import type { SigningKey } from '@canopy/evidence';
 
 /**
  * The wiring root: the application services of one process, stateless and
@@ -48,6 +51,7 @@ export function createApplication(
   db: Database,
   notifications: NotificationsConfig = loadConfig({}).notifications,
   limits: { maxListResults: number; heapCeiling: number } = { maxListResults: DEFAULT_MAX_LIST_RESULTS, heapCeiling: HEAP_CEILING },
+  signingKey: SigningKey | null = null,
 ) {
   const authenticator = new Authenticator(db);
   const conflicts = new ConflictService(db);
@@ -97,6 +101,7 @@ export function createApplication(
     notices: new NoticeService(db, outbox, notifier, { publicNotices: notifications.publicNotices }),
     publicPages: new PublicPages(db, effectivePolicies),
     outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),
+    evidence: new AuditEvidence(db, new AuditSigningKey(db, signingKey)),
     webhooks: new WebhookService(db, outbox, { allowPrivate: notifications.webhookAllowPrivate, secretsKey: notifications.secretsKey }),
   };
 }

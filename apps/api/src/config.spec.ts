@@ -1,3 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportPrivateKeyPem, generateSigningKey } from '@canopy/evidence';
 import { loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -14,6 +19,7 @@ describe('loadConfig', () => {
       shutdownGraceMs: 10_000,
       maxListResults: 10_000,
       notifications: expect.any(Object),
+      signingKey: null,
     });
   });
 
@@ -61,5 +67,28 @@ describe('loadConfig', () => {
 
   it('should refuse a mysql URL without a database', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://root@localhost:3306/' })).toThrow(/names no database/);
+  });
+});
+
+describe('CANOPY_SIGNING_KEY_FILE', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'canopy-key-'));
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('should load a PEM PKCS#8 Ed25519 key', () => {
+    const key = generateSigningKey();
+    const config = loadConfig({ CANOPY_SIGNING_KEY_FILE: write('good.pem', exportPrivateKeyPem(key)) });
+    expect(config.signingKey?.keyId).toBe(key.keyId);
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'missing.pem'), /CANOPY_SIGNING_KEY_FILE: cannot read ".*missing\.pem": ENOENT/],
+    ['a file that is no key', () => write('junk.pem', 'hello'), /CANOPY_SIGNING_KEY_FILE: ".*junk\.pem" does not hold a PEM PKCS#8 Ed25519 private key/],
+    ['an RSA key', () => write('rsa.pem', generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()), /CANOPY_SIGNING_KEY_FILE: .*not Ed25519/],
+  ])('should refuse %s, naming the variable', (_case, path, message) => {
+    expect(() => loadConfig({ CANOPY_SIGNING_KEY_FILE: path() })).toThrow(message);
   });
 });

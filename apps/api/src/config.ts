@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseDatabaseUrl } from '@canopy/persistence';
 import type { RetrySchedule } from '@canopy/domain';
+import { loadSigningKey, SigningKey } from '@canopy/evidence';
 import { DEFAULT_MAX_LIST_RESULTS } from './common/list-limit';
 
 const flag = z
@@ -89,6 +91,23 @@ const secretsKey = z.string().transform((value, ctx) => {
   return key;
 });
 
+/** A file holding a PEM PKCS#8 Ed25519 private key: signs the audit log's tree heads (docs/evidence.md). */
+const signingKeyFile = z.string().transform((path, ctx): SigningKey => {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `cannot read "${path}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    return z.NEVER;
+  }
+  try {
+    return loadSigningKey(pem);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `"${path}" does not hold a PEM PKCS#8 Ed25519 private key (${(error as Error).message})` });
+    return z.NEVER;
+  }
+});
+
 const schema = z
   .object({
     PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(4000),
@@ -139,6 +158,8 @@ const schema = z
     CANOPY_OUTBOX_MAX_ATTEMPTS: int(1, 100, 10),
     CANOPY_OUTBOX_RETRY_BASE_MS: int(10, 3_600_000, 5000),
     CANOPY_OUTBOX_RETRY_MAX_MS: int(10, 86_400_000, 3_600_000),
+    // Evidence (docs/evidence.md): without a key file, a key is generated once and kept in the database.
+    CANOPY_SIGNING_KEY_FILE: signingKeyFile.optional(),
   })
   .refine((env) => Boolean(env.CANOPY_BOOTSTRAP_ADMIN_EMAIL) === Boolean(env.CANOPY_BOOTSTRAP_TOKEN), {
     message: 'set both CANOPY_BOOTSTRAP_ADMIN_EMAIL and CANOPY_BOOTSTRAP_TOKEN, or neither',
@@ -167,6 +188,8 @@ export interface Config {
   /** The most entries an unpaginated list that grows with the organisation answers (RESULT_TOO_LARGE above). */
   maxListResults: number;
   notifications: NotificationsConfig;
+  /** Signs the audit log's tree heads; null: the key kept in the database (generated on first start). */
+  signingKey: SigningKey | null;
 }
 
 /** The outbox, its dispatcher, e-mail and webhooks: docs/notifications.md. */
@@ -252,6 +275,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: e.CANOPY_SHUTDOWN_GRACE_MS,
     maxListResults: e.CANOPY_MAX_LIST_RESULTS,
     notifications: notificationsConfig(e, demo),
+    signingKey: e.CANOPY_SIGNING_KEY_FILE ?? null,
   };
 }
 

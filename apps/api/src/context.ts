@@ -3,6 +3,7 @@ import type { RequestContext } from './auth/request-context';
 import type { Loaders } from './loaders';
 import type { AssessmentsContext } from './modules/assessments';
 import type { AuditContext } from './modules/audit';
+import type { EvidenceContext } from './modules/evidence';
 import type { ExportsContext } from './modules/exports';
 import type { FindingsContext } from './modules/findings';
 import type { HomeRegionContext } from './modules/home-region';
@@ -35,6 +36,7 @@ type Provides<Context extends Needed, Needed> = Context;
 export type FeatureContextsProvided = [
   Provides<AppContext, AssessmentsContext>,
   Provides<AppContext, AuditContext>,
+  Provides<AppContext, EvidenceContext>,
   Provides<AppContext, ExportsContext>,
   Provides<AppContext, FindingsContext>,
   Provides<AppContext, HomeRegionContext>,

@@ -4,6 +4,7 @@ import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { DateTimeScalar } from './common/scalars';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { EvidenceResolver } from './modules/evidence/evidence.resolver';
 import { RecordOfProcessingResolver } from './modules/exports/ropa.resolver';
 import { FindingAcceptanceResolver, FindingAcceptanceServiceResolver, FindingAcceptedByResolver, ServiceFindingsResolver } from './modules/findings/finding-fields.resolver';
 import { FindingViewerResolver } from './modules/findings/finding-viewer.resolver';
@@ -45,6 +46,7 @@ import { ServiceViewerResolver, TeamViewerResolver } from './modules/services/se
 /** Every resolver of the API, by feature. */
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuditResolver,
+  EvidenceResolver,
   UserResolver,
   TeamResolver,
   TokenResolver,

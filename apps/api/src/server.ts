@@ -13,6 +13,7 @@ import { assertTablesHoldUtf8mb4, openDataSource, QueryCountingLogger, QueryTall
 import { createApplication, Application } from './application';
 import { authRoutes } from './auth/auth.routes';
 import { publicRoutes } from './modules/public-pages';
+import { AUDIT_KEY_PATH, auditKeyRoute } from './modules/evidence';
 import { bootstrapAdmin } from './modules/identity/bootstrap-admin';
 import type { Clock } from './common/clock';
 import { Database } from './common/database';
@@ -56,7 +57,10 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
   await dataSource.runMigrations({ transaction: 'each' });
   await assertTablesHoldUtf8mb4(dataSource);
   const db = new Database(dataSource, options.clock, { log });
-  const application = createApplication(db, config.notifications, { maxListResults: config.maxListResults, heapCeiling: config.hardening.heapCeiling });
+  const application = createApplication(db, config.notifications, { maxListResults: config.maxListResults, heapCeiling: config.hardening.heapCeiling }, config.signingKey);
+  // The signing key exists before the first request: generated and kept in the database on first start unless configured.
+  await application.evidence.signingKey.key();
+  await application.evidence.storeNewEvents();
   // Outbound messages (docs/notifications.md): a commit that enqueued wakes this process's dispatcher at once.
   const commits = CommitSignal.attach(dataSource);
   application.outbox.useCommitSignal(commits);
@@ -103,6 +107,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
     res.json({ password: demoLogins[0].password, logins: demoLogins.map(({ email, name, roles }) => ({ email, name, roles })) });
   });
   app.use('/auth', authRoutes(application.sessions));
+  app.get(AUDIT_KEY_PATH, auditKeyRoute(application.evidence.signingKey));
   app.use('/public', publicRoutes(application.publicPages, application.clock, { enabled: config.notifications.publicNotices, publicUrl: config.notifications.publicUrl }));
 
   const apollo = new ApolloServer<AppContext>({

@@ -17,6 +17,7 @@ import { WebhookEntity } from './webhook.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { NoticeEntity } from './notice.entity';
 import { AdequacyDecisionEntity } from './adequacy-decision.entity';
+import { AuditSubtreeEntity } from './audit-subtree.entity';
 
 export {
   ApiTokenEntity,
@@ -39,6 +40,7 @@ export {
   OutboxMessageEntity,
   NoticeEntity,
   AdequacyDecisionEntity,
+  AuditSubtreeEntity,
 };
 
 export { OUTBOX_KINDS, DELIVERY_STATUSES } from './outbox-message.entity';
@@ -76,4 +78,5 @@ export const ALL_ENTITIES = [
   OutboxMessageEntity,
   NoticeEntity,
   AdequacyDecisionEntity,
+  AuditSubtreeEntity,
 ];

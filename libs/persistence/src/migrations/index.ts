@@ -9,6 +9,7 @@ import { OutboxWebhooks1764400015000 } from './1764400015000-outbox-webhooks';
 import { InventoryVersion1764400016000 } from './1764400016000-inventory-version';
 import { Notices1764400040000 } from './1764400040000-notices';
 import { AdequacyRegister1764400050000 } from './1764400050000-adequacy-register';
+import { AuditSubtrees1764400060000 } from './1764400060000-audit-subtrees';
 
 /** Every migration, oldest first. Each runs unchanged on MySQL/MariaDB and SQLite. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   InventoryVersion1764400016000,
   Notices1764400040000,
   AdequacyRegister1764400050000,
+  AuditSubtrees1764400060000,
 ];

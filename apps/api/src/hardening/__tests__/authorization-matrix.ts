@@ -120,6 +120,10 @@ export const QUERIES: Entry[] = [
     check: (d, c) => (c === 'OTHER_ENGINEER' ? expect(d.auditEvents.totalCount).toBe(0) : expect(d.auditEvents.totalCount).toBeGreaterThan(0)),
   },
   { field: 'verifyAuditLog', allowed: AUDIT_READERS, prepare: async () => q('{ verifyAuditLog { ok headSeq } }'), check: (d) => expect(d.verifyAuditLog.ok).toBe(true) },
+  // evidence (DESIGN.md section 10): the audit readers
+  { field: 'auditTreeHead', allowed: AUDIT_READERS, prepare: async () => q('{ auditTreeHead { treeSize rootHash signature } }'), check: (d) => expect(d.auditTreeHead.treeSize).toBeGreaterThan(0) },
+  { field: 'auditInclusionProof', allowed: AUDIT_READERS, prepare: async () => q('{ auditInclusionProof(seq: 1, treeSize: 2) { leafIndex hashes } }'), check: (d) => expect(d.auditInclusionProof.hashes).toHaveLength(1) },
+  { field: 'auditConsistencyProof', allowed: AUDIT_READERS, prepare: async () => q('{ auditConsistencyProof(fromSize: 1, toSize: 2) { treeSize hashes } }'), check: (d) => expect(d.auditConsistencyProof.hashes).toHaveLength(1) },
 
   // notifications (DESIGN.md section 8): ADMIN only
   { field: 'webhooks', allowed: ADMIN, prepare: async () => q('{ webhooks { id url events } }') },

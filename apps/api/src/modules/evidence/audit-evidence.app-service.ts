@@ -1,0 +1,78 @@
+import { leafIndexOfSeq, readPlan, planConsistencyProof, planInclusionProof, planRootHash, signTreeHead, SignedTreeHead, toHex } from '@canopy/evidence';
+import type { Database } from '../../common/database';
+import { badInput } from '../../common/errors';
+import type { AuditSigningKey } from './audit-signing-key';
+import { AuditSubtreeStore } from './audit-subtree.store';
+import { auditTreeSizes, extendAuditTree } from './audit-tree.sync';
+
+export interface MerkleProofOf {
+  leafIndex: number | null;
+  treeSize: number;
+  hashes: string[];
+}
+
+const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
+
+/**
+ * Signed tree heads, inclusion and consistency proofs over the audit log
+ * (DESIGN.md section 10). Each costs the same few statements whatever the
+ * log's size: the sizes (one), then the plan's stored subtrees (one).
+ */
+export class AuditEvidence {
+  constructor(
+    private readonly db: Database,
+    readonly signingKey: AuditSigningKey,
+  ) {}
+
+  /** The signed head of the first treeSize events (default: the whole log), timestamped `now`. */
+  async treeHead(treeSize: number | null, now: Date): Promise<SignedTreeHead> {
+    const size = await this.readyTree(treeSize, 'treeSize');
+    const rootHash = await readPlan(new AuditSubtreeStore(this.db.manager), planRootHash(size));
+    return signTreeHead({ treeSize: size, rootHash: toHex(rootHash), timestamp: now.toISOString() }, await this.signingKey.key());
+  }
+
+  /** The audit path of event `seq` (leaf seq - 1) in the tree of treeSize events. */
+  async inclusionProof(seq: number, treeSize: number): Promise<MerkleProofOf> {
+    if (!Number.isSafeInteger(seq) || seq < 1 || seq > treeSize) {
+      throw badInput(`seq must be an event of the tree, from 1 to treeSize (${treeSize}); got ${seq}.`, { field: 'seq' });
+    }
+    await this.readyTree(treeSize, 'treeSize');
+    const leafIndex = leafIndexOfSeq(seq);
+    const hashes = await readPlan(new AuditSubtreeStore(this.db.manager), planInclusionProof(leafIndex, treeSize));
+    return { leafIndex, treeSize, hashes: hashes.map(toHex) };
+  }
+
+  /** Proves the tree of toSize events extends the tree of fromSize events. */
+  async consistencyProof(fromSize: number, toSize: number): Promise<MerkleProofOf> {
+    if (!isCount(fromSize) || fromSize < 1 || fromSize > toSize) {
+      throw badInput(`fromSize must be from 1 to toSize (${toSize}); got ${fromSize}.`, { field: 'fromSize' });
+    }
+    await this.readyTree(toSize, 'toSize');
+    const hashes = await readPlan(new AuditSubtreeStore(this.db.manager), planConsistencyProof(fromSize, toSize));
+    return { leafIndex: null, treeSize: toSize, hashes: hashes.map(toHex) };
+  }
+
+  /**
+   * Checks a requested size against the log (1 to its size), stores the
+   * subtrees of events not in the stored tree yet, and returns the size.
+   */
+  private async readyTree(treeSize: number | null, field: string): Promise<number> {
+    const { logSize, storedSize } = await auditTreeSizes(this.db.manager);
+    const size = treeSize ?? logSize;
+    if (treeSize !== null && (!isCount(treeSize) || treeSize < 1 || treeSize > logSize)) {
+      throw badInput(`${field} must be from 1 to the log's size (${logSize}); got ${treeSize}.`, { field, logSize });
+    }
+    if (storedSize < logSize) await this.storeSubtrees(logSize);
+    return size;
+  }
+
+  /** Stores the subtrees of every event not in the stored tree yet: at start, so a log that predates the table is not paid for by a request. */
+  async storeNewEvents(): Promise<void> {
+    const { logSize, storedSize } = await auditTreeSizes(this.db.manager);
+    if (storedSize < logSize) await this.storeSubtrees(logSize);
+  }
+
+  private storeSubtrees(logSize: number): Promise<void> {
+    return this.db.write(async (tx) => extendAuditTree(tx, (await auditTreeSizes(tx)).storedSize, logSize));
+  }
+}
