@@ -1,20 +1,8 @@
 import { testDialects } from '@canopy/persistence';
 import { startTestServer, TestServer } from '../../../testing/test-server';
 import { TestClock } from '../../../testing/test-clock';
-import {
-  APPROVE,
-  createTeams,
-  expectOk,
-  item,
-  PERMISSIVE_GLOBAL,
-  propose,
-  publishPolicy,
-  registerProcessor,
-  registerService,
-  REVOKE,
-  setInventory,
-  SUBMIT,
-} from '../../../testing/fixtures';
+import { createTeams, expectOk, item, publishPolicy, registerService, setInventory } from '../../../testing/fixtures';
+import * as sharing from '../../../testing/fixtures';
 
 const DAY = 86_400_000;
 
@@ -142,16 +130,16 @@ describe.each(testDialects())('the recipients on a public page as of an instant,
     const engineer = await t.user('geo@x.test', ['ENGINEER'], ['geo']);
     await registerService(t, officer, 'maps', 'geo');
     await setInventory(t, officer, 'maps', [item('device.log')]);
-    await publishPolicy(t, officer, 'general', PERMISSIVE_GLOBAL);
+    await publishPolicy(t, officer, 'general', sharing.PERMISSIVE_GLOBAL);
     await expectOk(t.gql('mutation { setServicePublic(serviceKey: "maps", public: true) { key } }', {}, officer));
-    await registerProcessor(t, officer, 'tiles');
-    const proposed = await propose(t, engineer, { serviceKey: 'maps', processorKey: 'tiles', dataCategories: ['device.log'] });
-    const submitted = (await expectOk(t.gql(SUBMIT, { id: proposed.id, v: proposed.version }, engineer))).submitSharing;
-    const approved = (await expectOk(t.gql(APPROVE, { i: { id: proposed.id, expectedVersion: submitted.version } }, officer))).approveSharing;
+    await sharing.registerProcessor(t, officer, 'tiles');
+    const proposed = await sharing.propose(t, engineer, { serviceKey: 'maps', processorKey: 'tiles', dataCategories: ['device.log'] });
+    const submitted = (await expectOk(t.gql(sharing.SUBMIT, { id: proposed.id, v: proposed.version }, engineer))).submitSharing;
+    const approved = (await expectOk(t.gql(sharing.APPROVE, { i: { id: proposed.id, expectedVersion: submitted.version } }, officer))).approveSharing;
     expect(approved.status).toBe('APPROVED');
     const whileApproved = clock.iso();
     clock.advance(1000);
-    await expectOk(t.gql(REVOKE, { i: { id: proposed.id, expectedVersion: approved.version, comment: 'Contract ended.' } }, officer));
+    await expectOk(t.gql(sharing.REVOKE, { i: { id: proposed.id, expectedVersion: approved.version, comment: 'Contract ended.' } }, officer));
 
     const recipients = async (at?: string) =>
       ((await (await fetch(`${t.url}/public/policies/maps.json${at ? `?at=${encodeURIComponent(at)}` : ''}`)).json()) as { recipients: { processor: string }[] }).recipients.map(
