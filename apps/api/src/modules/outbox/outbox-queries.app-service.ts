@@ -50,18 +50,12 @@ export class OutboxQueries {
 
   /**
    * FAILED messages caused by the given things (e.g. causeType "notice" and
-   * the notices' ids), in one statement per chunk: the facts of NOTICE_UNDELIVERED.
+   * the notices' ids), in one statement per chunk. NOTICE_UNDELIVERED reads
+   * its facts through failedNoticeEmails, which also drops voided notices.
    */
   failedFor(manager: EntityManager, causeType: string, causeIds: readonly string[]): Promise<FailedDelivery[]> {
     return inChunks([...new Set(causeIds)], (ids) =>
       manager.find(OutboxMessageEntity, { select: FAILED_FIELDS, where: { status: 'FAILED', causeType, causeId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    );
-  }
-
-  /** FAILED messages about the given services (every cause). */
-  failedForServices(manager: EntityManager, serviceIds: readonly string[]): Promise<FailedDelivery[]> {
-    return inChunks([...new Set(serviceIds)], (ids) =>
-      manager.find(OutboxMessageEntity, { select: FAILED_FIELDS, where: { status: 'FAILED', serviceId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
     );
   }
 }
