@@ -1,6 +1,8 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
-import { ProcessorEntity, type SubProcessorRecord } from './processor.entity';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { RefColumn } from './columns';
+import { ProcessorEntity } from './processor.entity';
+import { PROCESSOR_FIELDS, ProcessorFields } from './processor.fields';
+import { historyOf, RevisionColumns } from './revision';
 
 /**
  * One version of a processor's fields (its key and creation never change):
@@ -13,57 +15,10 @@ import { ProcessorEntity, type SubProcessorRecord } from './processor.entity';
 @Entity('processor_revisions')
 @Index('UQ_processor_revisions_version', ['processorId', 'version'], { unique: true })
 @Index('IDX_processor_revisions_valid_to', ['validTo'])
-export class ProcessorRevisionEntity {
-  @IdColumn() id: string;
+export class ProcessorRevisionEntity extends RevisionColumns(ProcessorFields) {
   @RefColumn('processor_id') processorId: string;
-  @Column('integer') version: number;
-  @Column('varchar', { length: 200 }) name: string;
-  @Column('varchar', { length: 2 }) country: string;
-  @Column('varchar', { length: 254, name: 'contact_email', nullable: true }) contactEmail: string | null;
-  @InstantColumn('dpa_signed_at', { nullable: true }) dpaSignedAt: Date | null;
-  @InstantColumn('dpa_expires_at', { nullable: true }) dpaExpiresAt: Date | null;
-  @Column('varchar', { length: 200, name: 'dpa_reference', nullable: true }) dpaReference: string | null;
-  @Column('varchar', { length: 40, name: 'transfer_mechanism', nullable: true }) transferMechanism: string | null;
-  @Column('simple-json') certifications: string[];
-  @Column('simple-json', { name: 'sub_processors', nullable: true }) subProcessors: SubProcessorRecord[] | null;
-  @InstantColumn('valid_from') validFrom: Date;
-  @InstantColumn('valid_to', { nullable: true }) validTo: Date | null;
-
-  @ManyToOne(() => ProcessorEntity)
-  @JoinColumn({ name: 'processor_id', foreignKeyConstraintName: 'FK_processor_revisions_processor' })
-  processor?: ProcessorEntity;
+  @ManyToOne(() => ProcessorEntity) @JoinColumn({ name: 'processor_id', foreignKeyConstraintName: 'FK_processor_revisions_processor' }) processor?: ProcessorEntity;
 }
 
-/** The revision that keeps `row` as it is from `validFrom` (the id is the caller's: a fresh UUID). */
-export const processorRevisionOf = (id: string, row: ProcessorEntity, validFrom: Date): ProcessorRevisionEntity =>
-  Object.assign(new ProcessorRevisionEntity(), {
-    id,
-    processorId: row.id,
-    version: row.version,
-    name: row.name,
-    country: row.country,
-    contactEmail: row.contactEmail,
-    dpaSignedAt: row.dpaSignedAt,
-    dpaExpiresAt: row.dpaExpiresAt,
-    dpaReference: row.dpaReference,
-    transferMechanism: row.transferMechanism,
-    certifications: row.certifications,
-    subProcessors: row.subProcessors,
-    validFrom,
-    validTo: null,
-  });
-
-/** The processor as a revision describes it: the current row's key and creation, the revision's other fields. */
-export const processorAsOf = (row: ProcessorEntity, revision: ProcessorRevisionEntity): ProcessorEntity =>
-  Object.assign(new ProcessorEntity(), row, {
-    version: revision.version,
-    name: revision.name,
-    country: revision.country,
-    contactEmail: revision.contactEmail,
-    dpaSignedAt: revision.dpaSignedAt,
-    dpaExpiresAt: revision.dpaExpiresAt,
-    dpaReference: revision.dpaReference,
-    transferMechanism: revision.transferMechanism,
-    certifications: revision.certifications,
-    subProcessors: revision.subProcessors,
-  });
+/** processorRevisionOf(id, row, validFrom): the revision keeping `row` from `validFrom`; processorAsOf(row, revision): the processor as it was then. */
+export const { revisionOf: processorRevisionOf, asOf: processorAsOf } = historyOf(ProcessorRevisionEntity, ProcessorEntity, PROCESSOR_FIELDS, 'processorId');

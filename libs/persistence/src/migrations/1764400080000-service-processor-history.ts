@@ -1,5 +1,25 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
 import { bool, byteWise, foreignKey, id, index, instant, int, ref, text, varchar } from './table-helpers';
+
+/** A revision table: id, the owner's reference, version, the kept `fields`, valid_from and valid_to; unique per (owner, version). */
+function revisionTable(q: QueryRunner, name: string, owner: { column: string; table: string; fk: string }, fields: TableColumnOptions[], more: { refs?: [string, string, string, string][] } = {}): Table {
+  const refs = more.refs ?? [];
+  return new Table({
+    name,
+    columns: [byteWise(q, id()), byteWise(q, ref(owner.column)), int('version'), ...fields, instant('valid_from'), instant('valid_to', true)],
+    indices: [index(`UQ_${name}_version`, [owner.column, 'version'], true), index(`IDX_${name}_valid_to`, ['valid_to']), ...refs.map(([column, , , idx]) => index(idx, [column]))],
+    foreignKeys: [foreignKey(owner.fk, owner.column, owner.table), ...refs.map(([column, table, fk]) => foreignKey(fk, column, table))],
+  });
+}
+
+/** Copies every row of `from` into `into` as its first revision, valid from its creation; the revision's id is the row's own. */
+async function backfill(q: QueryRunner, into: string, from: string, owner: string, fields: string[]): Promise<void> {
+  const quoted = fields.map((f) => `\`${f}\``).join(', ');
+  await q.query(`INSERT INTO ${into} (\`id\`, \`${owner}\`, \`version\`, ${quoted}, \`valid_from\`, \`valid_to\`) SELECT \`id\`, \`id\`, \`version\`, ${quoted}, \`created_at\`, NULL FROM ${from}`);
+}
+
+const SERVICE_FIELDS = ['name', 'description', 'team_id', 'lifecycle', 'serves_minors'];
+const PROCESSOR_FIELDS = ['name', 'country', 'contact_email', 'dpa_signed_at', 'dpa_expires_at', 'dpa_reference', 'transfer_mechanism', 'certifications', 'sub_processors'];
 
 /**
  * Services and processors kept as history (DESIGN.md section 9), like
@@ -11,68 +31,20 @@ import { bool, byteWise, foreignKey, id, index, instant, int, ref, text, varchar
  * instant before a pre-existing row's last change answers with its fields
  * as they were when this migration ran. Its id is the row's own id (unique,
  * and no dialect-neutral UUID function exists in SQL); later revisions take
- * fresh UUIDs.
+ * fresh UUIDs. One statement per table, whatever the number of rows.
  */
 export class ServiceProcessorHistory1764400080000 implements MigrationInterface {
   name = 'ServiceProcessorHistory1764400080000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createTable(
-      new Table({
-        name: 'service_revisions',
-        columns: [
-          byteWise(q, id()),
-          byteWise(q, ref('service_id')),
-          int('version'),
-          varchar('name', 200),
-          text('description', true),
-          byteWise(q, ref('team_id')),
-          varchar('lifecycle', 20),
-          bool('serves_minors'),
-          instant('valid_from'),
-          instant('valid_to', true),
-        ],
-        indices: [
-          index('UQ_service_revisions_version', ['service_id', 'version'], true),
-          index('IDX_service_revisions_valid_from', ['valid_from']),
-          index('IDX_service_revisions_valid_to', ['valid_to']),
-          index('IDX_service_revisions_team', ['team_id']),
-        ],
-        foreignKeys: [foreignKey('FK_service_revisions_service', 'service_id', 'services'), foreignKey('FK_service_revisions_team', 'team_id', 'teams')],
-      }),
-    );
-    await q.createTable(
-      new Table({
-        name: 'processor_revisions',
-        columns: [
-          byteWise(q, id()),
-          byteWise(q, ref('processor_id')),
-          int('version'),
-          varchar('name', 200),
-          varchar('country', 2),
-          varchar('contact_email', 254, true),
-          instant('dpa_signed_at', true),
-          instant('dpa_expires_at', true),
-          varchar('dpa_reference', 200, true),
-          varchar('transfer_mechanism', 40, true),
-          text('certifications'),
-          text('sub_processors', true),
-          instant('valid_from'),
-          instant('valid_to', true),
-        ],
-        indices: [index('UQ_processor_revisions_version', ['processor_id', 'version'], true), index('IDX_processor_revisions_valid_to', ['valid_to'])],
-        foreignKeys: [foreignKey('FK_processor_revisions_processor', 'processor_id', 'processors')],
-      }),
-    );
-    // Raw, portable backfill: one statement per table, whatever the number of rows.
-    await q.query(
-      'INSERT INTO service_revisions (`id`, `service_id`, `version`, `name`, `description`, `team_id`, `lifecycle`, `serves_minors`, `valid_from`, `valid_to`) ' +
-        'SELECT `id`, `id`, `version`, `name`, `description`, `team_id`, `lifecycle`, `serves_minors`, `created_at`, NULL FROM services',
-    );
-    await q.query(
-      'INSERT INTO processor_revisions (`id`, `processor_id`, `version`, `name`, `country`, `contact_email`, `dpa_signed_at`, `dpa_expires_at`, `dpa_reference`, `transfer_mechanism`, `certifications`, `sub_processors`, `valid_from`, `valid_to`) ' +
-        'SELECT `id`, `id`, `version`, `name`, `country`, `contact_email`, `dpa_signed_at`, `dpa_expires_at`, `dpa_reference`, `transfer_mechanism`, `certifications`, `sub_processors`, `created_at`, NULL FROM processors',
-    );
+    const serviceFields = [varchar('name', 200), text('description', true), byteWise(q, ref('team_id')), varchar('lifecycle', 20), bool('serves_minors')];
+    const services = { column: 'service_id', table: 'services', fk: 'FK_service_revisions_service' };
+    await q.createTable(revisionTable(q, 'service_revisions', services, serviceFields, { refs: [['team_id', 'teams', 'FK_service_revisions_team', 'IDX_service_revisions_team']] }));
+    const processorFields = [varchar('name', 200), varchar('country', 2), varchar('contact_email', 254, true), instant('dpa_signed_at', true), instant('dpa_expires_at', true)];
+    processorFields.push(varchar('dpa_reference', 200, true), varchar('transfer_mechanism', 40, true), text('certifications'), text('sub_processors', true));
+    await q.createTable(revisionTable(q, 'processor_revisions', { column: 'processor_id', table: 'processors', fk: 'FK_processor_revisions_processor' }, processorFields));
+    await backfill(q, 'service_revisions', 'services', 'service_id', SERVICE_FIELDS);
+    await backfill(q, 'processor_revisions', 'processors', 'processor_id', PROCESSOR_FIELDS);
   }
 
   async down(q: QueryRunner): Promise<void> {
