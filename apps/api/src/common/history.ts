@@ -18,3 +18,13 @@ export async function closeCurrentRows<T extends ObjectLiteral>(tx: EntityManage
     .where(`${column} = :id AND valid_to IS NULL`, { id })
     .execute();
 }
+
+/**
+ * Keeps one more version of a row kept as history, in the caller's
+ * transaction: the current revision of `id` (its `column`) ends at `at` and
+ * `next`, valid from `at`, becomes the current one.
+ */
+export async function appendRevision<T extends ObjectLiteral>(tx: EntityManager, entity: EntityTarget<T>, column: string, id: string, next: T, at: Date): Promise<void> {
+  await closeCurrentRows(tx, entity, column, id, at);
+  await tx.insert(entity, next);
+}

@@ -16,6 +16,7 @@ const BUDGET = {
   servicePage: 12, // issue 11: each request of the console's service page, and the benchmark's service page
   findingsSweep: 16,
   findingsPage: 22, // issue 14: one chunk of services for the page, one for totalCount; issue 15: + the failed notice e-mails of each
+  findingsPastPage: 24, // issue 16: as of a past instant, each chunk reads the arrangements' processors as of then too (+1 per chunk)
   globalPublish: 36, // issue 15: + the policy.published and conflict.opened notifications (subscribed webhooks, officers, the teams' engineers)
 };
 
@@ -32,7 +33,7 @@ const SERVICE_PAGE_FILES =
 const consoleServicePage = () => consoleOperations().filter((op) => SERVICE_PAGE_FILES.test(op.origin) && op.operation.operation === 'query');
 
 const FINDINGS_SWEEP = '{ findings { rule severity dataCategory message service { key } } }';
-const FINDINGS_PAGE = `query($first: Int!, $after: String) { findingsConnection(first: $first, after: $after) {
+const FINDINGS_PAGE = `query($first: Int!, $after: String, $at: DateTime) { findingsConnection(first: $first, after: $after, at: $at) {
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { rule severity dataCategory message accepted service { key } } } } }`;
 
 interface Counts {
@@ -47,6 +48,10 @@ interface Counts {
   findingsFirst10: number;
   findingsFirst100: number;
   findingsSecondPage: number;
+  /** The same pages as of a past instant (services, processors and the rest read from their history). */
+  pastFirst10: number;
+  pastFirst100: number;
+  pastSecondPage: number;
   publish: number;
 }
 
@@ -87,6 +92,11 @@ async function measure(t: TestServer, services: number): Promise<Counts> {
   const firstPage = await ok(FINDINGS_PAGE, { first: 100 }, auditor);
   const findingsFirst100 = firstPage.statements;
   const findingsSecondPage = (await ok(FINDINGS_PAGE, { first: 100, after: firstPage.data!.findingsConnection.pageInfo.endCursor }, auditor)).statements;
+  const past = new Date(Date.now() - 10_000).toISOString();
+  const pastFirst10 = (await ok(FINDINGS_PAGE, { first: 10, at: past }, auditor)).statements;
+  const pastPage = await ok(FINDINGS_PAGE, { first: 100, at: past }, auditor);
+  const pastFirst100 = pastPage.statements;
+  const pastSecondPage = (await ok(FINDINGS_PAGE, { first: 100, at: past, after: pastPage.data!.findingsConnection.pageInfo.endCursor }, auditor)).statements;
 
   const current = await ok('{ policy(key: "general") { currentVersion { number clauses { topic subject value locked text } } } }', {}, officer);
   const clauses = (current.data!.policy.currentVersion.clauses as { topic: string; subject: string; value: string }[]).map((c) =>
@@ -115,6 +125,9 @@ async function measure(t: TestServer, services: number): Promise<Counts> {
     findingsFirst10,
     findingsFirst100,
     findingsSecondPage,
+    pastFirst10,
+    pastFirst100,
+    pastSecondPage,
     publish,
   };
 }
@@ -164,6 +177,13 @@ describe.each(testDialects())('SQL statements per benchmark workload on %s', (di
     expect(large.findingsSecondPage).toBe(large.findingsFirst100);
     expect(large.findingsFirst100).toBe(small.findingsFirst100);
     expect(large.findingsFirst100).toBeLessThanOrEqual(BUDGET.findingsPage);
+  });
+
+  it('should serve a page of findings as of a past instant in the same number of statements for first: 10 and first: 100, on any page, within the budget', () => {
+    expect(large.pastFirst100).toBe(large.pastFirst10);
+    expect(large.pastSecondPage).toBe(large.pastFirst100);
+    expect(large.pastFirst100).toBe(small.pastFirst100);
+    expect(large.pastFirst100).toBeLessThanOrEqual(BUDGET.findingsPastPage);
   });
 
   it('should publish a global version over every service policy in a constant number of statements', () => {

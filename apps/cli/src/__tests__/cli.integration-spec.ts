@@ -339,7 +339,10 @@ describe.each(testDialects())('canopy CLI against the API on %s', (dialect) => {
       expect(provide.recipients).toEqual([
         expect.objectContaining({ processorKey: 'tiles', country: 'US', outsideHomeRegion: true, transferMechanism: 'BINDING_CORPORATE_RULES', dataCategories: ['device.location'] }),
       ]);
+      // Each activity's transfers, judged now: a mechanism without an approved TIA is no basis yet.
+      expect(provide.transfers).toEqual([{ arrangementId: provide.recipients[0].arrangementId, processorKey: 'tiles', recipient: 'processor tiles', country: 'US', restricted: true, lawful: false, basis: null, reason: expect.any(String) }]);
       const improve = record.activities[0];
+      expect(improve.transfers).toEqual([expect.objectContaining({ processorKey: 'logsink', country: 'DE', restricted: false, lawful: true, basis: null })]);
       expect(improve.dataSubjects).toEqual(['customers', 'visitors']);
       expect(improve.recipients).toEqual([expect.objectContaining({ processorKey: 'logsink', country: 'DE', outsideHomeRegion: false })]);
       expect(improve.erasureTimeLimits).toEqual([
@@ -364,6 +367,8 @@ describe.each(testDialects())('canopy CLI against the API on %s', (dialect) => {
       });
       expect(col(rows[1], 'recipients')).toBe('Tiles Inc. [tiles] (US): device.location');
       expect(col(rows[1], 'transfers_outside_home_region')).toBe('tiles (US): BINDING_CORPORATE_RULES');
+      expect(col(rows[1], 'transfers')).toBe('processor tiles (US): UNLAWFUL');
+      expect(col(rows[0], 'transfers')).toBe('processor logsink (DE): not restricted');
       expect(col(rows[0], 'erasure_time_limits')).toBe('device.log: 21 days (policy limit: 30 days, global policy general v1)');
     });
 
@@ -393,9 +398,11 @@ describe.each(testDialects())('canopy CLI against the API on %s', (dialect) => {
       const now = (await as(auditor)(['export', 'ropa', '--format', 'json'])).json();
       expect(now.homeRegion).toEqual(expect.objectContaining({ name: 'EEA and US', isDefault: false }));
       expect(now.activities[1].recipients[0].outsideHomeRegion).toBe(false);
+      expect(now.activities[1].transfers[0]).toEqual(expect.objectContaining({ country: 'US', restricted: false, lawful: true }));
       const then = (await as(auditor)(['export', 'ropa', '--format', 'json', '--at', beforeChange])).json();
       expect(then.homeRegion.name).toBe('EEA');
       expect(then.activities[1].recipients[0].outsideHomeRegion).toBe(true);
+      expect(then.activities[1].transfers[0]).toEqual(expect.objectContaining({ country: 'US', restricted: true, lawful: false }));
     });
 
     it('should refuse engineers (exit 3, FORBIDDEN)', async () => {

@@ -110,6 +110,7 @@ export const RECORD_OF_PROCESSING = graphql(`query RecordOfProcessing($at: DateT
       serviceKey serviceName serviceDescription teamKey lifecycle purpose purposeName legalBases dataSubjects
       dataCategories { key name sensitive dataSubjects legalBasis source encryption }
       recipients { arrangementId processorKey processorName country outsideHomeRegion transferMechanism dataCategories legalBasis approvedAt }
+      transfers { arrangementId processorKey recipient country restricted lawful basis reason }
       erasureTimeLimits { dataCategory retentionDays policyLimit description }
       securityMeasures gaps
     }

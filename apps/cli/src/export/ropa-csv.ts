@@ -16,6 +16,7 @@ export const ROPA_CSV_COLUMNS = [
   'data_categories',
   'recipients',
   'transfers_outside_home_region',
+  'transfers',
   'erasure_time_limits',
   'security_measures',
   'gaps',
@@ -45,6 +46,7 @@ export function ropaToCsv(record: Record): string {
         .filter((r) => r.outsideHomeRegion)
         .map((r) => `${r.processorKey} (${r.country}): ${r.transferMechanism && r.transferMechanism !== 'NOT_REQUIRED' ? r.transferMechanism : 'NO MECHANISM RECORDED'}`),
     ),
+    join(a.transfers.map((t) => `${t.recipient} (${t.country}): ${t.restricted ? (t.lawful ? t.basis : `UNLAWFUL${t.basis ? ` (${t.basis})` : ''}`) : 'not restricted'}`)),
     join(a.erasureTimeLimits.map((e) => `${e.dataCategory}: ${e.description}`)),
     join([...a.securityMeasures, ...a.dataCategories.map((c) => `${c.key} encryption ${c.encryption}`)]),
     join(a.gaps),

@@ -18,6 +18,8 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 import { NoticeEntity } from './notice.entity';
 import { AdequacyDecisionEntity } from './adequacy-decision.entity';
 import { AuditSubtreeEntity } from './audit-subtree.entity';
+import { ServiceRevisionEntity } from './service-revision.entity';
+import { ProcessorRevisionEntity } from './processor-revision.entity';
 
 export {
   ApiTokenEntity,
@@ -41,7 +43,11 @@ export {
   NoticeEntity,
   AdequacyDecisionEntity,
   AuditSubtreeEntity,
+  ServiceRevisionEntity,
+  ProcessorRevisionEntity,
 };
+export { serviceRevisionOf, serviceAsOf } from './service-revision.entity';
+export { processorRevisionOf, processorAsOf } from './processor-revision.entity';
 
 export { OUTBOX_KINDS, DELIVERY_STATUSES } from './outbox-message.entity';
 export type { OutboxKind, DeliveryStatus } from './outbox-message.entity';
@@ -79,4 +85,6 @@ export const ALL_ENTITIES = [
   NoticeEntity,
   AdequacyDecisionEntity,
   AuditSubtreeEntity,
+  ServiceRevisionEntity,
+  ProcessorRevisionEntity,
 ];

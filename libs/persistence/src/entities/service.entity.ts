@@ -1,19 +1,15 @@
 import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, KeyColumn, RefColumn } from './columns';
+import { IdColumn, InstantColumn, KeyColumn } from './columns';
+import { ServiceFields } from './service.fields';
 import { TeamEntity } from './team.entity';
 
 @Entity('services')
 @Index('UQ_services_key', ['key'], { unique: true })
 @Index('IDX_services_team', ['teamId'])
 @Index('IDX_services_lifecycle', ['lifecycle'])
-export class ServiceEntity {
+export class ServiceEntity extends ServiceFields {
   @IdColumn() id: string;
   @KeyColumn() key: string;
-  @Column('varchar', { length: 200 }) name: string;
-  @Column('text', { nullable: true }) description: string | null;
-  @RefColumn('team_id') teamId: string;
-  @Column('varchar', { length: 20 }) lifecycle: string;
-  @Column('boolean', { name: 'serves_minors' }) servesMinors: boolean;
   @Column('integer') version: number;
   /** +1 per inventory replacement that changes something (optimistic concurrency of `setInventory`). */
   @Column('integer', { name: 'inventory_version', default: 0 }) inventoryVersion: number;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { PolicyClauseEntity, PolicyEntity, PolicyVersionEntity, ServiceEntity, TeamEntity } from '../entities';
+import { PolicyClauseEntity, PolicyEntity, PolicyVersionEntity, ServiceEntity, ServiceRevisionEntity, serviceRevisionOf, TeamEntity } from '../entities';
 
 export interface BulkServicePoliciesOptions {
   teamKey: string;
@@ -51,6 +51,7 @@ export async function bulkInsertServicesWithPolicies(dataSource: DataSource, opt
     );
   }
   await insertChunked(dataSource, ServiceEntity, services);
+  await insertChunked(dataSource, ServiceRevisionEntity, services.map((row) => serviceRevisionOf(row.id, row, row.createdAt)));
   await insertChunked(dataSource, PolicyEntity, policies);
   await insertChunked(dataSource, PolicyVersionEntity, versions);
   await insertChunked(dataSource, PolicyClauseEntity, clauses);

@@ -1,23 +1,19 @@
-import { EntityManager, In } from 'typeorm';
-import {
-  AuditEventEntity,
-  ProcessorEntity,
-  ServiceEntity,
-  SharingArrangementRevisionEntity,
-  TeamEntity,
-} from '@canopy/persistence';
+import { controllerGaps, transferAssessment } from '@canopy/domain';
+import { type ProcessorEntity, ServiceEntity, TeamEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
-import { groupByService, inChunks } from '../../common/batch';
-import { validAt } from '../../common/history';
-import { controllerGaps } from '@canopy/domain';
+import { groupByService } from '../../common/batch';
 import type { HomeRegionReader, ResolvedHomeRegion } from '../home-region';
 import type { OrganisationProfileReader, ResolvedOrganisationProfile } from '../organisation';
 import { inventoriesAt } from '../inventory';
 import type { EffectivePolicyReader } from '../policies';
+import { processorsAt, processorTransferFacts } from '../processors';
 import type { SecurityMeasuresReader } from '../security-measures';
+import { servicesAt } from '../services';
+import { revisionsInStatusAt } from '../sharing';
 import { loadTaxonomy } from '../taxonomy';
-import { buildRecordOfProcessing, RopaActivityRow, RopaProcessorFacts, RopaServiceFacts } from './ropa.build';
+import { loadAdequacyEntries } from '../transfers';
+import { buildRecordOfProcessing, RopaActivityRow, RopaTransferRow } from './ropa.build';
 
 export interface RecordOfProcessingData {
   at: Date;
@@ -27,22 +23,18 @@ export interface RecordOfProcessingData {
   activities: RopaActivityRow[];
 }
 
-/** Audit actions whose `after` snapshot carries a service's or a processor's descriptive fields. */
-const SERVICE_ACTIONS = ['service.registered', 'service.updated', 'service.moved'];
-const PROCESSOR_ACTIONS = ['processor.registered', 'processor.updated'];
-
 /**
  * Reads what the record of processing needs as of an instant, set-based
  * (a fixed number of statements whatever the number of services), and hands
  * it to buildRecordOfProcessing().
  *
- * History: inventories, arrangements (their revisions), security measures,
- * policies, the home region and the organisation's profile are kept as history and read as of `at`.
- * Services and processors are updated in place; where one changed after
- * `at`, its name, team, lifecycle (services) or country and transfer
- * mechanism (processors) are taken from the last audit snapshot written at
- * or before `at` (the audit log is the hash-chained history of every
- * change). Services registered after `at` are not in the record.
+ * History: services, processors, inventories, arrangements (their
+ * revisions), security measures, policies, the home region and the
+ * organisation's profile are kept as history and read as of `at`; services
+ * registered after `at` are not in the record. Each activity's transfers are
+ * the domain's transfer assessment at `at` of its recipients' arrangements
+ * (processors and sub-processors as they were then, the adequacy register in
+ * force then; no TIA is kept yet, so a safeguard mechanism alone is no basis).
  */
 export class RecordOfProcessingService {
   constructor(
@@ -66,33 +58,34 @@ export class RecordOfProcessingService {
       throw badInput('at must not be in the future: the record describes what was in force.', { argument: 'at' });
     }
     const m = this.db.manager;
-    const services = await m
-      .createQueryBuilder(ServiceEntity, 's')
-      .where('s.createdAt <= :at', { at: instant })
-      .orderBy('s.key', 'ASC')
-      .getMany();
+    const services = await servicesAt(m, 'all', instant);
     const ids = services.map((s) => s.id);
-    const [items, revisions, measures, region, taxonomy, teams, controller] = await Promise.all([
+    const [items, revisions, measures, region, taxonomy, teams, controller, adequacy] = await Promise.all([
       ids.length ? inventoriesAt(m, ids, instant) : Promise.resolve([]),
-      this.approvedAt(m, ids, instant),
+      revisionsInStatusAt(m, ids, ['APPROVED'], instant).then((rows) => rows.map((r) => r.revision)),
       this.measures.of(ids, instant, m),
       this.homeRegion.at(instant, m),
       loadTaxonomy(m),
       m.find(TeamEntity),
       this.organisation.at(instant, m),
+      loadAdequacyEntries(m),
     ]);
-    const processorIds = [...new Set(revisions.map((r) => r.processorId))];
-    const processors = processorIds.length ? await inChunks(processorIds, (chunk) => m.findBy(ProcessorEntity, { id: In(chunk) })) : [];
+    const processors = new Map((await processorsAt(m, revisions.map((r) => r.processorId), instant)).map((p) => [p.id, p]));
     const effective = await this.policies.effectiveFor(ids, instant, { taxonomy });
-
-    const serviceFacts = await this.servicesAsOf(m, services, new Map(teams.map((t) => [t.id, t.key])), instant);
-    const processorFacts = await this.processorsAsOf(m, processors, instant);
+    const teamKeys = new Map(teams.map((t) => [t.id, t.key]));
+    const transfers = new Map(
+      revisions.map((r) => {
+        const p = processors.get(r.processorId);
+        const legs = p ? transferAssessment({ arrangement: r, processor: processorTransferFacts(p), homeRegion: region, adequacy, tias: [], at: instant }) : [];
+        return [r.arrangementId, legs.map((l): RopaTransferRow => ({ arrangementId: r.arrangementId, processorKey: p?.key ?? '', recipient: l.recipient, country: l.country, restricted: l.restricted, lawful: l.lawful, basis: l.basis, reason: l.reason }))];
+      }),
+    );
 
     const activities = buildRecordOfProcessing({
       at: instant,
       homeRegion: region,
       controllerGaps: controllerGaps(controller.recorded ? controller : null),
-      services: serviceFacts,
+      services: services.map((s) => ({ id: s.id, key: s.key, name: s.name, description: s.description, teamKey: teamKeys.get(s.teamId) ?? '', lifecycle: s.lifecycle })),
       inventories: groupByService(items),
       securityMeasures: measures,
       arrangements: revisions.map((r) => ({
@@ -104,70 +97,11 @@ export class RecordOfProcessingService {
         legalBasis: r.legalBasis,
         approvedAt: r.decidedAt,
       })),
-      processors: processorFacts,
+      processors: new Map([...processors].map(([id, p]: [string, ProcessorEntity]) => [id, { key: p.key, name: p.name, country: p.country, transferMechanism: p.transferMechanism }])),
+      transfers,
       effectiveClauses: new Map([...effective].map(([id, policy]) => [id, policy.clauses])),
       taxonomy,
     });
     return { at: instant, generatedAt, homeRegion: region, controller, activities };
   }
-
-  /** Arrangement revisions valid at `at` whose status then was APPROVED. */
-  private async approvedAt(m: EntityManager, serviceIds: string[], at: Date): Promise<SharingArrangementRevisionEntity[]> {
-    if (!serviceIds.length) return [];
-    return inChunks(serviceIds, (ids) =>
-      validAt(m.createQueryBuilder(SharingArrangementRevisionEntity, 'r').where('r.serviceId IN (:...ids)', { ids }).andWhere("r.status = 'APPROVED'"), 'r', at).getMany(),
-    );
-  }
-
-  private async servicesAsOf(m: EntityManager, rows: ServiceEntity[], teamKeys: Map<string, string>, at: Date): Promise<RopaServiceFacts[]> {
-    const changed = rows.filter((s) => s.updatedAt.getTime() > at.getTime()).map((s) => s.key);
-    const snapshots = await lastSnapshots(m, 'service', SERVICE_ACTIONS, changed, at);
-    return rows.map((s) => {
-      const snap = snapshots.get(s.key);
-      return {
-        id: s.id,
-        key: s.key,
-        name: stringOr(snap?.name, s.name),
-        description: snap && 'description' in snap ? (snap.description as string | null) : s.description,
-        teamKey: stringOr(snap?.team, teamKeys.get(s.teamId) ?? ''),
-        lifecycle: stringOr(snap?.lifecycle, s.lifecycle),
-      };
-    });
-  }
-
-  private async processorsAsOf(m: EntityManager, rows: ProcessorEntity[], at: Date): Promise<Map<string, RopaProcessorFacts>> {
-    const changed = rows.filter((p) => p.updatedAt.getTime() > at.getTime()).map((p) => p.key);
-    const snapshots = await lastSnapshots(m, 'processor', PROCESSOR_ACTIONS, changed, at);
-    return new Map(
-      rows.map((p) => {
-        const snap = snapshots.get(p.key);
-        return [
-          p.id,
-          {
-            key: p.key,
-            name: stringOr(snap?.name, p.name),
-            country: stringOr(snap?.country, p.country),
-            transferMechanism: snap && 'transferMechanism' in snap ? (snap.transferMechanism as string | null) : p.transferMechanism,
-          },
-        ];
-      }),
-    );
-  }
-}
-
-const stringOr = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
-
-/** The `after` snapshot of the last of `actions` on each entity at or before `at`: one statement per 10,000 keys. */
-async function lastSnapshots(m: EntityManager, entityType: string, actions: string[], keys: string[], at: Date): Promise<Map<string, Record<string, unknown>>> {
-  const out = new Map<string, Record<string, unknown>>();
-  if (!keys.length) return out;
-  const events = await inChunks(keys, (chunk) =>
-    m
-      .createQueryBuilder(AuditEventEntity, 'e')
-      .where('e.entityType = :entityType AND e.entityId IN (:...chunk) AND e.action IN (:...actions) AND e.at <= :at', { entityType, chunk, actions, at })
-      .orderBy('e.seq', 'ASC')
-      .getMany(),
-  );
-  for (const event of events) if (event.after) out.set(event.entityId, JSON.parse(event.after) as Record<string, unknown>);
-  return out;
 }

@@ -70,6 +70,23 @@ export interface RopaInput {
   processors: ReadonlyMap<string, RopaProcessorFacts>;
   effectiveClauses: ReadonlyMap<string, readonly EffectiveClause[]>;
   taxonomy: Taxonomy;
+  /** Each approved arrangement's transfers at `at` (the domain's transfer assessment), by arrangement id. */
+  transfers?: ReadonlyMap<string, readonly RopaTransferRow[]>;
+}
+
+/** One transfer of a recipient's arrangement at the record's instant: to the processor's country or a sub-processor's. */
+export interface RopaTransferRow {
+  arrangementId: string;
+  processorKey: string;
+  /** "processor <key>" or "sub-processor <name>". */
+  recipient: string;
+  country: string;
+  /** Outside the home region (GDPR chapter V). */
+  restricted: boolean;
+  lawful: boolean;
+  /** ADEQUACY_DECISION, `<MECHANISM> + TIA`, DEROGATION; null when not restricted or nothing holds. */
+  basis: string | null;
+  reason: string;
 }
 
 export interface RopaDataCategoryRow {
@@ -116,6 +133,9 @@ export interface RopaActivityRow {
   dataSubjects: string[];
   dataCategories: RopaDataCategoryRow[];
   recipients: RopaRecipientRow[];
+  /** The recipients' transfers (countries and basis) at the record's instant. */
+  transfers: RopaTransferRow[];
+  // DPIA status per activity: added with the assessment records (DESIGN.md section 9), next to `transfers`.
   erasureTimeLimits: RopaErasureRow[];
   securityMeasures: string[];
   gaps: string[];
@@ -193,6 +213,7 @@ export function buildRecordOfProcessing(input: RopaInput): RopaActivityRow[] {
         dataSubjects: uniqueSorted(held.flatMap((i) => i.dataSubjects ?? [])),
         dataCategories,
         recipients,
+        transfers: recipients.flatMap((r) => input.transfers?.get(r.arrangementId) ?? []),
         erasureTimeLimits,
         securityMeasures: measures,
         gaps: [...new Set([...gaps, ...(input.controllerGaps ?? [])])],

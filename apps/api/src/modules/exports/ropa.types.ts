@@ -27,6 +27,18 @@ export class RopaRecipient {
   @Field(() => Date, { nullable: true }) approvedAt: Date | null;
 }
 
+@ObjectType({ description: "One transfer of a recipient's arrangement at the record's instant: to the processor's country or a sub-processor's (GDPR chapter V)." })
+export class RopaTransfer {
+  @Field(() => ID) arrangementId: string;
+  @Field() processorKey: string;
+  @Field({ description: '"processor <key>" or "sub-processor <name>"' }) recipient: string;
+  @Field({ description: 'ISO 3166-1 alpha-2' }) country: string;
+  @Field({ description: 'outside the home region' }) restricted: boolean;
+  @Field() lawful: boolean;
+  @Field(() => String, { nullable: true, description: 'ADEQUACY_DECISION, `<MECHANISM> + TIA`, DEROGATION; null when not restricted or when nothing holds' }) basis: string | null;
+  @Field() reason: string;
+}
+
 @ObjectType({ description: 'The envisaged time limit for erasure of one category (Art. 30(1)(f)).' })
 export class RopaErasureLimit {
   @Field() dataCategory: string;
@@ -49,6 +61,7 @@ export class ProcessingActivity {
   @Field(() => [String], { description: 'categories of data subjects, over every category processed for the purpose' }) dataSubjects: string[];
   @Field(() => [RopaDataCategory]) dataCategories: RopaDataCategory[];
   @Field(() => [RopaRecipient]) recipients: RopaRecipient[];
+  @Field(() => [RopaTransfer], { description: "the recipients' transfers (countries and basis) at the record's instant" }) transfers: RopaTransfer[];
   @Field(() => [RopaErasureLimit]) erasureTimeLimits: RopaErasureLimit[];
   @Field(() => [String], { description: 'technical and organisational security measures of the service (Art. 30(1)(g))' }) securityMeasures: string[];
   @Field(() => [String], { description: 'what Art. 30(1) asks for and the record lacks; empty when complete' }) gaps: string[];

@@ -18,7 +18,8 @@ const NOW_GRACE_MS = 5000;
 export class FindingConnectionResolver {
   @Authorized()
   @Query(() => FindingConnection, {
-    description: 'By service key, then most severe first; first <= 1000; memory bounded whatever the organisation\'s size. `at`: now (default) or a future instant.',
+    description:
+      "By service key, then most severe first; first <= 1000; memory bounded whatever the organisation's size. `at`: now (default), a future instant (today's facts), or a past one (services, inventories, policies, arrangements and processors as they were then).",
   })
   async findingsConnection(
     @Ctx() ctx: FindingsContext,
@@ -29,7 +30,7 @@ export class FindingConnectionResolver {
   ): Promise<FindingConnection> {
     const limit = pageSize(first ?? 500, MAX_FINDINGS_PAGE);
     const place = after == null ? null : findingPlace(after);
-    const instant = measuredAt(at, ctx.loaders.now);
+    const { instant, past } = measuredAt(at, ctx.loaders.now);
     let only = null;
     if (filter?.serviceKey != null) {
       only = await ctx.loaders.serviceByKey.load(filter.serviceKey);
@@ -37,13 +38,13 @@ export class FindingConnectionResolver {
     }
     const criteria = { minSeverity: filter?.minSeverity as DomainSeverity | null | undefined, rule: filter?.rule, accepted: filter?.accepted };
     const taxonomy = await ctx.loaders.taxonomy();
-    const { found, more } = await ctx.app.findingsPager.page(limit, place, only, criteria, instant, taxonomy);
+    const { found, more } = await ctx.app.findingsPager.page(limit, place, only, criteria, instant, taxonomy, past);
     const toFinding = findingMapper();
     const edges = found.map(({ key, index, finding }) => ({ cursor: encodeCursor({ s: key, i: index }), node: toFinding(finding) }));
     return Object.assign(new FindingConnection(), {
       edges,
       pageInfo: { hasNextPage: more, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-      counting: () => ctx.app.findingsPager.count(only, criteria, instant, taxonomy),
+      counting: () => ctx.app.findingsPager.count(only, criteria, instant, taxonomy, past),
     });
   }
 
@@ -59,16 +60,15 @@ function findingPlace(cursor: string): FindingPlace {
   return { key: s, index: i };
 }
 
-/** Services and processors are not kept as history yet, so findings are measured now or at a future instant only. */
-function measuredAt(at: Date | null, now: Date): Date {
-  if (at == null || at.getTime() <= now.getTime()) {
-    if (at != null && at.getTime() < now.getTime() - NOW_GRACE_MS) {
-      throw badInput(
-        'at: findings can only be measured now or at a future instant; services and processors are not kept as history yet, so a past answer cannot be computed.',
-        { argument: 'at' },
-      );
-    }
-    return now;
-  }
-  return at;
+/**
+ * The instant findings are measured at: now when `at` is absent or within a
+ * few seconds of the request's clock; a future instant measures today's facts
+ * against the policies in force then; a past one reads everything as it was
+ * then (`past`), from the history services, processors, inventories,
+ * arrangements and policies keep.
+ */
+function measuredAt(at: Date | null, now: Date): { instant: Date; past: boolean } {
+  if (at == null) return { instant: now, past: false };
+  if (at.getTime() > now.getTime()) return { instant: at, past: false };
+  return at.getTime() < now.getTime() - NOW_GRACE_MS ? { instant: at, past: true } : { instant: now, past: false };
 }

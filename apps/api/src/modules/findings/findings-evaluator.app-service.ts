@@ -18,7 +18,7 @@ export interface ServiceFinding extends DomainFinding {
  * impact preview. Everything else is read as it is now.
  */
 export interface FindingsMeasure {
-  evaluate(services: ServiceEntity[], effective: ReadonlyMap<string, ServiceEffectivePolicy>, now: Date, taxonomy: Taxonomy): Promise<Map<string, ServiceFinding[]>>;
+  evaluate(services: ServiceEntity[], effective: ReadonlyMap<string, ServiceEffectivePolicy>, now: Date, taxonomy: Taxonomy, past?: boolean): Promise<Map<string, ServiceFinding[]>>;
 }
 
 /**
@@ -45,14 +45,17 @@ export class FindingsEvaluator implements FindingsMeasure {
     return evaluateWith(await loadFindingsFacts(m, services, now, taxonomy, scope === 'all'), effective, now);
   }
 
-  /** Findings of the given services at `at`, against their effective policies then (read here, not from a request's loaders). */
-  async measure(services: ServiceEntity[], at: Date, taxonomy: Taxonomy): Promise<Map<string, ServiceFinding[]>> {
+  /**
+   * Findings of the given services at `at`, against their effective policies then (read here, not from a request's loaders).
+   * `past`: `at` is behind the request's clock, so the services' other facts are read as they were then (their history), not as they are.
+   */
+  async measure(services: ServiceEntity[], at: Date, taxonomy: Taxonomy, past = false): Promise<Map<string, ServiceFinding[]>> {
     const effective = await this.policies.effectiveFor(services.map((s) => s.id), at, { taxonomy });
-    return this.evaluate(services, effective, at, taxonomy);
+    return this.evaluate(services, effective, at, taxonomy, past);
   }
 
-  async evaluate(services: ServiceEntity[], effective: ReadonlyMap<string, ServiceEffectivePolicy>, now: Date, taxonomy: Taxonomy): Promise<Map<string, ServiceFinding[]>> {
-    return evaluateWith(await loadFindingsFacts(this.db.manager, services, now, taxonomy), effective, now);
+  async evaluate(services: ServiceEntity[], effective: ReadonlyMap<string, ServiceEffectivePolicy>, now: Date, taxonomy: Taxonomy, past = false): Promise<Map<string, ServiceFinding[]>> {
+    return evaluateWith(await loadFindingsFacts(this.db.manager, services, now, taxonomy, false, past), effective, now);
   }
 }
 

@@ -4,7 +4,7 @@ import type { Database } from '../../common/database';
 import { resultTooLarge } from '../../common/errors';
 import { assertHeapHeadroom, HEAP_CEILING } from '../../common/memory-guard';
 import type { FindingsEvaluator, ServiceFinding } from './findings-evaluator.app-service';
-import { ServicePosition, servicesFrom } from './findings.queries';
+import { ServicePosition, servicesFrom, servicesIn } from './findings.queries';
 
 /** Which findings a list or page holds; every criterion set must hold. */
 export interface FindingsCriteria {
@@ -46,15 +46,18 @@ export class FindingsPager {
 
   /**
    * Chunks of services in key order from a position (or just `only`), each service with its findings at `at`:
-   * `size` services first, then twice as many each time up to SWEEP_CHUNK when `grow` says so.
+   * `size` services first, then twice as many each time up to SWEEP_CHUNK when `grow` says so. `past`: `at`
+   * is behind the request's clock, so the services (registered by then, as they were then) and their facts
+   * are read from their history.
    */
-  async *chunks(only: ServiceEntity | null, from: ServicePosition | null, size: number, at: Date, taxonomy: Taxonomy, grow = false) {
+  async *chunks(only: ServiceEntity | null, from: ServicePosition | null, size: number, at: Date, taxonomy: Taxonomy, grow = false, past = false) {
     let position = from;
+    const asOf = past ? at : null;
     for (let n = size; ; n = grow ? Math.min(SWEEP_CHUNK, 2 * n) : n) {
-      const { services, more } = only ? { services: [only], more: false } : await servicesFrom(this.db.manager, position, n);
+      const { services, more } = only ? { services: asOf ? await servicesIn(this.db.manager, [only.id], asOf) : [only], more: false } : await servicesFrom(this.db.manager, position, n, asOf);
       if (services.length) {
         assertHeapHeadroom('measure more findings', this.heapCeiling);
-        const measured = await this.evaluator.measure(services, at, taxonomy);
+        const measured = await this.evaluator.measure(services, at, taxonomy, past);
         yield services.map((service) => ({ service, findings: measured.get(service.id) ?? [] }));
       }
       if (!more) return;
@@ -68,11 +71,11 @@ export class FindingsPager {
    * doubling while the page is not full: one chunk answers most pages, and a page measures few services it
    * does not show.
    */
-  async page(first: number, after: FindingPlace | null, only: ServiceEntity | null, criteria: FindingsCriteria, at: Date, taxonomy: Taxonomy) {
+  async page(first: number, after: FindingPlace | null, only: ServiceEntity | null, criteria: FindingsCriteria, at: Date, taxonomy: Taxonomy, past = false) {
     const keep = matchesCriteria(criteria);
     const size = Math.min(SWEEP_CHUNK, Math.max(50, Math.ceil((first + 1) / 2)));
     const found: PlacedFinding[] = [];
-    for await (const chunk of this.chunks(only, after && { key: after.key, inclusive: true }, size, at, taxonomy, true)) {
+    for await (const chunk of this.chunks(only, after && { key: after.key, inclusive: true }, size, at, taxonomy, true, past)) {
       for (const { service, findings } of chunk) {
         findings.forEach((finding, index) => {
           const seen = after !== null && service.key === after.key && index <= after.index;
@@ -85,10 +88,10 @@ export class FindingsPager {
   }
 
   /** How many findings meet the criteria, counted chunk by chunk. */
-  async count(only: ServiceEntity | null, criteria: FindingsCriteria, at: Date, taxonomy: Taxonomy): Promise<number> {
+  async count(only: ServiceEntity | null, criteria: FindingsCriteria, at: Date, taxonomy: Taxonomy, past = false): Promise<number> {
     const keep = matchesCriteria(criteria);
     let total = 0;
-    for await (const chunk of this.chunks(only, null, SWEEP_CHUNK, at, taxonomy)) {
+    for await (const chunk of this.chunks(only, null, SWEEP_CHUNK, at, taxonomy, false, past)) {
       for (const { findings } of chunk) total += findings.filter(keep).length;
     }
     return total;

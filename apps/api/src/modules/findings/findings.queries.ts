@@ -1,9 +1,14 @@
-import { EntityManager, In, MoreThan } from 'typeorm';
+import { EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { ArrangementFacts, InventoryItemFacts, Taxonomy, UndeliveredNoticeFacts } from '@canopy/domain';
 import { FindingAcceptanceEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
 import { groupByService, inChunks } from '../../common/batch';
-import { currentInventories } from '../inventory';
+import { currentInventories, inventoriesAt } from '../inventory';
 import { type FailedDelivery, failedNoticeEmails } from '../outbox';
+import { processorsAt } from '../processors';
+import { servicesAt, servicesAtFrom, type ServicePosition } from '../services';
+import { revisionsInStatusAt } from '../sharing';
+
+export type { ServicePosition } from '../services';
 
 /** Arrangement states the findings rules read (SHARING_UNDECLARED_CATEGORY: DRAFT, PENDING_REVIEW, APPROVED). */
 const LIVE_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
@@ -23,25 +28,24 @@ export interface FindingsFacts {
   taxonomy: Taxonomy;
 }
 
-/** The services of a scope, by key: one statement per 10,000 services. */
-export async function servicesIn(m: EntityManager, scope: FindingsScope): Promise<ServiceEntity[]> {
+/** The services of a scope, by key, as they are now or (`asOf`) as they were then: one statement per 10,000 services. */
+export async function servicesIn(m: EntityManager, scope: FindingsScope, asOf: Date | null = null): Promise<ServiceEntity[]> {
+  if (asOf) return servicesAt(m, scope, asOf);
   if (scope === 'all') return m.find(ServiceEntity, { order: { key: 'ASC' } });
   return (await inChunks(scope, (ids) => m.findBy(ServiceEntity, { id: In(ids) }))).sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
-/** A place in the services' key order: at `key` (inclusive) or just after it. */
-export interface ServicePosition {
-  key: string;
-  inclusive: boolean;
-}
-
-/** Up to `limit` services in key order from a position (null: the first), and whether more follow; one statement. */
-export async function servicesFrom(m: EntityManager, from: ServicePosition | null, limit: number): Promise<{ services: ServiceEntity[]; more: boolean }> {
+/** Up to `limit` services in key order from a position (null: the first), as they are now or (`asOf`) as they were then, and whether more follow; one statement. */
+export async function servicesFrom(m: EntityManager, from: ServicePosition | null, limit: number, asOf: Date | null = null): Promise<{ services: ServiceEntity[]; more: boolean }> {
+  if (asOf) return servicesAtFrom(m, asOf, from, limit);
   const query = m.createQueryBuilder(ServiceEntity, 's').orderBy('s.key', 'ASC').limit(limit + 1);
   if (from) query.where(from.inclusive ? 's.key >= :key' : 's.key > :key', { key: from.key });
   const rows = await query.getMany();
   return { services: rows.slice(0, limit), more: rows.length > limit };
 }
+
+/** What the findings read of a live arrangement, now or as of an instant (its processor then). */
+type LiveArrangement = Pick<SharingArrangementEntity, 'id' | 'serviceId' | 'status' | 'dataCategories' | 'legalBasis' | 'processor'>;
 
 /**
  * Loads the facts of the given services set-based: current inventories, live
@@ -49,6 +53,11 @@ export async function servicesFrom(m: EntityManager, from: ServicePosition | nul
  * notice e-mails, four statements whatever the number of services (one more each per 10,000
  * services unless `all` says they are every service). The services and the
  * taxonomy come from the caller, who has them already.
+ *
+ * `history`: `now` is a past instant, so everything is read as it was then
+ * (inventories, arrangement revisions and processor revisions valid then,
+ * acceptances recorded by then and unexpired then, failed notice e-mails
+ * queued by then): five statements, the arrangements' processors being one more.
  */
 export async function loadFindingsFacts(
   m: EntityManager,
@@ -56,21 +65,24 @@ export async function loadFindingsFacts(
   now: Date,
   taxonomy: Taxonomy,
   all = false,
+  history = false,
 ): Promise<FindingsFacts> {
-  const ids = all ? 'all' : services.map((s) => s.id);
+  const ids = all && !history ? 'all' : services.map((s) => s.id);
   const none = ids !== 'all' && ids.length === 0;
   const [items, arrangements, acceptances, failedNotices] = none
     ? [[], [], [], []]
-    : [
-        await currentInventories(m, ids),
-        await liveArrangements(m, ids),
-        ids === 'all'
-          ? await m.find(FindingAcceptanceEntity, { where: { expiresAt: MoreThan(now) } })
-          : await inChunks(ids, (chunk) => m.find(FindingAcceptanceEntity, { where: { serviceId: In(chunk), expiresAt: MoreThan(now) } })),
-        await failedNoticeEmails(m, ids),
-      ];
+    : history
+      ? await pastFactRows(m, ids as readonly string[], now)
+      : [
+          await currentInventories(m, ids),
+          await liveArrangements(m, ids),
+          ids === 'all'
+            ? await m.find(FindingAcceptanceEntity, { where: { expiresAt: MoreThan(now) } })
+            : await inChunks(ids, (chunk) => m.find(FindingAcceptanceEntity, { where: { serviceId: In(chunk), expiresAt: MoreThan(now) } })),
+          await failedNoticeEmails(m, ids),
+        ];
   const arrangementFacts = new Map<string, ArrangementFacts[]>();
-  for (const a of arrangements) {
+  for (const a of arrangements as LiveArrangement[]) {
     const p = a.processor as ProcessorEntity;
     const list = arrangementFacts.get(a.serviceId) ?? [];
     list.push({
@@ -115,4 +127,25 @@ async function liveArrangements(m: EntityManager, ids: readonly string[] | 'all'
       .addOrderBy('a.id', 'ASC');
   if (ids === 'all') return query().getMany();
   return inChunks(ids, (chunk) => query().andWhere('a.serviceId IN (:...chunk)', { chunk }).getMany());
+}
+
+/** The rows of loadFindingsFacts as they were at a past instant `at`. */
+async function pastFactRows(m: EntityManager, ids: readonly string[], at: Date) {
+  return [
+    await inventoriesAt(m, ids, at),
+    await liveArrangementsAt(m, ids, at),
+    await inChunks(ids, (chunk) => m.find(FindingAcceptanceEntity, { where: { serviceId: In(chunk), acceptedAt: LessThanOrEqual(at), expiresAt: MoreThan(at) } })),
+    // The outbox keeps when an e-mail was queued, not when it failed: one queued after `at` cannot have failed by then.
+    (await failedNoticeEmails(m, ids)).filter((f) => f.createdAt.getTime() <= at.getTime()),
+  ] as const;
+}
+
+/** The arrangements DRAFT, PENDING_REVIEW or APPROVED at `at` (their revisions valid then) with their processors as they were then: two statements per chunk. */
+async function liveArrangementsAt(m: EntityManager, ids: readonly string[], at: Date): Promise<LiveArrangement[]> {
+  const revisions = (await revisionsInStatusAt(m, ids, LIVE_STATUSES, at)).map((r) => r.revision);
+  const processors = new Map((await processorsAt(m, revisions.map((r) => r.processorId), at)).map((p) => [p.id, p]));
+  return revisions.flatMap((r) => {
+    const processor = processors.get(r.processorId);
+    return processor ? [{ id: r.arrangementId, serviceId: r.serviceId, status: r.status, dataCategories: r.dataCategories, legalBasis: r.legalBasis, processor }] : [];
+  });
 }

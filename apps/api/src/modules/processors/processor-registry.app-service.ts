@@ -1,8 +1,9 @@
 import { In } from 'typeorm';
-import { ProcessorEntity, processorSnapshot } from '@canopy/persistence';
+import { ProcessorEntity, ProcessorRevisionEntity, processorRevisionOf, processorSnapshot } from '@canopy/persistence';
 import type { Viewer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, notFound, versionConflict } from '../../common/errors';
+import { appendRevision } from '../../common/history';
 import { newId } from '../../common/ids';
 import { optionalText, requireSlug, requireText } from '../../common/validation';
 import { updateVersioned } from '../../common/versioned-update';
@@ -55,6 +56,7 @@ export class ProcessorRegistry {
         createdAt: now,
         updatedAt: now,
       }, (row) => ({ action: 'processor.registered', entityType: 'processor', entityId: row.key, after: processorSnapshot(row) }));
+      await tx.insert(ProcessorRevisionEntity, processorRevisionOf(newId(), row, now));
       return row;
     });
   }
@@ -93,6 +95,7 @@ export class ProcessorRegistry {
       const before = processorSnapshot(row);
       const next = await updateVersioned(tx, ProcessorEntity, row, effective, now, { what: `Processor "${row.key}"`, expected: input.expectedVersion });
       const updated = Object.assign(row, next);
+      await appendRevision(tx, ProcessorRevisionEntity, 'processor_id', row.id, processorRevisionOf(newId(), updated, now), now);
       await appendAuditEvent(tx, now, actor, {
         action: 'processor.updated',
         entityType: 'processor',

@@ -5,3 +5,4 @@ export { createServiceLoaders, loadService, type ServiceLoaders } from './servic
 export { serviceFieldResolver } from './service-field.resolver';
 export type { OpenConflictsReader } from './open-conflicts.port';
 export type { ServicesContext } from './services.context';
+export { servicesAt, servicesAtFrom, type ServicePosition } from './service.queries';

@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { ServiceEntity, serviceSnapshot, TeamEntity } from '@canopy/persistence';
+import { ServiceEntity, ServiceRevisionEntity, serviceRevisionOf, serviceSnapshot, TeamEntity } from '@canopy/persistence';
 import { Viewer, belongsTo, isOfficer } from '../../auth/viewer';
 import type { Database } from '../../common/database';
 import { badInput, forbidden, notFound, versionConflict } from '../../common/errors';
+import { appendRevision } from '../../common/history';
 import { newId } from '../../common/ids';
 import { decodeCursor, encodeCursor, Page, pageSize, toPage } from '../../common/pagination';
 import { optionalText, requireSlug, requireText } from '../../common/validation';
@@ -52,6 +53,7 @@ export class ServiceRegistry {
         entityId: service.key,
         after: serviceSnapshot(service, team.key),
       }));
+      await tx.insert(ServiceRevisionEntity, serviceRevisionOf(newId(), service, now));
       return service;
     });
   }
@@ -84,6 +86,7 @@ export class ServiceRegistry {
       const before = serviceSnapshot(row, await teamKey(tx, row.teamId));
       const next = await updateVersioned(tx, ServiceEntity, row, changes, now, { what: `Service "${row.key}"`, expected: input.expectedVersion });
       const updated = Object.assign(row, next);
+      await appendRevision(tx, ServiceRevisionEntity, 'service_id', row.id, serviceRevisionOf(newId(), updated, now), now);
       await appendAuditEvent(tx, now, actor, {
         action: changes.teamId ? 'service.moved' : 'service.updated',
         entityType: 'service',

@@ -2,4 +2,5 @@
 export type { SharingContext } from './sharing.context';
 export { createSharingLoaders, type SharingLoaders } from './sharing.loaders';
 export { SharingArrangement } from './sharing.types';
-export { toSharingArrangement } from './sharing.mappers';
+export { revisionToSharingArrangement, toSharingArrangement } from './sharing.mappers';
+export { revisionsInStatusAt } from './sharing.queries';

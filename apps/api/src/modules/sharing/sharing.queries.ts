@@ -48,3 +48,22 @@ export class ArrangementQueries {
       .sort((a, b) => a.origin.createdAt.getTime() - b.origin.createdAt.getTime() || (a.origin.id < b.origin.id ? -1 : 1));
   }
 }
+
+/**
+ * The revisions valid at `at` whose status then was one of `statuses`, each
+ * with its arrangement's immutable origin (joined: one statement per 10,000
+ * services, or one for 'all'), oldest arrangement first.
+ */
+export async function revisionsInStatusAt(
+  m: EntityManager,
+  serviceIds: readonly string[] | 'all',
+  statuses: readonly string[],
+  at: Date,
+): Promise<{ revision: SharingArrangementRevisionEntity; origin: SharingArrangementEntity }[]> {
+  const query = () =>
+    validAt(m.createQueryBuilder(SharingArrangementRevisionEntity, 'r').innerJoinAndSelect('r.arrangement', 'a').where('r.status IN (:...statuses)', { statuses }), 'r', at)
+      .orderBy('a.createdAt', 'ASC')
+      .addOrderBy('a.id', 'ASC');
+  const rows = serviceIds === 'all' ? await query().getMany() : await inChunks(serviceIds, (chunk) => query().andWhere('r.serviceId IN (:...chunk)', { chunk }).getMany());
+  return rows.map((revision) => ({ revision, origin: revision.arrangement as SharingArrangementEntity }));
+}

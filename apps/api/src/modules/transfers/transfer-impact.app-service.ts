@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { type SharingStatus, type TransferMechanism, transferImpact, transferScenarioErrors } from '@canopy/domain';
 import { ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
@@ -6,12 +6,13 @@ import { badInput } from '../../common/errors';
 import type { EnforcementReader } from '../assessments';
 import type { ServiceFinding } from '../findings';
 import type { HomeRegionReader } from '../home-region';
-import { processorTransferFacts } from '../processors';
+import { processorsAt, processorTransferFacts } from '../processors';
+import { revisionsInStatusAt, revisionToSharingArrangement, type SharingArrangement, toSharingArrangement } from '../sharing';
 import { loadAdequacyEntries } from './adequacy.queries';
 
 export interface TransferImpactResult {
   scenario: string;
-  affected: { arrangement: SharingArrangementEntity; countries: string[]; hasFallback: boolean; findingsOpening: ServiceFinding[] }[];
+  affected: { arrangement: SharingArrangement; countries: string[]; hasFallback: boolean; findingsOpening: ServiceFinding[] }[];
 }
 
 /** The arrangements the what-if looks at (the domain skips any other status too). */
@@ -23,6 +24,9 @@ const LIVE: SharingStatus[] = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
  * whatever the organisation's size, and hands them to the domain's what-if.
  * Saves nothing. No transfer impact assessment is kept yet, so a safeguard
  * mechanism is no fallback; findings are LOW until enforcement is on.
+ * From a past instant, the arrangements and processors are those of that
+ * instant (their revisions then: the arrangements' origins joined, so still
+ * six statements); from now or a future one, they are today's.
  */
 export class TransferImpactService {
   constructor(
@@ -37,9 +41,10 @@ export class TransferImpactService {
     if (errors.length) throw badInput(errors.map((e) => e.message).join('; '), { argument: errors[0].argument });
 
     const m = this.db.manager;
+    const past = scenario.from.getTime() < now.getTime();
     const [arrangements, processors, services, entries, homeRegion, enforceFrom] = await Promise.all([
-      m.find(SharingArrangementEntity, { where: { status: In(LIVE) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      m.find(ProcessorEntity),
+      past ? liveAt(m, scenario.from) : liveNow(m),
+      past ? processorsAt(m, 'all', scenario.from) : m.find(ProcessorEntity),
       m.find(ServiceEntity),
       loadAdequacyEntries(m),
       this.homeRegion.at(scenario.from, m),
@@ -52,7 +57,8 @@ export class TransferImpactService {
       const processor = processorById.get(a.processorId);
       const service = serviceById.get(a.serviceId);
       if (!processor || !service) return [];
-      return [{ ...a, status: a.status as SharingStatus, serviceKey: service.key, processor: processorTransferFacts(processor), tias: [] }];
+      const content = { dataCategories: a.dataCategories, purposes: a.purposes, legalBasis: a.legalBasis };
+      return [{ id: a.id, ...content, status: a.status as SharingStatus, serviceKey: service.key, processor: processorTransferFacts(processor), tias: [] }];
     });
     const outcome = transferImpact(scenario, { arrangements: facts, homeRegion, adequacy: entries, enforceFrom });
     return {
@@ -69,4 +75,14 @@ export class TransferImpactService {
       }),
     };
   }
+}
+
+/** Today's live arrangements, oldest first. */
+async function liveNow(m: EntityManager): Promise<SharingArrangement[]> {
+  return (await m.find(SharingArrangementEntity, { where: { status: In(LIVE) }, order: { createdAt: 'ASC', id: 'ASC' } })).map(toSharingArrangement);
+}
+
+/** The arrangements live at `at`, as they stood then, oldest first. */
+async function liveAt(m: EntityManager, at: Date): Promise<SharingArrangement[]> {
+  return (await revisionsInStatusAt(m, 'all', LIVE, at)).map(({ revision, origin }) => revisionToSharingArrangement(revision, origin, at));
 }

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { READERS_OF_AUDIT } from '../../auth/viewer';
 import { findingMapper } from '../findings';
-import { toSharingArrangement } from '../sharing';
 import type { TransfersContext } from './transfers.context';
 import { TransferImpact, TransferImpactItem, TransferScenarioInput } from './transfer-impact.types';
 
@@ -19,7 +18,7 @@ export class TransferImpactResolver {
       scenario: result.scenario,
       affected: result.affected.map((a) =>
         Object.assign(new TransferImpactItem(), {
-          arrangement: toSharingArrangement(a.arrangement),
+          arrangement: a.arrangement,
           countries: a.countries,
           hasFallback: a.hasFallback,
           findingsOpening: a.findingsOpening.map(toFinding),

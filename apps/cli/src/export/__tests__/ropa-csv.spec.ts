@@ -24,6 +24,11 @@ const record: RecordOfProcessingData['recordOfProcessing'] = {
         { arrangementId: 'a1', processorKey: 'tiles', processorName: 'Tiles Inc.', country: 'US', outsideHomeRegion: true, transferMechanism: null, dataCategories: ['device.location'], legalBasis: 'CONSENT', approvedAt: null },
         { arrangementId: 'a2', processorKey: 'logs', processorName: 'Logs GmbH', country: 'DE', outsideHomeRegion: false, transferMechanism: null, dataCategories: ['device.log'], legalBasis: 'CONSENT', approvedAt: null },
       ],
+      transfers: [
+        { arrangementId: 'a1', processorKey: 'tiles', recipient: 'processor tiles', country: 'US', restricted: true, lawful: false, basis: null, reason: 'no basis' },
+        { arrangementId: 'a1', processorKey: 'tiles', recipient: 'sub-processor Cloud', country: 'CH', restricted: true, lawful: true, basis: 'ADEQUACY_DECISION', reason: 'adequate' },
+        { arrangementId: 'a2', processorKey: 'logs', recipient: 'processor logs', country: 'DE', restricted: false, lawful: true, basis: null, reason: 'inside' },
+      ],
       erasureTimeLimits: [{ dataCategory: 'device.location', retentionDays: 30, policyLimit: null, description: '30 days (no policy limit)' }],
       securityMeasures: ['TLS, everywhere'],
       gaps: ['processor tiles is in US, outside the home region EEA, and records no transfer mechanism'],
@@ -40,6 +45,7 @@ describe('ropaToCsv', () => {
     expect(lines[1]).toContain('device.location (sensitive)');
     expect(lines[1]).toContain('Tiles Inc. [tiles] (US): device.location; Logs GmbH [logs] (DE): device.log');
     expect(lines[1]).toContain(',tiles (US): NO MECHANISM RECORDED,');
+    expect(lines[1]).toContain(',processor tiles (US): UNLAWFUL; sub-processor Cloud (CH): ADEQUACY_DECISION; processor logs (DE): not restricted,');
     expect(lines[1]).toContain('"TLS, everywhere; device.location encryption AT_REST_AND_IN_TRANSIT"');
     expect(lines[1].endsWith(',2026-06-01T00:00:00.000Z')).toBe(true);
   });

@@ -10,7 +10,11 @@ import {
   PolicyEntity,
   PolicyVersionEntity,
   ProcessorEntity,
+  ProcessorRevisionEntity,
+  processorRevisionOf,
   ServiceEntity,
+  ServiceRevisionEntity,
+  serviceRevisionOf,
   SharingApprovalEntity,
   SharingArrangementEntity,
   SharingArrangementRevisionEntity,
@@ -68,8 +72,10 @@ export async function generateDataset(dataSource: DataSource, options: DatasetOp
     await insert(TeamMemberEntity, rows.members);
     await insert(ApiTokenEntity, rows.tokens);
     await insert(ServiceEntity, rows.services);
+    await insert(ServiceRevisionEntity, rows.services.map((row) => serviceRevisionOf(row.id, row, row.createdAt)));
     await insert(InventoryItemEntity, rows.inventory);
     await insert(ProcessorEntity, rows.processors);
+    await insert(ProcessorRevisionEntity, rows.processors.map((row) => processorRevisionOf(row.id, row, row.createdAt)));
     await insert(PolicyEntity, rows.policies);
     await insert(PolicyVersionEntity, rows.versions);
     await insert(PolicyClauseEntity, rows.clauses);

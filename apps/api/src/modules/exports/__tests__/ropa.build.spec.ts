@@ -87,6 +87,18 @@ describe('buildRecordOfProcessing', () => {
     expect(rows.find((r) => r.purpose === 'personalize')!.recipients).toEqual([]);
   });
 
+  it("should carry, per activity, the transfers of its recipients' arrangements only", () => {
+    const leg = (arrangementId: string, processorKey: string, country: string, restricted: boolean) => ({
+      arrangementId, processorKey, recipient: `processor ${processorKey}`, country, restricted, lawful: !restricted, basis: null, reason: restricted ? 'no basis' : 'inside',
+    });
+    const transfers = new Map([['a1', [leg('a1', 'tiles', 'US', true)]], ['a2', [leg('a2', 'logsink', 'DE', false)]]]);
+    const byPurpose = new Map(buildRecordOfProcessing(input({ transfers })).map((r) => [r.purpose, r.transfers]));
+    expect(byPurpose.get('service.provide')).toEqual([leg('a1', 'tiles', 'US', true)]);
+    expect(byPurpose.get('service.improve')).toEqual([leg('a2', 'logsink', 'DE', false)]);
+    expect(byPurpose.get('personalize')).toEqual([]);
+    expect(buildRecordOfProcessing(input()).every((r) => r.transfers.length === 0)).toBe(true);
+  });
+
   it('should name what the record lacks: data subjects, transfer mechanisms, measures, categories of a purpose', () => {
     const rows = buildRecordOfProcessing(input({ securityMeasures: new Map() }));
     expect(rows.find((r) => r.purpose === 'service.provide')!.gaps).toEqual([

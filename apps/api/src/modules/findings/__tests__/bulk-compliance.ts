@@ -5,6 +5,8 @@ import {
   bulkInsertServicesWithPolicies,
   InventoryItemEntity,
   ProcessorEntity,
+  ProcessorRevisionEntity,
+  processorRevisionOf,
   ServiceEntity,
   SharingArrangementEntity,
   SharingArrangementRevisionEntity,
@@ -44,6 +46,7 @@ export async function bulkInsertCompliance(dataSource: DataSource, teamKey: stri
     dpaExpiresAt: new Date(Date.now() - 86_400_000), dpaReference: null, transferMechanism: null, certifications: [], subProcessors: null, version: 1, createdAt: at, updatedAt: at,
   });
   await dataSource.manager.insert(ProcessorEntity, processor);
+  await dataSource.manager.insert(ProcessorRevisionEntity, processorRevisionOf(processor.id, processor, processor.createdAt));
   const items: InventoryItemEntity[] = [];
   const arrangements: SharingArrangementEntity[] = [];
   const revisions: SharingArrangementRevisionEntity[] = [];

@@ -42,8 +42,8 @@ describe.each(testDialects())('transferImpact on %s', (dialect) => {
 
   it('should list the arrangements that lose their basis, with the findings an approved one would open, saving nothing', async () => {
     const before = await tableCounts(t.server);
-    const r = await impact({ withdrawAdequacy: ['us'], from: '2026-12-01T00:00:00Z' });
-    expect(r.scenario).toBe('adequacy withdrawn for US from 2026-12-01T00:00:00.000Z');
+    const r = await impact({ withdrawAdequacy: ['us'], from: '2027-12-01T00:00:00Z' });
+    expect(r.scenario).toBe('adequacy withdrawn for US from 2027-12-01T00:00:00.000Z');
     expect(r.affected.map((a: any) => [a.arrangement.id, a.arrangement.status, a.countries, a.hasFallback])).toEqual([
       [approved, 'APPROVED', ['US'], false],
       [draft, 'DRAFT', ['US'], false],
