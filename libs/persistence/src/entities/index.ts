@@ -18,6 +18,7 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 import { NoticeEntity } from './notice.entity';
 import { AdequacyDecisionEntity } from './adequacy-decision.entity';
 import { AuditSubtreeEntity } from './audit-subtree.entity';
+import { AssessmentEntity, AssessmentRevisionEntity } from './assessment.entity';
 
 export {
   ApiTokenEntity,
@@ -41,7 +42,10 @@ export {
   NoticeEntity,
   AdequacyDecisionEntity,
   AuditSubtreeEntity,
+  AssessmentEntity,
+  AssessmentRevisionEntity,
 };
+export { assessmentSnapshot, type AssessmentAnswerRecord, type AssessmentRiskRecord, type AssessmentFields } from './assessment.entity';
 
 export { OUTBOX_KINDS, DELIVERY_STATUSES } from './outbox-message.entity';
 export type { OutboxKind, DeliveryStatus } from './outbox-message.entity';
@@ -79,4 +83,6 @@ export const ALL_ENTITIES = [
   NoticeEntity,
   AdequacyDecisionEntity,
   AuditSubtreeEntity,
+  AssessmentEntity,
+  AssessmentRevisionEntity,
 ];
