@@ -4,6 +4,8 @@ import type { Database } from './common/database';
 import { DEFAULT_MAX_LIST_RESULTS, ListLimit } from './common/list-limit';
 import { HEAP_CEILING } from './common/memory-guard';
 import { AssessmentEnforcementService } from './modules/assessments/enforcement.app-service';
+import { AssessmentReader } from './modules/assessments/assessment-reader.app-service';
+import { AssessmentWorkflow } from './modules/assessments/assessment-workflow.app-service';
 import { AuditQueries } from './modules/audit/audit-query.app-service';
 import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
 import { FindingAcceptances } from './modules/findings/finding-acceptance.app-service';
@@ -93,6 +95,8 @@ export function createApplication(
     sharingArrangements: new SharingArrangements(db),
     adequacy: new AdequacyRegisterService(db),
     assessmentEnforcement,
+    assessments: new AssessmentReader(db),
+    assessmentWorkflow: new AssessmentWorkflow(db),
     transferImpact: new TransferImpactService(db, homeRegion, assessmentEnforcement),
     impactPreview: new ImpactPreview(db, effectivePolicies, conflicts, findings),
     recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures, organisationProfile),

@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { inChunks } from './batch';
 
 /**
  * Rows kept as history are valid from `valid_from` (inclusive) to `valid_to`
@@ -17,4 +18,39 @@ export async function closeCurrentRows<T extends ObjectLiteral>(tx: EntityManage
     .set({ validTo: at } as never)
     .where(`${column} = :id AND valid_to IS NULL`, { id })
     .execute();
+}
+
+/**
+ * Rows of a history table valid at `at`: all of them, or those whose
+ * `column` (a property path on alias `r`, e.g. `r.serviceId`) is one of
+ * `keys`, one statement per 10,000 keys.
+ */
+export async function rowsValidAt<T extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  filter: { column: string; keys: readonly string[] } | 'all',
+  at: Date,
+): Promise<T[]> {
+  const base = () => m.createQueryBuilder(entity, 'r');
+  if (filter === 'all') return validAt(base(), 'r', at).getMany();
+  return inChunks(filter.keys, (chunk) => validAt(base().where(`${filter.column} IN (:...chunk)`, { chunk }), 'r', at).getMany());
+}
+
+/**
+ * Revisions paired with the immutable row each belongs to (read by
+ * `originsOf`, one batch), oldest origin first; a revision whose origin is
+ * gone is left out.
+ */
+export async function withOrigins<R, O extends { id: string; createdAt: Date }>(
+  revisions: readonly R[],
+  originIdOf: (revision: R) => string,
+  originsOf: (ids: string[]) => Promise<O[]>,
+): Promise<{ revision: R; origin: O }[]> {
+  const origins = new Map((await originsOf(revisions.map(originIdOf))).map((o) => [o.id, o]));
+  return revisions
+    .flatMap((revision) => {
+      const origin = origins.get(originIdOf(revision));
+      return origin ? [{ revision, origin }] : [];
+    })
+    .sort((a, b) => a.origin.createdAt.getTime() - b.origin.createdAt.getTime() || (a.origin.id < b.origin.id ? -1 : 1));
 }
