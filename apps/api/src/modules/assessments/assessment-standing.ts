@@ -35,7 +35,8 @@ async function subjectAt(a: Assessment, at: Date, loaders: StandingLoaders, curr
 
 /** The derived status of an assessment as shown: now, or at the instant it was read as of. */
 export async function standingOf(a: Assessment, loaders: StandingLoaders): Promise<AssessmentStanding> {
-  const at = a.asOf ?? loaders.now;
+  // Read now, the row is the current state: a decision written by this very request (after its `now`) already holds.
+  const at = a.asOf ?? new Date(Math.max(loaders.now.getTime(), a.decidedAt?.getTime() ?? 0));
   const record = assessmentRecord(a);
   if (record.status !== 'APPROVED') return assessmentStandingAt(record, at);
   const subject = await subjectAt(a, at, loaders, a.asOf === null);

@@ -1,12 +1,27 @@
 import { EntityManager, In, MoreThan } from 'typeorm';
-import type { ArrangementFacts, InventoryItemFacts, Taxonomy, UndeliveredNoticeFacts } from '@canopy/domain';
+import type { ArrangementFacts, AssessmentRecord, AssessmentRulesInput, InventoryItemFacts, Taxonomy, UndeliveredNoticeFacts } from '@canopy/domain';
 import { FindingAcceptanceEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
 import { groupByService, inChunks } from '../../common/batch';
 import { currentInventories } from '../inventory';
+import { processorTransferFacts } from '../processors';
 import { type FailedDelivery, failedNoticeEmails } from '../outbox';
 
 /** Arrangement states the findings rules read (SHARING_UNDECLARED_CATEGORY: DRAFT, PENDING_REVIEW, APPROVED). */
 const LIVE_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
+
+/**
+ * The port through which findings read the facts of DPIA_MISSING and
+ * ASSESSMENT_EXPIRED (DESIGN.md section 9), implemented by the assessments
+ * feature and handed over by the wiring root: a constant number of
+ * statements for any number of services.
+ */
+export interface AssessmentFactsReader {
+  factsFor(
+    m: EntityManager,
+    serviceIds: readonly string[] | 'all',
+    at: Date,
+  ): Promise<{ common: Omit<AssessmentRulesInput, 'dpias'>; dpiasByService: Map<string, AssessmentRecord[]>; tiasByArrangement: Map<string, AssessmentRecord[]> }>;
+}
 
 /** Which services' findings to measure: a list, or every service (read without an id list). */
 export type FindingsScope = readonly string[] | 'all';
@@ -21,6 +36,8 @@ export interface FindingsFacts {
   /** Notice e-mails whose delivery FAILED, per service. */
   undeliveredNotices: Map<string, UndeliveredNoticeFacts[]>;
   taxonomy: Taxonomy;
+  /** The section 9 facts per service (absent without an AssessmentFactsReader). */
+  assessments: Map<string, AssessmentRulesInput>;
 }
 
 /** The services of a scope, by key: one statement per 10,000 services. */
@@ -56,6 +73,7 @@ export async function loadFindingsFacts(
   now: Date,
   taxonomy: Taxonomy,
   all = false,
+  assessmentFacts: AssessmentFactsReader | null = null,
 ): Promise<FindingsFacts> {
   const ids = all ? 'all' : services.map((s) => s.id);
   const none = ids !== 'all' && ids.length === 0;
@@ -69,6 +87,7 @@ export async function loadFindingsFacts(
           : await inChunks(ids, (chunk) => m.find(FindingAcceptanceEntity, { where: { serviceId: In(chunk), expiresAt: MoreThan(now) } })),
         await failedNoticeEmails(m, ids),
       ];
+  const section9 = assessmentFacts && !none ? await assessmentFacts.factsFor(m, ids, now) : null;
   const arrangementFacts = new Map<string, ArrangementFacts[]>();
   for (const a of arrangements) {
     const p = a.processor as ProcessorEntity;
@@ -78,7 +97,14 @@ export async function loadFindingsFacts(
       status: a.status as ArrangementFacts['status'],
       dataCategories: a.dataCategories,
       legalBasis: a.legalBasis as ArrangementFacts['legalBasis'],
-      processor: { key: p.key, dpaSignedAt: p.dpaSignedAt, dpaExpiresAt: p.dpaExpiresAt },
+      purposes: a.purposes,
+      processor: {
+        key: p.key,
+        dpaSignedAt: p.dpaSignedAt,
+        dpaExpiresAt: p.dpaExpiresAt,
+        ...(section9 ? processorTransferFacts(p) : {}),
+      },
+      ...(section9 ? { tias: section9.tiasByArrangement.get(a.id) ?? [] } : {}),
     });
     arrangementFacts.set(a.serviceId, list);
   }
@@ -90,6 +116,7 @@ export async function loadFindingsFacts(
     acceptances: groupByService(acceptances),
     undeliveredNotices: undeliveredNoticesByService(services, failedNotices),
     taxonomy,
+    assessments: new Map(section9 ? services.map((s) => [s.id, { ...section9.common, dpias: section9.dpiasByService.get(s.id) ?? [] }]) : []),
   };
 }
 
