@@ -1,9 +1,14 @@
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import type { AssessmentRecord, AssessmentRulesInput, StoredAssessmentStatus } from '@canopy/domain';
-import type { AssessmentEntity } from '@canopy/persistence';
-import type { HomeRegionReader } from '../home-region';
+import { type AssessmentEntity, SettingEntity } from '@canopy/persistence';
+import type { ResolvedHomeRegion } from '../home-region';
 import { AssessmentQueries } from './assessment.queries';
-import type { EnforcementReader } from './enforcement.app-service';
+
+/** A setting another feature keeps in its settings row, parsed from the row's value. */
+interface SettingParser<T> {
+  readonly settingKey: string;
+  fromSetting(value: string | undefined, at: Date): T;
+}
 
 /** What the findings of DESIGN.md section 9 read besides the section 4 facts, for a set of services. */
 export interface AssessmentRulesFacts {
@@ -25,22 +30,23 @@ export const recordOfRow = (row: AssessmentEntity): AssessmentRecord => ({
 
 /**
  * The facts of DPIA_MISSING and ASSESSMENT_EXPIRED for the findings engine:
- * three statements whatever the number of services (enforcement, the home
- * region, the services' assessments; one more per 10,000 services unless
- * they are every service).
+ * two statements whatever the number of services (the settings rows of
+ * enforcement and of the home region together, then the services'
+ * assessments; one more per 10,000 services unless they are every service).
  */
 export class AssessmentRules {
   constructor(
-    private readonly enforcement: EnforcementReader,
-    private readonly homeRegion: HomeRegionReader,
+    private readonly enforcement: SettingParser<Date | null>,
+    private readonly homeRegion: SettingParser<ResolvedHomeRegion>,
   ) {}
 
   async factsFor(m: EntityManager, serviceIds: readonly string[] | 'all', at: Date): Promise<AssessmentRulesFacts> {
-    const [enforceFrom, region, rows] = await Promise.all([
-      this.enforcement.enforceFrom(m),
-      this.homeRegion.at(at, m),
-      serviceIds !== 'all' && serviceIds.length === 0 ? Promise.resolve([]) : new AssessmentQueries(m).ofServices(serviceIds),
-    ]);
+    const settings = new Map(
+      (await m.findBy(SettingEntity, { key: In([this.enforcement.settingKey, this.homeRegion.settingKey]) })).map((row) => [row.key, row.value]),
+    );
+    const enforceFrom = this.enforcement.fromSetting(settings.get(this.enforcement.settingKey), at);
+    const region = this.homeRegion.fromSetting(settings.get(this.homeRegion.settingKey), at);
+    const rows = serviceIds !== 'all' && serviceIds.length === 0 ? [] : await new AssessmentQueries(m).ofServices(serviceIds);
     const dpiasByService = new Map<string, AssessmentRecord[]>();
     const tiasByArrangement = new Map<string, AssessmentRecord[]>();
     for (const row of rows) {
