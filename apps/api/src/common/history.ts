@@ -54,3 +54,24 @@ export async function withOrigins<R, O extends { id: string; createdAt: Date }>(
     })
     .sort((a, b) => a.origin.createdAt.getTime() - b.origin.createdAt.getTime() || (a.origin.id < b.origin.id ? -1 : 1));
 }
+
+/** Which revisions to read: those of some services, of some origins (by id), or all. */
+export type RevisionFilter = { serviceIds: readonly string[] } | { ids: readonly string[] } | { all: true };
+
+/**
+ * The revisions of `entity` valid at `at` that `filter` selects (its
+ * `originColumn` property names the row each belongs to), paired with those
+ * rows read by `originsOf`, oldest first: one statement for the revisions and
+ * one for their origins, per 10,000 keys.
+ */
+export async function revisionsWithOrigins<R extends ObjectLiteral & { serviceId: string }, O extends { id: string; createdAt: Date }>(
+  m: EntityManager,
+  entity: EntityTarget<R>,
+  originColumn: keyof R & string,
+  filter: RevisionFilter,
+  at: Date,
+  originsOf: (ids: string[]) => Promise<O[]>,
+): Promise<{ revision: R; origin: O }[]> {
+  const rows = 'all' in filter ? 'all' : 'ids' in filter ? { column: `r.${originColumn}`, keys: filter.ids } : { column: 'r.serviceId', keys: filter.serviceIds };
+  return withOrigins(await rowsValidAt(m, entity, rows, at), (r) => String(r[originColumn]), originsOf);
+}

@@ -17,7 +17,7 @@ export class AssessmentReader {
     if (!UUID.test(String(id))) return null;
     const key = String(id).toLowerCase();
     if (at) {
-      const [found] = await this.queries.revisionsAt({ assessmentIds: [key] }, at);
+      const [found] = await this.queries.revisionsAt({ ids: [key] }, at);
       return found ? revisionToAssessment(found.revision, found.origin, at) : null;
     }
     const [row] = await this.queries.byIds([key]);

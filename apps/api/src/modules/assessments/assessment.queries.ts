@@ -1,7 +1,7 @@
 import { EntityManager, In } from 'typeorm';
 import { AssessmentEntity, AssessmentRevisionEntity } from '@canopy/persistence';
 import { inChunks } from '../../common/batch';
-import { rowsValidAt, withOrigins } from '../../common/history';
+import { type RevisionFilter, revisionsWithOrigins } from '../../common/history';
 
 const OLDEST_FIRST = { createdAt: 'ASC', id: 'ASC' } as const;
 
@@ -23,18 +23,8 @@ export class AssessmentQueries {
     return this.m.count(AssessmentEntity, { where: kind ? { kind } : {} });
   }
 
-  /** Revisions valid at `at`, with the immutable origin of each assessment, oldest assessment first. */
-  async revisionsAt(
-    filter: { serviceIds: readonly string[] } | { assessmentIds: readonly string[] } | { all: true },
-    at: Date,
-  ): Promise<{ revision: AssessmentRevisionEntity; origin: AssessmentEntity }[]> {
-    const rows =
-      'all' in filter
-        ? 'all'
-        : 'serviceIds' in filter
-          ? { column: 'r.serviceId', keys: filter.serviceIds }
-          : { column: 'r.assessmentId', keys: filter.assessmentIds };
-    const revisions = await rowsValidAt(this.m, AssessmentRevisionEntity, rows, at);
-    return withOrigins(revisions, (r) => r.assessmentId, (ids) => this.byIds(ids));
+  /** Assessments as they stood at `at` (their revisions then), each with its immutable origin, oldest first. */
+  revisionsAt(filter: RevisionFilter, at: Date): Promise<{ revision: AssessmentRevisionEntity; origin: AssessmentEntity }[]> {
+    return revisionsWithOrigins(this.m, AssessmentRevisionEntity, 'assessmentId', filter, at, (ids) => this.byIds(ids));
   }
 }

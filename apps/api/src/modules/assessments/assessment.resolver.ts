@@ -1,10 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AssessmentEntity } from '@canopy/persistence';
 import { viewerOf } from '../../auth/request-context';
+import type { Viewer } from '../../auth/viewer';
 import { loadUser, User } from '../identity';
 import { Service, serviceFieldResolver } from '../services';
 import { SharingApproval, SharingArrangement, toSharingArrangement } from '../sharing';
 import type { AssessmentsContext } from './assessments.context';
+import type { AssessmentWorkflow } from './assessment-workflow.app-service';
 import { standingOf } from './assessment-standing';
 import { DecideAssessmentInput, DraftAssessmentInput } from './assessment.inputs';
 import { toAssessment } from './assessment.mappers';
@@ -65,38 +67,38 @@ export class AssessmentResolver {
 
   @Authorized('ENGINEER', 'PRIVACY_OFFICER')
   @Mutation(() => Assessment, { description: "ENGINEER of the service's team or PRIVACY_OFFICER; a new DRAFT on the latest questionnaire of its kind" })
-  async draftAssessment(@Ctx() ctx: AssessmentsContext, @Arg('input') input: DraftAssessmentInput): Promise<Assessment> {
-    return done(ctx, await ctx.app.assessmentWorkflow.draft(viewerOf(ctx), input));
+  draftAssessment(@Ctx() ctx: AssessmentsContext, @Arg('input', () => DraftAssessmentInput) input: DraftAssessmentInput): Promise<Assessment> {
+    return act(ctx, (workflow, viewer) => workflow.draft(viewer, input));
   }
 
   @Authorized('ENGINEER', 'PRIVACY_OFFICER')
   @Mutation(() => Assessment, { description: 'DRAFT -> IN_REVIEW: every question answered, a review date at most 12 months away' })
-  async submitAssessment(@Ctx() ctx: AssessmentsContext, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int) expectedVersion: number): Promise<Assessment> {
-    return done(ctx, await ctx.app.assessmentWorkflow.submit(viewerOf(ctx), id, expectedVersion));
+  submitAssessment(@Ctx() ctx: AssessmentsContext, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int) expectedVersion: number): Promise<Assessment> {
+    return act(ctx, (workflow, viewer) => workflow.submit(viewer, id, expectedVersion));
   }
 
   @Authorized('PRIVACY_OFFICER')
   @Mutation(() => Assessment, { description: 'IN_REVIEW -> APPROVED; not by its author; a HIGH residual risk needs a recorded prior consultation' })
-  async approveAssessment(@Ctx() ctx: AssessmentsContext, @Arg('input') input: DecideAssessmentInput): Promise<Assessment> {
-    return done(ctx, await ctx.app.assessmentWorkflow.approve(viewerOf(ctx), input));
+  approveAssessment(@Ctx() ctx: AssessmentsContext, @Arg('input', () => DecideAssessmentInput) input: DecideAssessmentInput): Promise<Assessment> {
+    return act(ctx, (workflow, viewer) => workflow.approve(viewer, input));
   }
 
   @Authorized('PRIVACY_OFFICER')
   @Mutation(() => Assessment, { description: 'IN_REVIEW -> REJECTED; comment required' })
-  async rejectAssessment(@Ctx() ctx: AssessmentsContext, @Arg('input') input: DecideAssessmentInput): Promise<Assessment> {
-    return done(ctx, await ctx.app.assessmentWorkflow.reject(viewerOf(ctx), input));
+  rejectAssessment(@Ctx() ctx: AssessmentsContext, @Arg('input', () => DecideAssessmentInput) input: DecideAssessmentInput): Promise<Assessment> {
+    return act(ctx, (workflow, viewer) => workflow.reject(viewer, input));
   }
 
   @Authorized('PRIVACY_OFFICER')
   @Mutation(() => Assessment, { description: 'Records the prior consultation of the supervisory authority (GDPR Art. 36) of a DRAFT or IN_REVIEW assessment.' })
-  async recordPriorConsultation(
+  recordPriorConsultation(
     @Ctx() ctx: AssessmentsContext,
     @Arg('id', () => ID) id: string,
     @Arg('authority') authority: string,
     @Arg('consultedAt', () => Date) consultedAt: Date,
     @Arg('outcome') outcome: string,
   ): Promise<Assessment> {
-    return done(ctx, await ctx.app.assessmentWorkflow.recordPriorConsultation(viewerOf(ctx), id, { authority, consultedAt, outcome }));
+    return act(ctx, (workflow, viewer) => workflow.recordPriorConsultation(viewer, id, { authority, consultedAt, outcome }));
   }
 }
 
@@ -111,8 +113,9 @@ export class ServiceAssessmentsResolver {
 
 export const AssessmentServiceResolver = serviceFieldResolver(Assessment);
 
-/** After a change, nothing this request cached about the assessment may be served. */
-function done(ctx: AssessmentsContext, row: AssessmentEntity): Assessment {
+/** Runs one change of the workflow for the viewer; afterwards nothing this request cached about the assessment may be served. */
+async function act(ctx: AssessmentsContext, change: (workflow: AssessmentWorkflow, viewer: Viewer) => Promise<AssessmentEntity>): Promise<Assessment> {
+  const row = await change(ctx.app.assessmentWorkflow, viewerOf(ctx));
   ctx.loaders.assessmentById.clear(row.id);
   ctx.loaders.assessmentsByServiceId.clear(row.serviceId);
   return toAssessment(row);

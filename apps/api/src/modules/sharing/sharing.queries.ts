@@ -1,7 +1,7 @@
 import { EntityManager, In } from 'typeorm';
 import { SharingArrangementEntity, SharingArrangementRevisionEntity } from '@canopy/persistence';
 import { inChunks } from '../../common/batch';
-import { rowsValidAt, withOrigins } from '../../common/history';
+import { revisionsWithOrigins } from '../../common/history';
 
 /** Reads of arrangements, current or as of an instant; each one statement per 10,000 keys. */
 export class ArrangementQueries {
@@ -30,17 +30,11 @@ export class ArrangementQueries {
   }
 
   /** Revisions valid at `at`, with the immutable origin of each arrangement, oldest arrangement first. */
-  async revisionsAt(
+  revisionsAt(
     filter: { serviceIds: readonly string[] } | { arrangementIds: readonly string[] } | { all: true },
     at: Date,
   ): Promise<{ revision: SharingArrangementRevisionEntity; origin: SharingArrangementEntity }[]> {
-    const rows =
-      'all' in filter
-        ? 'all'
-        : 'serviceIds' in filter
-          ? { column: 'r.serviceId', keys: filter.serviceIds }
-          : { column: 'r.arrangementId', keys: filter.arrangementIds };
-    const revisions = await rowsValidAt(this.m, SharingArrangementRevisionEntity, rows, at);
-    return withOrigins(revisions, (r) => r.arrangementId, (ids) => this.byIds(ids));
+    const which = 'arrangementIds' in filter ? { ids: filter.arrangementIds } : filter;
+    return revisionsWithOrigins(this.m, SharingArrangementRevisionEntity, 'arrangementId', which, at, (ids) => this.byIds(ids));
   }
 }
