@@ -4,6 +4,9 @@ import type { Database } from './common/database';
 import { DEFAULT_MAX_LIST_RESULTS, ListLimit } from './common/list-limit';
 import { HEAP_CEILING } from './common/memory-guard';
 import { AssessmentEnforcementService } from './modules/assessments/enforcement.app-service';
+import { AssessmentReader } from './modules/assessments/assessment-reader.app-service';
+import { AssessmentRules } from './modules/assessments/assessment-rules.app-service';
+import { AssessmentWorkflow } from './modules/assessments/assessment-workflow.app-service';
 import { AuditQueries } from './modules/audit/audit-query.app-service';
 import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
 import { FindingAcceptances } from './modules/findings/finding-acceptance.app-service';
@@ -56,11 +59,11 @@ export function createApplication(
   const authenticator = new Authenticator(db);
   const conflicts = new ConflictService(db);
   const effectivePolicies = new EffectivePolicyService(db);
-  const findings = new FindingsEvaluator(db, effectivePolicies);
   const homeRegion = new HomeRegionService(db);
   const securityMeasures = new SecurityMeasuresService(db);
   const organisationProfile = new OrganisationProfileService(db);
   const assessmentEnforcement = new AssessmentEnforcementService(db);
+  const findings = new FindingsEvaluator(db, effectivePolicies, new AssessmentRules(assessmentEnforcement, homeRegion));
   // Mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
   const outbox = new Outbox({ publicUrl: notifications.publicUrl });
   const notifier = new Notifier(outbox);
@@ -93,6 +96,8 @@ export function createApplication(
     sharingArrangements: new SharingArrangements(db),
     adequacy: new AdequacyRegisterService(db),
     assessmentEnforcement,
+    assessments: new AssessmentReader(db),
+    assessmentWorkflow: new AssessmentWorkflow(db),
     transferImpact: new TransferImpactService(db, homeRegion, assessmentEnforcement),
     impactPreview: new ImpactPreview(db, effectivePolicies, conflicts, findings),
     recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures, organisationProfile),

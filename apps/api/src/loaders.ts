@@ -1,5 +1,6 @@
 import type { Application } from './application';
 import { createDpiaLoaders } from './modules/assessments/dpia.loaders';
+import { createAssessmentLoaders } from './modules/assessments/assessment.loaders';
 import { createFindingsLoaders } from './modules/findings/findings.loaders';
 import { createHomeRegionLoaders } from './modules/home-region/home-region.loaders';
 import { createIdentityLoaders } from './modules/identity/identity.loaders';
@@ -43,6 +44,7 @@ export function createLoaders(app: Application) {
     ...createNoticeLoaders(m),
     ...createFindingsLoaders(app.findings, { ...services, ...effective, ...taxonomy }, now),
     ...createDpiaLoaders({ ...relations, ...taxonomy }),
+    ...createAssessmentLoaders(m),
     ...createTransferLoaders(m, app.homeRegion),
   };
 }

@@ -12,6 +12,7 @@ import { FindingConnectionResolver } from './modules/findings/findings-connectio
 import { FindingsResolver } from './modules/findings/findings.resolver';
 import { AssessmentSettingsResolver } from './modules/assessments/assessment-settings.resolver';
 import { ServiceDpiaResolver } from './modules/assessments/dpia.resolver';
+import { AssessmentResolver, AssessmentServiceResolver, ServiceAssessmentsResolver } from './modules/assessments/assessment.resolver';
 import { AdequacyResolver } from './modules/transfers/adequacy.resolver';
 import { ArrangementTransfersResolver } from './modules/transfers/arrangement-transfers.resolver';
 import { TransferImpactResolver } from './modules/transfers/transfer-impact.resolver';
@@ -58,6 +59,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   HomeRegionResolver,
   ServiceDpiaResolver,
   AssessmentSettingsResolver,
+  AssessmentResolver,
+  AssessmentServiceResolver,
+  ServiceAssessmentsResolver,
   OrganisationProfileResolver,
   ProcessorResolver,
   ServiceInventoryResolver,

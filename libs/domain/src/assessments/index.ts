@@ -7,3 +7,4 @@ export * from './state-machine';
 export * from './validate-draft';
 export * from './enforcement';
 export * from './dpia-requirement';
+export * from './assessed';

@@ -80,6 +80,12 @@ describe('assessment findings', () => {
       );
     });
 
+    it('should not run without the adequacy register, while an expired TIA is still reported', () => {
+      const tias = [approvedTia(shared, usProcessor, '2026-01-10', '2026-12-01')];
+      expect(found({ assessments: rules({ adequacy: undefined }) })).toEqual([]);
+      expect(found({ arrangements: [arrangement({ tias })], now: day('2026-12-01'), assessments: rules({ adequacy: undefined }) })).toEqual([['ASSESSMENT_EXPIRED', 'MEDIUM']]);
+    });
+
     it('should look at approved arrangements whose processor\u2019s country is known only', () => {
       expect(found({ arrangements: [arrangement({ status: 'PENDING_REVIEW' })] })).toEqual([]);
       expect(found({ arrangements: [arrangement({ processor: { key: 'acme', dpaSignedAt: day('2026-01-01'), dpaExpiresAt: null } })] })).toEqual([]);

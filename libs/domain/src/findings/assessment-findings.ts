@@ -45,7 +45,8 @@ export function transferFactsOf(arrangement: ArrangementFacts): { content: Arran
 
 /**
  * The findings of DESIGN.md section 9 for one service: TRANSFER_UNLAWFUL
- * for each unlawful transfer of an APPROVED arrangement; DPIA_MISSING when a
+ * for each unlawful transfer of an APPROVED arrangement (when the adequacy
+ * register is given); DPIA_MISSING when a
  * DPIA is required and no APPROVED, unexpired, non-stale one covers the
  * service; ASSESSMENT_EXPIRED when the latest approved DPIA (or TIA of an
  * APPROVED arrangement) expired and nothing current replaced it. Before
@@ -57,14 +58,14 @@ export function assessmentFindings(input: FindingsInput, add: Add): void {
   const enforcement = assessmentEnforcementAt(rules.enforceFrom, input.now);
   const note = advisoryNote(enforcement);
   const report = (rule: FindingRule, message: string) => add(rule, null, message + note, null, assessmentRuleSeverity(rule, enforcement));
-  const ctx = new TransferContext(AdequacyRegister.of(rules.adequacy), rules.homeRegion, input.now);
+  const ctx = rules.adequacy ? new TransferContext(AdequacyRegister.of(rules.adequacy), rules.homeRegion, input.now) : null;
 
   for (const arrangement of input.arrangements) {
     const facts = arrangement.status === 'APPROVED' ? transferFactsOf(arrangement) : null;
     if (!facts) continue;
     const label = arrangementLabel(arrangement.id, arrangement.processor.key);
     const tias = arrangement.tias ?? [];
-    for (const transfer of ctx.assess(facts.content, facts.processor, tias)) {
+    for (const transfer of ctx?.assess(facts.content, facts.processor, tias) ?? []) {
       if (!transfer.lawful) {
         const f = transferUnlawfulFinding(label, transfer, enforcement);
         add(f.rule, f.dataCategory, f.message, null, f.severity);

@@ -40,7 +40,8 @@ export interface AssessmentRulesInput {
   enforceFrom: Date | null;
   /** The home region in force now. */
   homeRegion: { name: string; countries: readonly string[] };
-  adequacy: AdequacyRegister | readonly AdequacyEntry[];
+  /** Absent: TRANSFER_UNLAWFUL does not run (DPIA_MISSING and ASSESSMENT_EXPIRED still do). */
+  adequacy?: AdequacyRegister | readonly AdequacyEntry[];
   /** The service's DPIAs, any status. */
   dpias: readonly AssessmentRecord[];
 }

@@ -20,6 +20,7 @@ import { AdequacyDecisionEntity } from './adequacy-decision.entity';
 import { AuditSubtreeEntity } from './audit-subtree.entity';
 import { ServiceRevisionEntity } from './service-revision.entity';
 import { ProcessorRevisionEntity } from './processor-revision.entity';
+import { AssessmentEntity, AssessmentRevisionEntity } from './assessment.entity';
 
 export {
   ApiTokenEntity,
@@ -45,9 +46,12 @@ export {
   AuditSubtreeEntity,
   ServiceRevisionEntity,
   ProcessorRevisionEntity,
+  AssessmentEntity,
+  AssessmentRevisionEntity,
 };
 export { serviceRevisionOf, serviceAsOf } from './service-revision.entity';
 export { processorRevisionOf, processorAsOf } from './processor-revision.entity';
+export { assessmentSnapshot, type AssessmentAnswerRecord, type AssessmentRiskRecord, type AssessmentFields } from './assessment.entity';
 
 export { OUTBOX_KINDS, DELIVERY_STATUSES } from './outbox-message.entity';
 export type { OutboxKind, DeliveryStatus } from './outbox-message.entity';
@@ -87,4 +91,6 @@ export const ALL_ENTITIES = [
   AuditSubtreeEntity,
   ServiceRevisionEntity,
   ProcessorRevisionEntity,
+  AssessmentEntity,
+  AssessmentRevisionEntity,
 ];

@@ -10,6 +10,7 @@ import { InventoryVersion1764400016000 } from './1764400016000-inventory-version
 import { Notices1764400040000 } from './1764400040000-notices';
 import { AdequacyRegister1764400050000 } from './1764400050000-adequacy-register';
 import { AuditSubtrees1764400060000 } from './1764400060000-audit-subtrees';
+import { Assessments1764400070000 } from './1764400070000-assessments';
 import { ServiceProcessorHistory1764400080000 } from './1764400080000-service-processor-history';
 
 /** Every migration, oldest first. Each runs unchanged on MySQL/MariaDB and SQLite. */
@@ -26,5 +27,6 @@ export const ALL_MIGRATIONS = [
   Notices1764400040000,
   AdequacyRegister1764400050000,
   AuditSubtrees1764400060000,
+  Assessments1764400070000,
   ServiceProcessorHistory1764400080000,
 ];

@@ -23,7 +23,15 @@ export class AssessmentEnforcementService implements EnforcementReader {
 
   async enforceFrom(manager: EntityManager = this.db.manager): Promise<Date | null> {
     const row = await manager.findOneBy(SettingEntity, { key: ENFORCEMENT_SETTING });
-    const from = row ? (JSON.parse(row.value) as { from?: string }).from : undefined;
+    return this.fromSetting(row?.value);
+  }
+
+  /** The settings row enforcement is kept in, for a caller reading it with other settings in one statement. */
+  readonly settingKey = ENFORCEMENT_SETTING;
+
+  /** From when enforcement holds, from the row's value (absent: never turned on). */
+  fromSetting(value: string | undefined): Date | null {
+    const from = value ? (JSON.parse(value) as { from?: string }).from : undefined;
     return from ? new Date(from) : null;
   }
 

@@ -3,7 +3,7 @@ import type { FindingAcceptanceEntity, ServiceEntity } from '@canopy/persistence
 import type { Database } from '../../common/database';
 import { type EffectivePolicyReader, NO_EFFECTIVE_POLICY, type ServiceEffectivePolicy } from '../policies';
 import { loadTaxonomy } from '../taxonomy';
-import { FindingsFacts, FindingsScope, loadFindingsFacts, servicesIn } from './findings.queries';
+import { type AssessmentFactsReader, FindingsFacts, FindingsScope, loadFindingsFacts, servicesIn } from './findings.queries';
 
 export interface ServiceFinding extends DomainFinding {
   serviceId: string;
@@ -30,6 +30,8 @@ export class FindingsEvaluator implements FindingsMeasure {
   constructor(
     private readonly db: Database,
     private readonly policies: EffectivePolicyReader,
+    /** DPIA_MISSING and ASSESSMENT_EXPIRED (DESIGN.md section 9) run when given. */
+    private readonly assessments: AssessmentFactsReader | null = null,
   ) {}
 
   /** The services of a scope, by key. */
@@ -42,7 +44,7 @@ export class FindingsEvaluator implements FindingsMeasure {
     const m = this.db.manager;
     const [services, taxonomy] = await Promise.all([servicesIn(m, scope), loadTaxonomy(m)]);
     const effective = await this.policies.effectiveFor(services.map((s) => s.id), now, { taxonomy });
-    return evaluateWith(await loadFindingsFacts(m, services, now, taxonomy, scope === 'all'), effective, now);
+    return evaluateWith(await loadFindingsFacts(m, services, now, taxonomy, scope === 'all', false, this.assessments), effective, now);
   }
 
   /**
@@ -55,7 +57,7 @@ export class FindingsEvaluator implements FindingsMeasure {
   }
 
   async evaluate(services: ServiceEntity[], effective: ReadonlyMap<string, ServiceEffectivePolicy>, now: Date, taxonomy: Taxonomy, past = false): Promise<Map<string, ServiceFinding[]>> {
-    return evaluateWith(await loadFindingsFacts(this.db.manager, services, now, taxonomy, false, past), effective, now);
+    return evaluateWith(await loadFindingsFacts(this.db.manager, services, now, taxonomy, false, past, this.assessments), effective, now);
   }
 }
 
@@ -73,6 +75,7 @@ function evaluateWith(facts: FindingsFacts, effective: ReadonlyMap<string, Servi
       taxonomy: facts.taxonomy,
       now,
       undeliveredNotices: facts.undeliveredNotices.get(service.id) ?? [],
+      assessments: facts.assessments.get(service.id),
     });
     const acceptances = [...(facts.acceptances.get(service.id) ?? [])].sort((a, b) => b.expiresAt.getTime() - a.expiresAt.getTime());
     result.set(

@@ -1,10 +1,10 @@
 import { EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
-import type { ArrangementFacts, InventoryItemFacts, Taxonomy, UndeliveredNoticeFacts } from '@canopy/domain';
+import type { ArrangementFacts, AssessmentRecord, AssessmentRulesInput, InventoryItemFacts, Taxonomy, UndeliveredNoticeFacts } from '@canopy/domain';
 import { FindingAcceptanceEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
 import { groupByService, inChunks } from '../../common/batch';
 import { currentInventories, inventoriesAt } from '../inventory';
+import { processorsAt, processorTransferFacts } from '../processors';
 import { type FailedDelivery, failedNoticeEmails } from '../outbox';
-import { processorsAt } from '../processors';
 import { servicesAt, servicesAtFrom, type ServicePosition } from '../services';
 import { revisionsInStatusAt } from '../sharing';
 
@@ -12,6 +12,20 @@ export type { ServicePosition } from '../services';
 
 /** Arrangement states the findings rules read (SHARING_UNDECLARED_CATEGORY: DRAFT, PENDING_REVIEW, APPROVED). */
 const LIVE_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
+
+/**
+ * The port through which findings read the facts of DPIA_MISSING and
+ * ASSESSMENT_EXPIRED (DESIGN.md section 9), implemented by the assessments
+ * feature and handed over by the wiring root: a constant number of
+ * statements for any number of services.
+ */
+export interface AssessmentFactsReader {
+  factsFor(
+    m: EntityManager,
+    serviceIds: readonly string[] | 'all',
+    at: Date,
+  ): Promise<{ common: Omit<AssessmentRulesInput, 'dpias'>; dpiasByService: Map<string, AssessmentRecord[]>; tiasByArrangement: Map<string, AssessmentRecord[]> }>;
+}
 
 /** Which services' findings to measure: a list, or every service (read without an id list). */
 export type FindingsScope = readonly string[] | 'all';
@@ -26,6 +40,8 @@ export interface FindingsFacts {
   /** Notice e-mails whose delivery FAILED, per service. */
   undeliveredNotices: Map<string, UndeliveredNoticeFacts[]>;
   taxonomy: Taxonomy;
+  /** The section 9 facts per service (absent without an AssessmentFactsReader). */
+  assessments: Map<string, AssessmentRulesInput>;
 }
 
 /** The services of a scope, by key, as they are now or (`asOf`) as they were then: one statement per 10,000 services. */
@@ -45,7 +61,7 @@ export async function servicesFrom(m: EntityManager, from: ServicePosition | nul
 }
 
 /** What the findings read of a live arrangement, now or as of an instant (its processor then). */
-type LiveArrangement = Pick<SharingArrangementEntity, 'id' | 'serviceId' | 'status' | 'dataCategories' | 'legalBasis' | 'processor'>;
+type LiveArrangement = Pick<SharingArrangementEntity, 'id' | 'serviceId' | 'status' | 'dataCategories' | 'legalBasis' | 'purposes' | 'processor'>;
 
 /**
  * Loads the facts of the given services set-based: current inventories, live
@@ -66,6 +82,7 @@ export async function loadFindingsFacts(
   taxonomy: Taxonomy,
   all = false,
   history = false,
+  assessmentFacts: AssessmentFactsReader | null = null,
 ): Promise<FindingsFacts> {
   const ids = all && !history ? 'all' : services.map((s) => s.id);
   const none = ids !== 'all' && ids.length === 0;
@@ -81,6 +98,7 @@ export async function loadFindingsFacts(
             : await inChunks(ids, (chunk) => m.find(FindingAcceptanceEntity, { where: { serviceId: In(chunk), expiresAt: MoreThan(now) } })),
           await failedNoticeEmails(m, ids),
         ];
+  const section9 = assessmentFacts && !none ? await assessmentFacts.factsFor(m, ids, now) : null;
   const arrangementFacts = new Map<string, ArrangementFacts[]>();
   for (const a of arrangements as LiveArrangement[]) {
     const p = a.processor as ProcessorEntity;
@@ -90,7 +108,14 @@ export async function loadFindingsFacts(
       status: a.status as ArrangementFacts['status'],
       dataCategories: a.dataCategories,
       legalBasis: a.legalBasis as ArrangementFacts['legalBasis'],
-      processor: { key: p.key, dpaSignedAt: p.dpaSignedAt, dpaExpiresAt: p.dpaExpiresAt },
+      purposes: a.purposes,
+      processor: {
+        key: p.key,
+        dpaSignedAt: p.dpaSignedAt,
+        dpaExpiresAt: p.dpaExpiresAt,
+        ...(section9 ? processorTransferFacts(p) : {}),
+      },
+      ...(section9 ? { tias: section9.tiasByArrangement.get(a.id) ?? [] } : {}),
     });
     arrangementFacts.set(a.serviceId, list);
   }
@@ -102,6 +127,7 @@ export async function loadFindingsFacts(
     acceptances: groupByService(acceptances),
     undeliveredNotices: undeliveredNoticesByService(services, failedNotices),
     taxonomy,
+    assessments: new Map(section9 ? services.map((s) => [s.id, { ...section9.common, dpias: section9.dpiasByService.get(s.id) ?? [] }]) : []),
   };
 }
 
@@ -146,6 +172,6 @@ async function liveArrangementsAt(m: EntityManager, ids: readonly string[], at: 
   const processors = new Map((await processorsAt(m, revisions.map((r) => r.processorId), at)).map((p) => [p.id, p]));
   return revisions.flatMap((r) => {
     const processor = processors.get(r.processorId);
-    return processor ? [{ id: r.arrangementId, serviceId: r.serviceId, status: r.status, dataCategories: r.dataCategories, legalBasis: r.legalBasis, processor }] : [];
+    return processor ? [{ id: r.arrangementId, serviceId: r.serviceId, status: r.status, dataCategories: r.dataCategories, legalBasis: r.legalBasis, purposes: r.purposes, processor }] : [];
   });
 }

@@ -73,6 +73,14 @@ export class HomeRegionService implements HomeRegionReader {
     });
   }
 
+  /** The settings row the region is kept in, for a caller reading it with other settings in one statement. */
+  readonly settingKey = HOME_REGION_SETTING;
+
+  /** The region in force at `at` from the row's value (absent: the default region). */
+  fromSetting(value: string | undefined, at: Date): ResolvedHomeRegion {
+    return resolve(parseSetting(value), at);
+  }
+
   private async read(manager: EntityManager): Promise<HomeRegionSettingValue> {
     const row = await manager.findOneBy(SettingEntity, { key: HOME_REGION_SETTING });
     return parseSetting(row?.value);

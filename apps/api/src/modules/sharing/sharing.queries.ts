@@ -1,7 +1,7 @@
 import { EntityManager, In } from 'typeorm';
 import { SharingArrangementEntity, SharingArrangementRevisionEntity } from '@canopy/persistence';
 import { inChunks } from '../../common/batch';
-import { validAt } from '../../common/history';
+import { revisionsWithOrigins, validAt } from '../../common/history';
 
 /** Reads of arrangements, current or as of an instant; each one statement per 10,000 keys. */
 export class ArrangementQueries {
@@ -30,22 +30,12 @@ export class ArrangementQueries {
   }
 
   /** Revisions valid at `at`, with the immutable origin of each arrangement, oldest arrangement first. */
-  async revisionsAt(
+  revisionsAt(
     filter: { serviceIds: readonly string[] } | { arrangementIds: readonly string[] } | { all: true },
     at: Date,
   ): Promise<{ revision: SharingArrangementRevisionEntity; origin: SharingArrangementEntity }[]> {
-    const base = () => this.m.createQueryBuilder(SharingArrangementRevisionEntity, 'r');
-    let revisions: SharingArrangementRevisionEntity[];
-    if ('all' in filter) revisions = await validAt(base(), 'r', at).getMany();
-    else {
-      const [column, keys] = 'serviceIds' in filter ? ['r.serviceId', filter.serviceIds] : ['r.arrangementId', filter.arrangementIds];
-      revisions = await inChunks(keys, (chunk) => validAt(base().where(`${column} IN (:...chunk)`, { chunk }), 'r', at).getMany());
-    }
-    const origins = new Map((await this.byIds(revisions.map((r) => r.arrangementId))).map((a) => [a.id, a]));
-    return revisions
-      .map((revision) => ({ revision, origin: origins.get(revision.arrangementId) as SharingArrangementEntity }))
-      .filter((r) => r.origin)
-      .sort((a, b) => a.origin.createdAt.getTime() - b.origin.createdAt.getTime() || (a.origin.id < b.origin.id ? -1 : 1));
+    const which = 'arrangementIds' in filter ? { ids: filter.arrangementIds } : filter;
+    return revisionsWithOrigins(this.m, SharingArrangementRevisionEntity, 'arrangementId', which, at, (ids) => this.byIds(ids));
   }
 }
 

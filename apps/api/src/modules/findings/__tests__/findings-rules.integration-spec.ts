@@ -146,7 +146,11 @@ describe.each(testDialects())('compliance findings on %s', (dialect) => {
       const all = (await expectOk(t.gql('{ findings { rule severity service { key } } }', {}, as.geo))).findings as { rule: string; severity: string; service: { key: string } }[];
       const keys = all.map((f) => f.service.key);
       expect(keys).toEqual([...keys].sort());
-      expect(new Set(all.map((f) => f.rule)).size).toBe(15);
+      // The 15 rules measured here, and DPIA_MISSING (section 9) for the services meeting two criteria: LOW, enforcement is not on.
+      const rules = new Set(all.map((f) => f.rule));
+      expect(rules.size).toBe(16);
+      expect(all.filter((f) => f.rule === 'DPIA_MISSING').map((f) => f.severity)).toEqual(expect.arrayContaining(['LOW']));
+      expect(all.filter((f) => f.rule === 'DPIA_MISSING' && f.severity !== 'LOW')).toEqual([]);
 
       const high = (await expectOk(t.gql('{ findings(minSeverity: HIGH) { severity } }', {}, as.geo))).findings as { severity: string }[];
       expect(high.length).toBeGreaterThan(0);
