@@ -18,11 +18,13 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { countQueriesIn, createTestDatabase, openDataSource, QueryCountingLogger, QueryTally } from '@canopy/persistence';
+/* eslint-disable @nx/enforce-module-boundaries -- a benchmark of the API's own services on its tables: no HTTP request isolates an append or a proof (and the dataset's chaining is not exported) */
 import { chainAuditEvents } from '../../libs/persistence/src/testing/dataset/audit-chain';
 import { Database } from '../../apps/api/src/common/database';
 import { appendAuditEvent } from '../../apps/api/src/modules/audit/audit-log';
 import { AuditEvidence } from '../../apps/api/src/modules/evidence/audit-evidence.app-service';
 import { AuditSigningKey } from '../../apps/api/src/modules/evidence/audit-signing-key';
+/* eslint-enable @nx/enforce-module-boundaries */
 import { ms, percentile, table } from './stats';
 
 const EVENTS_PER_INSERT = 2000;
