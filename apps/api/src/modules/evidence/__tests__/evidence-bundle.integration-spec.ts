@@ -6,6 +6,8 @@ import { expectOk, LOCATION_ITEM, PERMISSIVE_GLOBAL, registerService, setInvento
 import { AUDITOR, ENGINEER, OFFICER, useWorld } from '../../../testing/world';
 
 const HOUR_MS = 3600_000;
+type Refusal = { errors: { message: string; extensions: { code: string; argument?: string } }[] };
+const refusal = async (response: Response) => (await response.json()) as Refusal;
 const UPDATE_PROCESSOR = 'mutation($i: UpdateProcessorInput!) { updateProcessor(input: $i) { version } }';
 
 describe.each(testDialects())('evidence bundles on %s', (dialect) => {
@@ -72,10 +74,10 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
     it('should refuse an engineer (403 FORBIDDEN) and an anonymous caller (401 UNAUTHENTICATED)', async () => {
       const engineer = await fetchBundle(t.as.geo);
       expect(engineer.status).toBe(403);
-      expect((await engineer.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+      expect((await refusal(engineer)).errors[0].extensions.code).toBe('FORBIDDEN');
       const anonymous = await fetchBundle(null);
       expect(anonymous.status).toBe(401);
-      expect((await anonymous.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await refusal(anonymous)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     });
 
     it.each([
@@ -85,7 +87,7 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
     ])('should refuse an at %s with 400 BAD_USER_INPUT', async (_case, at) => {
       const response = await fetchBundle(t.as.auditor, at);
       expect(response.status).toBe(400);
-      expect((await response.json()).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'at' });
+      expect((await refusal(response)).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'at' });
     });
 
     it('should carry each record with the events it rests on, proven in the tree of the events up to at', async () => {
