@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { canonicalJson, type EvidenceBundle } from '@canopy/evidence';
 import { ApiProcess, startApi, testDialects } from '../testing/api-process';
 import { cli, CliRun, scratch } from '../testing/run-cli';
-import { mapsServiceHead } from '../testing/manifests';
+import { mapsServiceHead, tilesProcessor } from '../testing/manifests';
 
 /**
  * `canopy export evidence` and `canopy evidence verify` against the built API
@@ -10,16 +10,6 @@ import { mapsServiceHead } from '../testing/manifests';
  * alone, now and as of a past instant; each tampering fails at the record or
  * event it touched, with exit 1; usage errors exit 2, server refusals 3.
  */
-
-const PROCESSORS = `apiVersion: canopy/v1
-kind: Processor
-metadata: { key: tiles, name: Tiles Inc. }
-spec:
-  country: US
-  contactEmail: privacy@tiles.example
-  dpaSignedAt: 2026-01-01
-  transferMechanism: STANDARD_CONTRACTUAL_CLAUSES
-`;
 
 const MAPS = `${mapsServiceHead()}  sharing:
     - processor: tiles
@@ -55,7 +45,7 @@ describe.each(testDialects())('canopy evidence against the API on %s', (dialect)
     const officer = await api.user('dpo@canopy.test', ['PRIVACY_OFFICER']);
     engineer = await api.user('geo@canopy.test', ['ENGINEER'], ['geo']);
     auditor = await api.user('audit@canopy.test', ['AUDITOR']);
-    files.write('processors.yaml', PROCESSORS);
+    files.write('processors.yaml', tilesProcessor());
     files.write('maps.yaml', MAPS);
     expect((await as(officer)(['apply', '-f', 'processors.yaml'])).code).toBe(0);
     expect((await as(engineer)(['apply', '-f', 'maps.yaml'])).code).toBe(0);
@@ -63,7 +53,7 @@ describe.each(testDialects())('canopy evidence against the API on %s', (dialect)
     before = new Date().toISOString();
     await sleep(20);
     // After `before`: the processor moves to Canada.
-    files.write('processors.yaml', PROCESSORS.replace('country: US', 'country: CA'));
+    files.write('processors.yaml', tilesProcessor('CA'));
     expect((await as(officer)(['apply', '-f', 'processors.yaml'])).code).toBe(0);
     files.write('canopy.pem', await (await fetch(`${api.url}/.well-known/canopy-audit-key`)).text());
     const exported = await as(auditor)(['export', 'evidence', '-o', 'now.json', '--output', 'json']);
