@@ -48,7 +48,7 @@ async function spinnerProgress(io: CliIo): Promise<ExportProgress> {
   return {
     waiting: () => void spin.start('The server is building and signing the bundle'),
     received: (bytes, total) => {
-      spin.text = total ? `Downloading ${progressBar(bytes, total)}` : `Downloading ${megabytes(bytes)}`;
+      spin.text = total ? `Downloading ${progressBar(bytes, total)}` : `The server is building the bundle; ${megabytes(bytes)} received`;
     },
     stop: () => void spin.stop(),
   };
@@ -121,7 +121,8 @@ export async function exportEvidenceCommand(ctx: CommandContext, options: Export
   } finally {
     progress.stop();
   }
-  const text = body.toString('utf8');
+  // A slow build is kept alive with spaces before the bundle (the signature covers the canonical JSON, not the bytes): the file starts at the bundle.
+  const text = body.toString('utf8').trimStart();
   let summary: { at: string; treeSize: number; records: number; events: number };
   try {
     const bundle = JSON.parse(text) as { at: string; treeHead: { treeSize: number }; sections: Record<string, unknown[]>; events: unknown[] };
@@ -134,8 +135,8 @@ export async function exportEvidenceCommand(ctx: CommandContext, options: Export
   } catch (error) {
     throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`, EXIT.INPUT, { code: 'OUTPUT_FILE' });
   }
-  ctx.printer.result({ file: options.out, bytes: body.length, ...summary });
-  ctx.printer.line(`Wrote the evidence bundle as of ${summary.at} to ${options.out}: ${summary.records} records, ${summary.events} audit events, tree of ${summary.treeSize} (${megabytes(body.length)})`);
+  ctx.printer.result({ file: options.out, bytes: Buffer.byteLength(text), ...summary });
+  ctx.printer.line(`Wrote the evidence bundle as of ${summary.at} to ${options.out}: ${summary.records} records, ${summary.events} audit events, tree of ${summary.treeSize} (${megabytes(Buffer.byteLength(text))})`);
   ctx.printer.line(`Verify it offline: canopy evidence verify ${options.out} --key canopy-audit-key.pem (the key from /.well-known/canopy-audit-key)`);
   return EXIT.OK;
 }

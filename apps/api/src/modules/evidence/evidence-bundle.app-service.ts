@@ -37,6 +37,12 @@ export interface EvidenceSources {
 export const FINDINGS_UNAVAILABLE =
   'findings are measured now or at a future instant only until services and processors are kept as history (issue 16); this bundle is as of a past instant';
 
+export interface PreparedBundle {
+  instant: Date;
+  treeSize: number;
+  now: Date;
+}
+
 /** The cited events: by entity, and the `after` snapshot of one. */
 interface CitedLog {
   cite(type: string, id: string): number[];
@@ -63,11 +69,19 @@ export class EvidenceBundles {
     private readonly sources: EvidenceSources,
   ) {}
 
-  async build(at: Date | null, now: Date): Promise<EvidenceBundle> {
+  /** Checks the instant and finds the tree of the events up to it: BAD_USER_INPUT before anything is built. */
+  async prepare(at: Date | null, now: Date): Promise<PreparedBundle> {
     const instant = at ?? now;
     if (Number.isNaN(instant.getTime())) throw badInput('at is not an ISO 8601 instant.', { argument: 'at' });
     if (instant.getTime() > now.getTime() + NOW_GRACE_MS) throw badInput('at must not be in the future: the bundle proves what was recorded.', { argument: 'at' });
-    const treeSize = await this.treeSizeAt(instant);
+    return { instant, treeSize: await this.treeSizeAt(instant), now };
+  }
+
+  async build(at: Date | null, now: Date): Promise<EvidenceBundle> {
+    return this.assemble(await this.prepare(at, now));
+  }
+
+  async assemble({ instant, treeSize, now }: PreparedBundle): Promise<EvidenceBundle> {
     const events = await this.citedEvents(treeSize);
     const sections = await this.sections(instant, now, {
       cite: (type, id) => events.byEntity.get(entityKey(type, id)) ?? [],
