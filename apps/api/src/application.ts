@@ -42,6 +42,8 @@ import { NoticeService } from './modules/notices/notice.app-service';
 import { PublicPages } from './modules/public-pages/public-pages.app-service';
 import { AuditEvidence } from './modules/evidence/audit-evidence.app-service';
 import { AuditSigningKey } from './modules/evidence/audit-signing-key';
+import { EvidenceBundles, type EvidenceSources } from './modules/evidence/evidence-bundle.app-service';
+import { loadTaxonomy } from './modules/taxonomy';
 import type { SigningKey } from '@canopy/evidence';
 
 /**
@@ -67,6 +69,28 @@ export function createApplication(
   // Mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
   const outbox = new Outbox({ publicUrl: notifications.publicUrl });
   const notifier = new Notifier(outbox);
+  const recordOfProcessing = new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures, organisationProfile);
+  const processors = new ProcessorRegistry(db);
+  const sharingArrangements = new SharingArrangements(db);
+  const evidence = new AuditEvidence(db, new AuditSigningKey(db, signingKey));
+  // What an evidence bundle reads of each feature, as of its instant (DESIGN.md section 10).
+  const evidenceSources: EvidenceSources = {
+    recordOfProcessing: (at, now) => recordOfProcessing.build(at, now),
+    taxonomy: () => loadTaxonomy(db.manager),
+    effectivePolicies: (ids, at, taxonomy) => effectivePolicies.effectiveFor(ids, at, { taxonomy }),
+    findings: async (services, at, now, taxonomy) => {
+      // As findingsConnection(at): now or later only, until services and processors are kept as history (issue 16).
+      if (at.getTime() < now.getTime() - 60_000) return null;
+      const measured = await findings.measure(services, at, taxonomy);
+      return new Map(
+        [...measured].map(([id, list]) => [id, list.map(({ rule, severity, dataCategory, message, clause, acceptance }) => ({ rule, severity, dataCategory, message, clause, accepted: acceptance !== null }))]),
+      );
+    },
+    conflicts: (at) => conflicts.list(null, 'all', at),
+    arrangements: (at) => sharingArrangements.list(null, at),
+    processors: () => processors.list(),
+    assessments: async () => [],
+  };
   return {
     db,
     clock: db.clock,
@@ -81,7 +105,7 @@ export function createApplication(
     homeRegion,
     organisationProfile,
     securityMeasures,
-    processors: new ProcessorRegistry(db),
+    processors,
     inventory: new InventoryService(db),
     policyAuthoring: new PolicyAuthoring(db, notifier),
     policyCatalog: new PolicyCatalog(db),
@@ -93,20 +117,21 @@ export function createApplication(
     findingAcceptances: new FindingAcceptances(db, findings),
     sharing: new SharingRequests(db, homeRegion, notifier),
     sharingReview: new SharingReview(db, effectivePolicies, notifier),
-    sharingArrangements: new SharingArrangements(db),
+    sharingArrangements,
     adequacy: new AdequacyRegisterService(db),
     assessmentEnforcement,
     assessments: new AssessmentReader(db),
     assessmentWorkflow: new AssessmentWorkflow(db),
     transferImpact: new TransferImpactService(db, homeRegion, assessmentEnforcement),
     impactPreview: new ImpactPreview(db, effectivePolicies, conflicts, findings),
-    recordOfProcessing: new RecordOfProcessingService(db, effectivePolicies, homeRegion, securityMeasures, organisationProfile),
+    recordOfProcessing,
     manifestCheck: new ManifestCheckService(db, effectivePolicies),
     outbox,
     notices: new NoticeService(db, outbox, notifier, { publicNotices: notifications.publicNotices }),
     publicPages: new PublicPages(db, effectivePolicies),
     outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),
-    evidence: new AuditEvidence(db, new AuditSigningKey(db, signingKey)),
+    evidence,
+    evidenceBundles: new EvidenceBundles(db, evidence, evidenceSources),
     webhooks: new WebhookService(db, outbox, { allowPrivate: notifications.webhookAllowPrivate, secretsKey: notifications.secretsKey }),
   };
 }

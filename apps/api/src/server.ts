@@ -13,7 +13,7 @@ import { assertTablesHoldUtf8mb4, openDataSource, QueryCountingLogger, QueryTall
 import { createApplication, Application } from './application';
 import { authRoutes } from './auth/auth.routes';
 import { publicRoutes } from './modules/public-pages';
-import { AUDIT_KEY_PATH, auditKeyRoute } from './modules/evidence';
+import { AUDIT_KEY_PATH, auditKeyRoute, EVIDENCE_BUNDLE_PATH, evidenceBundleRoute } from './modules/evidence';
 import { bootstrapAdmin } from './modules/identity/bootstrap-admin';
 import type { Clock } from './common/clock';
 import { Database } from './common/database';
@@ -108,6 +108,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
   });
   app.use('/auth', authRoutes(application.sessions));
   app.get(AUDIT_KEY_PATH, auditKeyRoute(application.evidence.signingKey));
+  app.get(EVIDENCE_BUNDLE_PATH, hardening.authenticated, evidenceBundleRoute(application.evidenceBundles, application.clock, (res) => credentialsOf(res).viewer));
   app.use('/public', publicRoutes(application.publicPages, application.clock, { enabled: config.notifications.publicNotices, publicUrl: config.notifications.publicUrl }));
 
   const apollo = new ApolloServer<AppContext>({

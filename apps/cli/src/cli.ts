@@ -3,6 +3,7 @@ import { applyCommand } from './commands/apply';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { checkCommand, DEFAULT_FAIL_ON } from './commands/check';
 import { commandContext } from './commands/context';
+import { exportEvidenceCommand, verifyEvidenceCommand } from './commands/evidence';
 import { exportFidesCommand } from './commands/export-fides';
 import { exportRopaCommand } from './commands/export-ropa';
 import { importFidesCommand } from './commands/import-fides';
@@ -83,6 +84,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--mapping <file>', "your organisation's fideslang <-> Canopy taxonomy mapping (overrides the default key by key)")
     .action((options, command) => run((ctx) => exportFidesCommand(ctx, options))(options, command));
 
+  exportCommand
+    .command('evidence')
+    .description('the evidence bundle as of an instant, signed by the API, for offline verification; auditors, privacy officers and admins')
+    .option('--at <instant>', 'the records as of this instant (ISO 8601, e.g. 2026-01-01T00:00:00Z or 2026-01-01); default now')
+    .option('-o, --out <file>', 'the file to write the bundle to (required)')
+    .action((options, command) => run((ctx) => exportEvidenceCommand(ctx, options))(options, command));
+
   const importCommand = program.command('import').description('import records from other tools');
   importCommand
     .command('fides')
@@ -99,6 +107,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('verify')
     .description('recompute the audit hash chain; exit 1 when it is broken')
     .action((options, command) => run((ctx) => auditVerifyCommand(ctx))(options, command));
+
+  const evidence = program.command('evidence').description('evidence bundles, verified offline');
+  evidence
+    .command('verify')
+    .description('verify a bundle offline with the public key alone; exit 1 when anything in it fails (each failure names its record)')
+    .argument('<file>', 'the bundle (canopy export evidence)')
+    .option('--key <file>', 'the PEM public key from /.well-known/canopy-audit-key (required)')
+    .action((file, options, command) => run((ctx) => verifyEvidenceCommand(ctx, file, options))(options, command));
 
   program
     .command('whoami')

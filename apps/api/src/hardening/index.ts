@@ -25,6 +25,8 @@ export interface Hardening {
    * (size-limited), the batch limit and the bracket-nesting limit.
    */
   graphql: RequestHandler[];
+  /** On other authenticated routes (the evidence bundle): authentication only, 401 before anything is read; credentialsOf() after. */
+  authenticated: RequestHandler[];
   /** On /explorer, before the console. */
   explorer: RequestHandler;
   /** Apollo Server options. */
@@ -72,6 +74,7 @@ export function createHardening(config: HardeningConfig, authenticator: Authenti
       batchLimit(config.maxBatchOperations),
       documentNestingLimit(),
     ],
+    authenticated: [requireCredentials(authenticator)],
     explorer: explorerGate(authenticator),
     apollo: {
       // Parsing stops at this many tokens, before validation (whose cost grows faster than the document).

@@ -1,6 +1,6 @@
 import { ADMIN_TOKEN, ApiProcess, startApi, testDialects } from '../testing/api-process';
 import { cli, CliRun, scratch, spawnCli } from '../testing/run-cli';
-import { mapsServiceHead } from '../testing/manifests';
+import { mapsServiceHead, tilesProcessor } from '../testing/manifests';
 
 /**
  * The CLI against a real API (the built bundle in a child process) on a fresh
@@ -8,15 +8,7 @@ import { mapsServiceHead } from '../testing/manifests';
  * record of processing now and as of past instants, and the two bins.
  */
 
-const PROCESSORS = `apiVersion: canopy/v1
-kind: Processor
-metadata: { key: tiles, name: Tiles Inc. }
-spec:
-  country: US
-  contactEmail: privacy@tiles.example
-  dpaSignedAt: 2026-01-01
-  transferMechanism: STANDARD_CONTRACTUAL_CLAUSES
-  certifications: [ISO 27001]
+const PROCESSORS = `${tilesProcessor()}  certifications: [ISO 27001]
 ---
 apiVersion: canopy/v1
 kind: Processor

@@ -23,3 +23,14 @@ spec:
       encryption: AT_REST_AND_IN_TRANSIT
       dataSubjects: [customers]
 `;
+
+/** The processor tiles (US by default, under standard contractual clauses), as an officer declares it. */
+export const tilesProcessor = (country = 'US') => `apiVersion: canopy/v1
+kind: Processor
+metadata: { key: tiles, name: Tiles Inc. }
+spec:
+  country: ${country}
+  contactEmail: privacy@tiles.example
+  dpaSignedAt: 2026-01-01
+  transferMechanism: STANDARD_CONTRACTUAL_CLAUSES
+`;

@@ -2,6 +2,7 @@ import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'ty
 import { AuditEventEntity, AuditHeadEntity } from '@canopy/persistence';
 import type { Viewer } from '../../auth/viewer';
 import { AuditRecord, canonicalJson, chainHash, GENESIS_HASH, redact } from './audit-hash';
+import { appendToAuditTree } from './audit-tree.sync';
 
 export interface AuditEntry {
   action: string;
@@ -27,7 +28,8 @@ function snapshot(value: unknown): { parsed: unknown; text: string | null } {
  * Appends one event to the chain inside the caller's transaction, dated with
  * the write's instant (`at`, from Database.write). The head row is bumped
  * first: on MySQL that row lock queues concurrent writers, so seq stays
- * gap-free and each event chains on the committed previous one.
+ * gap-free and each event chains on the committed previous one. The event's
+ * Merkle subtrees are stored in the same transaction (appendToAuditTree).
  */
 export async function appendAuditEvent(tx: EntityManager, at: Date, actor: Viewer | null, entry: AuditEntry): Promise<AuditEventEntity> {
   await tx
@@ -61,6 +63,8 @@ export async function appendAuditEvent(tx: EntityManager, at: Date, actor: Viewe
   });
   await tx.insert(AuditEventEntity, event);
   await tx.update(AuditHeadEntity, { id: 1 }, { hash });
+  // The Merkle tree's subtrees the event completes, in its transaction (DESIGN.md section 10): 2 statements.
+  await appendToAuditTree(tx, head.seq, hash);
   return event;
 }
 

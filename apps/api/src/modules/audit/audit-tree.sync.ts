@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { AuditEventEntity, isSqlite } from '@canopy/persistence';
-import { auditLeafHash, frontierOf, MerkleFrontier, SubtreeHash } from '@canopy/evidence';
+import { auditLeafHash, frontierOf, leafIndexOfSeq, MerkleFrontier, planAppend, SubtreeHash, subtreeKey } from '@canopy/evidence';
 import { AuditSubtreeStore } from './audit-subtree.store';
 
 const EVENTS_PER_READ = 10_000;
@@ -16,12 +16,35 @@ export async function auditTreeSizes(manager: EntityManager): Promise<{ logSize:
 }
 
 /**
+ * Stores the subtrees completed by audit event `seq` (hash `hash`), in the
+ * transaction that appends it, after the head row is locked (so appends are
+ * serial): one SELECT of the previous leaf and of the left halves the new
+ * leaf completes, one INSERT of the leaf and every subtree it completes.
+ *
+ * When the previous leaf is not stored, the stored tree is behind the log (a
+ * database migrated with events but no subtrees, or a bulk-loaded dataset):
+ * nothing is written, and the catch-up (extendAuditTree, at start or at the
+ * next head or proof) stores this event with the others. A subtree row is
+ * written in the same transaction as its last leaf, so a stored leaf implies
+ * every subtree completed up to it is stored.
+ */
+export async function appendToAuditTree(tx: EntityManager, seq: number, hash: string): Promise<void> {
+  const leafIndex = leafIndexOfSeq(seq);
+  const plan = planAppend(leafIndex, auditLeafHash(hash));
+  const previousLeaf = leafIndex > 0 ? [{ size: 1, start: leafIndex - 1 }] : [];
+  const wanted = [...previousLeaf, ...plan.subtrees];
+  const found = wanted.length ? await new AuditSubtreeStore(tx).find(wanted) : new Map<string, Buffer>();
+  if (wanted.some((ref) => !found.has(subtreeKey(ref)))) return;
+  await insertSubtrees(tx, plan.assemble(plan.subtrees.map((ref) => found.get(subtreeKey(ref))!)));
+}
+
+/**
  * Stores the subtrees completed by the events after the stored tree, up to
- * `treeSize`, in the caller's transaction. Rows are deterministic, so two
- * processes extending at once insert the same rows and the second one's are
- * ignored. Costs one statement per 10,000 events read and per 5,000 rows written:
- * only the first request after new events pays it; every proof after reads
- * one SELECT.
+ * `treeSize`, in the caller's transaction: the catch-up for a log whose
+ * stored tree is behind (see appendToAuditTree). Rows are deterministic, so
+ * two processes extending at once insert the same rows and the second one's
+ * are ignored. Costs one statement per 10,000 events read and per 5,000 rows
+ * written.
  */
 export async function extendAuditTree(tx: EntityManager, storedSize: number, treeSize: number): Promise<void> {
   if (treeSize <= storedSize) return;

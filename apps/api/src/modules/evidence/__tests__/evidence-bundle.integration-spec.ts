@@ -1,0 +1,143 @@
+import { testDialects, type QueryTally, countQueriesIn } from '@canopy/persistence';
+import { auditLeafHash, MemorySubtreeStore, toHex, verifyBundle, type EvidenceBundle } from '@canopy/evidence';
+import { auditTreeSizes } from '../../audit';
+import { FINDINGS_UNAVAILABLE } from '../evidence-bundle.app-service';
+import { expectOk, LOCATION_ITEM, PERMISSIVE_GLOBAL, registerService, setInventory } from '../../../testing/fixtures';
+import { AUDITOR, ENGINEER, OFFICER, useWorld } from '../../../testing/world';
+
+const HOUR_MS = 3600_000;
+type Refusal = { errors: { message: string; extensions: { code: string; argument?: string } }[] };
+const refusal = async (response: Response) => (await response.json()) as Refusal;
+const UPDATE_PROCESSOR = 'mutation($i: UpdateProcessorInput!) { updateProcessor(input: $i) { version } }';
+
+describe.each(testDialects())('evidence bundles on %s', (dialect) => {
+  const t = useWorld(dialect, {
+    teams: ['geo'],
+    people: { officer: OFFICER, geo: ENGINEER, auditor: AUDITOR },
+    services: [{ key: 'maps', team: 'geo' }],
+    processors: ['tiles'],
+    globalPolicy: PERMISSIVE_GLOBAL,
+    inventory: { maps: [LOCATION_ITEM] },
+  });
+  const publicKey = async () => (await fetch(`${t.url}/.well-known/canopy-audit-key`)).text();
+  const fetchBundle = (token: string | null, at?: string) =>
+    fetch(`${t.url}/evidence/bundle${at ? `?at=${encodeURIComponent(at)}` : ''}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const bundleAt = async (at?: string): Promise<{ text: string; bundle: EvidenceBundle }> => {
+    const response = await fetchBundle(t.as.auditor, at);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(text));
+    return { text, bundle: JSON.parse(text) };
+  };
+  const eventHashes = async (): Promise<string[]> =>
+    (await expectOk(t.gql('{ auditEvents(first: 500) { edges { node { seq hash } } } }', {}, t.as.auditor))).auditEvents.edges
+      .map((e: { node: { seq: number; hash: string } }) => e.node)
+      .sort((a: { seq: number }, b: { seq: number }) => a.seq - b.seq)
+      .map((node: { hash: string }) => node.hash);
+
+  describe('the Merkle subtrees', () => {
+    it('should be stored by each append in its own transaction: no head or proof needed to catch up', async () => {
+      await registerService(t, t.as.officer, 'photos', 'geo');
+      const sizes = await auditTreeSizes(t.server.db.manager);
+      expect(sizes.storedSize).toBe(sizes.logSize);
+      const root = MemorySubtreeStore.fromLeafHashes((await eventHashes()).map(auditLeafHash)).root();
+      const head = (await expectOk(t.gql('{ auditTreeHead { treeSize rootHash } }', {}, t.as.auditor))).auditTreeHead;
+      expect(head).toEqual({ treeSize: sizes.logSize, rootHash: toHex(root) });
+    });
+
+    it('should catch up a log whose stored tree is behind (migrated with events but no subtrees), then append in the transaction again', async () => {
+      await t.server.db.manager.query('DELETE FROM audit_subtrees');
+      await registerService(t, t.as.officer, 'radio', 'geo'); // the previous leaf is not stored: this append leaves it to the catch-up
+      const behind = await auditTreeSizes(t.server.db.manager);
+      expect(behind.storedSize).toBe(0);
+      const head = (await expectOk(t.gql('{ auditTreeHead { treeSize rootHash } }', {}, t.as.auditor))).auditTreeHead;
+      expect(head.rootHash).toBe(toHex(MemorySubtreeStore.fromLeafHashes((await eventHashes()).map(auditLeafHash)).root()));
+      await registerService(t, t.as.officer, 'tv', 'geo');
+      const after = await auditTreeSizes(t.server.db.manager);
+      expect(after.storedSize).toBe(after.logSize);
+    });
+  });
+
+  describe('GET /evidence/bundle', () => {
+    it('should serve AUDITOR, PRIVACY_OFFICER and ADMIN a bundle that verifies with the served key', async () => {
+      const key = await publicKey();
+      for (const token of [t.as.auditor, t.as.officer, t.as.admin]) {
+        const response = await fetchBundle(token);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+        const result = verifyBundle(await response.text(), key);
+        expect(result.failures).toEqual([]);
+        expect(result.ok).toBe(true);
+      }
+    });
+
+    it('should refuse an engineer (403 FORBIDDEN) and an anonymous caller (401 UNAUTHENTICATED)', async () => {
+      const engineer = await fetchBundle(t.as.geo);
+      expect(engineer.status).toBe(403);
+      expect((await refusal(engineer)).errors[0].extensions.code).toBe('FORBIDDEN');
+      const anonymous = await fetchBundle(null);
+      expect(anonymous.status).toBe(401);
+      expect((await refusal(anonymous)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    });
+
+    it.each([
+      ['not an instant', 'yesterday'],
+      ['in the future', '2999-01-01T00:00:00Z'],
+      ['before the first event', '2000-01-01T00:00:00Z'],
+    ])('should refuse an at %s with 400 BAD_USER_INPUT', async (_case, at) => {
+      const response = await fetchBundle(t.as.auditor, at);
+      expect(response.status).toBe(400);
+      expect((await refusal(response)).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'at' });
+    });
+
+    it('should carry each record with the events it rests on, proven in the tree of the events up to at', async () => {
+      const { bundle } = await bundleAt();
+      const { logSize } = await auditTreeSizes(t.server.db.manager);
+      expect(bundle.treeHead.treeSize).toBe(logSize);
+      const services = bundle.sections.services.map((r) => r.key);
+      expect(services).toEqual(['maps', 'photos', 'radio', 'tv']);
+      const maps = bundle.sections.services[0];
+      const cited = bundle.events.find((e) => e.seq === maps.events[0])!;
+      expect(cited.body).toMatchObject({ entityType: 'service', entityId: 'maps' });
+      expect(maps.data).toMatchObject({ key: 'maps', findings: expect.any(Array) });
+      expect((maps.data as { effectivePolicy: unknown[] }).effectivePolicy.length).toBeGreaterThan(0);
+      const tiles = bundle.sections.processors.find((r) => r.key === 'tiles')!;
+      expect(tiles.snapshot).toEqual({ seq: tiles.events[0] });
+      expect(bundle.sections.assessments).toEqual([]);
+    });
+
+    it('should give a past instant the records and tree of then, findings left out until services are kept as history', async () => {
+      const before = t.clock.iso();
+      const { treeSize } = (await bundleAt(before)).bundle.treeHead;
+      t.clock.advance(HOUR_MS);
+      const tiles = (await expectOk(t.gql('{ processor(key: "tiles") { version } }', {}, t.as.officer))).processor;
+      await expectOk(t.gql(UPDATE_PROCESSOR, { i: { key: 'tiles', expectedVersion: tiles.version, country: 'CA' } }, t.as.officer));
+      await setInventory(t, t.as.officer, 'maps', [LOCATION_ITEM, { ...LOCATION_ITEM, dataCategory: 'device.log', source: 'AUTOMATIC' }]);
+      t.clock.advance(HOUR_MS);
+      const { text, bundle } = await bundleAt(before);
+      expect(bundle.at).toBe(before);
+      expect(bundle.treeHead.treeSize).toBe(treeSize);
+      expect(bundle.sections.processors.find((r) => r.key === 'tiles')!.data).toMatchObject({ country: 'DE' });
+      expect(bundle.sections.services[0].data).toMatchObject({ findings: null, findingsUnavailable: FINDINGS_UNAVAILABLE });
+      expect(verifyBundle(text, await publicKey()).ok).toBe(true);
+      const now = (await bundleAt()).bundle;
+      expect(now.sections.processors.find((r) => r.key === 'tiles')!.data).toMatchObject({ country: 'CA' });
+      expect(now.treeHead.treeSize).toBeGreaterThan(treeSize);
+    });
+
+    it('should read the same statements whatever the number of services (the sections set-based, the proofs in one read)', async () => {
+      const measure = async () => {
+        const tally: QueryTally = { statements: 0 };
+        await countQueriesIn(tally, () => t.server.application.evidenceBundles.build(null, t.clock.now()));
+        return tally.statements;
+      };
+      await measure(); // the signing key read once
+      const small = await measure();
+      for (let i = 0; i < 12; i++) {
+        await registerService(t, t.as.officer, `svc-${i}`, 'geo');
+        await setInventory(t, t.as.officer, `svc-${i}`, [LOCATION_ITEM]);
+      }
+      expect(await measure()).toBe(small);
+    });
+  });
+});
