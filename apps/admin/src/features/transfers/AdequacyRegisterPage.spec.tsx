@@ -3,6 +3,9 @@ import { AdequacyRegisterPage, AdequacyRegisterQuery, SetAdequacyDecisionMutatio
 import { engineer, officer, renderPage } from '../../testing/render';
 import { allowTypingTime } from '../../testing/fixtures';
 
+/** The machine running the tests may be busy: the first answer can take a while. */
+const WAIT = { timeout: 10_000 };
+
 const entry = (country: string, over: Record<string, unknown> = {}) => ({
   __typename: 'AdequacyDecision' as const,
   country,
@@ -37,7 +40,7 @@ jest.setTimeout(60_000);
 describe('AdequacyRegisterPage', () => {
   it('should list the decisions in force with their country, dates, scope in words, note and when they were recorded', async () => {
     render([register(null, NOW)]);
-    const table = await screen.findByRole('table', { name: 'Adequacy decisions' });
+    const table = await screen.findByRole('table', { name: 'Adequacy decisions' }, WAIT);
     const us = within(table).getByRole('row', { name: /United States/ });
     expect(us).toHaveTextContent('2023-07-10 00:00 UTC');
     expect(us).toHaveTextContent('no end');
@@ -51,20 +54,20 @@ describe('AdequacyRegisterPage', () => {
 
   it('should ask the register as of the instant in the URL', async () => {
     render([register('2010-01-01T00:00:00.000Z', [entry('CH', { validFrom: '2000-07-26T00:00:00.000Z' })])], officer, '/transfers/adequacy?at=2010-01-01T00%3A00%3A00.000Z');
-    expect(await screen.findByText('1 decision in force on 2010-01-01 00:00 UTC')).toBeInTheDocument();
+    expect(await screen.findByText('1 decision in force on 2010-01-01 00:00 UTC', undefined, WAIT)).toBeInTheDocument();
     expect(screen.queryByRole('row', { name: /United States/ })).not.toBeInTheDocument();
   });
 
   it('should offer adding an entry to officers only', async () => {
     render([register(null, NOW)], engineer);
-    await screen.findByRole('table', { name: 'Adequacy decisions' });
+    await screen.findByRole('table', { name: 'Adequacy decisions' }, WAIT);
     expect(screen.queryByRole('button', { name: 'Add an entry' })).not.toBeInTheDocument();
   });
 
   it("should say the domain's objections next to their fields, in words, and send nothing", async () => {
     const record = jest.fn();
     const { user } = render([register(null, NOW), { request: { query: SetAdequacyDecisionMutation, variables: () => true }, result: record }]);
-    await user.click(await screen.findByRole('button', { name: 'Add an entry' }));
+    await user.click(await screen.findByRole('button', { name: 'Add an entry' }, WAIT));
     await user.click(screen.getByRole('button', { name: 'Review and record' }));
     expect(screen.getByRole('combobox', { name: /^Country/ })).toHaveAccessibleDescription(expect.stringContaining('Choose a country.'));
     expect(screen.getByText('Enter the date the decision applies from.')).toBeInTheDocument();
@@ -72,7 +75,7 @@ describe('AdequacyRegisterPage', () => {
     await user.type(screen.getByRole('textbox', { name: /^From \(UTC\)/ }), '2026-12-01');
     await user.type(screen.getByRole('textbox', { name: /^Until \(UTC\)/ }), '2026-11-01');
     await user.click(screen.getByRole('button', { name: 'Review and record' }));
-    expect(await screen.findByText('The end must not be before the start.')).toBeInTheDocument();
+    expect(await screen.findByText('The end must not be before the start.', undefined, WAIT)).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(record).not.toHaveBeenCalled();
   });
@@ -81,18 +84,18 @@ describe('AdequacyRegisterPage', () => {
     const record = jest.fn(() => ({ data: { setAdequacyDecision: entry('BR', { validFrom: '2026-12-01T00:00:00.000Z', note: 'C(2026) 1', recordedAt: '2026-11-30T10:00:00.000Z' }) } }));
     const input = { country: 'BR', validFrom: '2026-12-01T00:00:00.000Z', validUntil: null, scope: null, note: 'C(2026) 1' };
     const { user } = render([register(null, NOW), { request: { query: SetAdequacyDecisionMutation, variables: { input } }, result: record }]);
-    await user.click(await screen.findByRole('button', { name: 'Add an entry' }));
+    await user.click(await screen.findByRole('button', { name: 'Add an entry' }, WAIT));
     await chooseCountry(user, 'Braz', 'BR');
     await user.type(screen.getByRole('textbox', { name: /^From \(UTC\)/ }), '2026-12-01');
     await user.type(screen.getByRole('textbox', { name: /^Note/ }), 'C(2026) 1');
     await user.click(screen.getByRole('button', { name: 'Review and record' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Record this entry?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Record this entry?' }, WAIT);
     expect(dialog).toHaveTextContent('BR · Brazil, the whole country, from 2026-12-01 00:00 UTC, with no end.');
     expect(dialog).toHaveTextContent('Entries are never rewritten or removed');
     expect(record).not.toHaveBeenCalled();
     await user.click(within(dialog).getByRole('button', { name: 'Record the entry' }));
     await waitFor(() => expect(record).toHaveBeenCalledTimes(1));
-    expect(await screen.findByText('The entry for BR · Brazil is recorded.')).toBeInTheDocument();
+    expect(await screen.findByText('The entry for BR · Brazil is recorded.', undefined, WAIT)).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Add an entry' })).not.toBeInTheDocument());
   });
 
@@ -104,7 +107,7 @@ describe('AdequacyRegisterPage', () => {
         result: { errors: [{ message: 'note may have at most 500 characters', extensions: { code: 'BAD_USER_INPUT', argument: 'input.note' } }] },
       },
     ]);
-    await user.click(await screen.findByRole('button', { name: 'Add an entry' }));
+    await user.click(await screen.findByRole('button', { name: 'Add an entry' }, WAIT));
     await chooseCountry(user, 'Braz', 'BR');
     await user.type(screen.getByRole('textbox', { name: /^From \(UTC\)/ }), '2026-12-01');
     await user.type(screen.getByRole('textbox', { name: /^Note/ }), 'x');
