@@ -3,8 +3,8 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { assessmentEnforcementAt, isPrivacyOfficer } from '@canopy/domain';
-import { graphql } from '../../gql';
-import type { OrganisationQuery as OrganisationData } from '../../gql/graphql';
+import { getFragmentData, graphql } from '../../gql';
+import type { OrganisationProfile_ProfileFragment } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { HeadedTable } from '../../components/HeadedTable';
@@ -15,46 +15,39 @@ import { notifySaved } from '../../components/forms/notify';
 import { useViewer } from '../../app/session';
 import { formatDateTime } from '../../lib/format';
 
+export const OrganisationProfile_profile = graphql(`
+  fragment OrganisationProfile_profile on OrganisationProfile {
+    legalName
+    address
+    contactEmail
+    dpoName
+    dpoEmail
+    euRepresentative
+    validFrom
+  }
+`);
+
 export const OrganisationQuery = graphql(`
   query Organisation {
-    organisationProfile {
-      legalName
-      address
-      contactEmail
-      dpoName
-      dpoEmail
-      euRepresentative
-      validFrom
-    }
-    assessmentEnforcement {
-      from
-    }
+    organisationProfile { ...OrganisationProfile_profile }
+    assessmentEnforcement { from }
   }
 `);
 
 export const SetOrganisationProfileMutation = graphql(`
   mutation SetOrganisationProfile($input: OrganisationProfileInput!) {
-    setOrganisationProfile(input: $input) {
-      legalName
-      address
-      contactEmail
-      dpoName
-      dpoEmail
-      euRepresentative
-      validFrom
-    }
+    setOrganisationProfile(input: $input) { ...OrganisationProfile_profile }
   }
 `);
 
+// The new start is what the page reloads; the answer is said in the toast.
 export const EnforceAssessmentsMutation = graphql(`
   mutation EnforceAssessments($from: DateTime!) {
-    enforceAssessmentsFrom(from: $from) {
-      from
-    }
+    enforceAssessmentsFrom(from: $from) { from }
   }
 `);
 
-type Profile = OrganisationData['organisationProfile'];
+type Profile = OrganisationProfile_ProfileFragment;
 
 const PROFILE_FIELDS: { field: keyof Omit<Profile, 'validFrom' | '__typename'>; label: string }[] = [
   { field: 'legalName', label: 'Legal name' },
@@ -234,7 +227,7 @@ export function OrganisationPage() {
       <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the organisation…">
         {(d) => (
           <>
-            <ProfileSection profile={d.organisationProfile} mayEdit={mayEdit} />
+            <ProfileSection profile={getFragmentData(OrganisationProfile_profile, d.organisationProfile)} mayEdit={mayEdit} />
             <EnforcementSection from={d.assessmentEnforcement.from ?? null} mayEdit={mayEdit} />
           </>
         )}

@@ -7,7 +7,7 @@ const WAIT = { timeout: 10_000 };
 
 const mock = (required: boolean, reasons: string[]) => ({
   request: { query: ServiceDpiaQuery, variables: { key: 'maps' } },
-  result: { data: { service: { __typename: 'Service' as const, id: 's1', dpia: { __typename: 'DpiaRequirement' as const, required, reasons } } } },
+  result: { data: { service: { __typename: 'Service' as const, id: 's1', key: 'maps', dpia: { __typename: 'DpiaRequirement' as const, required, reasons } } } },
 });
 
 describe('DpiaRequirementPanel', () => {

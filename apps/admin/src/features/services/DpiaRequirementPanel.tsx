@@ -7,13 +7,7 @@ import { plural } from '../../lib/format';
 
 export const ServiceDpiaQuery = graphql(`
   query ServiceDpia($key: String!) {
-    service(key: $key) {
-      id
-      dpia {
-        required
-        reasons
-      }
-    }
+    service(key: $key) { id key dpia { required reasons } }
   }
 `);
 

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ADEQUACY_SCOPES, adequacyEntryErrors, isPrivacyOfficer, type AdequacyInputError } from '@canopy/domain';
-import { graphql } from '../../gql';
+import { getFragmentData, graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { HeadedTable } from '../../components/HeadedTable';
 import { FormSection } from '../../components/forms/FormSection';
@@ -16,29 +16,26 @@ import { fieldErrorsOf } from '../../lib/errors';
 import { formatDateTime, plural } from '../../lib/format';
 import { countryLabel, scopeLabel, useAtParam } from './transfer-words';
 
+export const AdequacyRegister_entry = graphql(`
+  fragment AdequacyRegister_entry on AdequacyDecision {
+    country
+    validFrom
+    validUntil
+    scope
+    note
+    recordedAt
+  }
+`);
+
 export const AdequacyRegisterQuery = graphql(`
   query AdequacyRegister($at: DateTime) {
-    adequacyDecisions(at: $at) {
-      country
-      validFrom
-      validUntil
-      scope
-      note
-      recordedAt
-    }
+    adequacyDecisions(at: $at) { ...AdequacyRegister_entry }
   }
 `);
 
 export const SetAdequacyDecisionMutation = graphql(`
   mutation SetAdequacyDecision($input: AdequacyDecisionInput!) {
-    setAdequacyDecision(input: $input) {
-      country
-      validFrom
-      validUntil
-      scope
-      note
-      recordedAt
-    }
+    setAdequacyDecision(input: $input) { ...AdequacyRegister_entry }
   }
 `);
 
@@ -186,26 +183,29 @@ export function AdequacyRegisterPage() {
         )}
       </Group>
       <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the register…">
-        {(d) => (
-          <HeadedTable
-            label="Adequacy decisions"
-            caption={`${plural(d.adequacyDecisions.length, 'decision')} in force ${at ? `on ${formatDateTime(at)}` : 'now'}`}
-            headers={['Country', 'From', 'Until', 'Scope', 'Note', 'Recorded']}
-            empty={d.adequacyDecisions.length === 0 ? 'No adequacy decision is in force then.' : undefined}
-            striped
-          >
-            {d.adequacyDecisions.map((e) => (
-              <Table.Tr key={`${e.country}-${e.recordedAt}`}>
-                <Table.Td>{countryLabel(e.country)}</Table.Td>
-                <Table.Td>{formatDateTime(e.validFrom)}</Table.Td>
-                <Table.Td>{e.validUntil ? formatDateTime(e.validUntil) : 'no end'}</Table.Td>
-                <Table.Td>{scopeLabel(e.scope)}</Table.Td>
-                <Table.Td>{e.note ?? ''}</Table.Td>
-                <Table.Td>{formatDateTime(e.recordedAt)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </HeadedTable>
-        )}
+        {(d) => {
+          const decisions = getFragmentData(AdequacyRegister_entry, d.adequacyDecisions);
+          return (
+            <HeadedTable
+              label="Adequacy decisions"
+              caption={`${plural(decisions.length, 'decision')} in force ${at ? `on ${formatDateTime(at)}` : 'now'}`}
+              headers={['Country', 'From', 'Until', 'Scope', 'Note', 'Recorded']}
+              empty={decisions.length === 0 ? 'No adequacy decision is in force then.' : undefined}
+              striped
+            >
+              {decisions.map((e) => (
+                <Table.Tr key={`${e.country}-${e.recordedAt}`}>
+                  <Table.Td>{countryLabel(e.country)}</Table.Td>
+                  <Table.Td>{formatDateTime(e.validFrom)}</Table.Td>
+                  <Table.Td>{e.validUntil ? formatDateTime(e.validUntil) : 'no end'}</Table.Td>
+                  <Table.Td>{scopeLabel(e.scope)}</Table.Td>
+                  <Table.Td>{e.note ?? ''}</Table.Td>
+                  <Table.Td>{formatDateTime(e.recordedAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </HeadedTable>
+          );
+        }}
       </QueryState>
     </Stack>
   );

@@ -11,6 +11,11 @@ const arrangement = (id: string, service: string, processor: string, country: st
   id,
   status,
   dataCategories: ['device.location', 'device.log'],
+  purposes: ['service.provide'],
+  legalBasis: 'CONSENT',
+  requiredApprovals: 2,
+  createdAt: '2026-11-01T10:00:00.000Z',
+  approvals: [],
   service: { __typename: 'Service' as const, id: `s-${service}`, key: service, name: service.toUpperCase() },
   processor: { __typename: 'Processor' as const, id: `p-${processor}`, key: processor, name: `${processor} Inc.`, country },
 });
@@ -76,8 +81,7 @@ describe('WhatIfPage', () => {
     const { user } = render([asked]);
     await user.type(field(/^Adequacy withdrawn for/), 'United St');
     await user.click(await screen.findByRole('option', { name: /^US · / }, WAIT));
-    await user.click(field(/^Mechanisms invalidated/));
-    await user.click(await screen.findByRole('option', { name: 'standard contractual clauses' }, WAIT));
+    await user.click(screen.getByRole('checkbox', { name: 'standard contractual clauses' }));
     await user.click(screen.getByRole('button', { name: 'Show the impact' }));
     await waitFor(() => expect(asked.result).toHaveBeenCalledTimes(1));
     expect(await screen.findByRole('region', { name: 'Affected in US · United States' }, WAIT)).toBeInTheDocument();

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, MultiSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, MultiSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { TRANSFER_MECHANISMS } from '@canopy/domain';
 import { graphql } from '../../gql';
 import type { TransferMechanism, WhatIfQuery as WhatIfData } from '../../gql/graphql';
@@ -14,35 +14,16 @@ import { useTaxonomy } from '../../components/taxonomy';
 import { COUNTRY_OPTIONS, TRANSFER_MECHANISM_LABELS } from '../../components/vocabulary';
 import { formatDateTime, plural } from '../../lib/format';
 import { countryLabel } from './transfer-words';
+import { unmaskSharingRow } from '../sharing/SharingRow';
 
 export const WhatIfQuery = graphql(`
   query WhatIf($scenario: TransferScenarioInput!) {
     transferImpact(scenario: $scenario) {
       scenario
       affected {
-        countries
-        hasFallback
-        findingsOpening {
-          rule
-          severity
-          message
-        }
-        arrangement {
-          id
-          status
-          dataCategories
-          service {
-            id
-            key
-            name
-          }
-          processor {
-            id
-            key
-            name
-            country
-          }
-        }
+        countries hasFallback
+        findingsOpening { rule severity message }
+        arrangement { id ...SharingRow_arrangement processor { id key country } }
       }
     }
   }
@@ -79,6 +60,51 @@ export function groupByCountry(items: readonly Item[]): { country: string; items
   return countries.map((country) => ({ country, items: items.filter((i) => i.countries.includes(country)) }));
 }
 
+/** One affected arrangement: what it shares with whom, whether another basis remains, and the findings that would open. */
+function ImpactRow({ item: { arrangement, hasFallback, findingsOpening }, isSensitive }: { item: Item; isSensitive: (key: string) => boolean }) {
+  const a = unmaskSharingRow(arrangement);
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Group gap={6} wrap="nowrap">
+          <RouterLink to={`/sharing/${a.id}`}>{`${a.service.name} → ${a.processor.name}`}</RouterLink>
+          <SharingStatusBadge status={a.status} />
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <RouterLink to={`/services/${a.service.key}`}>{a.service.name}</RouterLink>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          {a.dataCategories.map((c) => (
+            <CategoryBadge key={c} category={c} sensitive={isSensitive(c)} />
+          ))}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <RouterLink to={`/processors/${a.processor.key}`}>{a.processor.name}</RouterLink> ({arrangement.processor.country})
+      </Table.Td>
+      <Table.Td>{hasFallback ? 'yes: another basis remains' : 'no'}</Table.Td>
+      <Table.Td>
+        {findingsOpening.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            none
+          </Text>
+        ) : (
+          <Stack gap={4}>
+            {findingsOpening.map((f, i) => (
+              <Group key={i} gap={6} wrap="nowrap" align="flex-start">
+                <SeverityBadge severity={f.severity} />
+                <Text size="sm">{f.message}</Text>
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
 function CountryGroup({ country, items, isSensitive }: { country: string; items: Item[]; isSensitive: (key: string) => boolean }) {
   return (
     <Paper withBorder p="md" component="section" aria-label={`Affected in ${countryLabel(country)}`}>
@@ -87,45 +113,8 @@ function CountryGroup({ country, items, isSensitive }: { country: string; items:
       </Title>
       <Table.ScrollContainer minWidth={760}>
         <HeadedTable label={`Arrangements affected in ${country}`} headers={['Arrangement', 'Service', 'Categories', 'Processor', 'Fallback', 'Findings that would open']}>
-          {items.map(({ arrangement: a, hasFallback, findingsOpening }) => (
-            <Table.Tr key={a.id}>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  <RouterLink to={`/sharing/${a.id}`}>{`${a.service.name} → ${a.processor.name}`}</RouterLink>
-                  <SharingStatusBadge status={a.status} />
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <RouterLink to={`/services/${a.service.key}`}>{a.service.name}</RouterLink>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {a.dataCategories.map((c) => (
-                    <CategoryBadge key={c} category={c} sensitive={isSensitive(c)} />
-                  ))}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <RouterLink to={`/processors/${a.processor.key}`}>{a.processor.name}</RouterLink> ({a.processor.country})
-              </Table.Td>
-              <Table.Td>{hasFallback ? 'yes: another basis remains' : 'no'}</Table.Td>
-              <Table.Td>
-                {findingsOpening.length === 0 ? (
-                  <Text size="sm" c="dimmed">
-                    none
-                  </Text>
-                ) : (
-                  <Stack gap={4}>
-                    {findingsOpening.map((f, i) => (
-                      <Group key={i} gap={6} wrap="nowrap" align="flex-start">
-                        <SeverityBadge severity={f.severity} />
-                        <Text size="sm">{f.message}</Text>
-                      </Group>
-                    ))}
-                  </Stack>
-                )}
-              </Table.Td>
-            </Table.Tr>
+          {items.map((item) => (
+            <ImpactRow key={item.arrangement.id} item={item} isSensitive={isSensitive} />
           ))}
         </HeadedTable>
       </Table.ScrollContainer>
@@ -172,6 +161,11 @@ export function WhatIfPage() {
   const [invalidate, setInvalidate] = useState<string[]>(scenario.invalidate);
   const [from, setFrom] = useState<string | null>(scenario.from);
   const [problem, setProblem] = useState<string | null>(null);
+  /** A choice changed: the "choose something" problem no longer stands. */
+  const changed = (set: (v: string[]) => void) => (v: string[]) => {
+    set(v);
+    setProblem(null);
+  };
   const asked = scenario.withdraw.length > 0 || scenario.invalidate.length > 0;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -198,26 +192,19 @@ export function WhatIfPage() {
             description="Countries whose adequacy decision would fall."
             data={COUNTRY_OPTIONS}
             value={withdraw}
-            onChange={(v) => {
-              setWithdraw(v);
-              setProblem(null);
-            }}
+            onChange={changed(setWithdraw)}
             searchable
             clearable
             nothingFoundMessage="No such country"
             error={problem}
           />
-          <MultiSelect
-            label="Mechanisms invalidated"
-            description="Transfer mechanisms that would no longer be a basis."
-            data={MECHANISM_OPTIONS}
-            value={invalidate}
-            onChange={(v) => {
-              setInvalidate(v);
-              setProblem(null);
-            }}
-            clearable
-          />
+          <Checkbox.Group label="Mechanisms invalidated" description="Transfer mechanisms that would no longer be a basis." value={invalidate} onChange={changed(setInvalidate)}>
+            <Group gap="md" mt={6}>
+              {MECHANISM_OPTIONS.map((m) => (
+                <Checkbox key={m.value} value={m.value} label={m.label} />
+              ))}
+            </Group>
+          </Checkbox.Group>
           <InstantInput label="From" description="Leave empty for now." value={from} onChange={setFrom} w={260} />
           <Group justify="flex-end">
             <Button type="submit">Show the impact</Button>
