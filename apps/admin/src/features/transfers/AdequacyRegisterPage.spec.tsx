@@ -23,7 +23,7 @@ const register = (at: string | null, decisions: ReturnType<typeof entry>[], uses
   maxUsageCount: uses,
 });
 
-const NOW = [entry('CH', { validFrom: '2000-07-26T00:00:00.000Z', note: 'Decision 2000/518/EC' }), entry('US', { scope: 'DPF_CERTIFIED' })];
+const NOW = [entry('CH', { validFrom: '2000-07-26T00:00:00.000Z', note: 'Decision 2000/518/EC' }), entry('US', { scope: 'DPF_CERTIFIED', validFrom: '2026-02-01T00:00:00.000Z', recordedAt: '2026-01-01T00:00:00.000Z' })];
 
 const render = (mocks: unknown[], viewer = officer, path = '/transfers/adequacy') =>
   renderPage(<AdequacyRegisterPage />, { viewer, mocks: mocks as never[], path, route: '/transfers/adequacy' });
@@ -42,13 +42,16 @@ describe('AdequacyRegisterPage', () => {
     render([register(null, NOW)]);
     const table = await screen.findByRole('table', { name: 'Adequacy decisions' }, WAIT);
     const us = within(table).getByRole('row', { name: /United States/ });
-    expect(us).toHaveTextContent('2023-07-10 00:00 UTC');
+    expect(within(us).getAllByRole('cell')[1]).toHaveTextContent('2026-02-01 00:00 UTC');
     expect(us).toHaveTextContent('no end');
     expect(us).toHaveTextContent('organisations certified under the EU-US Data Privacy Framework (certification DPF)');
-    expect(us).toHaveTextContent('2026-01-01 00:00 UTC');
+    // Columns: country, from, until, scope, note, recorded, takes effect (the later of from and recorded, the domain's rule).
+    expect(within(us).getAllByRole('cell')[5]).toHaveTextContent('2026-01-01 00:00 UTC');
+    expect(within(us).getAllByRole('cell')[6]).toHaveTextContent('2026-02-01 00:00 UTC');
     const ch = within(table).getByRole('row', { name: /Switzerland/ });
     expect(ch).toHaveTextContent('the whole country');
     expect(ch).toHaveTextContent('Decision 2000/518/EC');
+    expect(within(ch).getAllByRole('cell')[6]).toHaveTextContent('2026-01-01 00:00 UTC');
     expect(screen.getByText('2 decisions in force now')).toBeInTheDocument();
   });
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ADEQUACY_SCOPES, adequacyEntryErrors, isPrivacyOfficer, type AdequacyInputError } from '@canopy/domain';
+import { ADEQUACY_SCOPES, adequacyEntryErrors, adequacyTakesEffectAt, isPrivacyOfficer, type AdequacyInputError } from '@canopy/domain';
 import { getFragmentData, graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { HeadedTable } from '../../components/HeadedTable';
@@ -189,7 +189,7 @@ export function AdequacyRegisterPage() {
             <HeadedTable
               label="Adequacy decisions"
               caption={`${plural(decisions.length, 'decision')} in force ${at ? `on ${formatDateTime(at)}` : 'now'}`}
-              headers={['Country', 'From', 'Until', 'Scope', 'Note', 'Recorded']}
+              headers={['Country', 'From', 'Until', 'Scope', 'Note', 'Recorded', 'Takes effect']}
               empty={decisions.length === 0 ? 'No adequacy decision is in force then.' : undefined}
               striped
             >
@@ -201,6 +201,7 @@ export function AdequacyRegisterPage() {
                   <Table.Td>{scopeLabel(e.scope)}</Table.Td>
                   <Table.Td>{e.note ?? ''}</Table.Td>
                   <Table.Td>{formatDateTime(e.recordedAt)}</Table.Td>
+                  <Table.Td>{formatDateTime(adequacyTakesEffectAt({ validFrom: new Date(e.validFrom), recordedAt: new Date(e.recordedAt) }).toISOString())}</Table.Td>
                 </Table.Tr>
               ))}
             </HeadedTable>

@@ -66,10 +66,10 @@ function ImpactRow({ item: { arrangement, hasFallback, findingsOpening }, isSens
   return (
     <Table.Tr>
       <Table.Td>
-        <Group gap={6} wrap="nowrap">
+        <Stack gap={4} align="flex-start">
           <RouterLink to={`/sharing/${a.id}`}>{`${a.service.name} → ${a.processor.name}`}</RouterLink>
           <SharingStatusBadge status={a.status} />
-        </Group>
+        </Stack>
       </Table.Td>
       <Table.Td>
         <RouterLink to={`/services/${a.service.key}`}>{a.service.name}</RouterLink>
@@ -85,7 +85,7 @@ function ImpactRow({ item: { arrangement, hasFallback, findingsOpening }, isSens
         <RouterLink to={`/processors/${a.processor.key}`}>{a.processor.name}</RouterLink> ({arrangement.processor.country})
       </Table.Td>
       <Table.Td>{hasFallback ? 'yes: another basis remains' : 'no'}</Table.Td>
-      <Table.Td>
+      <Table.Td miw={280}>
         {findingsOpening.length === 0 ? (
           <Text size="sm" c="dimmed">
             none
@@ -93,10 +93,10 @@ function ImpactRow({ item: { arrangement, hasFallback, findingsOpening }, isSens
         ) : (
           <Stack gap={4}>
             {findingsOpening.map((f, i) => (
-              <Group key={i} gap={6} wrap="nowrap" align="flex-start">
+              <Stack key={i} gap={2} align="flex-start">
                 <SeverityBadge severity={f.severity} />
                 <Text size="sm">{f.message}</Text>
-              </Group>
+              </Stack>
             ))}
           </Stack>
         )}
