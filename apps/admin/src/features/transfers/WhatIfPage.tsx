@@ -85,7 +85,7 @@ function ImpactRow({ item: { arrangement, hasFallback, findingsOpening }, isSens
         <RouterLink to={`/processors/${a.processor.key}`}>{a.processor.name}</RouterLink> ({arrangement.processor.country})
       </Table.Td>
       <Table.Td>{hasFallback ? 'yes: another basis remains' : 'no'}</Table.Td>
-      <Table.Td miw={280}>
+      <Table.Td miw={240}>
         {findingsOpening.length === 0 ? (
           <Text size="sm" c="dimmed">
             none
@@ -95,7 +95,9 @@ function ImpactRow({ item: { arrangement, hasFallback, findingsOpening }, isSens
             {findingsOpening.map((f, i) => (
               <Stack key={i} gap={2} align="flex-start">
                 <SeverityBadge severity={f.severity} />
-                <Text size="sm">{f.message}</Text>
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {f.message}
+                </Text>
               </Stack>
             ))}
           </Stack>
@@ -111,7 +113,7 @@ function CountryGroup({ country, items, isSensitive }: { country: string; items:
       <Title order={3} size="h4" mb="xs">
         {countryLabel(country)}: {plural(items.length, 'arrangement')}
       </Title>
-      <Table.ScrollContainer minWidth={760}>
+      <Table.ScrollContainer minWidth={700}>
         <HeadedTable label={`Arrangements affected in ${country}`} headers={['Arrangement', 'Service', 'Categories', 'Processor', 'Fallback', 'Findings that would open']}>
           {items.map((item) => (
             <ImpactRow key={item.arrangement.id} item={item} isSensitive={isSensitive} />
