@@ -50,3 +50,19 @@ describe('the new sections', () => {
     for (const role of ['AUDITOR', 'PRIVACY_OFFICER', 'ENGINEER'] as Role[]) expect(canOpen(viewer([role]), 'admin')).toBe(false);
   });
 });
+
+describe('the transfer sections', () => {
+  it('should show every role the adequacy register and the organisation, at their own paths', () => {
+    for (const role of ['ADMIN', 'PRIVACY_OFFICER', 'ENGINEER', 'AUDITOR'] as Role[]) {
+      const items = navigationFor(viewer([role]));
+      expect(items.find((i) => i.section === 'adequacy')?.path).toBe('/transfers/adequacy');
+      expect(items.find((i) => i.section === 'organisation')?.path).toBe('/organisation');
+    }
+  });
+
+  it('should open the what-if to the roles the API answers it for (auditors, officers, admins), not engineers', () => {
+    for (const role of ['AUDITOR', 'PRIVACY_OFFICER', 'ADMIN'] as Role[]) expect(canOpen(viewer([role]), 'what-if')).toBe(true);
+    expect(canOpen(viewer(['ENGINEER']), 'what-if')).toBe(false);
+    expect(labels(['ENGINEER'])).not.toContain('Transfer what-if');
+  });
+});

@@ -16,6 +16,9 @@ export type Section =
   | 'policies'
   | 'findings'
   | 'taxonomy'
+  | 'adequacy'
+  | 'what-if'
+  | 'organisation'
   | 'audit'
   | 'exports'
   | 'admin'
@@ -38,8 +41,8 @@ const everyone = () => true;
 /** Engineers (and officers) who belong to a team work on its services. */
 const teamWriter = (viewer: Reader) => isWriter(viewer) && (viewer.teams?.length ?? 0) > 0;
 
-/** Each section's page is at `/<section>`. */
-const item = (section: Section, label: string, opensFor: NavItem['opensFor']): NavItem => ({ section, label, path: `/${section}`, opensFor });
+/** Each section's page is at `/<section>` unless `path` says otherwise. */
+const item = (section: Section, label: string, opensFor: NavItem['opensFor'], path = `/${section}`): NavItem => ({ section, label, path, opensFor });
 
 export const NAV_ITEMS: readonly NavItem[] = [
   item('review', 'Review queues', isPrivacyOfficer),
@@ -52,6 +55,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   item('policies', 'Policies', everyone),
   item('findings', 'Findings', everyone),
   item('taxonomy', 'Taxonomy', everyone),
+  // Everyone reads the register (officers add entries); the what-if is the API's for the audit roles (transferImpact).
+  item('adequacy', 'Adequacy register', everyone, '/transfers/adequacy'),
+  item('what-if', 'Transfer what-if', mayReadAuditLog, '/transfers/what-if'),
+  // The controller's identity and enforcement: everyone reads, officers change them.
+  item('organisation', 'Organisation', everyone),
   item('audit', 'Audit log', mayReadAuditLog),
   item('exports', 'Exports', mayExport),
   item('admin', 'Users and tokens', mayAdministerAccess),

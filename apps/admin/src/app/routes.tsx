@@ -28,6 +28,9 @@ import { RegisterProcessorPage } from '../features/processors/RegisterProcessorP
 import { TaxonomyPage } from '../features/taxonomy/TaxonomyPage';
 import { ExportsPage } from '../features/exports/ExportsPage';
 import { AdminPage } from '../features/admin/AdminPage';
+import { AdequacyRegisterPage } from '../features/transfers/AdequacyRegisterPage';
+import { WhatIfPage } from '../features/transfers/WhatIfPage';
+import { OrganisationPage } from '../features/organisation/OrganisationPage';
 
 // GraphiQL and its editor are large: loaded only when the explorer opens.
 const ExplorerPage = lazy(() => import('../features/explorer/ExplorerPage'));
@@ -72,6 +75,9 @@ export const routes: RouteObject[] = [
       { path: 'policies', element: <PoliciesPage /> },
       { path: 'policies/:key', element: <PolicyPage /> },
       { path: 'findings', element: <FindingsPage /> },
+      { path: 'transfers/adequacy', element: <AdequacyRegisterPage /> },
+      sectionRoute('transfers/what-if', 'what-if', 'the transfer what-if (auditors, privacy officers and admins run it)', <WhatIfPage />),
+      { path: 'organisation', element: <OrganisationPage /> },
       sectionRoute('audit', 'audit', "the audit log (your services' history is on each service page)", <AuditPage />),
       sectionRoute('exports', 'exports', 'the exports (auditors, privacy officers and admins download them)', <ExportsPage />),
       sectionRoute('admin', 'admin', 'users, teams and tokens (admins manage them)', <AdminPage />),

@@ -15,6 +15,7 @@ import { formatDateTime } from '../../lib/format';
 import { RegistrableTeamsQuery, ServiceFields, useServiceForm } from './service-form';
 import { Section } from '../../components/Section';
 import { NoticeSettingsPanel } from './NoticeSettingsPanel';
+import { DpiaRequirementPanel } from './DpiaRequirementPanel';
 
 export interface OverviewService {
   key: string;
@@ -57,6 +58,7 @@ export function ServiceOverviewTab({ service, onChanged }: { service: OverviewSe
           )}
         </Stack>
       )}
+      <DpiaRequirementPanel serviceKey={service.key} />
       <ServicePolicyPanel service={service} />
       <SecurityMeasuresPanel service={service} />
       <NoticeSettingsPanel serviceKey={service.key} />

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { SharingPage, SharingPageQuery } from './SharingPage';
 import { ApproveSharingMutation } from './SharingDecision';
 import { TaxonomyQuery } from '../../components/taxonomy';
+import { ArrangementTransfersQuery } from '../transfers/ArrangementTransfers';
 import { engineer, officer, renderPage } from '../../testing/render';
 
 const user = (id: string, email: string, name: string) => ({ __typename: 'User' as const, id, email, name });
@@ -63,6 +64,21 @@ const taxonomy = {
   maxUsageCount: 10,
 };
 
+// The transfers panel's own query: the processor is inside the home region.
+const transfers = {
+  request: { query: ArrangementTransfersQuery, variables: { id: 'a1' } },
+  result: {
+    data: {
+      sharingArrangement: {
+        __typename: 'SharingArrangement' as const,
+        id: 'a1',
+        transfers: [{ __typename: 'TransferAssessment' as const, country: 'DE', restricted: false, lawful: true, basis: null, reason: 'TileCo is in DE, inside the home region EEA.' }],
+      },
+    },
+  },
+  maxUsageCount: 10,
+};
+
 const page = (data: ReturnType<typeof arrangement>, maxUsageCount = 1) => ({
   request: { query: SharingPageQuery, variables: { id: 'a1' } },
   result: { data: { sharingArrangement: data } },
@@ -70,7 +86,7 @@ const page = (data: ReturnType<typeof arrangement>, maxUsageCount = 1) => ({
 });
 
 const render = (viewer = officer, mocks: unknown[] = [page(arrangement())]) =>
-  renderPage(<SharingPage />, { viewer, mocks: [taxonomy, ...(mocks as never[])], path: '/sharing/a1', route: '/sharing/:id' });
+  renderPage(<SharingPage />, { viewer, mocks: [taxonomy, transfers, ...(mocks as never[])], path: '/sharing/a1', route: '/sharing/:id' });
 
 describe('SharingPage', () => {
   it('should show the approvals so far out of those required, the checks and the sensitive category', async () => {

@@ -14,6 +14,7 @@ import { formatDateTime } from '../../lib/format';
 import { SharingDecision, SharingDecision_arrangement } from './SharingDecision';
 import { EditSharingForm } from './EditSharingForm';
 import { unmaskSharingRow } from './SharingRow';
+import { ArrangementTransfers } from '../transfers/ArrangementTransfers';
 
 export const SharingPageQuery = graphql(`
   query SharingPage($id: ID!) {
@@ -133,6 +134,7 @@ export function SharingPage() {
                 </Stack>
               </Paper>
             </SimpleGrid>
+            <ArrangementTransfers id={a.id} />
             {editing && a.viewerCanEdit && (
               <EditSharingForm
                 arrangement={a}

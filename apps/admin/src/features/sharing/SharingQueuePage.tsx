@@ -2,17 +2,24 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Select, Stack, Text, Title } from '@mantine/core';
 import { graphql } from '../../gql';
-import type { SharingStatus } from '../../gql/graphql';
+import type { SharingRow_ArrangementFragment, SharingStatus } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { useTaxonomy } from '../../components/taxonomy';
 import { sharingColumns, unmaskSharingRow } from './SharingRow';
+import { transfersColumn } from '../transfers/ArrangementTransfers';
 
 export const SharingQueueQuery = graphql(`
   query SharingQueue($status: SharingStatus) {
     sharingArrangements(status: $status) {
       id
       ...SharingRow_arrangement
+      transfers {
+        country
+        restricted
+        lawful
+        reason
+      }
     }
   }
 `);
@@ -41,15 +48,18 @@ export function SharingQueuePage() {
         data={[{ value: 'ALL', label: 'all' }, ...STATUSES.map((s) => ({ value: s, label: s.replace(/_/g, ' ').toLowerCase() }))]}
       />
       <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading arrangements…">
-        {(d) => (
-          <DataTable
-            data={d.sharingArrangements.map(unmaskSharingRow)}
-            columns={sharingColumns(isSensitive)}
-            getRowId={(r) => r.id}
-            caption={`${d.sharingArrangements.length} arrangement${d.sharingArrangements.length === 1 ? '' : 's'}${status ? ` ${status.replace(/_/g, ' ').toLowerCase()}` : ''}`}
-            empty={status === 'PENDING_REVIEW' ? 'No arrangement awaits review.' : 'No arrangements.'}
-          />
-        )}
+        {(d) => {
+          const transfersById = new Map(d.sharingArrangements.map((a) => [a.id, a.transfers]));
+          return (
+            <DataTable
+              data={d.sharingArrangements.map(unmaskSharingRow)}
+              columns={[...sharingColumns(isSensitive), transfersColumn((r: SharingRow_ArrangementFragment) => transfersById.get(r.id) ?? [])]}
+              getRowId={(r) => r.id}
+              caption={`${d.sharingArrangements.length} arrangement${d.sharingArrangements.length === 1 ? '' : 's'}${status ? ` ${status.replace(/_/g, ' ').toLowerCase()}` : ''}`}
+              empty={status === 'PENDING_REVIEW' ? 'No arrangement awaits review.' : 'No arrangements.'}
+            />
+          );
+        }}
       </QueryState>
     </Stack>
   );

@@ -1,0 +1,56 @@
+import { useQuery } from '@apollo/client/react';
+import { Badge, Group, List, Text } from '@mantine/core';
+import { graphql } from '../../gql';
+import { QueryState } from '../../components/QueryState';
+import { Section } from '../../components/Section';
+import { plural } from '../../lib/format';
+
+export const ServiceDpiaQuery = graphql(`
+  query ServiceDpia($key: String!) {
+    service(key: $key) { id key dpia { required reasons } }
+  }
+`);
+
+/**
+ * Whether the service needs a data protection impact assessment now (GDPR
+ * Art. 35), as the API's rule decides it (two or more criteria met), with
+ * each criterion met as its sentence.
+ */
+export function DpiaRequirementPanel({ serviceKey }: { serviceKey: string }) {
+  const { data, loading, error, refetch } = useQuery(ServiceDpiaQuery, { variables: { key: serviceKey }, fetchPolicy: 'cache-and-network' });
+  return (
+    <Section title="Impact assessment (DPIA)" label="DPIA requirement">
+      <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Checking whether a DPIA is required…">
+        {(d) => {
+          const dpia = d.service?.dpia;
+          if (!dpia) return null;
+          return (
+            <>
+              <Group gap="sm">
+                {dpia.required ? (
+                  <Badge color="orange" variant="filled">
+                    DPIA required
+                  </Badge>
+                ) : (
+                  <Badge color="gray" variant="light">
+                    no DPIA required
+                  </Badge>
+                )}
+                <Text size="sm" c="dimmed">
+                  {plural(dpia.reasons.length, 'criterion', 'criteria')} met; two or more require one.
+                </Text>
+              </Group>
+              {dpia.reasons.length > 0 && (
+                <List size="sm" spacing={4} aria-label="Criteria met">
+                  {dpia.reasons.map((r) => (
+                    <List.Item key={r}>{r}</List.Item>
+                  ))}
+                </List>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+    </Section>
+  );
+}
