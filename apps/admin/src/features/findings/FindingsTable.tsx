@@ -5,7 +5,7 @@ import type { FindingRow_FindingFragment } from '../../gql/graphql';
 import { DataTable } from '../../components/DataTable';
 import { SeverityBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
-import { formatDate } from '../../lib/format';
+import { formatDate, plural } from '../../lib/format';
 import { AcceptFindingButton } from './AcceptFindingButton';
 
 export const FindingRow_finding = graphql(`
@@ -97,7 +97,7 @@ export function FindingsTable({
       data={rows}
       columns={columns}
       getRowId={(r, index) => `${r.service.key}-${r.rule}-${r.dataCategory ?? ''}-${index}`}
-      caption={`${rows.length} finding${rows.length === 1 ? '' : 's'}, computed from current data`}
+      caption={`${plural(rows.length, 'finding')}, computed from current data`}
       empty="No findings: everything declared matches the effective policy."
     />
   );

@@ -7,6 +7,7 @@ import { QueryState } from '../../components/QueryState';
 import { SourceBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
 import { formatDateTime, isoToPicker, pickerToIso } from '../../lib/format';
+import { clauseValue } from '../../lib/format';
 
 export const EffectivePolicyTabQuery = graphql(`
   query EffectivePolicyTab($key: String!, $at: DateTime) {
@@ -96,7 +97,7 @@ export function EffectivePolicyTab({ serviceKey }: { serviceKey: string }) {
                         </Table.Td>
                         <Table.Td>
                           <Text fw={600} size="sm" data-testid="effective-value">
-                            {c.value}
+                            {clauseValue(c.topic, c.value)}
                           </Text>
                         </Table.Td>
                         <Table.Td>

@@ -7,6 +7,7 @@ import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { useTaxonomy } from '../../components/taxonomy';
 import { sharingColumns, unmaskSharingRow } from './SharingRow';
+import { plural } from '../../lib/format';
 
 export const SharingQueueQuery = graphql(`
   query SharingQueue($status: SharingStatus) {
@@ -46,7 +47,7 @@ export function SharingQueuePage() {
             data={d.sharingArrangements.map(unmaskSharingRow)}
             columns={sharingColumns(isSensitive)}
             getRowId={(r) => r.id}
-            caption={`${d.sharingArrangements.length} arrangement${d.sharingArrangements.length === 1 ? '' : 's'}${status ? ` ${status.replace(/_/g, ' ').toLowerCase()}` : ''}`}
+            caption={`${plural(d.sharingArrangements.length, 'arrangement')}${status ? ` ${status.replace(/_/g, ' ').toLowerCase()}` : ''}`}
             empty={status === 'PENDING_REVIEW' ? 'No arrangement awaits review.' : 'No arrangements.'}
           />
         )}
