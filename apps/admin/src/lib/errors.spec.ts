@@ -30,6 +30,9 @@ describe('describeErrors', () => {
       'This change reduces users\u2019 rights, so users must be told in advance. It needs a notice by EMAIL or HOMEPAGE at least 30 days before it takes effect; with notice given now, the earliest effective date is 2027-01-01 10:00 UTC.',
     );
     expect(e.message.match(/reduces users/g)).toHaveLength(1);
+    const [named] = describeErrors(graphQLError('NOTICE_REQUIRED', `General v3: ${server}`));
+    expect(named.message.match(/reduces users/g)).toHaveLength(1);
+    expect(named.message).toContain('General v3: it needs a notice');
   });
 
   it('should count clause rows from 1 and say a doubled path once', () => {

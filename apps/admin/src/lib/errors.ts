@@ -20,14 +20,14 @@ const GENERIC: Record<string, string> = {
 
 /** The opening of a server sentence that only repeats what the code's own sentence already says. */
 const REPEATED_LEAD: Record<string, RegExp> = {
-  NOTICE_REQUIRED: /^this (?:version|change) reduces users[\u2019']? rights[:;,]?\s*/i,
-  CHECKS_FAILED: /^(?:some )?checks (?:do not pass|failed)[:;,]?\s*/i,
+  NOTICE_REQUIRED: /(^|: )this (?:version|change) reduces users[\u2019']? rights[:;,]?\s*/i,
+  CHECKS_FAILED: /(^|: )(?:some )?checks (?:do not pass|failed)[:;,]?\s*/i,
 };
 
 /** The server's sentence in words, without what the code's sentence already says; empty when nothing is left. */
 function serverDetail(code: string, message: string): string {
   const lead = REPEATED_LEAD[code];
-  return inWords(lead ? message.replace(lead, '') : message);
+  return inWords(lead ? message.replace(lead, '$1') : message);
 }
 
 export interface DescribedError {

@@ -67,9 +67,11 @@ export const NODE_WIDTH = 190;
 const NODE_HEIGHT = 54;
 const PARALLEL_GAP = 44;
 const LABEL_HEIGHT = 22;
-const CHAR_WIDTH = 6.6;
+const CHAR_WIDTH = 7.4;
+/** Room kept around each label, so estimates a little short of the drawn size still leave labels apart. */
+const LABEL_MARGIN = 6;
 /** Places tried along an edge for its label, the middle first. */
-const LABEL_STOPS = [0.5, 0.4, 0.6, 0.32, 0.68, 0.45, 0.55, 0.25, 0.75, 0.36, 0.64, 0.2, 0.8];
+const LABEL_STOPS = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85];
 
 export const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
@@ -151,10 +153,11 @@ export function layoutDataMap(
     const e = nodeAt.get(target)!;
     const from = { x: s.x + NODE_WIDTH, y: s.y + NODE_HEIGHT / 2 };
     const to = { x: e.x, y: e.y + NODE_HEIGHT / 2 };
-    const width = label.length * CHAR_WIDTH + 16;
+    const width = label.length * CHAR_WIDTH + 16 + 2 * LABEL_MARGIN;
+    const height = LABEL_HEIGHT + LABEL_MARGIN;
     const boxAt = (t: number): Box => {
       const p = pointOnBentEdge(from, to, bend, t);
-      return { x: p.x - width / 2, y: p.y - LABEL_HEIGHT / 2, width, height: LABEL_HEIGHT };
+      return { x: p.x - width / 2, y: p.y - height / 2, width, height };
     };
     const clashes = (box: Box) => placed.filter((other) => overlaps(box, other)).length;
     const labelAt = LABEL_STOPS.find((t) => clashes(boxAt(t)) === 0) ?? LABEL_STOPS.reduce((best, t) => (clashes(boxAt(t)) < clashes(boxAt(best)) ? t : best));

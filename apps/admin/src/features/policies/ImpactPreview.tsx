@@ -2,7 +2,7 @@ import { Alert, Badge, Code, List, Paper, Stack, Table, Text, Title } from '@man
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { RouterLink } from '../../components/links';
 import { SourceBadge } from '../../components/badges';
-import { clauseValue, formatDate, plural } from '../../lib/format';
+import { clauseValue, formatDate, inWords, plural } from '../../lib/format';
 
 /** What publishing the draft now would change, computed by the API without writing anything. */
 export const ImpactPreview_impact = graphql(`
@@ -81,8 +81,8 @@ export function ImpactPreview({ impact: ref }: { impact: FragmentType<typeof Imp
         </Text>
         {impact.noticeRequired && (
           <Alert color="yellow" title={`Notice required: ${impact.noticeDays} days`}>
-            {impact.noticeExplanation}
-            {impact.earliestEffectiveAt ? ` With notice given now, it can take effect on ${formatDate(impact.earliestEffectiveAt)} at the earliest.` : ''}
+            {inWords(impact.noticeExplanation)}
+            {impact.earliestEffectiveAt && !/earliest/i.test(impact.noticeExplanation) ? ` With notice given now, it can take effect on ${formatDate(impact.earliestEffectiveAt)} at the earliest.` : ''}
           </Alert>
         )}
         {impact.lockedOverrides.length > 0 && (
