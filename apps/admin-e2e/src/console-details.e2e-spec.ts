@@ -200,7 +200,7 @@ describe("the console's details at 1024x768 and by keyboard", () => {
       const covered = await label.evaluate((el) => {
         const r = el.getBoundingClientRect();
         const points = [[r.x + r.width / 2, r.y + r.height / 2], [r.x + 2, r.y + 2], [r.right - 2, r.y + 2], [r.x + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
-        return points.map(([x, y]) => document.elementFromPoint(x, y)).filter((top) => top !== el && !el.contains(top)).map((top) => top?.textContent ?? top?.tagName ?? '');
+        return points.map(([x, y]) => document.elementFromPoint(x, y)).filter((top) => top !== el && !el.contains(top)).map((top) => `${top?.tagName}.${top?.getAttribute('class') ?? ''} ${top?.textContent ?? ''}`);
       });
       expect(covered).toEqual([]);
     }

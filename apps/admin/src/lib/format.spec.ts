@@ -48,5 +48,7 @@ describe('argumentInWords and inWords', () => {
     expect(inWords('clauses[2].subject: clauses[2].subject: unknown data category "x"')).toBe('Clause 3, subject: unknown data category "x".');
     expect(inWords('the earliest effectiveAt is 2027-01-01T10:00:00.000Z')).toBe('The earliest effective date is 2027-01-01 10:00 UTC.');
     expect(inWords('Already a sentence!')).toBe('Already a sentence!');
+    expect(inWords('Conflict 0f8e3c1a-5b7d-4c2e-9a1b-3d4e5f6a7b8c was resolved meanwhile.')).toBe('This conflict was resolved meanwhile.');
+    expect(inWords('Cannot approve sharing arrangement 0f8e3c1a-5b7d-4c2e-9a1b-3d4e5f6a7b8c: it is APPROVED')).toBe('Cannot approve this sharing arrangement: it is APPROVED.');
   });
 });

@@ -85,6 +85,9 @@ const ROW_NOUNS: Record<string, string> = { clauses: 'clause', items: 'item', re
 const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})\b/g;
 /** `clauses[2].subject: clauses[2].subject: x` said once. */
 const DOUBLED_PATH = /\b([A-Za-z]+(?:\[\d+\])?(?:\.[A-Za-z]+(?:\[\d+\])?)*): \1: /g;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** `Conflict 1b2c…` in a sentence shown on that conflict's own page: `This conflict`. */
+const NAMED_BY_ID = new RegExp(`\\b(conflict|sharing arrangement|arrangement|notice|version|finding)\\s+${UUID}\\b`, 'gi');
 const ROW_PATH = /\b([A-Za-z]+)\[(\d+)\](?:\.([A-Za-z]+))?/g;
 
 /**
@@ -106,10 +109,15 @@ export function argumentInWords(path: string): string {
 /**
  * A sentence of the server made fit to show: no doubled path prefix, rows
  * counted from 1, instants in the console's one date format, argument names
- * in words, a capital first letter and a full stop at the end.
+ * in words, an object named by its id said as "this conflict" (the sentence
+ * is shown on that object's page, next to the action that failed), a capital
+ * first letter and a full stop at the end.
  */
 export function inWords(message: string): string {
-  let text = message.replace(DOUBLED_PATH, '$1: ').replace(ISO_INSTANT, (iso) => formatDateTime(iso));
+  let text = message
+    .replace(DOUBLED_PATH, '$1: ')
+    .replace(ISO_INSTANT, (iso) => formatDateTime(iso))
+    .replace(NAMED_BY_ID, (_, noun: string) => `this ${noun.toLowerCase()}`);
   text = text.replace(/\b[A-Za-z]+\[\d+\](?:\.[A-Za-z]+)?/g, (path) => argumentInWords(path));
   text = text.replace(/\b(effectiveAt|noticeAt|plannedEffectiveAt|expiresAt|dpaSignedAt|dpaExpiresAt)\b/g, (name) => ARGUMENT_WORDS[name]);
   text = text.trim();

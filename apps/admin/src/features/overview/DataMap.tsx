@@ -10,6 +10,7 @@ interface ArrangementEdgeData extends Record<string, unknown> {
   sensitive: boolean;
   bend: number;
   labelAt: number;
+  labelShift: number;
   status: string;
   arrangementId: string;
 }
@@ -52,7 +53,9 @@ function ArrangementEdge({ id, sourceX, sourceY, targetX, targetY, data, style, 
               aria-label={`${data.status.replace(/_/g, ' ').toLowerCase()} arrangement: ${data.fullLabel}`}
               style={{
                 position: 'absolute',
-                transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)`,
+                transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y + (data.labelShift ?? 0)}px)`,
+                // Above every edge's line, so a line never covers a label's words.
+                zIndex: 1000,
                 pointerEvents: 'all',
                 whiteSpace: 'nowrap',
                 fontSize: 11,
@@ -124,7 +127,7 @@ export function DataMap({
       ariaLabel: `${e.status.replace(/_/g, ' ').toLowerCase()} arrangement: ${e.fullLabel}. Enter opens it.`,
       style: { stroke: e.color, strokeWidth: e.sensitive ? 3 : 2, strokeDasharray: e.dashed ? '6 4' : undefined },
       markerEnd: { type: MarkerType.ArrowClosed, color: e.color },
-      data: { status: e.status, label: e.label, fullLabel: e.fullLabel, sensitive: e.sensitive, bend: e.bend, labelAt: e.labelAt, arrangementId: e.id.slice('sharing:'.length) },
+      data: { status: e.status, label: e.label, fullLabel: e.fullLabel, sensitive: e.sensitive, bend: e.bend, labelAt: e.labelAt, labelShift: e.labelShift, arrangementId: e.id.slice('sharing:'.length) },
     }));
     return { nodes, edges };
   }, [services, arrangements, isSensitive]);

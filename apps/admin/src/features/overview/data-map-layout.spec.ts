@@ -42,4 +42,28 @@ describe('layoutDataMap', () => {
       for (const box of nodeBoxes) expect(overlaps(e.labelBox, box)).toBe(false);
     }
   });
+
+  it('should find every label a free place on a crowded map like the demo one', () => {
+    const pairs: [string, string, string[]][] = [
+      ['lens', 'crash', ['device.log']],
+      ['lens', 'edge', ['user.account']],
+      ['lens', 'voicely', ['device.microphone', 'user.content']],
+      ['maps', 'tiles', ['device.location']],
+      ['maps', 'tiles', ['device.location', 'device.log']],
+      ['maps', 'triple', ['device.location', 'device.log', 'user.account']],
+      ['maps', 'triple', ['device.location']],
+      ['maps', 'triple', ['device.log', 'user.account']],
+      ['moments', 'edge', ['user.content.image', 'user.account']],
+      ['moments', 'triple', ['user.account']],
+      ['moments', 'voicely', ['user.contact.email']],
+      ['moments', 'tiles', ['device.microphone']],
+    ];
+    const loud = (c: string) => c === 'device.location' || c === 'device.microphone';
+    const { nodes, edges } = layoutDataMap([], pairs.map(([s, p, c], i) => arrangement(String(i), c, s, p)), loud);
+    const nodeBoxes = nodes.map((n) => ({ x: n.x, y: n.y, width: 190, height: 58 }));
+    for (const e of edges) {
+      for (const other of edges) if (e !== other) expect(overlaps(e.labelBox, other.labelBox)).toBe(false);
+      for (const box of nodeBoxes) expect(overlaps(e.labelBox, box)).toBe(false);
+    }
+  });
 });

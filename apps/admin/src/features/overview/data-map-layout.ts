@@ -41,6 +41,8 @@ export interface MapEdge {
   bend: number;
   /** Where on the curve (0 = service, 1 = processor) the label sits, chosen so no two labels overlap. */
   labelAt: number;
+  /** How far below (above, when negative) that point the label sits: 0 unless every place on the line was taken. */
+  labelShift: number;
   /** The label's box in map coordinates, as estimated for placement. */
   labelBox: Box;
 }
@@ -61,15 +63,17 @@ export const STATUS_EDGE_COLORS: Record<string, string> = {
   WITHDRAWN: '#adb5bd',
 };
 
-const ROW = 110;
-const COLUMN_GAP = 520;
+const ROW = 130;
+const COLUMN_GAP = 620;
 export const NODE_WIDTH = 190;
-const NODE_HEIGHT = 54;
+const NODE_HEIGHT = 58;
 const PARALLEL_GAP = 44;
 const LABEL_HEIGHT = 22;
 const CHAR_WIDTH = 7.4;
 /** Room kept around each label, so estimates a little short of the drawn size still leave labels apart. */
 const LABEL_MARGIN = 6;
+/** Shifts tried across the edge when no place along it is free: the label then sits just beside its line. */
+const LABEL_SHIFTS = [0, 1, -1, 2, -2];
 /** Places tried along an edge for its label, the middle first. */
 const LABEL_STOPS = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85];
 
@@ -155,13 +159,14 @@ export function layoutDataMap(
     const to = { x: e.x, y: e.y + NODE_HEIGHT / 2 };
     const width = label.length * CHAR_WIDTH + 16 + 2 * LABEL_MARGIN;
     const height = LABEL_HEIGHT + LABEL_MARGIN;
-    const boxAt = (t: number): Box => {
+    const boxAt = ({ t, shift }: { t: number; shift: number }): Box => {
       const p = pointOnBentEdge(from, to, bend, t);
-      return { x: p.x - width / 2, y: p.y - height / 2, width, height };
+      return { x: p.x - width / 2, y: p.y - height / 2 + shift * height, width, height };
     };
     const clashes = (box: Box) => placed.filter((other) => overlaps(box, other)).length;
-    const labelAt = LABEL_STOPS.find((t) => clashes(boxAt(t)) === 0) ?? LABEL_STOPS.reduce((best, t) => (clashes(boxAt(t)) < clashes(boxAt(best)) ? t : best));
-    const labelBox = boxAt(labelAt);
+    const places = LABEL_SHIFTS.flatMap((shift) => LABEL_STOPS.map((t) => ({ t, shift })));
+    const place = places.find((p) => clashes(boxAt(p)) === 0) ?? places.reduce((best, p) => (clashes(boxAt(p)) < clashes(boxAt(best)) ? p : best));
+    const labelBox = boxAt(place);
     placed.push(labelBox);
     return {
       id: `sharing:${a.id}`,
@@ -175,7 +180,8 @@ export function layoutDataMap(
       // Data flows only while the arrangement is APPROVED: any other state is drawn dashed.
       dashed: !isSharingActive(a.status),
       bend,
-      labelAt,
+      labelAt: place.t,
+      labelShift: place.shift * height,
       labelBox,
     };
   });

@@ -80,7 +80,7 @@ export function ImpactPreview({ impact: ref }: { impact: FragmentType<typeof Imp
           {carried.length ? ` (${carried.length} more carry an earlier resolution forward)` : ''}, and supersede {impact.conflictsSuperseded.length}.
         </Text>
         {impact.noticeRequired && (
-          <Alert color="yellow" title={`Notice required: ${impact.noticeDays} days`}>
+          <Alert color="yellow" title={`Notice required: ${plural(impact.noticeDays, 'day')}`}>
             {inWords(impact.noticeExplanation)}
             {impact.earliestEffectiveAt && !/earliest/i.test(impact.noticeExplanation) ? ` With notice given now, it can take effect on ${formatDate(impact.earliestEffectiveAt)} at the earliest.` : ''}
           </Alert>
