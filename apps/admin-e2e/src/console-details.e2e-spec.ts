@@ -197,6 +197,7 @@ describe("the console's details at 1024x768 and by keyboard", () => {
     // The label the browser draws on top at the label's centre is the label itself: nothing hides it.
     for (const label of labels) {
       // Its four corners and its centre: another label covering any of them hides part of its words.
+      await label.scrollIntoViewIfNeeded();
       const covered = await label.evaluate((el) => {
         const r = el.getBoundingClientRect();
         const points = [[r.x + r.width / 2, r.y + r.height / 2], [r.x + 2, r.y + 2], [r.right - 2, r.y + 2], [r.x + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];

@@ -1,4 +1,4 @@
-import { argumentInWords, formatDate, formatDateTime, inWords, parseTypedInstant, plural, withUnit } from './format';
+import { sentenceParts, argumentInWords, formatDate, formatDateTime, inWords, parseTypedInstant, plural, withUnit } from './format';
 
 describe('parseTypedInstant', () => {
   it('should read a day, or a day and a time, in UTC', () => {
@@ -50,5 +50,21 @@ describe('argumentInWords and inWords', () => {
     expect(inWords('Already a sentence!')).toBe('Already a sentence!');
     expect(inWords('Conflict 0f8e3c1a-5b7d-4c2e-9a1b-3d4e5f6a7b8c was resolved meanwhile.')).toBe('This conflict was resolved meanwhile.');
     expect(inWords('Cannot approve sharing arrangement 0f8e3c1a-5b7d-4c2e-9a1b-3d4e5f6a7b8c: it is APPROVED')).toBe('Cannot approve this sharing arrangement: it is APPROVED.');
+  });
+});
+
+describe('sentenceParts', () => {
+  it('should link the objects a sentence names by id and say its instants as dates', () => {
+    const id = '0f8e3c1a-5b7d-4c2e-9a1b-3d4e5f6a7b8c';
+    expect(sentenceParts(`approved arrangement ${id} with processor crashcloud: the DPA expired on 2026-11-21T03:18:19.656Z`)).toEqual([
+      { text: 'approved ' },
+      { text: 'arrangement', link: `/sharing/${id}` },
+      { text: ' with processor crashcloud: the DPA expired on 2026-11-21 03:18 UTC' },
+    ]);
+    expect(sentenceParts(`conflict ${id} on RETENTION device.log awaits review`)).toEqual([
+      { text: 'conflict', link: `/conflicts/${id}` },
+      { text: ' on RETENTION device.log awaits review' },
+    ]);
+    expect(sentenceParts('no id here')).toEqual([{ text: 'no id here' }]);
   });
 });

@@ -125,3 +125,28 @@ export function inWords(message: string): string {
   text = text[0].toUpperCase() + text.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
+
+/** A piece of a sentence: words, or an object the sentence names by id, to be linked to its page. */
+export type SentencePart = { text: string } | { text: string; link: string };
+
+const LINKED_BY_ID = new RegExp(`\\b(conflict|sharing arrangement|arrangement)\\s+(${UUID})\\b`, 'gi');
+const PAGE_OF: Record<string, string> = { conflict: '/conflicts/', arrangement: '/sharing/', 'sharing arrangement': '/sharing/' };
+
+/**
+ * A server sentence that names objects by id (`approved arrangement 1b2c…
+ * with processor x`, `conflict 1b2c… on RETENTION x`): the ids become links
+ * named by what they are (`arrangement`, `conflict`), instants are said in
+ * the console's date format.
+ */
+export function sentenceParts(message: string): SentencePart[] {
+  const parts: SentencePart[] = [];
+  let last = 0;
+  const words = (text: string) => text.replace(ISO_INSTANT, (iso) => formatDateTime(iso));
+  for (const m of message.matchAll(LINKED_BY_ID)) {
+    if (m.index > last) parts.push({ text: words(message.slice(last, m.index)) });
+    parts.push({ text: m[1], link: `${PAGE_OF[m[1].toLowerCase()]}${m[2]}` });
+    last = m.index + m[0].length;
+  }
+  if (last < message.length) parts.push({ text: words(message.slice(last)) });
+  return parts;
+}
