@@ -81,8 +81,8 @@ export function ImpactPreview({ impact: ref }: { impact: FragmentType<typeof Imp
         </Text>
         {impact.noticeRequired && (
           <Alert color="yellow" title={`Notice required: ${plural(impact.noticeDays, 'day')}`}>
-            {inWords(impact.noticeExplanation)}
-            {impact.earliestEffectiveAt && !/earliest/i.test(impact.noticeExplanation) ? ` With notice given now, it can take effect on ${formatDate(impact.earliestEffectiveAt)} at the earliest.` : ''}
+            {inWords(impact.noticeExplanation ?? '')}
+            {impact.earliestEffectiveAt && !/earliest/i.test(impact.noticeExplanation ?? '') ? ` With notice given now, it can take effect on ${formatDate(impact.earliestEffectiveAt)} at the earliest.` : ''}
           </Alert>
         )}
         {impact.lockedOverrides.length > 0 && (
