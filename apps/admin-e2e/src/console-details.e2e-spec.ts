@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { DEMO, gql, newPage, screenshot, signedIn, submitSignIn, toast, useBrowser } from './support/browser';
+import { ensureProcessor } from './support/fixtures';
 
 // Screenshots of each fixed place: `I13_SHOTS=before` names them for a run against the console before the fix.
 const shot = (page: Page, name: string) => screenshot(page, `i13-${name}-${process.env.I13_SHOTS ?? 'after'}`);
@@ -144,18 +145,7 @@ describe("the console's details at 1024x768 and by keyboard", () => {
   it('should draw three arrangements between one service and processor with every label visible, reachable by focus, and Enter opening each', async () => {
     const { context, page } = await signedIn(browser(), DEMO.officer, '/overview');
     await page.setViewportSize({ width: 1024, height: 768 });
-    const day = 86_400_000;
-    await gql(page, `mutation($input: RegisterProcessorInput!) { registerProcessor(input: $input) { key } }`, {
-      input: {
-        key: 'e2e-triple',
-        name: 'Triple Analytics',
-        country: 'DE',
-        contactEmail: 'privacy@triple.example',
-        dpaSignedAt: new Date(Date.now() - 30 * day).toISOString(),
-        dpaExpiresAt: new Date(Date.now() + 365 * day).toISOString(),
-        certifications: [],
-      },
-    });
+    await ensureProcessor(page, 'e2e-triple', 'Triple Analytics');
     const engineer = await signedIn(browser(), DEMO.engineerGeo, '/');
     const { service } = await gql<{ service: { inventory: { dataCategory: string }[] } }>(engineer.page, `{ service(key: "maps") { inventory { dataCategory } } }`);
     const categories = [...new Set(service.inventory.map((i) => i.dataCategory))];

@@ -22,35 +22,35 @@ describe('the console\'s one date format', () => {
 
 describe('plural and withUnit', () => {
   it('should count in the singular for one and the plural otherwise', () => {
-    expect(plural(1, 'conflict')).toBe('1 conflict');
-    expect(plural(0, 'conflict')).toBe('0 conflicts');
-    expect(plural(2, 'category', 'categories')).toBe('2 categories');
+    expect([plural(1, 'conflict'), plural(0, 'conflict'), plural(2, 'category', 'categories')]).toEqual(['1 conflict', '0 conflicts', '2 categories']);
   });
 
-  it('should put the scale\'s unit on numbers only', () => {
-    expect(withUnit('180', 'days')).toBe('180 days');
-    expect(withUnit('1', 'days')).toBe('1 day');
-    expect(withUnit('16', 'years')).toBe('16 years');
-    expect(withUnit('UNLIMITED', 'days')).toBe('UNLIMITED');
-    expect(withUnit('OPT_IN', null)).toBe('OPT_IN');
-    expect(withUnit(null, 'days')).toBe('—');
-  });
+  const units: [string | null, string | null, string][] = [
+    ['180', 'days', '180 days'],
+    ['1', 'days', '1 day'],
+    ['16', 'years', '16 years'],
+    ['UNLIMITED', 'days', 'UNLIMITED'],
+    ['OPT_IN', null, 'OPT_IN'],
+    [null, 'days', '—'],
+  ];
+  it.each(units)("should put the scale's unit on numbers only: %s %s reads %s", (value, unit, shown) => expect(withUnit(value, unit)).toBe(shown));
 });
 
 describe('argumentInWords and inWords', () => {
-  it('should count rows from 1 and name fields in words', () => {
-    expect(argumentInWords('clauses[0].value')).toBe('clause 1, value');
-    expect(argumentInWords('items[2].dataCategory')).toBe('item 3, data category');
-    expect(argumentInWords('notice.noticeAt')).toBe('notice date');
-  });
+  it.each([
+    ['clauses[0].value', 'clause 1, value'],
+    ['items[2].dataCategory', 'item 3, data category'],
+    ['notice.noticeAt', 'notice date'],
+  ])('should say the path %s as %s, rows counted from 1', (path, words) => expect(argumentInWords(path)).toBe(words));
 
-  it('should make a server message a sentence without raw instants or doubled paths', () => {
-    expect(inWords('clauses[2].subject: clauses[2].subject: unknown data category "x"')).toBe('Clause 3, subject: unknown data category "x".');
-    expect(inWords('the earliest effectiveAt is 2027-01-01T10:00:00.000Z')).toBe('The earliest effective date is 2027-01-01 10:00 UTC.');
-    expect(inWords('Already a sentence!')).toBe('Already a sentence!');
-    expect(inWords('Conflict 0f8e3c1a-5b7d-4c2e-9a1b-3d4e5f6a7b8c was resolved meanwhile.')).toBe('This conflict was resolved meanwhile.');
-    expect(inWords('Cannot approve sharing arrangement 0f8e3c1a-5b7d-4c2e-9a1b-3d4e5f6a7b8c: it is APPROVED')).toBe('Cannot approve this sharing arrangement: it is APPROVED.');
-  });
+  const id = '0f8e3c1a-5b7d-4c2e-9a1b-3d4e5f6a7b8c';
+  it.each([
+    ['clauses[2].subject: clauses[2].subject: unknown data category "x"', 'Clause 3, subject: unknown data category "x".'],
+    ['the earliest effectiveAt is 2027-01-01T10:00:00.000Z', 'The earliest effective date is 2027-01-01 10:00 UTC.'],
+    ['Already a sentence!', 'Already a sentence!'],
+    [`Conflict ${id} was resolved meanwhile.`, 'This conflict was resolved meanwhile.'],
+    [`Cannot approve sharing arrangement ${id}: it is APPROVED`, 'Cannot approve this sharing arrangement: it is APPROVED.'],
+  ])('should make the server message %j a sentence without raw instants, ids or doubled paths', (message, sentence) => expect(inWords(message)).toBe(sentence));
 });
 
 describe('sentenceParts', () => {
