@@ -15,6 +15,24 @@ const PENDING = `{ sharingArrangements(status: PENDING_REVIEW) {
 
 const approvable = (a: Pending) => a.requiredApprovals === 2 && a.approvals.length === 0 && a.checks.every((c) => c.passed || c.name === 'SECOND_APPROVAL');
 
+/** A processor with a DPA signed a month ago and valid for a year, registered by the officer unless it exists. */
+export async function ensureProcessor(officerPage: Page, key: string, name: string, certifications: string[] = []): Promise<void> {
+  const day = 24 * 60 * 60 * 1000;
+  const { processor } = await gql<{ processor: { key: string } | null }>(officerPage, `query($key: String!) { processor(key: $key) { key } }`, { key });
+  if (processor) return;
+  await gql(officerPage, `mutation($input: RegisterProcessorInput!) { registerProcessor(input: $input) { key } }`, {
+    input: {
+      key,
+      name,
+      country: 'DE',
+      contactEmail: `privacy@${key}.example`,
+      dpaSignedAt: new Date(Date.now() - 30 * day).toISOString(),
+      dpaExpiresAt: new Date(Date.now() + 365 * day).toISOString(),
+      certifications,
+    },
+  });
+}
+
 /**
  * A PENDING_REVIEW arrangement that shares a sensitive category and that
  * nobody approved yet: the demo data's when it has one, otherwise made here
@@ -25,25 +43,7 @@ export async function pendingSensitiveArrangement(browser: Browser, officerPage:
   const existing = (await gql<{ sharingArrangements: Pending[] }>(officerPage, PENDING)).sharingArrangements.find(approvable);
   if (existing) return existing;
 
-  const day = 24 * 60 * 60 * 1000;
-  const { processor } = await gql<{ processor: { key: string } | null }>(officerPage, `{ processor(key: "e2e-tiles") { key } }`);
-  if (!processor) {
-    await gql(
-      officerPage,
-      `mutation($input: RegisterProcessorInput!) { registerProcessor(input: $input) { key } }`,
-      {
-        input: {
-          key: 'e2e-tiles',
-          name: 'E2E Tiles GmbH',
-          country: 'DE',
-          contactEmail: 'privacy@tiles.example',
-          dpaSignedAt: new Date(Date.now() - 30 * day).toISOString(),
-          dpaExpiresAt: new Date(Date.now() + 365 * day).toISOString(),
-          certifications: ['ISO 27001'],
-        },
-      },
-    );
-  }
+  await ensureProcessor(officerPage, 'e2e-tiles', 'E2E Tiles GmbH', ['ISO 27001']);
   const engineer = await signedIn(browser, DEMO.engineerGeo, '/');
   try {
     const { service } = await gql<{ service: { inventory: Record<string, unknown>[] } }>(

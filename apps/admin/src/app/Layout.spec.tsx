@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Layout } from './Layout';
 import { auditor, engineer, officer, renderPage } from '../testing/render';
 
@@ -31,5 +32,14 @@ describe('Layout', () => {
     renderPage(<Layout />, { viewer: officer, path: '/services/maps', route: '/services/:key' });
     expect(screen.getByRole('link', { name: 'Services' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current', 'page');
+  });
+
+  it('should offer a skip link as the first stop of the keyboard, which moves focus to the content', async () => {
+    renderPage(<Layout />, { viewer: officer });
+    await userEvent.tab();
+    const skip = screen.getByRole('link', { name: 'Skip to content' });
+    expect(skip).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(document.getElementById('main')).toHaveFocus();
   });
 });

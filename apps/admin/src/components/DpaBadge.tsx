@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { dpaStanding, type DpaStanding, type DpaState } from '@canopy/domain';
-import { formatDate } from '../lib/format';
+import { formatDate, plural } from '../lib/format';
 
 export interface DpaDates {
   dpaSignedAt?: string | null;
@@ -19,7 +19,7 @@ export function dpaLabel(processor: DpaDates, standing: DpaStanding): string {
     case 'EXPIRED':
       return `Expired on ${formatDate(processor.dpaExpiresAt)}`;
     case 'EXPIRING':
-      return `Expires in ${days} day${days === 1 ? '' : 's'} (${formatDate(processor.dpaExpiresAt)})`;
+      return `Expires in ${plural(days, 'day')} (${formatDate(processor.dpaExpiresAt)})`;
     case 'VALID':
       return processor.dpaExpiresAt ? `Valid until ${formatDate(processor.dpaExpiresAt)}` : `Valid (signed ${formatDate(processor.dpaSignedAt)}, no expiry)`;
   }

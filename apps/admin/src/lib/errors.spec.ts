@@ -8,7 +8,7 @@ describe('describeErrors', () => {
     const [e] = describeErrors(graphQLError('VERSION_CONFLICT', 'expected version 3, found 4'));
     expect(e.code).toBe('VERSION_CONFLICT');
     expect(e.message).toMatch(/^Someone else changed this while you were looking at it/);
-    expect(e.message).toContain('expected version 3, found 4');
+    expect(e.message).toContain('Expected version 3, found 4.');
   });
 
   it('should keep the server sentence that names the bad input', () => {
@@ -20,6 +20,24 @@ describe('describeErrors', () => {
     expect(describeErrors(graphQLError('FORBIDDEN', 'Forbidden'))[0].message).toContain('Your role does not allow this.');
     expect(describeErrors(graphQLError('CHECKS_FAILED', 'DPA_VALID failed'))[0].message).toContain('Some checks do not pass');
     expect(describeErrors(graphQLError('NOTICE_REQUIRED', 'earliest effectiveAt 2027-01-01'))[0].message).toContain('users must be told in advance');
+  });
+
+  it('should not repeat what NOTICE_REQUIRED already says, and say the earliest date in the console format', () => {
+    const server =
+      "this version reduces users' rights: it needs a notice by EMAIL or HOMEPAGE at least 30 days before it takes effect; with notice given now, the earliest effectiveAt is 2027-01-01T10:00:00.000Z";
+    const [e] = describeErrors(graphQLError('NOTICE_REQUIRED', server));
+    expect(e.message).toBe(
+      'This change reduces users\u2019 rights, so users must be told in advance. It needs a notice by EMAIL or HOMEPAGE at least 30 days before it takes effect; with notice given now, the earliest effective date is 2027-01-01 10:00 UTC.',
+    );
+    expect(e.message.match(/reduces users/g)).toHaveLength(1);
+    const [named] = describeErrors(graphQLError('NOTICE_REQUIRED', `General v3: ${server}`));
+    expect(named.message.match(/reduces users/g)).toHaveLength(1);
+    expect(named.message).toContain('General v3: it needs a notice');
+  });
+
+  it('should count clause rows from 1 and say a doubled path once', () => {
+    const [e] = describeErrors(graphQLError('BAD_USER_INPUT', 'The clause set is invalid: clauses[2].subject: clauses[2].subject: unknown data category "x"'));
+    expect(e.message).toBe('Some of the values were not accepted. The clause set is invalid: clause 3, subject: unknown data category "x".');
   });
 
   it('should never show an internal error message', () => {
@@ -61,5 +79,12 @@ describe('asFieldSentence', () => {
   it('should start with a capital and end with a full stop', () => {
     expect(asFieldSentence('A service with key "maps" already exists', 'key')).toBe('A service with key "maps" already exists.');
     expect(asFieldSentence('subProcessors[0].name must not be blank.', 'subProcessors[0].name')).toBe('Must not be blank.');
+  });
+
+  it('should drop a doubled argument prefix and say instants and argument names in words', () => {
+    expect(asFieldSentence('items[1].purposes: items[1].purposes: list at least one purpose', 'items[1].purposes')).toBe('List at least one purpose.');
+    expect(asFieldSentence('noticeAt may not be before the draft was created (2026-11-20T09:30:00.000Z)', 'notice.noticeAt')).toBe(
+      'Notice date may not be before the draft was created (2026-11-20 09:30 UTC).',
+    );
   });
 });

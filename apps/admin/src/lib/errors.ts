@@ -1,4 +1,5 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import { inWords } from './format';
 
 /** The error codes of the API (DESIGN.md section 6), each said in words. */
 const GENERIC: Record<string, string> = {
@@ -16,6 +17,18 @@ const GENERIC: Record<string, string> = {
   INTERNAL_SERVER_ERROR: 'The server could not complete the request. Try again in a moment.',
   GRAPHQL_VALIDATION_FAILED: 'The console and the server disagree about this request. Reload the page; if it persists, the server may be older than the console.',
 };
+
+/** The opening of a server sentence that only repeats what the code's own sentence already says. */
+const REPEATED_LEAD: Record<string, RegExp> = {
+  NOTICE_REQUIRED: /(^|: )this (?:version|change) reduces users[\u2019']? rights[:;,]?\s*/i,
+  CHECKS_FAILED: /(^|: )(?:some )?checks (?:do not pass|failed)[:;,]?\s*/i,
+};
+
+/** The server's sentence in words, without what the code's sentence already says; empty when nothing is left. */
+function serverDetail(code: string, message: string): string {
+  const lead = REPEATED_LEAD[code];
+  return inWords(lead ? message.replace(lead, '$1') : message);
+}
 
 export interface DescribedError {
   code: string;
@@ -38,7 +51,8 @@ export function describeErrors(error: unknown): DescribedError[] {
       const code = codeOf(e.extensions);
       const generic = GENERIC[code] ?? 'The request failed.';
       const detail = e.message && code !== 'INTERNAL_SERVER_ERROR' ? e.message : undefined;
-      return { code, message: detail && detail !== generic ? `${generic} ${detail}` : generic, detail };
+      const words = detail ? serverDetail(code, detail) : '';
+      return { code, message: words && words !== generic ? `${generic} ${words}` : generic, detail };
     });
   }
   if (ServerError.is(error)) {
@@ -81,11 +95,10 @@ export async function reloadingWhenStale<T>(write: Promise<T>, reload: () => unk
 /** A server sentence as it should sit under a field: its argument path left out, starting with a capital, ending with a full stop. */
 export function asFieldSentence(message: string, argument: string): string {
   // The field is named by where the sentence sits: drop a leading `argument:` or `argument`.
-  let text = message.startsWith(`${argument}: `) ? message.slice(argument.length + 2) : message.startsWith(`${argument} `) ? message.slice(argument.length + 1) : message;
-  text = text.trim();
-  if (!text) return text;
-  text = text[0].toUpperCase() + text.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+  let text = message.trim();
+  // Doubled prefixes (`items[2].purposes: items[2].purposes: ...`) are dropped as often as they repeat.
+  while (text.startsWith(`${argument}: `) || text.startsWith(`${argument} `)) text = text.slice(argument.length + 1).trim();
+  return inWords(text);
 }
 
 /**

@@ -4,7 +4,7 @@ import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { ConflictRow_ConflictFragment } from '../../gql/graphql';
 import { ConflictStatusBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
-import { formatDate } from '../../lib/format';
+import { clauseValue, formatDate } from '../../lib/format';
 
 export const ConflictRow_conflict = graphql(`
   fragment ConflictRow_conflict on PolicyConflict {
@@ -36,7 +36,7 @@ function valueColumn(side: 'globalValue' | 'serviceValue', header: string, versi
     header,
     cell: (i) => (
       <Text size="sm">
-        {i.getValue()} <Text span c="dimmed" size="xs">v{versionOf(i.row.original)}</Text>
+        {clauseValue(i.row.original.topic, i.getValue())} <Text span c="dimmed" size="xs">v{versionOf(i.row.original)}</Text>
       </Text>
     ),
   });
@@ -58,8 +58,8 @@ export const conflictColumns = [
     header: 'Service',
     cell: (i) => <RouterLink to={`/services/${i.row.original.service.key}`}>{i.getValue()}</RouterLink>,
   }),
-  valueColumn('globalValue', 'Global', (r) => r.globalPolicyVersion),
-  valueColumn('serviceValue', 'Service', (r) => r.servicePolicyVersion),
+  valueColumn('globalValue', 'Global value', (r) => r.globalPolicyVersion),
+  valueColumn('serviceValue', 'Service value', (r) => r.servicePolicyVersion),
   column.accessor('status', {
     header: 'Status',
     cell: (i) => (

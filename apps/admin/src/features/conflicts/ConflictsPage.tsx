@@ -6,6 +6,7 @@ import type { ConflictStatus } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { conflictColumns, unmaskConflictRow } from './ConflictRow';
+import { plural } from '../../lib/format';
 
 export const ConflictsPageQuery = graphql(`
   query ConflictsPage($status: ConflictStatus) {
@@ -43,7 +44,7 @@ export function ConflictsPage() {
             data={d.conflicts.map(unmaskConflictRow)}
             columns={conflictColumns}
             getRowId={(r) => r.id}
-            caption={`${d.conflicts.length} ${status.toLowerCase()} conflict${d.conflicts.length === 1 ? '' : 's'}`}
+            caption={plural(d.conflicts.length, `${status.toLowerCase()} conflict`)}
             empty={status === 'OPEN' ? 'No conflict awaits review.' : `No ${status.toLowerCase()} conflicts.`}
           />
         )}

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { graphql } from '../../gql';
 import { ErrorMessage } from '../../components/QueryState';
 import { textInput } from '../../components/forms/text-input';
+import { DayInput } from '../../components/forms/DateFields';
+import { formatDate } from '../../lib/format';
 
 export const AcceptFindingMutation = graphql(`
   mutation AcceptFinding($input: AcceptFindingInput!) {
@@ -24,7 +26,7 @@ export function AcceptFindingButton({
 }) {
   const [opened, setOpened] = useState(false);
   const [rationale, setRationale] = useState('');
-  const [until, setUntil] = useState('');
+  const [until, setUntil] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [accept, { loading, error, reset }] = useMutation(AcceptFindingMutation);
   const submit = async () => {
@@ -40,7 +42,7 @@ export function AcceptFindingButton({
             rule: finding.rule,
             dataCategory: finding.dataCategory ?? null,
             rationale: rationale.trim(),
-            expiresAt: new Date(`${until}T23:59:59.000Z`).toISOString(),
+            expiresAt: `${formatDate(until)}T23:59:59.000Z`,
           },
         },
       });
@@ -62,7 +64,7 @@ export function AcceptFindingButton({
             An accepted finding stays listed, marked accepted, until the date you choose; then it counts again.
           </Text>
           <Textarea label="Rationale" withAsterisk {...textInput(rationale, setRationale)} autosize minRows={2} />
-          <TextInput label="Accepted until (UTC)" type="date" withAsterisk {...textInput(until, setUntil)} />
+          <DayInput label="Accepted until" value={until} onChange={setUntil} required />
           {problem && (
             <Text c="red" size="sm" role="alert">
               {problem}

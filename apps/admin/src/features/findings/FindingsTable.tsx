@@ -5,7 +5,7 @@ import type { FindingRow_FindingFragment } from '../../gql/graphql';
 import { DataTable } from '../../components/DataTable';
 import { SeverityBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
-import { formatDate } from '../../lib/format';
+import { formatDate, plural, sentenceParts } from '../../lib/format';
 import { AcceptFindingButton } from './AcceptFindingButton';
 
 export const FindingRow_finding = graphql(`
@@ -36,6 +36,9 @@ export const FindingRow_finding = graphql(`
   }
 `);
 
+/** A rule's name, allowed to wrap after its underscores (a `<wbr>` adds no text), so the column stays narrow at 1024 pixels. */
+const breakableRule = (rule: string) => rule.split('_').map((word, n, all) => <span key={n}>{word}{n < all.length - 1 && <>_<wbr /></>}</span>);
+
 const SEVERITY_ORDER = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 const column = createColumnHelper<FindingRow_FindingFragment>();
 
@@ -57,7 +60,7 @@ export function FindingsTable({
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   const columns = [
     column.accessor('severity', { header: 'Severity', cell: (i) => <SeverityBadge severity={i.getValue()} /> }),
-    column.accessor('rule', { header: 'Rule', cell: (i) => <Code>{i.getValue()}</Code> }),
+    column.accessor('rule', { header: 'Rule', cell: (i) => <Code>{breakableRule(i.getValue())}</Code> }),
     ...(showService
       ? [column.accessor((r) => r.service.name, { id: 'service', header: 'Service', cell: (i) => <RouterLink to={`/services/${i.row.original.service.key}?tab=findings`}>{i.getValue()}</RouterLink> })]
       : []),
@@ -66,7 +69,9 @@ export function FindingsTable({
       header: 'Finding',
       cell: (i) => (
         <div>
-          <Text size="sm">{i.getValue()}</Text>
+          <Text size="sm">
+            {sentenceParts(i.getValue()).map((part, n) => ('link' in part ? <RouterLink key={n} to={part.link}>{part.text}</RouterLink> : part.text))}
+          </Text>
           {i.row.original.clause && (
             <Text size="xs" c="dimmed">
               Measured against {i.row.original.clause.topic} {i.row.original.clause.subject} = {i.row.original.clause.value} ({i.row.original.clause.source.toLowerCase()})
@@ -97,7 +102,7 @@ export function FindingsTable({
       data={rows}
       columns={columns}
       getRowId={(r, index) => `${r.service.key}-${r.rule}-${r.dataCategory ?? ''}-${index}`}
-      caption={`${rows.length} finding${rows.length === 1 ? '' : 's'}, computed from current data`}
+      caption={`${plural(rows.length, 'finding')}, computed from current data`}
       empty="No findings: everything declared matches the effective policy."
     />
   );

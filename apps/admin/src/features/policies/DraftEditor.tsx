@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { ActionIcon, Alert, Autocomplete, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { graphql } from '../../gql';
@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/QueryState';
 import { notifySaved } from '../../components/forms/notify';
 import { useTaxonomy } from '../../components/taxonomy';
 import { SCALES, UNLIMITED, fixedSubjectsOf, isCategorySubject, isOnScale, subjectShape, topicsFor, type ClauseTopic } from '@canopy/domain';
+import { plural } from '../../lib/format';
 import { draftProblems, numericValueHint, toClauseInputs, type DraftClause } from './draft-clauses';
 
 export const DraftPolicyVersionMutation = graphql(`
@@ -40,6 +41,9 @@ export function DraftEditor({
   const categoryKeys = ['*', ...categories.map((c) => c.key)];
   const problems = draftProblems(rows, scope, taxonomy);
   const topics = topicsFor(scope);
+  // Opening the editor takes the keyboard into it: the next Tab reaches the first clause.
+  const region = useRef<HTMLElement>(null);
+  useEffect(() => region.current?.focus(), []);
 
   const update = (i: number, change: Partial<DraftClause>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
   const submit = async () => {
@@ -56,7 +60,7 @@ export function DraftEditor({
   };
 
   return (
-    <Paper withBorder p="md" component="section" aria-label="Draft editor">
+    <Paper withBorder p="md" component="section" aria-label="Draft editor" ref={region} tabIndex={-1} style={{ outline: 'none' }}>
       <Stack>
         <Text size="sm" c="dimmed">
           The draft is the whole clause set of the next version. Values are offered on each topic&apos;s scale, most protective first.
@@ -160,7 +164,7 @@ export function DraftEditor({
         </Group>
         {showProblems && problems.size > 0 && (
           <Alert color="red" role="alert" title="Fix the marked clauses">
-            {problems.size} clause{problems.size === 1 ? ' has' : 's have'} a problem; each is described under it.
+            {plural(problems.size, 'clause')} {problems.size === 1 ? 'has' : 'have'} a problem; each is described under it.
           </Alert>
         )}
         <ErrorMessage error={error} title="The draft was not saved" />

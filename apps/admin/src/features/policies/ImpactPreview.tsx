@@ -2,7 +2,7 @@ import { Alert, Badge, Code, List, Paper, Stack, Table, Text, Title } from '@man
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { RouterLink } from '../../components/links';
 import { SourceBadge } from '../../components/badges';
-import { formatDate } from '../../lib/format';
+import { clauseValue, formatDate, inWords, plural } from '../../lib/format';
 
 /** What publishing the draft now would change, computed by the API without writing anything. */
 export const ImpactPreview_impact = graphql(`
@@ -76,14 +76,13 @@ export function ImpactPreview({ impact: ref }: { impact: FragmentType<typeof Imp
           Impact preview
         </Title>
         <Text size="sm" data-testid="impact-summary">
-          Publishing now would change the effective policy of {impact.servicesAffected} service{impact.servicesAffected === 1 ? '' : 's'}, open{' '}
-          {opening.length} conflict{opening.length === 1 ? '' : 's'} for review
+          Publishing now would change the effective policy of {plural(impact.servicesAffected, 'service')}, open {plural(opening.length, 'conflict')} for review
           {carried.length ? ` (${carried.length} more carry an earlier resolution forward)` : ''}, and supersede {impact.conflictsSuperseded.length}.
         </Text>
         {impact.noticeRequired && (
-          <Alert color="yellow" title={`Notice required: ${impact.noticeDays} days`}>
-            {impact.noticeExplanation}
-            {impact.earliestEffectiveAt ? ` With notice given now, it can take effect on ${formatDate(impact.earliestEffectiveAt)} at the earliest.` : ''}
+          <Alert color="yellow" title={`Notice required: ${plural(impact.noticeDays, 'day')}`}>
+            {inWords(impact.noticeExplanation ?? '')}
+            {impact.earliestEffectiveAt && !/earliest/i.test(impact.noticeExplanation ?? '') ? ` With notice given now, it can take effect on ${formatDate(impact.earliestEffectiveAt)} at the earliest.` : ''}
           </Alert>
         )}
         {impact.lockedOverrides.length > 0 && (
@@ -91,7 +90,7 @@ export function ImpactPreview({ impact: ref }: { impact: FragmentType<typeof Imp
             <List size="sm">
               {impact.lockedOverrides.map((o) => (
                 <List.Item key={`${o.service.key}-${o.topic}-${o.subject}`}>
-                  {o.service.name}: {o.topic} <Code>{o.subject}</Code> {o.serviceValue} → {o.globalValue} (locked global value applies, no conflict opens)
+                  {o.service.name}: {o.topic} <Code>{o.subject}</Code> {clauseValue(o.topic, o.serviceValue)} → {clauseValue(o.topic, o.globalValue)} (locked global value applies, no conflict opens)
                 </List.Item>
               ))}
             </List>
@@ -106,7 +105,7 @@ export function ImpactPreview({ impact: ref }: { impact: FragmentType<typeof Imp
               {opening.map((c) => (
                 <List.Item key={`${c.service.key}-${c.topic}-${c.subject}`}>
                   <RouterLink to={`/services/${c.service.key}`}>{c.service.name}</RouterLink>: {c.topic} <Code>{c.subject}</Code> service{' '}
-                  {c.serviceValue} is weaker than global {c.globalValue}
+                  {clauseValue(c.topic, c.serviceValue)} is weaker than global {clauseValue(c.topic, c.globalValue)}
                 </List.Item>
               ))}
             </List>
@@ -133,10 +132,10 @@ export function ImpactPreview({ impact: ref }: { impact: FragmentType<typeof Imp
                       {c.topic} <Code>{c.subject}</Code>
                     </Table.Td>
                     <Table.Td>
-                      {c.before ?? '—'} {c.beforeSource && <SourceBadge source={c.beforeSource} />}
+                      {clauseValue(c.topic, c.before)} {c.beforeSource && <SourceBadge source={c.beforeSource} />}
                     </Table.Td>
                     <Table.Td>
-                      {c.after ?? '—'} {c.afterSource && <SourceBadge source={c.afterSource} />}{' '}
+                      {clauseValue(c.topic, c.after)} {c.afterSource && <SourceBadge source={c.afterSource} />}{' '}
                       {c.pendingReviewAfter && (
                         <Badge size="xs" color="orange">
                           pending review

@@ -10,10 +10,10 @@ import { ChangeBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
 import { NotFoundAlert } from '../../components/NotFoundAlert';
 import { noticePeriodOf } from '@canopy/domain';
-import { formatDateTime } from '../../lib/format';
+import { clauseValue, formatDateTime } from '../../lib/format';
 import { channelList } from '../../components/notice-channels';
 import { DraftEditor } from './DraftEditor';
-import { withContent } from './policy-version';
+import { weakerForUsers, withContent } from './policy-version';
 import { PublishPanel } from './PublishPanel';
 import { NoticesPanel } from './NoticesPanel';
 import { ImpactPreview } from './ImpactPreview';
@@ -106,6 +106,7 @@ export function PolicyPage() {
         const latestPublished = versions.find((v) => v.status === 'PUBLISHED');
         const requested = Number(params.get('version'));
         const selected = versions.find((v) => v.number === requested) ?? versions.find((v) => v.number === policy.currentVersion?.number) ?? versions[0];
+        const weakened = selected ? weakerForUsers(selected.changes, selected.weakenedSubjects) : [];
         const editing = params.get('edit') === '1';
         const mayDraft = policy.viewerCanDraft;
         const noticePeriod = noticePeriodOf(d.globalPolicies[0]?.currentVersion?.clauses);
@@ -194,7 +195,7 @@ export function PolicyPage() {
               <>
                 {selected.materialReduction && (
                   <Alert color="red" title={`Version ${selected.number} reduces users' rights`}>
-                    {selected.weakenedSubjects.length > 0 ? `Weaker for users: ${selected.weakenedSubjects.join(', ')}. ` : ''}
+                    {weakened.length > 0 ? `Weaker for users: ${weakened.join(', ')}. ` : ''}
                     {selected.notice
                       ? `Announced by ${channelList(selected.notice.channels)} on ${formatDateTime(selected.notice.noticeAt)}.`
                       : selected.status === 'DRAFT'
@@ -222,8 +223,8 @@ export function PolicyPage() {
                               <Table.Td>
                                 <ChangeBadge kind={c.kind} />
                               </Table.Td>
-                              <Table.Td>{c.before ?? '—'}</Table.Td>
-                              <Table.Td>{c.after ?? '—'}</Table.Td>
+                              <Table.Td>{clauseValue(c.topic, c.before)}</Table.Td>
+                              <Table.Td>{clauseValue(c.topic, c.after)}</Table.Td>
                             </Table.Tr>
                           ))}
                     </HeadedTable>
@@ -240,7 +241,7 @@ export function PolicyPage() {
                           <Table.Td>
                             <Code>{c.subject}</Code> {c.locked && <Badge size="xs">locked</Badge>}
                           </Table.Td>
-                          <Table.Td>{c.value}</Table.Td>
+                          <Table.Td>{clauseValue(c.topic, c.value)}</Table.Td>
                           <Table.Td>
                             <Text size="sm">{c.text ?? ''}</Text>
                           </Table.Td>
@@ -255,14 +256,14 @@ export function PolicyPage() {
                   </Group>
                 )}
                 {selected.status === 'DRAFT' && (
-                  <NoticesPanel policyKey={policy.key} versionId={selected.id} weakened={selected.weakenedSubjects} noticeDays={noticePeriod.days} canIssue={policy.viewerCanPublish} />
+                  <NoticesPanel policyKey={policy.key} versionId={selected.id} weakened={weakened} noticeDays={noticePeriod.days} canIssue={policy.viewerCanPublish} />
                 )}
                 {selected.status === 'DRAFT' && policy.viewerCanPublish && (
                   <PublishPanel
                     policyKey={policy.key}
                     number={selected.number}
                     materialReduction={selected.materialReduction}
-                    weakened={selected.weakenedSubjects}
+                    weakened={weakened}
                     noticePeriod={noticePeriod}
                     onPublished={() => void refetch()}
                   />

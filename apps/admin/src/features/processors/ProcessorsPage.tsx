@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { RouterLink } from '../../components/links';
 import { DpaBadge } from '../../components/DpaBadge';
+import { plural } from '../../lib/format';
 
 export const ProcessorsPageQuery = graphql(`
   query ProcessorsPage {
@@ -63,7 +64,7 @@ export function ProcessorsPage() {
             data={[...d.processors]}
             columns={processorColumns}
             getRowId={(r) => r.key}
-            caption={`${d.processors.length} processors; a DPA ending within ${DPA_RENEWAL_WARNING_DAYS} days is flagged`}
+            caption={`${plural(d.processors.length, 'processor')}; a DPA ending within ${plural(DPA_RENEWAL_WARNING_DAYS, 'day')} is flagged`}
             empty="No processor is registered yet."
           />
         )}

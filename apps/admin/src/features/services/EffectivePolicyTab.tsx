@@ -1,12 +1,12 @@
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
 import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { SourceBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
-import { formatDateTime, isoToPicker, pickerToIso } from '../../lib/format';
+import { clauseValue, formatDateTime } from '../../lib/format';
+import { InstantInput } from '../../components/forms/DateFields';
 
 export const EffectivePolicyTabQuery = graphql(`
   query EffectivePolicyTab($key: String!, $at: DateTime) {
@@ -48,16 +48,7 @@ export function EffectivePolicyTab({ serviceKey }: { serviceKey: string }) {
   return (
     <Stack>
       <Group align="flex-end">
-        <DateTimePicker
-          label="As of (UTC)"
-          description="Leave empty for now"
-          placeholder="Now"
-          clearable
-          withSeconds={false}
-          value={isoToPicker(at)}
-          onChange={(v) => setAt(pickerToIso(v))}
-          w={240}
-        />
+        <InstantInput label="As of" description="Leave empty for now" value={at} onChange={setAt} w={240} />
         {at && (
           <Button variant="default" onClick={() => setAt(null)}>
             Back to now
@@ -96,7 +87,7 @@ export function EffectivePolicyTab({ serviceKey }: { serviceKey: string }) {
                         </Table.Td>
                         <Table.Td>
                           <Text fw={600} size="sm" data-testid="effective-value">
-                            {c.value}
+                            {clauseValue(c.topic, c.value)}
                           </Text>
                         </Table.Td>
                         <Table.Td>

@@ -16,6 +16,7 @@ import { reloadingWhenStale } from '../../lib/errors';
 import { FindingsPreview } from './FindingsPreview';
 import { InventoryItemForm } from './InventoryItemForm';
 import { EMPTY_ITEM, type EditableItem, editableItems, toFormValues, toItemInput, withItem, withoutItem } from './inventory-items';
+import { plural } from '../../lib/format';
 
 /** What the tab shows and what a save returns: the list and the version it is at. */
 export const InventoryTab_service = graphql(`
@@ -104,7 +105,7 @@ export function InventoryTab({ serviceKey, serviceName }: { serviceKey: string; 
           }),
           column.accessor('source', { header: 'Source', cell: (i) => `${SOURCE_LABELS[i.getValue()]}${i.row.original.devicePermission ? ` (${i.row.original.devicePermission})` : ''}` }),
           column.accessor('legalBasis', { header: 'Legal basis', cell: (i) => LEGAL_BASIS_LABELS[i.getValue()] }),
-          column.accessor('retentionDays', { header: 'Retention', cell: (i) => (i.getValue() == null ? 'indefinitely' : `${i.getValue()} days`) }),
+          column.accessor('retentionDays', { header: 'Retention', cell: (i) => (i.getValue() == null ? 'indefinitely' : plural(i.getValue() as number, 'day')) }),
           column.accessor('encryption', { header: 'Encryption', cell: (i) => ENCRYPTION_LABELS[i.getValue()] }),
           column.accessor('dataSubjects', { header: 'Data subjects', cell: (i) => list(i.getValue()) }),
           column.accessor('publiclyVisible', { header: 'Public', cell: (i) => (i.getValue() ? 'yes' : <Text c="dimmed" size="sm">no</Text>) }),

@@ -8,6 +8,7 @@ import { DataTable } from '../../components/DataTable';
 import { useTaxonomy } from '../../components/taxonomy';
 import { sharingColumns, unmaskSharingRow } from './SharingRow';
 import { transfersColumn } from '../transfers/ArrangementTransfers';
+import { plural } from '../../lib/format';
 
 export const SharingQueueQuery = graphql(`
   query SharingQueue($status: SharingStatus) {
@@ -55,7 +56,7 @@ export function SharingQueuePage() {
               data={d.sharingArrangements.map(unmaskSharingRow)}
               columns={[...sharingColumns(isSensitive), transfersColumn((r: SharingRow_ArrangementFragment) => transfersById.get(r.id) ?? [])]}
               getRowId={(r) => r.id}
-              caption={`${d.sharingArrangements.length} arrangement${d.sharingArrangements.length === 1 ? '' : 's'}${status ? ` ${status.replace(/_/g, ' ').toLowerCase()}` : ''}`}
+              caption={`${plural(d.sharingArrangements.length, 'arrangement')}${status ? ` ${status.replace(/_/g, ' ').toLowerCase()}` : ''}`}
               empty={status === 'PENDING_REVIEW' ? 'No arrangement awaits review.' : 'No arrangements.'}
             />
           );

@@ -252,7 +252,8 @@ async function policyOrFail(tx: EntityManager, key: string): Promise<PolicyEntit
 function assertValidClauses(clauses: readonly ClauseInput[], scope: 'GLOBAL' | 'SERVICE', taxonomy: Taxonomy): void {
   const errors = validateClauseSet(clauses, { scope, taxonomy });
   if (errors.length) {
-    const problems = errors.map((e) => `clauses[${e.index}].${e.field}: ${e.message}`);
+    // The domain's message already starts with its path (`clauses[2].subject: ...`).
+    const problems = errors.map((e) => e.message);
     throw badInput(`The clause set is invalid: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`, {
       argument: 'clauses',
       problems,

@@ -59,6 +59,14 @@ describe.each(testDialects())('locked clauses and taxonomy keys on %s', (dialect
       await expectRefusal(t, 'BAD_USER_INPUT', () => t.gql(mutation, {}, as.officer));
     });
 
+    it('should name each invalid clause by its path once, not twice', async () => {
+      const r = await draft('general', [{ topic: 'COLLECTION', subject: 'user.nope', value: 'CONSENT' }]);
+      expect(codeOf(r)).toBe('BAD_USER_INPUT');
+      const problems = (r.errors?.[0].extensions as { problems: string[] }).problems;
+      expect(problems).toEqual([expect.stringMatching(/^clauses\[0\]\.subject: unknown data category "user\.nope"$/)]);
+      expect(r.errors?.[0].message).not.toMatch(/(clauses\[0\]\.subject: ){2}/);
+    });
+
     it('should refuse an engineer with FORBIDDEN', async () => {
       expect(codeOf(await t.gql('mutation { addDataUse(input: { key: "x-use", name: "X" }) { key } }', {}, as.engineer))).toBe('FORBIDDEN');
     });
