@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { verifyConsistencyHex, verifyInclusionHex } from './browser';
+import { leafHashHex, verifyConsistencyHex, verifyInclusionHex } from './browser';
 import { leafHash } from './merkle/hashing';
 import { MemorySubtreeStore } from './merkle/memory-store';
 import { planConsistencyProof, planInclusionProof, planRootHash } from './merkle/proof-plans';
@@ -39,6 +39,7 @@ describe('browser verifier (WebCrypto)', () => {
         const plan = planInclusionProof(index, n);
         const proof = plan.assemble(store.subtreeHashes(plan.subtrees));
         const leaf = leafHash(entries[index]);
+        expect(await leafHashHex(Buffer.from(entries[index]).toString('hex'))).toBe(leaf.toString('hex'));
         expect(verifyInclusion(index, n, leaf, proof, store.root())).toBe(true);
         expect(await verifyInclusionHex(index, n, leaf.toString('hex'), hex(proof), store.root().toString('hex'))).toBe(true);
         const other = leafHash(Buffer.alloc(32, 7)).toString('hex');

@@ -38,6 +38,14 @@ async function nodeHashHex(left: string, right: string): Promise<string> {
   return toHexString(await subtle().digest('SHA-256', data));
 }
 
+/** RFC 9162 leaf: SHA-256(0x00 || entry); the audit log's entry is an event's 32-byte hash, given here as hex. */
+export async function leafHashHex(entryHex: string): Promise<string> {
+  if (!HASH_HEX.test(entryHex)) throw new TypeError('not a SHA-256 hash in lowercase hex');
+  const data = new Uint8Array(33);
+  data.set(fromHex(entryHex), 1);
+  return toHexString(await subtle().digest('SHA-256', data));
+}
+
 const allHashes = (...hashes: string[]) => hashes.every((h) => HASH_HEX.test(h));
 
 /** RFC 9162 2.1.3.2 in the browser: whether leafHashHex sits at leafIndex in the tree of treeSize leaves with rootHex. */
