@@ -18,26 +18,30 @@ function shiftToOdd(fn: number, sn: number): [number, number] {
   return [fn, sn];
 }
 
+/**
+ * The RFC's walk up the tree shared by both checks, from node fn of last node
+ * sn: for each of count hashes, whether it joins from the left (fn odd, or fn
+ * the last node of its level); null when the hashes do not end at the root.
+ */
+function walkUp(fn: number, sn: number, count: number): boolean[] | null {
+  const fromLeft: boolean[] = [];
+  for (let i = 0; i < count; i++) {
+    if (sn === 0) return null;
+    const left = odd(fn) || fn === sn;
+    fromLeft.push(left);
+    if (left) [fn, sn] = shiftToOdd(fn, sn);
+    [fn, sn] = [half(fn), half(sn)];
+  }
+  return sn === 0 ? fromLeft : null;
+}
+
 /** For each proof hash p in turn: 'left' means r = node(p, r), 'right' r = node(r, p). */
 export type InclusionStep = 'left' | 'right';
 
 /** How an inclusion proof of proofLength hashes folds from the leaf to the root, or null when it cannot fit the index and size. */
 export function inclusionPlan(leafIndex: number, treeSize: number, proofLength: number): InclusionStep[] | null {
   if (!isSize(leafIndex) || !isSize(treeSize) || leafIndex >= treeSize) return null;
-  let fn = leafIndex;
-  let sn = treeSize - 1;
-  const steps: InclusionStep[] = [];
-  for (let i = 0; i < proofLength; i++) {
-    if (sn === 0) return null;
-    if (odd(fn) || fn === sn) {
-      steps.push('left');
-      [fn, sn] = shiftToOdd(fn, sn);
-    } else {
-      steps.push('right');
-    }
-    [fn, sn] = [half(fn), half(sn)];
-  }
-  return sn === 0 ? steps : null;
+  return walkUp(leafIndex, treeSize - 1, proofLength)?.map((left): InclusionStep => (left ? 'left' : 'right')) ?? null;
 }
 
 /**
@@ -61,20 +65,9 @@ export function consistencyPlan(fromSize: number, toSize: number, proofLength: n
   if (fromSize === 0) return proofLength === 0 ? { kind: 'from-empty' } : null;
   if (proofLength === 0) return null;
   const seedIsFromRoot = isPowerOfTwo(fromSize);
-  const pathLength = proofLength + (seedIsFromRoot ? 1 : 0);
   let fn = fromSize - 1;
   let sn = toSize - 1;
   while (odd(fn)) [fn, sn] = [half(fn), half(sn)];
-  const steps: ConsistencyStep[] = [];
-  for (let i = 1; i < pathLength; i++) {
-    if (sn === 0) return null;
-    if (odd(fn) || fn === sn) {
-      steps.push('both');
-      [fn, sn] = shiftToOdd(fn, sn);
-    } else {
-      steps.push('second');
-    }
-    [fn, sn] = [half(fn), half(sn)];
-  }
-  return sn === 0 ? { kind: 'fold', seedIsFromRoot, steps } : null;
+  const steps = walkUp(fn, sn, proofLength + (seedIsFromRoot ? 1 : 0) - 1);
+  return steps ? { kind: 'fold', seedIsFromRoot, steps: steps.map((left): ConsistencyStep => (left ? 'both' : 'second')) } : null;
 }

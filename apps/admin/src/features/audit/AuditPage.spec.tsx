@@ -4,6 +4,9 @@ import { AuditEventsQuery } from './AuditEventList';
 import { AuditTreeHeadQuery, ConsistencyProofQuery as ConsistencyProof, InclusionProofQuery as InclusionProof } from './audit-proofs';
 import { AUDIT_ENTITY_TYPES } from './audit-entities';
 import { auditor, renderPage } from '../../testing/render';
+import { allowTypingTime } from '../../testing/fixtures';
+
+allowTypingTime();
 
 /**
  * A log of 8 events whose hashes are SHA-256("event 1") ... ("event 8"); the

@@ -9,29 +9,20 @@ import { graphql } from '../../gql';
 
 export const AuditTreeHeadQuery = graphql(`
   query AuditTreeHead {
-    auditTreeHead {
-      treeSize
-      rootHash
-      timestamp
-      keyId
-      signature
-    }
+    # The fields as the signature and the recorded JSON carry them.
+    auditTreeHead { treeSize rootHash timestamp keyId signature }
   }
 `);
 
 export const ConsistencyProofQuery = graphql(`
   query AuditConsistencyProof($fromSize: Int!, $toSize: Int!) {
-    auditConsistencyProof(fromSize: $fromSize, toSize: $toSize) {
-      hashes
-    }
+    auditConsistencyProof(fromSize: $fromSize, toSize: $toSize) { hashes }
   }
 `);
 
 export const InclusionProofQuery = graphql(`
   query AuditInclusionProof($seq: Int!, $treeSize: Int!) {
-    auditInclusionProof(seq: $seq, treeSize: $treeSize) {
-      hashes
-    }
+    auditInclusionProof(seq: $seq, treeSize: $treeSize) { hashes }
   }
 `);
 
