@@ -27,6 +27,16 @@ export function counterparts<V extends ScheduledVersion>(versions: readonly V[],
 }
 
 /**
+ * The published versions of a policy that a newer version coming into force
+ * at `from` keeps from ever taking effect: those scheduled at or after `from`
+ * (at any instant the newest published version already in force applies, as
+ * {@link counterparts} reads it). The publish form warns about them.
+ */
+export function versionsNeverInForce<V extends Omit<ScheduledVersion, 'policyId'>>(published: readonly V[], from: Date): V[] {
+  return published.filter((v) => v.inForceFrom !== null && v.inForceFrom.getTime() >= from.getTime()).sort((a, b) => a.number - b.number);
+}
+
+/**
  * A conflict's status at an instant, derived from time (DESIGN.md section 2):
  * SUPERSEDED once a newer version of either side is in force, RESOLVED from
  * its resolvedAt on, OPEN otherwise (a scheduled pair's conflicts included).

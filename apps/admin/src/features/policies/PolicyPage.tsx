@@ -51,6 +51,7 @@ export const PolicyPageQuery = graphql(`
         effectiveAt
         inForceFrom
         publishedAt
+        createdAt
         materialReduction
         weakenedSubjects
         publishedBy {
@@ -264,6 +265,8 @@ export function PolicyPage() {
                     materialReduction={selected.materialReduction}
                     weakened={selected.weakenedSubjects}
                     noticePeriod={noticePeriod}
+                    draftCreatedAt={selected.createdAt}
+                    published={policy.versions.filter((v) => v.status === 'PUBLISHED')}
                     onPublished={() => void refetch()}
                   />
                 )}

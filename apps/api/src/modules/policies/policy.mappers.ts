@@ -15,6 +15,7 @@ export const toPolicyVersion = (row: PolicyVersionEntity): PolicyVersion =>
     status: row.status as PolicyVersionStatus,
     effectiveAt: row.effectiveAt,
     publishedAt: row.publishedAt,
+    createdAt: row.createdAt,
     inForceFrom: row.inForceFrom,
     notice: row.noticeChannels && row.noticeAt ? { channels: JSON.parse(row.noticeChannels) as NoticeChannel[], noticeAt: row.noticeAt } : null,
     policyId: row.policyId,

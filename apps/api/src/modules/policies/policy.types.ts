@@ -32,6 +32,7 @@ export class PolicyVersion {
   @Field(() => PolicyVersionStatus) status: PolicyVersionStatus;
   @Field(() => Date, { nullable: true, description: 'set when published' }) effectiveAt: Date | null;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
+  @Field(() => Date, { description: 'when the version was drafted: a notice sent outside Canopy before it cannot count' }) createdAt: Date;
   @Field(() => Date, { nullable: true, description: 'max(effectiveAt, publishedAt): when it comes into force' }) inForceFrom: Date | null;
   @Field(() => AmendmentNotice, { nullable: true }) notice: AmendmentNotice | null;
   policyId: string;
