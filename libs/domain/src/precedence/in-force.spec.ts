@@ -1,5 +1,5 @@
 import { inForceFrom } from '../amendments/notice';
-import { conflictStatusAt, counterparts, versionsNeverInForce } from './in-force';
+import { conflictStatusAt, counterparts, pairTakesEffectAt, versionsNeverInForce } from './in-force';
 
 const at = (iso: string) => new Date(iso);
 const version = (policyId: string, number: number, inForce: string | null) => ({ policyId, number, inForceFrom: inForce ? at(inForce) : null });
@@ -63,5 +63,15 @@ describe('versionsNeverInForce', () => {
 
   it('should name none when the new version comes into force after every scheduled one', () => {
     expect(versionsNeverInForce(published, at('2027-03-01T00:00:00Z'))).toEqual([]);
+  });
+});
+
+describe('pairTakesEffectAt', () => {
+  const now = at('2026-12-01T00:00:00Z');
+  it('should give the later of the two versions\' dates while it is ahead, and null once the pair is in force', () => {
+    expect(pairTakesEffectAt(at('2026-11-01T00:00:00Z'), at('2027-01-01T00:00:00Z'), now)).toEqual(at('2027-01-01T00:00:00Z'));
+    expect(pairTakesEffectAt(at('2027-02-01T00:00:00Z'), at('2026-10-01T00:00:00Z'), now)).toEqual(at('2027-02-01T00:00:00Z'));
+    expect(pairTakesEffectAt(at('2026-11-01T00:00:00Z'), at('2026-11-30T00:00:00Z'), now)).toBeNull();
+    expect(pairTakesEffectAt(null, at('2027-01-01T00:00:00Z'), now)).toBeNull();
   });
 });

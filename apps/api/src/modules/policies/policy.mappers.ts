@@ -38,6 +38,8 @@ export const toPolicyConflict = (view: ConflictView): PolicyConflict =>
     rationale: view.row.rationale,
     resolvedAt: view.row.resolvedAt,
     createdAt: view.row.createdAt,
+    globalInForceFrom: view.globalVersion.inForceFrom,
+    serviceInForceFrom: view.serviceVersion.inForceFrom,
     governedCategories: JSON.parse(view.row.governedCategories),
     carriedFromId: view.row.carriedFromId,
     serviceId: view.row.serviceId,

@@ -70,6 +70,9 @@ export class PolicyConflict {
   @Field(() => String, { nullable: true }) rationale: string | null;
   @Field(() => Date, { nullable: true }) resolvedAt: Date | null;
   @Field(() => Date) createdAt: Date;
+  /** When each side's version comes into force (read by takesEffectAt). */
+  globalInForceFrom: Date | null;
+  serviceInForceFrom: Date | null;
   @Field(() => [GovernedCategory], { description: 'the categories the subject governs, sensitive ones marked' })
   governedCategories: GovernedCategory[];
   @Field(() => ID, { nullable: true, description: 'the conflict whose resolution was carried forward to this one' })

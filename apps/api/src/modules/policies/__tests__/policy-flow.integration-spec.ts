@@ -307,6 +307,12 @@ describe.each(testDialects())('policies, precedence and amendments on %s', (dial
       const later = clause(await effective(t.clock.iso(32 * DAY)), 'RIGHT', 'DELETE')!;
       expect(later).toMatchObject({ source: 'SERVICE', value: 'GRANTED' });
       expect(later.explanation).not.toContain('general v3');
+      // A conflict against the scheduled version says when it takes effect; one of the pair in force says nothing.
+      const all = (await t.gql('{ conflicts { globalPolicyVersion status takesEffectAt } }', {}, as.auditor)).data!.conflicts as { globalPolicyVersion: number; status: string; takesEffectAt: string | null }[];
+      const scheduledPair = all.filter((c) => c.globalPolicyVersion === 4);
+      expect(scheduledPair.length).toBeGreaterThan(0);
+      expect(scheduledPair.every((c) => c.takesEffectAt === effectiveAt)).toBe(true);
+      expect(all.filter((c) => c.globalPolicyVersion < 4).every((c) => c.takesEffectAt === null)).toBe(true);
     });
 
     it('should have written one audit event per successful mutation of this flow', async () => {
