@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { DEMO, gql, screenshot, signedIn, textOf, useBrowser } from './support/browser';
 
 const seqs = async (page: Page) => {
-  const table = page.getByRole('table', { name: /events?, (newest|oldest) first/ });
+  const table = page.getByRole('table', { name: /events?( match(es)? the filters)?, (newest|oldest) first/ });
   await table.waitFor();
   return (await table.locator('tbody tr').locator('td:first-child').allInnerTexts()).map(Number).filter((n) => Number.isFinite(n) && n > 0);
 };
@@ -27,7 +27,7 @@ describe('the auditor view of the audit log', () => {
     await page.getByRole('option', { name: 'service', exact: true }).click();
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/entityType=service/);
-    await page.getByRole('table', { name: /events?, oldest first/ }).waitFor();
+    await page.getByRole('table', { name: /events? match(es)? the filters, oldest first/ }).waitFor();
     const link = page.getByRole('link', { name: /^Open service / }).first();
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^\/services\//);
