@@ -1,6 +1,21 @@
 import type { Page } from 'playwright-core';
 import { DEMO, gql, screenshot, signedIn, textOf, useBrowser } from './support/browser';
 
+/** Presses Tab until the focused element matches (its accessible text), as a keyboard user would; fails after `limit` presses. */
+async function tabTo(page: Page, matches: (text: string) => boolean, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const text = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+      return `${el.getAttribute('aria-label') ?? ''} ${labelled ?? ''} ${el.tagName === 'BUTTON' ? el.innerText : ''}`.trim();
+    });
+    if (matches(text)) return;
+  }
+  throw new Error('tabTo: never reached the element');
+}
+
 const seqs = async (page: Page) => {
   const table = page.getByRole('table', { name: /events?( match(es)? the filters)?, (newest|oldest) first/ });
   await table.waitFor();
@@ -108,6 +123,34 @@ describe('the notice advice when publishing a reducing draft', () => {
     await requirement.getByText(/The effective date is too early/).waitFor();
     expect(await requirement.innerText()).not.toContain('send the notice by');
     await screenshot(page, 'i13-notice-too-early');
+    await context.close();
+  });
+});
+
+describe('a conflict resolved by keyboard alone', () => {
+  const browser = useBrowser();
+
+  it('should reach the decision, the rationale, the button and the confirmation with Tab, arrow keys and Enter', async () => {
+    const { context, page } = await signedIn(browser(), DEMO.officer, '/conflicts');
+    const { conflicts } = await gql<{ conflicts: { id: string; viewerCanResolve: boolean }[] }>(page, '{ conflicts(status: OPEN) { id viewerCanResolve } }');
+    const open = conflicts.find((c) => c.viewerCanResolve);
+    expect(open).toBeDefined();
+    await page.goto(`/conflicts/${open!.id}`);
+    await page.getByRole('form', { name: 'Resolve conflict' }).waitFor();
+    await tabTo(page, (t) => /Service policy prevails|Global policy prevails/.test(t));
+    // Arrow keys move within the radio group; Global prevails needs no notice reminder.
+    for (let i = 0; i < 2 && !(await page.getByLabel(/Global policy prevails/).isChecked()); i++) await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel(/Global policy prevails/).isChecked()).toBe(true);
+    await tabTo(page, (t) => t.includes('Rationale'));
+    await page.keyboard.type('The global value protects users; the service keeps to it (keyboard e2e).');
+    await tabTo(page, (t) => t === 'Resolve conflict');
+    await screenshot(page, 'i13-conflict-keyboard-form');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    // The confirm button has the focus: Enter confirms.
+    await page.keyboard.press('Enter');
+    await page.getByText(/Resolved: global prevails/i).waitFor();
+    await screenshot(page, 'i13-conflict-keyboard-resolved');
     await context.close();
   });
 });
