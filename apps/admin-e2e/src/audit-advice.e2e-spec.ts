@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { DEMO, gql, screenshot, signedIn, textOf, useBrowser } from './support/browser';
+import { pendingSensitiveArrangement } from './support/fixtures';
 
 /** Presses Tab until the focused element matches (its accessible text), as a keyboard user would; fails after `limit` presses. */
 async function tabTo(page: Page, matches: (text: string) => boolean, limit = 80): Promise<void> {
@@ -152,5 +153,40 @@ describe('a conflict resolved by keyboard alone', () => {
     await page.getByText(/Resolved: global prevails/i).waitFor();
     await screenshot(page, 'i13-conflict-keyboard-resolved');
     await context.close();
+  });
+});
+
+describe('a sharing decision by keyboard alone', () => {
+  const browser = useBrowser();
+
+  /** Tab to Approve, Enter; the dialog's confirm button has the focus, Enter again. */
+  async function approveByKeyboard(page: Page, id: string): Promise<void> {
+    await page.goto(`/sharing/${id}`);
+    await page.getByRole('region', { name: 'Decision' }).waitFor();
+    await tabTo(page, (t) => t === 'Approve');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  }
+
+  it('should approve with two officers by keyboard, and show the first the separation-of-duties check from its side', async () => {
+    const first = await signedIn(browser(), DEMO.officer, '/sharing');
+    const pending = await pendingSensitiveArrangement(browser(), first.page);
+    await approveByKeyboard(first.page, pending.id);
+    const checks = first.page.getByRole('list', { name: 'Checks' });
+    await checks.getByText('you approved this arrangement already: the next approval must come from another officer').waitFor();
+
+    const second = await signedIn(browser(), DEMO.officer2, '/sharing');
+    await approveByKeyboard(second.page, pending.id);
+    await second.page.getByText('APPROVED').first().waitFor();
+    await second.context.close();
+
+    // Approved: the officer who approved first is told so, and sees no failed check.
+    await first.page.reload();
+    await checks.getByText('you approved this arrangement; separation of duties was checked when you did').waitFor();
+    expect(await checks.innerText()).not.toContain('failed');
+    await screenshot(first.page, 'i13-sharing-approved-sod-viewer-side');
+    await first.context.close();
   });
 });
