@@ -26,7 +26,8 @@ export default [
             { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain', 'type:evidence'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:evidence', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:domain'] },
+            // The console checks Merkle proofs with libs/evidence's browser entry (WebCrypto).
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:domain', 'type:evidence'] },
             { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:evidence'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:persistence', 'type:domain', 'type:evidence'] },

@@ -26,6 +26,7 @@ module.exports = {
   moduleNameMapper: {
     '\\.css$': path.join(__dirname, 'src/testing/style-mock.js'),
     '^@canopy/domain$': path.join(__dirname, '../../libs/domain/src/index.ts'),
+    '^@canopy/evidence/browser$': path.join(__dirname, '../../libs/evidence/src/browser.ts'),
   },
   setupFiles: ['<rootDir>/src/testing/polyfills.ts'],
   setupFilesAfterEnv: ['<rootDir>/src/testing/setup-tests.ts'],

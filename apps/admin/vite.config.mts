@@ -16,8 +16,14 @@ export default defineConfig({
   root: here,
   cacheDir: path.join(root, 'node_modules/.vite/admin'),
   plugins: [react()],
-  // The pure domain (libs/domain) is compiled into the console from source, like the API reads it.
-  resolve: { alias: { '@canopy/domain': path.join(root, 'libs/domain/src/index.ts') } },
+  // The pure domain (libs/domain) is compiled into the console from source, like the API reads it;
+  // so is the browser entry of libs/evidence (proof checks with WebCrypto, no node:crypto).
+  resolve: {
+    alias: {
+      '@canopy/domain': path.join(root, 'libs/domain/src/index.ts'),
+      '@canopy/evidence/browser': path.join(root, 'libs/evidence/src/browser.ts'),
+    },
+  },
   base: '/',
   build: {
     outDir: path.join(root, 'dist/apps/admin'),

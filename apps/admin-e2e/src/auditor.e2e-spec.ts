@@ -5,12 +5,13 @@ describe('an auditor', () => {
 
   it('should see the audit log, read a diff and verify the chain', async () => {
     const { context, page } = await signedIn(browser(), DEMO.auditor, '/audit');
-    const table = page.getByRole('table', { name: /events?, oldest first/ });
+    const table = page.getByRole('table', { name: /events?, newest first/ });
     await table.waitFor();
     expect(await table.getByRole('row').count()).toBeGreaterThan(2);
 
     // Filters live in the URL.
-    await page.getByLabel('Entity type').fill('service');
+    await page.getByRole('combobox', { name: 'Entity type' }).click();
+    await page.getByRole('option', { name: 'service', exact: true }).click();
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/entityType=service/);
     await page.getByRole('button', { name: /Show changes of event/ }).first().click();

@@ -16,6 +16,8 @@ const ORDER = [
   'new-pages',
   // Leaves a draft of the global policy with an issued notice.
   'notices-journey',
+  // Reads that draft's publish advice; records and checks audit log heads.
+  'audit-advice',
 ];
 const rank = (test) => {
   const i = ORDER.findIndex((name) => test.path.endsWith(`${name}.e2e-spec.ts`));

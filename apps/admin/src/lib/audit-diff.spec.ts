@@ -26,7 +26,24 @@ describe('auditChanges', () => {
     const before = { items: [{ key: 'a', v: 1 }, { key: 'b', v: 2 }] };
     expect(auditChanges(before, { items: [{ key: 'b', v: 2 }, { key: 'a', v: 1 }] })).toEqual([]);
     const rows = auditChanges(before, { items: [{ key: 'a', v: 1 }, { key: 'b', v: 3 }] });
-    expect(rows).toEqual([{ path: 'items[1].v', kind: 'changed', before: 2, after: 3 }]);
+    expect(rows).toEqual([{ path: 'items[b].v', kind: 'changed', before: 2, after: 3 }]);
+  });
+
+  it('should match inventory items by data category, so adding one item is one added item', () => {
+    const item = (dataCategory: string, retentionDays: number) => ({ dataCategory, purposes: ['ANALYTICS'], retentionDays });
+    const before = { items: [item('email', 30), item('location', 90)] };
+    const rows = auditChanges(before, { items: [item('contacts', 10), item('email', 30), item('location', 180)] });
+    expect(rows).toEqual([
+      { path: 'items[contacts]', kind: 'added', after: item('contacts', 10) },
+      { path: 'items[location].retentionDays', kind: 'changed', before: 90, after: 180 },
+    ]);
+    expect(auditChanges(before, { items: [item('location', 90)] })).toEqual([{ path: 'items[email]', kind: 'removed', before: item('email', 30) }]);
+  });
+
+  it('should count positions from 1 in lists without identities', () => {
+    expect(auditChanges({ tags: ['a', 'b'] }, { tags: ['a', 'c'] })).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/^tags\[2\]$/) })]),
+    );
   });
 
   it('should return nothing when nothing changed', () => {

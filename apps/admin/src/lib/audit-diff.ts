@@ -8,12 +8,18 @@ export interface ChangeRow {
   after?: unknown;
 }
 
+/** What names an element of a snapshot's list: its id or key, or an inventory item's data category. */
+function identityOf(item: unknown): string | null {
+  if (!item || typeof item !== 'object') return null;
+  const o = item as { id?: unknown; key?: unknown; seq?: unknown; dataCategory?: unknown };
+  const identity = o.id ?? o.key ?? o.seq ?? o.dataCategory;
+  return identity == null ? null : String(identity);
+}
+
 const differ = create({
-  // Arrays of objects with an id or key are matched by it, so a reordered list is not reported as changed.
-  objectHash: (item: object, index?: number) => {
-    const o = item as { id?: unknown; key?: unknown; seq?: unknown };
-    return String(o.id ?? o.key ?? o.seq ?? `$$index:${index}`);
-  },
+  // Arrays of objects with an identity are matched by it, so a reordered list is not reported as changed and
+  // adding one inventory item is one added item, not every later item CHANGED.
+  objectHash: (item: object, index?: number) => identityOf(item) ?? `$$index:${index}`,
   // A move is not reported: the order of a list in a snapshot carries no meaning here.
   arrays: { detectMove: true, includeValueOnMove: false },
   propertyFilter: (name: string) => name !== '__typename',
@@ -21,7 +27,17 @@ const differ = create({
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
-function walk(delta: unknown, path: string, rows: ChangeRow[]): void {
+/** An element's label in a path: its identity when it has one (`items[email]`), else its position counted from 1. */
+function elementLabel(key: string, left: unknown, right: unknown): string {
+  const removed = key.startsWith('_');
+  const index = Number(key.replace(/^_/, ''));
+  const element = removed ? (Array.isArray(left) ? left[index] : undefined) : Array.isArray(right) ? right[index] : undefined;
+  return `[${identityOf(element) ?? index + 1}]`;
+}
+
+const child = (value: unknown, key: string): unknown => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
+
+function walk(delta: unknown, path: string, rows: ChangeRow[], left: unknown, right: unknown): void {
   if (Array.isArray(delta)) {
     if (delta.length === 1) rows.push({ path: path || '(value)', kind: 'added', after: delta[0] });
     else if (delta.length === 2) rows.push({ path: path || '(value)', kind: 'changed', before: delta[0], after: delta[1] });
@@ -33,8 +49,16 @@ function walk(delta: unknown, path: string, rows: ChangeRow[]): void {
   const isArray = object._t === 'a';
   for (const key of Object.keys(object).sort(naturalOrder)) {
     if (key === '_t') continue;
-    const label = isArray ? `[${key.replace(/^_/, '')}]` : key;
-    walk(object[key], isArray ? `${path}${label}` : join(path, label), rows);
+    if (isArray) {
+      const index = Number(key.replace(/^_/, ''));
+      const lefts = Array.isArray(left) ? left : [];
+      const rightElement = Array.isArray(right) && !key.startsWith('_') ? right[index] : undefined;
+      // A removed element's key is its old index; a changed one's is its new index, so its old self is found by identity.
+      const leftElement = key.startsWith('_') ? lefts[index] : (lefts.find((e) => identityOf(e) !== null && identityOf(e) === identityOf(rightElement)) ?? lefts[index]);
+      walk(object[key], `${path}${elementLabel(key, left, right)}`, rows, leftElement, rightElement);
+    } else {
+      walk(object[key], join(path, key), rows, child(left, key), child(right, key));
+    }
   }
 }
 
@@ -49,7 +73,7 @@ export function auditChanges(before: unknown, after: unknown): ChangeRow[] {
   // A creation (no before) or a deletion (no after) lists each field, not one opaque value.
   const left = before == null && isObject(after) ? {} : (before ?? null);
   const right = after == null && isObject(before) ? {} : (after ?? null);
-  walk(differ.diff(left, right), '', rows);
+  walk(differ.diff(left, right), '', rows, left, right);
   return rows;
 }
 

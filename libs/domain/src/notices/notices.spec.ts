@@ -1,7 +1,7 @@
 import { orderUpdates, publicPolicyDocument } from './public-policy';
 import { notificationAudience } from '../notifications/audience';
 import { addDays } from '../shared/dates';
-import { decidePublishNotice, earliestEffectiveAtFor, type PublishNoticeInput } from './publish-rules';
+import { decidePublishNotice, earliestEffectiveAtFor, externalNoticeDateProblem, type PublishNoticeInput } from './publish-rules';
 import { issueNoticeProblems, mergeRecipients } from './issue-rules';
 import { noticeSubject, noticeText } from './notice-text';
 
@@ -121,5 +121,17 @@ describe('publicPolicyDocument and orderUpdates', () => {
   it('should list upcoming changes first, soonest first, then past ones newest first', () => {
     const n = (id: string, issued: number, planned: number) => ({ id, issuedAt: addDays(now, issued), plannedEffectiveAt: addDays(now, planned) });
     expect(orderUpdates([n('past', -50, -10), n('later', -1, 60), n('soon', -2, 30), n('older', -90, -40)], now).map((x) => x.id)).toEqual(['soon', 'later', 'past', 'older']);
+  });
+});
+
+describe('externalNoticeDateProblem', () => {
+  const now = new Date('2026-12-01T10:00:00Z');
+  const drafted = new Date('2026-11-20T09:00:00Z');
+
+  it('should refuse a date after now or before the draft existed, and accept one between', () => {
+    expect(externalNoticeDateProblem(new Date('2026-12-02T00:00:00Z'), now, drafted)).toBe('IN_FUTURE');
+    expect(externalNoticeDateProblem(new Date('2026-11-19T00:00:00Z'), now, drafted)).toBe('BEFORE_DRAFT');
+    expect(externalNoticeDateProblem(drafted, now, drafted)).toBeNull();
+    expect(externalNoticeDateProblem(now, now, drafted)).toBeNull();
   });
 });

@@ -31,6 +31,15 @@ export type PublishNoticeDecision =
   | { ok: true; /** The notice the version records, if any: an issued one that satisfies, or the external one. */ notice: { channels: string[]; noticeAt: Date; evidence: string | null } | null }
   | { ok: false; code: 'NOTICE_REQUIRED' | 'BAD_USER_INPUT'; argument: string; message: string; earliestEffectiveAt: Date | null };
 
+/** Why the date of a notice sent outside Canopy cannot count for a draft: it has not happened yet, or it predates the draft. */
+export type ExternalNoticeDateProblem = 'IN_FUTURE' | 'BEFORE_DRAFT';
+
+export function externalNoticeDateProblem(noticeAt: Date, now: Date, draftCreatedAt: Date): ExternalNoticeDateProblem | null {
+  if (noticeAt.getTime() > now.getTime()) return 'IN_FUTURE';
+  if (noticeAt.getTime() < draftCreatedAt.getTime()) return 'BEFORE_DRAFT';
+  return null;
+}
+
 /**
  * Whether a version may be published with the notices it has (DESIGN.md
  * section 8). A material reduction needs either an issued, not voided notice
@@ -58,10 +67,11 @@ export function decidePublishNotice(input: PublishNoticeInput): PublishNoticeDec
     if (evidence.length > 2000) {
       return { ok: false, code: 'BAD_USER_INPUT', argument: 'notice.evidence', message: 'evidence has at most 2000 characters.', earliestEffectiveAt: null };
     }
-    if (external.noticeAt.getTime() > input.now.getTime()) {
+    const dateProblem = externalNoticeDateProblem(external.noticeAt, input.now, input.draftCreatedAt);
+    if (dateProblem === 'IN_FUTURE') {
       return { ok: false, code: 'BAD_USER_INPUT', argument: 'notice.noticeAt', message: 'noticeAt may not be in the future.', earliestEffectiveAt: null };
     }
-    if (external.noticeAt.getTime() < input.draftCreatedAt.getTime()) {
+    if (dateProblem === 'BEFORE_DRAFT') {
       return {
         ok: false,
         code: 'BAD_USER_INPUT',

@@ -1,5 +1,5 @@
 import { inForceFrom } from '../amendments/notice';
-import { conflictStatusAt, counterparts } from './in-force';
+import { conflictStatusAt, counterparts, pairTakesEffectAt, versionsNeverInForce } from './in-force';
 
 const at = (iso: string) => new Date(iso);
 const version = (policyId: string, number: number, inForce: string | null) => ({ policyId, number, inForceFrom: inForce ? at(inForce) : null });
@@ -48,5 +48,30 @@ describe('conflictStatusAt', () => {
     expect(conflictStatusAt({ resolvedAt }, false, at('2026-11-30T23:59:59Z'))).toBe('OPEN');
     expect(conflictStatusAt({ resolvedAt }, false, resolvedAt)).toBe('RESOLVED');
     expect(conflictStatusAt({ resolvedAt: null }, false, resolvedAt)).toBe('OPEN');
+  });
+});
+
+describe('versionsNeverInForce', () => {
+  const published = [version('p', 1, '2026-11-01T00:00:00Z'), version('p', 2, '2027-01-01T00:00:00Z'), version('p', 3, '2027-02-01T00:00:00Z'), version('p', 4, null)];
+
+  it('should name the scheduled versions a newer one coming into force no later than them preempts', () => {
+    expect(versionsNeverInForce(published, at('2026-12-15T00:00:00Z')).map((v) => v.number)).toEqual([2, 3]);
+    expect(versionsNeverInForce(published, at('2027-01-15T00:00:00Z')).map((v) => v.number)).toEqual([3]);
+    // The same instant: the newer version applies, so the scheduled one never does.
+    expect(versionsNeverInForce(published, at('2027-02-01T00:00:00Z')).map((v) => v.number)).toEqual([3]);
+  });
+
+  it('should name none when the new version comes into force after every scheduled one', () => {
+    expect(versionsNeverInForce(published, at('2027-03-01T00:00:00Z'))).toEqual([]);
+  });
+});
+
+describe('pairTakesEffectAt', () => {
+  const now = at('2026-12-01T00:00:00Z');
+  it('should give the later of the two versions\' dates while it is ahead, and null once the pair is in force', () => {
+    expect(pairTakesEffectAt(at('2026-11-01T00:00:00Z'), at('2027-01-01T00:00:00Z'), now)).toEqual(at('2027-01-01T00:00:00Z'));
+    expect(pairTakesEffectAt(at('2027-02-01T00:00:00Z'), at('2026-10-01T00:00:00Z'), now)).toEqual(at('2027-02-01T00:00:00Z'));
+    expect(pairTakesEffectAt(at('2026-11-01T00:00:00Z'), at('2026-11-30T00:00:00Z'), now)).toBeNull();
+    expect(pairTakesEffectAt(null, at('2027-01-01T00:00:00Z'), now)).toBeNull();
   });
 });

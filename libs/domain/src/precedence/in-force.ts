@@ -27,6 +27,27 @@ export function counterparts<V extends ScheduledVersion>(versions: readonly V[],
 }
 
 /**
+ * The published versions of a policy that a newer version coming into force
+ * at `from` keeps from ever taking effect: those scheduled at or after `from`
+ * (at any instant the newest published version already in force applies, as
+ * {@link counterparts} reads it). The publish form warns about them.
+ */
+export function versionsNeverInForce<V extends Omit<ScheduledVersion, 'policyId'>>(published: readonly V[], from: Date): V[] {
+  return published.filter((v) => v.inForceFrom !== null && v.inForceFrom.getTime() >= from.getTime()).sort((a, b) => a.number - b.number);
+}
+
+/**
+ * When a conflict's pair of versions comes into force (the later of the two),
+ * or null once it is: a conflict against a version not yet in force "takes
+ * effect on" that date, and until then another value applies.
+ */
+export function pairTakesEffectAt(globalInForceFrom: Date | null, serviceInForceFrom: Date | null, now: Date): Date | null {
+  if (!globalInForceFrom || !serviceInForceFrom) return null;
+  const from = Math.max(globalInForceFrom.getTime(), serviceInForceFrom.getTime());
+  return from > now.getTime() ? new Date(from) : null;
+}
+
+/**
  * A conflict's status at an instant, derived from time (DESIGN.md section 2):
  * SUPERSEDED once a newer version of either side is in force, RESOLVED from
  * its resolvedAt on, OPEN otherwise (a scheduled pair's conflicts included).

@@ -98,6 +98,22 @@ describe('evaluateSharingChecks', () => {
       expect(check('SEPARATION_OF_DUTIES', {}, { approverIds: ['dpo-1'], requiredApprovals: 2 })).toMatchObject({ passed: false });
     });
 
+    it('should tell the officer who approved an open arrangement that the next approval is another officer\'s', () => {
+      expect(check('SEPARATION_OF_DUTIES', { approverId: 'dpo-1' }, { approverIds: ['dpo-1'], requiredApprovals: 2 })).toMatchObject({
+        passed: false,
+        message: 'you approved this arrangement already: the next approval must come from another officer',
+      });
+    });
+
+    it('should never fail on a decided arrangement, telling the officer who approved it so', () => {
+      expect(check('SEPARATION_OF_DUTIES', { approverId: 'dpo-1' }, { approverIds: ['dpo-1'], decided: true })).toEqual({
+        name: 'SEPARATION_OF_DUTIES',
+        passed: true,
+        message: 'you approved this arrangement; separation of duties was checked when you did',
+      });
+      expect(check('SEPARATION_OF_DUTIES', { approverId: 'eng-1' }, { approverIds: ['dpo-1'], decided: true })).toMatchObject({ passed: true, message: 'checked against each approving officer at approval time' });
+    });
+
     it('should pass, deferred, when nobody is approving', () => {
       expect(check('SEPARATION_OF_DUTIES', { approverId: null })).toMatchObject({ passed: true });
     });

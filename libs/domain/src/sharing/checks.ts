@@ -45,6 +45,12 @@ export interface SharingChecksInput {
     /** Users who approved so far. */
     approverIds: readonly string[];
     requiredApprovals: number;
+    /**
+     * Approved, rejected, revoked or withdrawn: nobody approves it any more,
+     * so SEPARATION_OF_DUTIES reads from the viewer's side (an officer who
+     * approved it is told so) and never fails. Unset: still open.
+     */
+    decided?: boolean;
   };
   processor: ProcessorDpa & { key?: string };
   /** Categories of the service's current inventory. */
@@ -78,12 +84,19 @@ export function evaluateSharingChecks(input: SharingChecksInput): SharingCheck[]
   const approvers = new Set(arrangement.approverIds);
 
   let separation: SharingCheck;
-  if (input.approverId === null) {
+  if (arrangement.decided) {
+    const mine = input.approverId !== null && approvers.has(input.approverId);
+    separation = {
+      name: 'SEPARATION_OF_DUTIES',
+      passed: true,
+      message: mine ? 'you approved this arrangement; separation of duties was checked when you did' : 'checked against each approving officer at approval time',
+    };
+  } else if (input.approverId === null) {
     separation = { name: 'SEPARATION_OF_DUTIES', passed: true, message: 'checked against the approving officer at approval time' };
   } else if (input.approverId === arrangement.requestedById) {
     separation = { name: 'SEPARATION_OF_DUTIES', passed: false, message: 'the approver requested this arrangement' };
   } else if (approvers.has(input.approverId)) {
-    separation = { name: 'SEPARATION_OF_DUTIES', passed: false, message: 'the approver has already approved this arrangement' };
+    separation = { name: 'SEPARATION_OF_DUTIES', passed: false, message: 'you approved this arrangement already: the next approval must come from another officer' };
   } else {
     separation = { name: 'SEPARATION_OF_DUTIES', passed: true, message: 'the approver neither requested nor already approved it' };
   }

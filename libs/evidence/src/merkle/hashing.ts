@@ -19,15 +19,4 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
 /** MTH({}) = SHA-256 of nothing. */
 export const EMPTY_TREE_HASH: Buffer = sha256();
 
-export function isPowerOfTwo(n: number): boolean {
-  return Number.isSafeInteger(n) && n > 0 && 2 ** Math.floor(Math.log2(n)) === n;
-}
-
-/** The RFC's split point: the largest power of two k with k < n <= 2k (n >= 2). */
-export function splitPoint(n: number): number {
-  if (!Number.isSafeInteger(n) || n < 2) throw new RangeError(`a tree of ${n} leaves has no split`);
-  let k = 2 ** Math.floor(Math.log2(n));
-  if (k >= n) k /= 2; // n itself a power of two (or log2 rounded up near 2^53)
-  while (k * 2 < n) k *= 2;
-  return k;
-}
+export { isPowerOfTwo, splitPoint } from './tree-math';

@@ -4,6 +4,27 @@ import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { formatDateTime } from '../../lib/format';
 import { AuditDiff } from './AuditDiff';
 import { HeadedTable } from '../../components/HeadedTable';
+import { RouterLink } from '../../components/links';
+import { auditEntityPath } from './audit-entities';
+
+/** The entity an event concerns, its id linked to its page when it has one. */
+function AuditEntity({ type, id }: { type: string; id: string }) {
+  const path = auditEntityPath(type, id);
+  return (
+    <>
+      {type}{' '}
+      {path ? (
+        <RouterLink to={path} aria-label={`Open ${type} ${id}`}>
+          {id}
+        </RouterLink>
+      ) : (
+        <Text span c="dimmed" size="sm">
+          {id}
+        </Text>
+      )}
+    </>
+  );
+}
 
 export const AuditEventRow_event = graphql(`
   fragment AuditEventRow_event on AuditEvent {
@@ -23,10 +44,10 @@ export const AuditEventRow_event = graphql(`
   }
 `);
 
-/** One page of audit events (oldest first) matching a filter: the audit log, a service's history and the CSV export read it. */
+/** One page of audit events (oldest first unless newestFirst) matching a filter: the audit log, a service's history and the CSV export read it. */
 export const AuditEventsQuery = graphql(`
-  query AuditEvents($filter: AuditEventFilter, $first: Int!, $after: String) {
-    auditEvents(filter: $filter, first: $first, after: $after) {
+  query AuditEvents($filter: AuditEventFilter, $first: Int!, $after: String, $newestFirst: Boolean = false) {
+    auditEvents(filter: $filter, first: $first, after: $after, newestFirst: $newestFirst) {
       totalCount
       pageInfo {
         hasNextPage
@@ -43,7 +64,7 @@ export const AuditEventsQuery = graphql(`
   }
 `);
 
-/** Audit events, each expandable to its before/after diff. */
+/** Audit events in the order given, each expandable to its before/after diff. */
 export function AuditEventList({ events, caption }: { events: FragmentType<typeof AuditEventRow_event>[]; caption: string }) {
   const [open, setOpen] = useState<Set<number>>(new Set());
   const rows = events.map((e) => getFragmentData(AuditEventRow_event, e));
@@ -73,7 +94,7 @@ export function AuditEventList({ events, caption }: { events: FragmentType<typeo
                   <Code>{event.action}</Code>
                 </Table.Td>
                 <Table.Td>
-                  {event.entityType} <Text span c="dimmed" size="sm">{event.entityId}</Text>
+                  <AuditEntity type={event.entityType} id={event.entityId} />
                 </Table.Td>
                 <Table.Td>
                   <Button

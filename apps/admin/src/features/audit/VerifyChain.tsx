@@ -1,7 +1,9 @@
 import { useLazyQuery } from '@apollo/client/react';
-import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { graphql } from '../../gql';
 import { ErrorMessage } from '../../components/QueryState';
+import { parseChainHead, verifyRecordedChainHead } from './audit-proofs';
+import { RecordedHeadCheck } from './RecordedHeadCheck';
 
 export const VerifyAuditLogQuery = graphql(`
   query VerifyAuditLog {
@@ -15,7 +17,7 @@ export const VerifyAuditLogQuery = graphql(`
   }
 `);
 
-/** Recomputes the hash chain on the server and shows the head to record outside Canopy. */
+/** Recomputes the hash chain on the server, shows the head to record outside Canopy, and checks a head recorded earlier. */
 export function VerifyChain() {
   const [verify, { data, loading, error }] = useLazyQuery(VerifyAuditLogQuery, { fetchPolicy: 'network-only' });
   const result = data?.verifyAuditLog;
@@ -43,14 +45,33 @@ export function VerifyChain() {
               {result.ok ? ' Every hash matches its event and the previous hash; the sequence has no gap.' : ' Events from this one on do not match their hashes or their sequence.'}
             </Text>
             {result.headSeq != null && (
-              <Text size="sm">
-                Head: event {result.headSeq}, hash <Code>{result.headHash}</Code>. Record this pair outside Canopy: the next check
-                then also proves that no newer event was removed.
-              </Text>
+              <>
+                <Text size="sm">
+                  Head: event {result.headSeq}, hash <Code>{result.headHash}</Code>. Record this pair outside Canopy: pasted below
+                  later, it shows whether the log still extends it.
+                </Text>
+                <Group>
+                  <CopyButton value={JSON.stringify({ seq: result.headSeq, hash: result.headHash })}>
+                    {({ copied, copy }) => (
+                      <Button size="xs" variant="default" onClick={copy}>
+                        {copied ? 'Copied' : 'Copy the head (seq, hash)'}
+                      </Button>
+                    )}
+                  </CopyButton>
+                </Group>
+              </>
             )}
           </Stack>
         </Alert>
       )}
+      <RecordedHeadCheck
+        label="A chain head recorded earlier"
+        description="Paste the seq and hash copied above (or typed as: 42 followed by the hash)."
+        unreadable="This is not a head: it needs an event number and a 64-digit hex hash."
+        buttonLabel="Check the recorded head"
+        parse={parseChainHead}
+        verify={verifyRecordedChainHead}
+      />
     </Stack>
   );
 }

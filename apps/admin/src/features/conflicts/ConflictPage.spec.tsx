@@ -34,6 +34,7 @@ const conflict = (over: Record<string, unknown> = {}) => ({
   rationale: null,
   resolvedAt: null,
   createdAt: '2026-11-02T00:00:00.000Z',
+  takesEffectAt: null,
   resolvedBy: null,
   service: {
     __typename: 'Service' as const,
@@ -46,7 +47,7 @@ const conflict = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const mocks = (c: ReturnType<typeof conflict>) => [
+const mocks = (c: ReturnType<typeof conflict>, nowClauses: unknown[] = []) => [
   {
     request: { query: ConflictPageQuery, variables: { id: 'c1' } },
     result: {
@@ -58,11 +59,12 @@ const mocks = (c: ReturnType<typeof conflict>) => [
   },
   {
     request: { query: EffectivePolicyTabQuery, variables: { key: 'news', at: null } },
-    result: { data: { effectivePolicy: { __typename: 'EffectivePolicy' as const, at: '2026-11-29T00:00:00.000Z', clauses: [] } } },
+    result: { data: { effectivePolicy: { __typename: 'EffectivePolicy' as const, at: '2026-11-29T00:00:00.000Z', clauses: nowClauses } } },
   },
 ];
 
-const render = (c = conflict(), viewer = officer) => renderPage(<ConflictPage />, { viewer, mocks: mocks(c), path: '/conflicts/c1', route: '/conflicts/:id' });
+const render = (c = conflict(), viewer = officer, nowClauses: unknown[] = []) =>
+  renderPage(<ConflictPage />, { viewer, mocks: mocks(c, nowClauses), path: '/conflicts/c1', route: '/conflicts/:id' });
 
 describe('ConflictPage', () => {
   it('should show the global COMMUNICATION * clause as the one that applies to the channel, with its text', async () => {
@@ -93,5 +95,24 @@ describe('ConflictPage', () => {
     expect(await screen.findByText('Superseded')).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Resolve conflict' })).not.toBeInTheDocument();
     expect(screen.queryByText(/A privacy officer decides/)).not.toBeInTheDocument();
+  });
+
+  it('should say when a conflict against a version not yet in force takes effect, and name what applies until then', async () => {
+    const applies = {
+      __typename: 'EffectiveClause' as const,
+      topic: 'COMMUNICATION',
+      subject: 'marketing.email',
+      value: 'OPT_OUT',
+      source: 'SERVICE',
+      policyKey: 'news-policy',
+      policyVersion: 1,
+      pendingReview: false,
+      explanation: 'news-policy v1 applies.',
+      conflict: null,
+    };
+    render(conflict({ takesEffectAt: '2027-01-15T00:00:00.000Z' }), officer, [applies]);
+    const banner = await screen.findByTestId('takes-effect');
+    expect(banner).toHaveTextContent('Takes effect on 2027-01-15 00:00 UTC');
+    expect(await screen.findByLabelText('Global policy prevails: from 2027-01-15 OPT_IN applies (until then OPT_OUT applies, as now)')).toBeInTheDocument();
   });
 });

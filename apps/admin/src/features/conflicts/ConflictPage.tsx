@@ -166,6 +166,12 @@ export function ConflictPage() {
                 {formatDateTime(conflict.createdAt)}
               </Text>
             </PageHeading>
+            {conflict.takesEffectAt && conflict.status === 'OPEN' && (
+              <Alert color="orange" title={`Takes effect on ${formatDateTime(conflict.takesEffectAt)}`} data-testid="takes-effect">
+                This conflict is against a version not yet in force: the pair applies from {formatDateTime(conflict.takesEffectAt)}.
+                {applies ? ` Until then ${applies.value} applies, as shown below.` : ''}
+              </Alert>
+            )}
             {conflict.governedCategories.length > 0 && (
               <Group gap={4} aria-label="Categories governed">
                 <Text size="sm">Governs:</Text>
@@ -230,6 +236,7 @@ export function ConflictPage() {
                   <ResolveConflictForm
                     conflict={conflict}
                     serviceName={conflict.service.name}
+                    valueNow={applies?.value ?? null}
                     noticeDays={noticeDays}
                     serviceVersionNotice={serviceVersion?.notice ?? null}
                     onResolved={() => {

@@ -18,6 +18,7 @@ export const ConflictRow_conflict = graphql(`
     status
     resolution
     createdAt
+    takesEffectAt
     service {
       id
       key
@@ -65,6 +66,11 @@ export const conflictColumns = [
     cell: (i) => (
       <div>
         <ConflictStatusBadge status={i.getValue()} />
+        {i.row.original.takesEffectAt && (
+          <Text size="xs" c="orange.8">
+            takes effect on {formatDate(i.row.original.takesEffectAt)}
+          </Text>
+        )}
         {i.row.original.resolution && (
           <Text size="xs" c="dimmed">
             {i.row.original.resolution.replace(/_/g, ' ').toLowerCase()}

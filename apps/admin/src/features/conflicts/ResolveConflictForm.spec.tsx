@@ -77,3 +77,11 @@ describe('ResolveConflictForm', () => {
     await waitFor(() => expect(onResolved).toHaveBeenCalledTimes(1));
   });
 });
+
+describe('ResolveConflictForm for a conflict not yet in force', () => {
+  it('should name in each option the value that applies now and the one that will', () => {
+    renderPage(<ResolveConflictForm conflict={{ ...conflict, takesEffectAt: '2027-01-15T00:00:00.000Z' }} serviceName="Lens" valueNow="90" noticeDays={30} />);
+    expect(screen.getByLabelText('Service policy prevails: from 2027-01-15 365 applies to Lens (until then 90 applies, as now)')).toBeInTheDocument();
+    expect(screen.getByLabelText('Global policy prevails: from 2027-01-15 180 applies (until then 90 applies, as now)')).toBeInTheDocument();
+  });
+});

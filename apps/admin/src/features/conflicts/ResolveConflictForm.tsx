@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/forms/ConfirmDialog';
 import { notifySaved } from '../../components/forms/notify';
 import { servicePrevailsReminder } from './service-prevails-reminder';
 import { textInput } from '../../components/forms/text-input';
+import { formatDate } from '../../lib/format';
 
 export const ResolveConflictMutation = graphql(`
   mutation ResolveConflict($input: ResolveConflictInput!) {
@@ -26,20 +27,25 @@ export const ResolveConflictMutation = graphql(`
 `);
 
 export interface ResolveConflictFormProps {
-  conflict: { id: string; topic: string; subject: string; globalValue: string; serviceValue: string };
+  conflict: { id: string; topic: string; subject: string; globalValue: string; serviceValue: string; takesEffectAt?: string | null };
   serviceName: string;
+  /** The value the service's effective policy gives now (from the API), named in the options of a conflict not yet in force. */
+  valueNow?: string | null;
   noticeDays: number;
   serviceVersionNotice?: { channels: readonly string[]; noticeAt: string } | null;
   onResolved?: () => void;
 }
 
 /** SERVICE_PREVAILS or GLOBAL_PREVAILS with a rationale; reminds the officer of any notice owed; errors in words. */
-export function ResolveConflictForm({ conflict, serviceName, noticeDays, serviceVersionNotice, onResolved }: ResolveConflictFormProps) {
+export function ResolveConflictForm({ conflict, serviceName, valueNow, noticeDays, serviceVersionNotice, onResolved }: ResolveConflictFormProps) {
   const [resolution, setResolution] = useState<Resolution | ''>('');
   const [rationale, setRationale] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [resolve] = useMutation(ResolveConflictMutation);
+
+  // A conflict not yet in force: each option names what applies now as well as what will.
+  const now = valueNow ? ` (until then ${valueNow} applies, as now)` : '';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -59,8 +65,20 @@ export function ResolveConflictForm({ conflict, serviceName, noticeDays, service
     <Stack component="form" onSubmit={submit} aria-label="Resolve conflict" gap="sm">
       <Radio.Group label="Decision" value={resolution} onChange={(v) => setResolution(v as Resolution)} withAsterisk>
         <Stack gap="xs" mt="xs">
-          <Radio value="SERVICE_PREVAILS" label={`Service policy prevails: ${conflict.serviceValue} applies to ${serviceName}`} />
-          <Radio value="GLOBAL_PREVAILS" label={`Global policy prevails: ${conflict.globalValue} keeps applying`} />
+          {conflict.takesEffectAt ? (
+            <>
+              <Radio
+                value="SERVICE_PREVAILS"
+                label={`Service policy prevails: from ${formatDate(conflict.takesEffectAt)} ${conflict.serviceValue} applies to ${serviceName}${now}`}
+              />
+              <Radio value="GLOBAL_PREVAILS" label={`Global policy prevails: from ${formatDate(conflict.takesEffectAt)} ${conflict.globalValue} applies${now}`} />
+            </>
+          ) : (
+            <>
+              <Radio value="SERVICE_PREVAILS" label={`Service policy prevails: ${conflict.serviceValue} applies to ${serviceName}`} />
+              <Radio value="GLOBAL_PREVAILS" label={`Global policy prevails: ${conflict.globalValue} keeps applying`} />
+            </>
+          )}
         </Stack>
       </Radio.Group>
       {resolution === 'SERVICE_PREVAILS' && (

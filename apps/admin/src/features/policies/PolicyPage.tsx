@@ -51,6 +51,7 @@ export const PolicyPageQuery = graphql(`
         effectiveAt
         inForceFrom
         publishedAt
+        createdAt
         materialReduction
         weakenedSubjects
         publishedBy {
@@ -265,6 +266,8 @@ export function PolicyPage() {
                     materialReduction={selected.materialReduction}
                     weakened={weakened}
                     noticePeriod={noticePeriod}
+                    draftCreatedAt={selected.createdAt}
+                    published={policy.versions.filter((v) => v.status === 'PUBLISHED')}
                     onPublished={() => void refetch()}
                   />
                 )}

@@ -47,3 +47,45 @@ describe('PublishPanel confirmation', () => {
     expect(publish).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('PublishPanel advice', () => {
+  const published = [
+    { number: 1, inForceFrom: '2026-01-01T00:00:00.000Z' },
+    { number: 2, inForceFrom: '2099-03-01T00:00:00.000Z' },
+  ];
+
+  it('should warn when the chosen effective date means a scheduled version never takes effect', async () => {
+    const { user } = renderPage(
+      <PublishPanel policyKey="general" number={3} materialReduction={false} weakened={[]} noticePeriod={{ days: 30, source: 'AMENDMENT_CLAUSE' }} published={published} onPublished={jest.fn()} />,
+    );
+    const field = screen.getByRole('textbox', { name: /Takes effect/ });
+    await user.type(field, '2099-02-01 10:00');
+    const warning = await screen.findByTestId('never-in-force');
+    expect(warning).toHaveTextContent('A scheduled version would never take effect');
+    expect(warning).toHaveTextContent('Version 2 is scheduled to take effect on 2099-03-01 00:00 UTC');
+    expect(warning).toHaveTextContent('version 3 comes first and replaces it, so version 2 would never take effect');
+    await user.clear(field);
+    await user.type(field, '2099-04-01 10:00');
+    await waitFor(() => expect(screen.queryByTestId('never-in-force')).not.toBeInTheDocument());
+  });
+
+  it('should say a notice sent before the draft existed cannot count', async () => {
+    const { user } = renderPage(
+      <PublishPanel
+        policyKey="general"
+        number={3}
+        materialReduction
+        weakened={['RETENTION device.log']}
+        noticePeriod={{ days: 30, source: 'AMENDMENT_CLAUSE' }}
+        draftCreatedAt="2026-11-20T08:00:00.000Z"
+        onPublished={jest.fn()}
+      />,
+    );
+    await user.click(screen.getByRole('checkbox', { name: 'e-mail to users' }));
+    await user.type(screen.getByRole('textbox', { name: /Notice sent/ }), '2026-09-01 10:00');
+    await user.type(screen.getByRole('textbox', { name: /Takes effect/ }), '2099-01-01 10:00');
+    const requirement = screen.getByTestId('notice-requirement');
+    await waitFor(() => expect(requirement).toHaveTextContent('A notice sent on 2026-09-01 cannot count: this draft was only created on 2026-11-20'));
+    expect(requirement).not.toHaveTextContent('meet the rule');
+  });
+});

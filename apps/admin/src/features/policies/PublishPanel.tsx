@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { graphql } from '../../gql';
-import type { NoticeChannel, NoticePeriod } from '@canopy/domain';
+import { inForceFrom, versionsNeverInForce, type NoticeChannel, type NoticePeriod } from '@canopy/domain';
 import { NoticeChannelsField } from '../../components/forms/NoticeChannelsField';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { InstantInput } from '../../components/forms/DateFields';
 import { ConfirmDialog } from '../../components/forms/ConfirmDialog';
 import { notifySaved } from '../../components/forms/notify';
@@ -33,6 +33,8 @@ export function PublishPanel({
   materialReduction,
   weakened,
   noticePeriod,
+  draftCreatedAt = null,
+  published = [],
   onPublished,
 }: {
   policyKey: string;
@@ -41,6 +43,10 @@ export function PublishPanel({
   weakened: readonly string[];
   /** Of the global version in force now (`noticePeriodOf`). */
   noticePeriod: NoticePeriod;
+  /** When the draft was created: a notice sent before it cannot count. */
+  draftCreatedAt?: string | null;
+  /** The policy's published versions, scheduled ones included: the form warns when the chosen date means one never takes effect. */
+  published?: readonly { number: number; inForceFrom: string | null }[];
   onPublished: () => void;
 }) {
   const [effectiveAt, setEffectiveAt] = useState<string | null>(null);
@@ -49,7 +55,13 @@ export function PublishPanel({
   const [channels, setChannels] = useState<NoticeChannel[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [publish] = useMutation(PublishPolicyVersionMutation);
-  const requirement = explainNotice({ materialReduction, weakened, noticePeriod, effectiveAt, noticeAt, channels });
+  const requirement = explainNotice({ materialReduction, weakened, noticePeriod, effectiveAt, noticeAt, channels, draftCreatedAt });
+  const neverInForce = effectiveAt
+    ? versionsNeverInForce(
+        published.map((v) => ({ number: v.number, inForceFrom: v.inForceFrom ? new Date(v.inForceFrom) : null })),
+        inForceFrom(new Date(effectiveAt), new Date()),
+      )
+    : [];
 
   const submit = async () => {
     if (!effectiveAt) return;
@@ -89,6 +101,17 @@ export function PublishPanel({
               w={360}
             />
           </Group>
+        )}
+        {neverInForce.length > 0 && (
+          <Alert color="orange" title={`${neverInForce.length === 1 ? 'A scheduled version' : 'Scheduled versions'} would never take effect`} data-testid="never-in-force" role="alert">
+            {neverInForce.map((v) => (
+              <Text size="sm" key={v.number}>
+                Version {v.number} is scheduled to take effect on {formatDateTime(v.inForceFrom?.toISOString())}. Taking effect on {formatDate(effectiveAt)}, version{' '}
+                {number} comes first and replaces it, so version {v.number} would never take effect. Choose a date after {formatDateTime(v.inForceFrom?.toISOString())} to
+                let it apply first.
+              </Text>
+            ))}
+          </Alert>
         )}
         <Alert color={!requirement.required ? 'green' : requirement.satisfied ? 'teal' : 'yellow'} title={requirement.required ? 'Notice required' : 'No notice required'} data-testid="notice-requirement">
           <List size="sm" spacing={2}>

@@ -31,11 +31,29 @@ describe('explainNotice', () => {
     expect(all).toContain('the earliest effective date would be 2026-12-29');
   });
 
-  it('should say the effective date is too early, with the earliest date and the latest notice date', () => {
-    const all = text({ noticeAt: '2026-12-01T00:00:00Z', effectiveAt: '2026-12-15T00:00:00Z' });
+  it('should say the effective date is too early with the earliest date, and never suggest a notice date in the past', () => {
+    const all = text({ noticeAt: '2026-11-20T00:00:00Z', effectiveAt: '2026-12-15T00:00:00Z' });
     expect(all).toContain('too early');
-    expect(all).toContain('2026-12-31 at the earliest');
-    expect(all).toContain('send the notice by 2026-11-15');
+    expect(all).toContain('2026-12-20 at the earliest.');
+    // The latest notice date this effective date allows (2026-11-15) has passed: it is not offered.
+    expect(all).not.toContain('send the notice by');
+  });
+
+  it('should say a notice sent before the draft existed cannot count', () => {
+    const r = explainNotice(form({ noticeAt: '2026-09-01T00:00:00Z', effectiveAt: '2026-12-31T00:00:00Z', draftCreatedAt: '2026-11-20T08:00:00Z' }));
+    expect(r).toMatchObject({ required: true, satisfied: false });
+    expect(r.sentences.join(' ')).toContain('A notice sent on 2026-09-01 cannot count: this draft was only created on 2026-11-20');
+    expect(r.sentences.join(' ')).not.toContain('meet the rule');
+  });
+
+  it('should say a notice dated in the future has not gone out yet', () => {
+    const r = explainNotice(form({ noticeAt: '2026-12-05T00:00:00Z', effectiveAt: '2027-02-01T00:00:00Z', draftCreatedAt: '2026-11-20T08:00:00Z' }));
+    expect(r.satisfied).toBe(false);
+    expect(r.sentences.join(' ')).toContain('A notice dated 2026-12-05 has not gone out yet, so it cannot count');
+    // The deadline it names is still ahead (2027-02-01 less 30 days).
+    expect(r.sentences.join(' ')).toContain('To take effect on 2027-02-01, it must go out by 2027-01-02.');
+    // Too late already: no deadline in the past is offered.
+    expect(text({ noticeAt: '2026-12-05T00:00:00Z', effectiveAt: '2026-12-20T00:00:00Z' })).not.toContain('must go out by');
   });
 
   it('should accept a past effective date with a notice far enough back, as the API publishes it', () => {

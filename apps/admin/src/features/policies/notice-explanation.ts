@@ -1,4 +1,4 @@
-import { noticeRequirement, type NoticePeriod } from '@canopy/domain';
+import { externalNoticeDateProblem, noticeRequirement, type NoticePeriod } from '@canopy/domain';
 import { formatDate, plural } from '../../lib/format';
 
 export interface NoticeForm {
@@ -9,6 +9,8 @@ export interface NoticeForm {
   effectiveAt: string | null;
   noticeAt: string | null;
   channels: readonly string[];
+  /** When the draft was created: a notice sent before it cannot count (the API refuses it too). */
+  draftCreatedAt?: string | null;
   now?: Date;
 }
 
@@ -53,13 +55,29 @@ export function explainNotice(form: NoticeForm): NoticeExplanation {
     `Users must be told by e-mail or a prominent homepage notice at least ${plural(days, 'day')} before it takes effect (${source}).`,
   ];
   if (r.shortfalls.includes('NO_CHANNEL')) sentences.push('Choose at least one channel for the notice.');
+  // Without the draft's creation date, only the future is checked (the earliest instant JavaScript knows stands in).
+  const drafted = form.draftCreatedAt ? new Date(form.draftCreatedAt) : new Date(-8.64e15);
+  const dateProblem = form.noticeAt ? externalNoticeDateProblem(new Date(form.noticeAt), now, drafted) : null;
+  if (dateProblem === 'BEFORE_DRAFT') {
+    sentences.push(
+      `A notice sent on ${formatDate(form.noticeAt)} cannot count: this draft was only created on ${formatDate(form.draftCreatedAt)}, so that notice cannot have announced it. Enter when the notice about this version went out.`,
+    );
+    return { required: true, satisfied: false, sentences };
+  }
+  if (dateProblem === 'IN_FUTURE') {
+    const deadline = r.latestNoticeAt && r.latestNoticeAt.getTime() >= now.getTime() ? ` To take effect on ${day(r.takesEffectAt)}, it must go out by ${day(r.latestNoticeAt)}.` : '';
+    sentences.push(`A notice dated ${formatDate(form.noticeAt)} has not gone out yet, so it cannot count: record it once it is sent, or issue it from Canopy above.${deadline}`);
+    return { required: true, satisfied: false, sentences };
+  }
   if (r.shortfalls.includes('NO_NOTICE_DATE')) {
     sentences.push(`Enter when the notice goes out. Sent today, the earliest effective date would be ${day(r.earliestEffectiveAt)}.`);
   } else if (r.shortfalls.includes('NO_EFFECTIVE_DATE')) {
     sentences.push(`With notice on ${formatDate(form.noticeAt)}, the earliest effective date is ${day(r.earliestEffectiveAt)}.`);
   } else if (r.shortfalls.includes('TOO_EARLY')) {
+    // A notice date is suggested only while it can still be met: never one in the past.
+    const stillPossible = r.latestNoticeAt && r.latestNoticeAt.getTime() >= now.getTime();
     sentences.push(
-      `The effective date is too early: with notice on ${formatDate(form.noticeAt)} it can be ${day(r.earliestEffectiveAt)} at the earliest (or send the notice by ${day(r.latestNoticeAt)}).`,
+      `The effective date is too early: with notice on ${formatDate(form.noticeAt)} it can be ${day(r.earliestEffectiveAt)} at the earliest${stillPossible ? ` (or send the notice by ${day(r.latestNoticeAt)})` : ''}.`,
     );
   } else {
     const past = r.takesEffectAt && form.effectiveAt && r.takesEffectAt.getTime() > new Date(form.effectiveAt).getTime();

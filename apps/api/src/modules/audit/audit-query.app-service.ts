@@ -12,7 +12,13 @@ const FULL_READERS = ['AUDITOR', 'PRIVACY_OFFICER', 'ADMIN'];
 export class AuditQueries {
   constructor(private readonly db: Database) {}
 
-  async events(viewer: Viewer, filter: AuditEventFilter | null | undefined, first: number, after: string | null | undefined): Promise<Page<AuditEventEntity>> {
+  async events(
+    viewer: Viewer,
+    filter: AuditEventFilter | null | undefined,
+    first: number,
+    after: string | null | undefined,
+    newestFirst = false,
+  ): Promise<Page<AuditEventEntity>> {
     const limit = pageSize(first, 500);
     const afterSeq = after ? Number(decodeCursor<{ s: number }>(after, ['s']).s) : null;
     if (filter?.from && filter?.to && filter.from > filter.to) throw badInput('from must not be after to.', { argument: 'filter' });
@@ -31,8 +37,8 @@ export class AuditQueries {
       query.andWhere(`e.entityType = 'service' AND e.entityId IN (${ownServices.getQuery()})`).setParameters(ownServices.getParameters());
     }
     const totalCount = await query.clone().getCount();
-    if (afterSeq !== null && Number.isFinite(afterSeq)) query.andWhere('e.seq > :afterSeq', { afterSeq });
-    const rows = await query.orderBy('e.seq', 'ASC').limit(limit + 1).getMany();
+    if (afterSeq !== null && Number.isFinite(afterSeq)) query.andWhere(newestFirst ? 'e.seq < :afterSeq' : 'e.seq > :afterSeq', { afterSeq });
+    const rows = await query.orderBy('e.seq', newestFirst ? 'DESC' : 'ASC').limit(limit + 1).getMany();
     return toPage(rows, limit, totalCount, (row) => encodeCursor({ s: row.seq }));
   }
 

@@ -21,14 +21,17 @@ const toAuditEvent = (row: AuditEventEntity): AuditEvent =>
 @Resolver(() => AuditEvent)
 export class AuditResolver {
   @Authorized()
-  @Query(() => AuditEventConnection, { description: 'Oldest first. Engineers see the events of their own teams\' services.' })
+  @Query(() => AuditEventConnection, {
+    description: 'Oldest first, or newest first with newestFirst (the cursor then pages towards older events). Engineers see the events of their own teams\' services.',
+  })
   async auditEvents(
     @Ctx() ctx: AuditContext,
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('newestFirst', () => Boolean, { nullable: true, defaultValue: false }) newestFirst: boolean | null,
   ): Promise<AuditEventConnection> {
-    const page = await ctx.app.audit.events(viewerOf(ctx), filter, first ?? 100, after);
+    const page = await ctx.app.audit.events(viewerOf(ctx), filter, first ?? 100, after, newestFirst ?? false);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toAuditEvent(e.node) })) };
   }
 

@@ -32,6 +32,7 @@ export class PolicyVersion {
   @Field(() => PolicyVersionStatus) status: PolicyVersionStatus;
   @Field(() => Date, { nullable: true, description: 'set when published' }) effectiveAt: Date | null;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
+  @Field(() => Date, { description: 'when the version was drafted: a notice sent outside Canopy before it cannot count' }) createdAt: Date;
   @Field(() => Date, { nullable: true, description: 'max(effectiveAt, publishedAt): when it comes into force' }) inForceFrom: Date | null;
   @Field(() => AmendmentNotice, { nullable: true }) notice: AmendmentNotice | null;
   policyId: string;
@@ -69,6 +70,9 @@ export class PolicyConflict {
   @Field(() => String, { nullable: true }) rationale: string | null;
   @Field(() => Date, { nullable: true }) resolvedAt: Date | null;
   @Field(() => Date) createdAt: Date;
+  /** When each side's version comes into force (read by takesEffectAt). */
+  globalInForceFrom: Date | null;
+  serviceInForceFrom: Date | null;
   @Field(() => [GovernedCategory], { description: 'the categories the subject governs, sensitive ones marked' })
   governedCategories: GovernedCategory[];
   @Field(() => ID, { nullable: true, description: 'the conflict whose resolution was carried forward to this one' })

@@ -23,7 +23,11 @@ export interface CheckedArrangement {
   requestedById: string;
   requiredApprovals: number;
   asOf: Date | null;
+  status: string;
 }
+
+/** Statuses after the decision: nobody approves the arrangement any more. */
+const DECIDED = ['APPROVED', 'REJECTED', 'REVOKED', 'WITHDRAWN'];
 
 /** The check facts read inside a write transaction, so an approval is judged on what it commits against. */
 export function checkFactLoadersIn(tx: EntityManager, policies: EffectivePolicyReader): CheckFactLoaders {
@@ -60,6 +64,7 @@ export async function sharingChecks(loaders: CheckFactLoaders, arrangement: Chec
       requestedById: arrangement.requestedById,
       approverIds: approvals.filter((a) => !asOf || a.at.getTime() <= asOf.getTime()).map((a) => a.approverId),
       requiredApprovals: arrangement.requiredApprovals,
+      decided: DECIDED.includes(arrangement.status),
     },
     processor: { key: processor.key, dpaSignedAt: processor.dpaSignedAt, dpaExpiresAt: processor.dpaExpiresAt },
     inventoryCategories: inventory.map((i) => i.dataCategory),

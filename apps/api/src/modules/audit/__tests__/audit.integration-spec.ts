@@ -54,15 +54,24 @@ describe.each(testDialects())('audit chain on %s', (dialect) => {
     expect(results.every((r) => !r.errors)).toBe(true);
     const verification = (await t.gql(HEAD, {}, as.officer)).data!.verifyAuditLog;
     expect(verification).toMatchObject({ ok: true, firstBrokenSeq: null, headSeq: before + 20, checkedEvents: before + 20 });
-    const seqs: number[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: any = await t.gql('query($a: String) { auditEvents(first: 7, after: $a) { edges { node { seq } } pageInfo { hasNextPage endCursor } } }', { a: after }, as.officer);
-      seqs.push(...page.data.auditEvents.edges.map((e: { node: { seq: number } }) => e.node.seq));
-      if (!page.data.auditEvents.pageInfo.hasNextPage) break;
-      after = page.data.auditEvents.pageInfo.endCursor;
-    }
-    expect(seqs).toEqual(Array.from({ length: before + 20 }, (_, i) => i + 1));
+    const walk = async (newestFirst: boolean) => {
+      const seqs: number[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: any = await t.gql(
+          'query($a: String, $n: Boolean) { auditEvents(first: 7, after: $a, newestFirst: $n) { edges { node { seq } } pageInfo { hasNextPage endCursor } } }',
+          { a: after, n: newestFirst },
+          as.officer,
+        );
+        seqs.push(...page.data.auditEvents.edges.map((e: { node: { seq: number } }) => e.node.seq));
+        if (!page.data.auditEvents.pageInfo.hasNextPage) break;
+        after = page.data.auditEvents.pageInfo.endCursor;
+      }
+      return seqs;
+    };
+    const oldestFirst = Array.from({ length: before + 20 }, (_, i) => i + 1);
+    expect(await walk(false)).toEqual(oldestFirst);
+    expect(await walk(true)).toEqual([...oldestFirst].reverse());
   });
 
   it('should show an engineer only the events of its own teams\' services', async () => {

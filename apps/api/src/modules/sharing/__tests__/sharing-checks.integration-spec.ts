@@ -13,7 +13,7 @@ import {
 } from '../../../testing/fixtures';
 import { ENGINEER, OFFICER, OFFICER_2, useWorld } from '../../../testing/world';
 
-const CHECKS = `query($id: ID!) { sharingArrangement(id: $id) { checks { name passed message blocking } } }`;
+const CHECKS = `query($id: ID!) { sharingArrangement(id: $id) { version checks { name passed message blocking } } }`;
 const DAY = 24 * 3600 * 1000;
 
 describe.each(testDialects())('sharing arrangements: live checks and four eyes on %s', (dialect) => {
@@ -143,9 +143,15 @@ describe.each(testDialects())('sharing arrangements: live checks and four eyes o
       await expectOk(t.gql(APPROVE, { i: { id: a.id, expectedVersion: a.version } }, people.officer));
       const sod = async (as: string) =>
         (await expectOk(t.gql(CHECKS, { id: a.id }, as))).sharingArrangement.checks.find((c: { name: string }) => c.name === 'SEPARATION_OF_DUTIES');
-      expect(await sod(people.officer)).toMatchObject({ passed: false, message: 'the approver has already approved this arrangement' });
+      expect(await sod(people.officer)).toMatchObject({ passed: false, message: 'you approved this arrangement already: the next approval must come from another officer' });
       expect(await sod(people.officer2)).toMatchObject({ passed: true });
       expect(await sod(people.geo)).toMatchObject({ passed: true, message: 'checked against the approving officer at approval time' });
+      // Once approved, nobody approves it any more: the officers who did are told so, never shown a failed check.
+      const current = (await expectOk(t.gql(CHECKS, { id: a.id }, people.officer2))).sharingArrangement;
+      await expectOk(t.gql(APPROVE, { i: { id: a.id, expectedVersion: current.version } }, people.officer2));
+      for (const officer of [people.officer, people.officer2]) {
+        expect(await sod(officer)).toEqual(expect.objectContaining({ passed: true, blocking: true, message: 'you approved this arrangement; separation of duties was checked when you did' }));
+      }
     });
   });
 });
