@@ -11,6 +11,8 @@ import { AuditQueries } from './modules/audit/audit-query.app-service';
 import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
 import { FindingAcceptances } from './modules/findings/finding-acceptance.app-service';
 import { FindingsEvaluator } from './modules/findings/findings-evaluator.app-service';
+import { measuredAt } from './modules/findings';
+import { servicesAt } from './modules/services';
 import { FindingsPager } from './modules/findings/findings-pager.app-service';
 import { HomeRegionService } from './modules/home-region/home-region.app-service';
 import { IdentityService } from './modules/identity/identity.app-service';
@@ -79,9 +81,8 @@ export function createApplication(
     taxonomy: () => loadTaxonomy(db.manager),
     effectivePolicies: (ids, at, taxonomy) => effectivePolicies.effectiveFor(ids, at, { taxonomy }),
     findings: async (services, at, now, taxonomy) => {
-      // As findingsConnection(at): now or later only, until services and processors are kept as history (issue 16).
-      if (at.getTime() < now.getTime() - 60_000) return null;
-      const measured = await findings.measure(services, at, taxonomy);
+      const { instant, past } = measuredAt(at, now);
+      const measured = await findings.measure(past ? await servicesAt(db.manager, services.map((s) => s.id), instant) : services, instant, taxonomy, past);
       return new Map(
         [...measured].map(([id, list]) => [id, list.map(({ rule, severity, dataCategory, message, clause, acceptance }) => ({ rule, severity, dataCategory, message, clause, accepted: acceptance !== null }))]),
       );

@@ -6,7 +6,7 @@ import { badInput } from '../../common/errors';
 import { recordOf } from '../audit';
 import type { AuditEvidence } from './audit-evidence.app-service';
 
-/** An `at` this close behind the request's clock means now (as findingsConnection reads it). */
+/** An `at` this far ahead of the request's clock is still accepted (clocks of client and server differ). */
 const NOW_GRACE_MS = 60_000;
 
 /** The audit entity types a bundle's records rest on, and the events cited beyond each entity's last: an arrangement's approvals. */
@@ -21,21 +21,14 @@ export interface EvidenceSources {
   recordOfProcessing(at: Date, now: Date): Promise<{ controller: unknown; homeRegion: unknown; activities: Array<{ serviceKey: string; purpose: string }> }>;
   taxonomy(): Promise<Taxonomy>;
   effectivePolicies(serviceIds: readonly string[], at: Date, taxonomy: Taxonomy): Promise<ReadonlyMap<string, { clauses: unknown[] }>>;
-  /**
-   * The findings of the services at `at`, or null when they cannot be measured then: until services
-   * and processors are kept as history (issue 16), findings are measured now or later only, as
-   * findingsConnection(at) answers. When history lands, this answers for past instants too.
-   */
-  findings(services: ServiceEntity[], at: Date, now: Date, taxonomy: Taxonomy): Promise<ReadonlyMap<string, unknown[]> | null>;
+  /** The findings of the services at `at`, as findingsConnection(at) answers them. */
+  findings(services: ServiceEntity[], at: Date, now: Date, taxonomy: Taxonomy): Promise<ReadonlyMap<string, unknown[]>>;
   conflicts(at: Date): Promise<Array<{ row: { id: string; serviceId: string }; status: string; globalVersion: unknown; serviceVersion: unknown }>>;
   arrangements(at: Date): Promise<Array<{ id: string; serviceId: string; processorId: string }>>;
   processors(): Promise<Array<{ id: string; key: string; createdAt: Date }>>;
   /** Assessments (DPIAs, transfer impact assessments) as of `at`: none kept yet; their records go here when they are. */
   assessments(at: Date): Promise<Array<{ key: string; data: unknown; entity?: { type: string; id: string } }>>;
 }
-
-export const FINDINGS_UNAVAILABLE =
-  'findings are measured now or at a future instant only until services and processors are kept as history (issue 16); this bundle is as of a past instant';
 
 export interface PreparedBundle {
   instant: Date;
@@ -160,8 +153,7 @@ export class EvidenceBundles {
         data: toJson({
           key: service.key,
           effectivePolicy: policies.get(service.id)?.clauses ?? [],
-          findings: findings ? (findings.get(service.id) ?? []) : null,
-          ...(findings ? {} : { findingsUnavailable: FINDINGS_UNAVAILABLE }),
+          findings: findings.get(service.id) ?? [],
         }),
         events: last(cite('service', service.key)),
       })),

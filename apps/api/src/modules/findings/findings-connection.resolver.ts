@@ -1,3 +1,4 @@
+import { measuredAt } from './measured-at';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Severity as DomainSeverity } from '@canopy/domain';
 import { badInput, notFound } from '../../common/errors';
@@ -12,7 +13,6 @@ import { FindingConnection } from './finding.types';
 export const MAX_FINDINGS_PAGE = 1000;
 
 /** An `at` this close behind the request's clock means now: a client's "now" reaches the server a little late. */
-const NOW_GRACE_MS = 5000;
 
 @Resolver(() => FindingConnection)
 export class FindingConnectionResolver {
@@ -60,15 +60,3 @@ function findingPlace(cursor: string): FindingPlace {
   return { key: s, index: i };
 }
 
-/**
- * The instant findings are measured at: now when `at` is absent or within a
- * few seconds of the request's clock; a future instant measures today's facts
- * against the policies in force then; a past one reads everything as it was
- * then (`past`), from the history services, processors, inventories,
- * arrangements and policies keep.
- */
-function measuredAt(at: Date | null, now: Date): { instant: Date; past: boolean } {
-  if (at == null) return { instant: now, past: false };
-  if (at.getTime() > now.getTime()) return { instant: at, past: false };
-  return at.getTime() < now.getTime() - NOW_GRACE_MS ? { instant: at, past: true } : { instant: now, past: false };
-}

@@ -10,3 +10,4 @@ export type { FindingsMeasure, ServiceFinding } from './findings-evaluator.app-s
 export { loadFindingsFacts, type FindingsFacts } from './findings.queries';
 export { createFindingsLoaders, type FindingsLoaders } from './findings.loaders';
 export type { FindingsContext } from './findings.context';
+export { measuredAt } from './measured-at';

@@ -1,8 +1,7 @@
 import { testDialects, type QueryTally, countQueriesIn } from '@canopy/persistence';
 import { auditLeafHash, MemorySubtreeStore, toHex, verifyBundle, type EvidenceBundle } from '@canopy/evidence';
 import { auditTreeSizes } from '../../audit';
-import { FINDINGS_UNAVAILABLE } from '../evidence-bundle.app-service';
-import { expectOk, LOCATION_ITEM, PERMISSIVE_GLOBAL, registerService, setInventory } from '../../../testing/fixtures';
+import { expectOk, LOCATION_ITEM, registerService, RETENTION_90_GLOBAL, setInventory } from '../../../testing/fixtures';
 import { AUDITOR, ENGINEER, OFFICER, useWorld } from '../../../testing/world';
 
 const HOUR_MS = 3600_000;
@@ -16,7 +15,7 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
     people: { officer: OFFICER, geo: ENGINEER, auditor: AUDITOR },
     services: [{ key: 'maps', team: 'geo' }],
     processors: ['tiles'],
-    globalPolicy: PERMISSIVE_GLOBAL,
+    globalPolicy: RETENTION_90_GLOBAL,
     inventory: { maps: [LOCATION_ITEM] },
   });
   const publicKey = async () => (await fetch(`${t.url}/.well-known/canopy-audit-key`)).text();
@@ -106,7 +105,10 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
       expect(bundle.sections.assessments).toEqual([]);
     });
 
-    it('should give a past instant the records and tree of then, findings left out until services are kept as history', async () => {
+    it('should give a past instant the records, findings and tree of then', async () => {
+      // Device logs kept 400 days against the global 90: a RETENTION_EXCEEDED finding then, gone once the inventory keeps them 30.
+      await setInventory(t, t.as.officer, 'maps', [LOCATION_ITEM, { ...LOCATION_ITEM, dataCategory: 'device.log', source: 'AUTOMATIC', retentionDays: 400 }]);
+      t.clock.advance(HOUR_MS);
       const before = t.clock.iso();
       const { treeSize } = (await bundleAt(before)).bundle.treeHead;
       t.clock.advance(HOUR_MS);
@@ -118,9 +120,17 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
       expect(bundle.at).toBe(before);
       expect(bundle.treeHead.treeSize).toBe(treeSize);
       expect(bundle.sections.processors.find((r) => r.key === 'tiles')!.data).toMatchObject({ country: 'DE' });
-      expect(bundle.sections.services[0].data).toMatchObject({ findings: null, findingsUnavailable: FINDINGS_UNAVAILABLE });
       expect(verifyBundle(text, await publicKey()).ok).toBe(true);
       const now = (await bundleAt()).bundle;
+      // The findings of then: what findingsConnection(at) answers for that instant, service by service.
+      const then = await expectOk(t.gql(`{ findingsConnection(first: 1000, at: "${before}") { edges { node { rule dataCategory service { key } } } } }`, {}, t.as.officer));
+      type Found = { rule: string; dataCategory?: string | null; service?: { key: string } };
+      const byService = (entries: [string, Found[]][]) => Object.fromEntries(entries.map(([key, list]) => [key, list.map((f) => `${f.rule} ${f.dataCategory ?? ''}`).sort()]).filter(([, list]) => list.length));
+      const served = then.findingsConnection.edges.map((e: { node: Found }) => e.node) as Found[];
+      const inBundle = byService(bundle.sections.services.map((r) => [r.key, (r.data as { findings: Found[] }).findings]));
+      expect(inBundle).toEqual(byService([...new Set(served.map((f) => f.service!.key))].map((key) => [key, served.filter((f) => f.service!.key === key)])));
+      expect(inBundle.maps).toContain('RETENTION_EXCEEDED device.log');
+      expect((now.sections.services.find((r) => r.key === 'maps')!.data as { findings: Found[] }).findings.map((f) => f.rule)).not.toContain('RETENTION_EXCEEDED');
       expect(now.sections.processors.find((r) => r.key === 'tiles')!.data).toMatchObject({ country: 'CA' });
       expect(now.treeHead.treeSize).toBeGreaterThan(treeSize);
     });
