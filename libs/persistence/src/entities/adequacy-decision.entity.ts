@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { ByteColumn, IdColumn, InstantColumn, RefColumn } from './columns';
+import { Entity, Column, Index } from 'typeorm';
+import { ByteColumn, IdColumn, InstantColumn, RefColumn, RelationOver } from './columns';
 import { UserEntity } from './user.entity';
 
 /**
@@ -24,7 +24,5 @@ export class AdequacyDecisionEntity {
   @InstantColumn('recorded_at') recordedAt: Date;
   @RefColumn('recorded_by', { nullable: true }) recordedBy: string | null;
 
-  @ManyToOne(() => UserEntity, { nullable: true })
-  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'FK_adequacy_decisions_recorded_by' })
-  recorder?: UserEntity | null;
+  @RelationOver(() => UserEntity, 'recorded_by', 'FK_adequacy_decisions_recorded_by', { nullable: true }) recorder?: UserEntity | null;
 }

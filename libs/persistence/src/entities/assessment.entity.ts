@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { ByteColumn, IdColumn, InstantColumn, RefColumn } from './columns';
+import { Entity, Column } from 'typeorm';
+import { ByteColumn, IdColumn, IndexedBy, InstantColumn, RefColumn, RelationOver } from './columns';
 import { ServiceEntity } from './service.entity';
 import { SharingArrangementEntity } from './sharing-arrangement.entity';
 import { UserEntity } from './user.entity';
@@ -58,31 +58,16 @@ export abstract class AssessmentFields {
  * assessment_revisions, which keeps the history.
  */
 @Entity('assessments')
-@Index('IDX_assessments_service', ['serviceId', 'kind'])
-@Index('IDX_assessments_arrangement', ['arrangementId'])
-@Index('IDX_assessments_status', ['status'])
-@Index('IDX_assessments_author', ['authorId'])
-@Index('IDX_assessments_decided_by', ['decidedBy'])
+@IndexedBy('assessments', { service: ['serviceId', 'kind'], arrangement: ['arrangementId'], status: ['status'], author: ['authorId'], decided_by: ['decidedBy'] })
 export class AssessmentEntity extends AssessmentFields {
   @IdColumn() id: string;
   @InstantColumn('created_at') createdAt: Date;
   @InstantColumn('updated_at') updatedAt: Date;
 
-  @ManyToOne(() => ServiceEntity)
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_assessments_service' })
-  service?: ServiceEntity;
-
-  @ManyToOne(() => SharingArrangementEntity, { nullable: true })
-  @JoinColumn({ name: 'arrangement_id', foreignKeyConstraintName: 'FK_assessments_arrangement' })
-  arrangement?: SharingArrangementEntity | null;
-
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'FK_assessments_author' })
-  author?: UserEntity;
-
-  @ManyToOne(() => UserEntity, { nullable: true })
-  @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'FK_assessments_decided_by' })
-  decider?: UserEntity | null;
+  @RelationOver(() => ServiceEntity, 'service_id', 'FK_assessments_service') service?: ServiceEntity;
+  @RelationOver(() => SharingArrangementEntity, 'arrangement_id', 'FK_assessments_arrangement', { nullable: true }) arrangement?: SharingArrangementEntity | null;
+  @RelationOver(() => UserEntity, 'author_id', 'FK_assessments_author') author?: UserEntity;
+  @RelationOver(() => UserEntity, 'decided_by', 'FK_assessments_decided_by', { nullable: true }) decider?: UserEntity | null;
 }
 
 /**
@@ -92,13 +77,11 @@ export class AssessmentEntity extends AssessmentFields {
  * ever set afterwards.
  */
 @Entity('assessment_revisions')
-@Index('UQ_assessment_revisions_version', ['assessmentId', 'version'], { unique: true })
-@Index('IDX_assessment_revisions_service_valid_from', ['serviceId', 'validFrom'])
-@Index('IDX_assessment_revisions_arrangement', ['arrangementId'])
-@Index('IDX_assessment_revisions_author', ['authorId'])
-@Index('IDX_assessment_revisions_decided_by', ['decidedBy'])
-@Index('IDX_assessment_revisions_changed_by', ['changedBy'])
-@Index('IDX_assessment_revisions_valid_to', ['validTo'])
+@IndexedBy(
+  'assessment_revisions',
+  { service_valid_from: ['serviceId', 'validFrom'], arrangement: ['arrangementId'], author: ['authorId'], decided_by: ['decidedBy'], changed_by: ['changedBy'], valid_to: ['validTo'] },
+  { version: ['assessmentId', 'version'] },
+)
 export class AssessmentRevisionEntity extends AssessmentFields {
   @IdColumn() id: string;
   @RefColumn('assessment_id') assessmentId: string;
@@ -108,29 +91,12 @@ export class AssessmentRevisionEntity extends AssessmentFields {
   @InstantColumn('valid_from') validFrom: Date;
   @InstantColumn('valid_to', { nullable: true }) validTo: Date | null;
 
-  @ManyToOne(() => AssessmentEntity)
-  @JoinColumn({ name: 'assessment_id', foreignKeyConstraintName: 'FK_assessment_revisions_assessment' })
-  assessment?: AssessmentEntity;
-
-  @ManyToOne(() => ServiceEntity)
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_assessment_revisions_service' })
-  service?: ServiceEntity;
-
-  @ManyToOne(() => SharingArrangementEntity, { nullable: true })
-  @JoinColumn({ name: 'arrangement_id', foreignKeyConstraintName: 'FK_assessment_revisions_arrangement' })
-  arrangement?: SharingArrangementEntity | null;
-
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'FK_assessment_revisions_author' })
-  author?: UserEntity;
-
-  @ManyToOne(() => UserEntity, { nullable: true })
-  @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'FK_assessment_revisions_decided_by' })
-  decider?: UserEntity | null;
-
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'changed_by', foreignKeyConstraintName: 'FK_assessment_revisions_changed_by' })
-  changer?: UserEntity;
+  @RelationOver(() => AssessmentEntity, 'assessment_id', 'FK_assessment_revisions_assessment') assessment?: AssessmentEntity;
+  @RelationOver(() => ServiceEntity, 'service_id', 'FK_assessment_revisions_service') service?: ServiceEntity;
+  @RelationOver(() => SharingArrangementEntity, 'arrangement_id', 'FK_assessment_revisions_arrangement', { nullable: true }) arrangement?: SharingArrangementEntity | null;
+  @RelationOver(() => UserEntity, 'author_id', 'FK_assessment_revisions_author') author?: UserEntity;
+  @RelationOver(() => UserEntity, 'decided_by', 'FK_assessment_revisions_decided_by', { nullable: true }) decider?: UserEntity | null;
+  @RelationOver(() => UserEntity, 'changed_by', 'FK_assessment_revisions_changed_by') changer?: UserEntity;
 }
 
 /** What the audit log keeps of an assessment (service by key). */

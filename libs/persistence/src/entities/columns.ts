@@ -1,4 +1,4 @@
-import { Column, ColumnOptions, PrimaryColumn } from 'typeorm';
+import { Column, ColumnOptions, Index, JoinColumn, ManyToOne, ObjectType, PrimaryColumn, RelationOptions } from 'typeorm';
 import { BYTE_COLLATION } from '../charset';
 
 /**
@@ -19,3 +19,25 @@ export const ByteColumn = (length: number, options: ColumnOptions = {}) =>
   Column({ type: 'varchar', length, collation: BYTE_COLLATION, ...options });
 export const BytePrimaryColumn = (length: number, options: { name?: string } = {}) =>
   PrimaryColumn('varchar', { length, collation: BYTE_COLLATION, ...options });
+
+/**
+ * The relation over a reference column (`column`, declared by RefColumn), with
+ * its foreign key named `foreignKey` as the migration names it.
+ */
+export function RelationOver<T>(target: () => ObjectType<T>, column: string, foreignKey: string, options: RelationOptions = {}): PropertyDecorator {
+  return (prototype, property) => {
+    ManyToOne(target, options)(prototype, property);
+    JoinColumn({ name: column, foreignKeyConstraintName: foreignKey })(prototype, property);
+  };
+}
+
+/**
+ * The indexes of `table`, named as its migration names them: `IDX_<table>_<name>`
+ * for each of `indexes`, `UQ_<table>_<name>` for each of `unique`.
+ */
+export function IndexedBy(table: string, indexes: Record<string, string[]>, unique: Record<string, string[]> = {}): ClassDecorator {
+  return (target) => {
+    for (const [name, columns] of Object.entries(indexes)) Index(`IDX_${table}_${name}`, columns)(target);
+    for (const [name, columns] of Object.entries(unique)) Index(`UQ_${table}_${name}`, columns, { unique: true })(target);
+  };
+}

@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { ByteColumn, IdColumn, InstantColumn, RefColumn } from './columns';
+import { Entity, Column, Index } from 'typeorm';
+import { ByteColumn, IdColumn, InstantColumn, RefColumn, RelationOver } from './columns';
 import { ServiceEntity } from './service.entity';
 import { UserEntity } from './user.entity';
 
@@ -23,11 +23,6 @@ export class FindingAcceptanceEntity {
   @RefColumn('accepted_by') acceptedBy: string;
   @InstantColumn('accepted_at') acceptedAt: Date;
 
-  @ManyToOne(() => ServiceEntity)
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_finding_acceptances_service' })
-  service?: ServiceEntity;
-
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'accepted_by', foreignKeyConstraintName: 'FK_finding_acceptances_accepted_by' })
-  acceptor?: UserEntity;
+  @RelationOver(() => ServiceEntity, 'service_id', 'FK_finding_acceptances_service') service?: ServiceEntity;
+  @RelationOver(() => UserEntity, 'accepted_by', 'FK_finding_acceptances_accepted_by') acceptor?: UserEntity;
 }

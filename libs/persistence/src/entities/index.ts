@@ -22,39 +22,29 @@ import { ServiceRevisionEntity } from './service-revision.entity';
 import { ProcessorRevisionEntity } from './processor-revision.entity';
 import { AssessmentEntity, AssessmentRevisionEntity } from './assessment.entity';
 
-export {
-  ApiTokenEntity,
-  AuditEventEntity,
-  AuditHeadEntity,
-  ServiceEntity,
-  SessionEntity,
-  SettingEntity,
-  TeamEntity,
-  TeamMemberEntity,
-  UserEntity,
-  TaxonomyCategoryEntity,
-  TaxonomyUseEntity,
-  PolicyEntity,
-  PolicyVersionEntity,
-  PolicyClauseEntity,
-  PolicyConflictEntity,
-  SecurityMeasureEntity,
-  WebhookEntity,
-  OutboxMessageEntity,
-  NoticeEntity,
-  AdequacyDecisionEntity,
-  AuditSubtreeEntity,
-  ServiceRevisionEntity,
-  ProcessorRevisionEntity,
-  AssessmentEntity,
-  AssessmentRevisionEntity,
-};
-export { serviceRevisionOf, serviceAsOf } from './service-revision.entity';
-export { processorRevisionOf, processorAsOf } from './processor-revision.entity';
-export { assessmentSnapshot, type AssessmentAnswerRecord, type AssessmentRiskRecord, type AssessmentFields } from './assessment.entity';
-
-export { OUTBOX_KINDS, DELIVERY_STATUSES } from './outbox-message.entity';
-export type { OutboxKind, DeliveryStatus } from './outbox-message.entity';
+// Every entity class with what its file gives beside it (revisions' builders, snapshots' types).
+export * from './api-token.entity';
+export * from './audit-event.entity';
+export * from './service.entity';
+export * from './session.entity';
+export * from './setting.entity';
+export * from './team-member.entity';
+export * from './team.entity';
+export * from './user.entity';
+export * from './taxonomy.entity';
+export * from './policy.entity';
+export * from './policy-version.entity';
+export * from './policy-clause.entity';
+export * from './policy-conflict.entity';
+export * from './security-measure.entity';
+export * from './webhook.entity';
+export * from './outbox-message.entity';
+export * from './notice.entity';
+export * from './adequacy-decision.entity';
+export * from './audit-subtree.entity';
+export * from './service-revision.entity';
+export * from './processor-revision.entity';
+export * from './assessment.entity';
 
 export * from './inventory-sharing';
 

@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { ByteColumn, IdColumn, InstantColumn, RefColumn } from './columns';
+import { Entity, Column, Index } from 'typeorm';
+import { ByteColumn, IdColumn, InstantColumn, RefColumn, RelationOver } from './columns';
 import { ServiceEntity } from './service.entity';
 
 /**
@@ -30,7 +30,5 @@ export class InventoryItemEntity {
   @InstantColumn('valid_from') validFrom: Date;
   @InstantColumn('valid_to', { nullable: true }) validTo: Date | null;
 
-  @ManyToOne(() => ServiceEntity)
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_inventory_items_service' })
-  service?: ServiceEntity;
+  @RelationOver(() => ServiceEntity, 'service_id', 'FK_inventory_items_service') service?: ServiceEntity;
 }

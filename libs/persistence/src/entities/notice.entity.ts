@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
+import { Entity, Column, Index } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, RelationOver } from './columns';
 import { PolicyVersionEntity } from './policy-version.entity';
 import { UserEntity } from './user.entity';
 
@@ -26,11 +26,6 @@ export class NoticeEntity {
   @Column('text') text: string;
   @InstantColumn('voided_at', { nullable: true }) voidedAt: Date | null;
 
-  @ManyToOne(() => PolicyVersionEntity)
-  @JoinColumn({ name: 'policy_version_id', foreignKeyConstraintName: 'FK_notices_version' })
-  version?: PolicyVersionEntity;
-
-  @ManyToOne(() => UserEntity, { nullable: true })
-  @JoinColumn({ name: 'issued_by', foreignKeyConstraintName: 'FK_notices_issued_by' })
-  issuer?: UserEntity | null;
+  @RelationOver(() => PolicyVersionEntity, 'policy_version_id', 'FK_notices_version') version?: PolicyVersionEntity;
+  @RelationOver(() => UserEntity, 'issued_by', 'FK_notices_issued_by', { nullable: true }) issuer?: UserEntity | null;
 }

@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { ByteColumn, IdColumn, InstantColumn, RefColumn } from './columns';
+import { Entity, Column, Index } from 'typeorm';
+import { ByteColumn, IdColumn, InstantColumn, RefColumn, RelationOver } from './columns';
 import { ServiceEntity } from './service.entity';
 import { WebhookEntity } from './webhook.entity';
 
@@ -55,11 +55,6 @@ export class OutboxMessageEntity {
   @InstantColumn('created_at') createdAt: Date;
   @InstantColumn('sent_at', { nullable: true }) sentAt: Date | null;
 
-  @ManyToOne(() => WebhookEntity, { nullable: true })
-  @JoinColumn({ name: 'webhook_id', foreignKeyConstraintName: 'FK_outbox_webhook' })
-  webhook?: WebhookEntity | null;
-
-  @ManyToOne(() => ServiceEntity, { nullable: true })
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_outbox_service' })
-  service?: ServiceEntity | null;
+  @RelationOver(() => WebhookEntity, 'webhook_id', 'FK_outbox_webhook', { nullable: true }) webhook?: WebhookEntity | null;
+  @RelationOver(() => ServiceEntity, 'service_id', 'FK_outbox_service', { nullable: true }) service?: ServiceEntity | null;
 }

@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { ByteColumn, IdColumn, InstantColumn, RefColumn } from './columns';
+import { Entity, Column, Index } from 'typeorm';
+import { ByteColumn, IdColumn, InstantColumn, RefColumn, RelationOver } from './columns';
 import { PolicyVersionEntity } from './policy-version.entity';
 import { ServiceEntity } from './service.entity';
 
@@ -33,15 +33,7 @@ export class PolicyConflictEntity {
   @ByteColumn(36, { name: 'resolved_by', nullable: true }) resolvedBy: string | null;
   @InstantColumn('resolved_at', { nullable: true }) resolvedAt: Date | null;
 
-  @ManyToOne(() => ServiceEntity)
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_policy_conflicts_service' })
-  service?: ServiceEntity;
-
-  @ManyToOne(() => PolicyVersionEntity)
-  @JoinColumn({ name: 'global_version_id', foreignKeyConstraintName: 'FK_policy_conflicts_global_version' })
-  globalVersion?: PolicyVersionEntity;
-
-  @ManyToOne(() => PolicyVersionEntity)
-  @JoinColumn({ name: 'service_version_id', foreignKeyConstraintName: 'FK_policy_conflicts_service_version' })
-  serviceVersion?: PolicyVersionEntity;
+  @RelationOver(() => ServiceEntity, 'service_id', 'FK_policy_conflicts_service') service?: ServiceEntity;
+  @RelationOver(() => PolicyVersionEntity, 'global_version_id', 'FK_policy_conflicts_global_version') globalVersion?: PolicyVersionEntity;
+  @RelationOver(() => PolicyVersionEntity, 'service_version_id', 'FK_policy_conflicts_service_version') serviceVersion?: PolicyVersionEntity;
 }

@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, KeyColumn, RefColumn } from './columns';
+import { Entity, Column, Index } from 'typeorm';
+import { IdColumn, InstantColumn, KeyColumn, RefColumn, RelationOver } from './columns';
 import { ServiceEntity } from './service.entity';
 
 @Entity('policies')
@@ -17,7 +17,5 @@ export class PolicyEntity {
   @Column('varchar', { length: 10, name: 'global_marker', nullable: true }) globalMarker: string | null;
   @InstantColumn('created_at') createdAt: Date;
 
-  @ManyToOne(() => ServiceEntity)
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_policies_service' })
-  service?: ServiceEntity;
+  @RelationOver(() => ServiceEntity, 'service_id', 'FK_policies_service') service?: ServiceEntity;
 }

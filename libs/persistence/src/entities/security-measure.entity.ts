@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
+import { Entity, Column, Index } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, RelationOver } from './columns';
 import { ServiceEntity } from './service.entity';
 
 /**
@@ -22,7 +22,5 @@ export class SecurityMeasureEntity {
   @InstantColumn('valid_from') validFrom: Date;
   @InstantColumn('valid_to', { nullable: true }) validTo: Date | null;
 
-  @ManyToOne(() => ServiceEntity)
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_security_measures_service' })
-  service?: ServiceEntity;
+  @RelationOver(() => ServiceEntity, 'service_id', 'FK_security_measures_service') service?: ServiceEntity;
 }

@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, KeyColumn } from './columns';
+import { Entity, Column, Index } from 'typeorm';
+import { IdColumn, InstantColumn, KeyColumn, RelationOver } from './columns';
 import { ServiceFields } from './service.fields';
 import { TeamEntity } from './team.entity';
 
@@ -20,7 +20,5 @@ export class ServiceEntity extends ServiceFields {
   @InstantColumn('created_at') createdAt: Date;
   @InstantColumn('updated_at') updatedAt: Date;
 
-  @ManyToOne(() => TeamEntity)
-  @JoinColumn({ name: 'team_id', foreignKeyConstraintName: 'FK_services_team' })
-  team?: TeamEntity;
+  @RelationOver(() => TeamEntity, 'team_id', 'FK_services_team') team?: TeamEntity;
 }

@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
+import { Entity, Column, Index } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, RelationOver } from './columns';
 import { SharingArrangementEntity } from './sharing-arrangement.entity';
 import { UserEntity } from './user.entity';
 
@@ -16,11 +16,6 @@ export class SharingApprovalEntity {
   @Column('text', { nullable: true }) comment: string | null;
   @InstantColumn('at') at: Date;
 
-  @ManyToOne(() => SharingArrangementEntity)
-  @JoinColumn({ name: 'arrangement_id', foreignKeyConstraintName: 'FK_sharing_approvals_arrangement' })
-  arrangement?: SharingArrangementEntity;
-
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'approver_id', foreignKeyConstraintName: 'FK_sharing_approvals_approver' })
-  approver?: UserEntity;
+  @RelationOver(() => SharingArrangementEntity, 'arrangement_id', 'FK_sharing_approvals_arrangement') arrangement?: SharingArrangementEntity;
+  @RelationOver(() => UserEntity, 'approver_id', 'FK_sharing_approvals_approver') approver?: UserEntity;
 }

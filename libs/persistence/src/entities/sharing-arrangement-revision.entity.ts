@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
+import { Entity, Column, Index } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, RelationOver } from './columns';
 import { ProcessorEntity } from './processor.entity';
 import { ServiceEntity } from './service.entity';
 import { SharingArrangementEntity } from './sharing-arrangement.entity';
@@ -40,23 +40,9 @@ export class SharingArrangementRevisionEntity {
   @InstantColumn('valid_from') validFrom: Date;
   @InstantColumn('valid_to', { nullable: true }) validTo: Date | null;
 
-  @ManyToOne(() => SharingArrangementEntity)
-  @JoinColumn({ name: 'arrangement_id', foreignKeyConstraintName: 'FK_sharing_revisions_arrangement' })
-  arrangement?: SharingArrangementEntity;
-
-  @ManyToOne(() => ServiceEntity)
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_sharing_revisions_service' })
-  service?: ServiceEntity;
-
-  @ManyToOne(() => ProcessorEntity)
-  @JoinColumn({ name: 'processor_id', foreignKeyConstraintName: 'FK_sharing_revisions_processor' })
-  processor?: ProcessorEntity;
-
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'changed_by', foreignKeyConstraintName: 'FK_sharing_revisions_changed_by' })
-  changer?: UserEntity;
-
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'FK_sharing_revisions_decided_by' })
-  decider?: UserEntity;
+  @RelationOver(() => SharingArrangementEntity, 'arrangement_id', 'FK_sharing_revisions_arrangement') arrangement?: SharingArrangementEntity;
+  @RelationOver(() => ServiceEntity, 'service_id', 'FK_sharing_revisions_service') service?: ServiceEntity;
+  @RelationOver(() => ProcessorEntity, 'processor_id', 'FK_sharing_revisions_processor') processor?: ProcessorEntity;
+  @RelationOver(() => UserEntity, 'changed_by', 'FK_sharing_revisions_changed_by') changer?: UserEntity;
+  @RelationOver(() => UserEntity, 'decided_by', 'FK_sharing_revisions_decided_by') decider?: UserEntity;
 }

@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
+import { Entity, Column, Index } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, RelationOver } from './columns';
 import { ProcessorEntity } from './processor.entity';
 import { ServiceEntity } from './service.entity';
 import { UserEntity } from './user.entity';
@@ -35,19 +35,8 @@ export class SharingArrangementEntity {
   @InstantColumn('submitted_at', { nullable: true }) submittedAt: Date | null;
   @InstantColumn('decided_at', { nullable: true }) decidedAt: Date | null;
 
-  @ManyToOne(() => ServiceEntity)
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_sharing_arrangements_service' })
-  service?: ServiceEntity;
-
-  @ManyToOne(() => ProcessorEntity)
-  @JoinColumn({ name: 'processor_id', foreignKeyConstraintName: 'FK_sharing_arrangements_processor' })
-  processor?: ProcessorEntity;
-
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'requested_by', foreignKeyConstraintName: 'FK_sharing_arrangements_requested_by' })
-  requester?: UserEntity;
-
-  @ManyToOne(() => UserEntity)
-  @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'FK_sharing_arrangements_decided_by' })
-  decider?: UserEntity;
+  @RelationOver(() => ServiceEntity, 'service_id', 'FK_sharing_arrangements_service') service?: ServiceEntity;
+  @RelationOver(() => ProcessorEntity, 'processor_id', 'FK_sharing_arrangements_processor') processor?: ProcessorEntity;
+  @RelationOver(() => UserEntity, 'requested_by', 'FK_sharing_arrangements_requested_by') requester?: UserEntity;
+  @RelationOver(() => UserEntity, 'decided_by', 'FK_sharing_arrangements_decided_by') decider?: UserEntity;
 }

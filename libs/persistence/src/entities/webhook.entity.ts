@@ -1,5 +1,5 @@
-import { Entity, Column, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
+import { Entity, Column, Index } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, RelationOver } from './columns';
 import { UserEntity } from './user.entity';
 
 /**
@@ -23,7 +23,5 @@ export class WebhookEntity {
   @InstantColumn('created_at') createdAt: Date;
   @InstantColumn('deleted_at', { nullable: true }) deletedAt: Date | null;
 
-  @ManyToOne(() => UserEntity, { nullable: true })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'FK_webhooks_created_by' })
-  creator?: UserEntity | null;
+  @RelationOver(() => UserEntity, 'created_by', 'FK_webhooks_created_by', { nullable: true }) creator?: UserEntity | null;
 }

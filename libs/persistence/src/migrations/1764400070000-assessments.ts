@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
-import { byteWise, foreignKey, id, index, instant, int, ref, text, varchar } from './table-helpers';
+import { byteWise, foreignKey, id, indexesOf, instant, int, ref, text, varchar } from './table-helpers';
 
 /** The columns assessments and their revisions share (entities/assessment.entity.ts AssessmentFields). */
 const assessmentFields = (q: QueryRunner): TableColumnOptions[] => [
@@ -45,13 +45,7 @@ export class Assessments1764400070000 implements MigrationInterface {
       new Table({
         name: 'assessments',
         columns: [byteWise(q, id()), ...assessmentFields(q), instant('created_at'), instant('updated_at')],
-        indices: [
-          index('IDX_assessments_service', ['service_id', 'kind']),
-          index('IDX_assessments_arrangement', ['arrangement_id']),
-          index('IDX_assessments_status', ['status']),
-          index('IDX_assessments_author', ['author_id']),
-          index('IDX_assessments_decided_by', ['decided_by']),
-        ],
+        indices: indexesOf('assessments', { service: ['service_id', 'kind'], arrangement: ['arrangement_id'], status: ['status'], author: ['author_id'], decided_by: ['decided_by'] }),
         foreignKeys: fieldKeys('assessments'),
       }),
     );
@@ -67,15 +61,11 @@ export class Assessments1764400070000 implements MigrationInterface {
           instant('valid_from'),
           instant('valid_to', true),
         ],
-        indices: [
-          index('UQ_assessment_revisions_version', ['assessment_id', 'version'], true),
-          index('IDX_assessment_revisions_service_valid_from', ['service_id', 'valid_from']),
-          index('IDX_assessment_revisions_arrangement', ['arrangement_id']),
-          index('IDX_assessment_revisions_author', ['author_id']),
-          index('IDX_assessment_revisions_decided_by', ['decided_by']),
-          index('IDX_assessment_revisions_changed_by', ['changed_by']),
-          index('IDX_assessment_revisions_valid_to', ['valid_to']),
-        ],
+        indices: indexesOf(
+          'assessment_revisions',
+          { service_valid_from: ['service_id', 'valid_from'], arrangement: ['arrangement_id'], author: ['author_id'], decided_by: ['decided_by'], changed_by: ['changed_by'], valid_to: ['valid_to'] },
+          { version: ['assessment_id', 'version'] },
+        ),
         foreignKeys: [
           foreignKey('FK_assessment_revisions_assessment', 'assessment_id', 'assessments'),
           ...fieldKeys('assessment_revisions'),

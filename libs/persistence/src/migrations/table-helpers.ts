@@ -17,12 +17,8 @@ export const varchar = (name: string, length: number, nullable = false): TableCo
   length: String(length),
   isNullable: nullable,
 });
-export const char = (name: string, length: number, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
+/** Fixed-length text is a varchar too: the better-sqlite3 driver refuses char (TOOLCHAIN.md). */
+export const char = varchar;
 export const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
 export const int = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable });
 export const bool = (name: string): TableColumnOptions => ({ name, type: 'boolean', isNullable: false });
@@ -48,3 +44,9 @@ export const foreignKey = (name: string, column: string, referencedTable: string
 
 /** For migrations after Utf8mb4Schema1764400008000: the column compared byte for byte (ids, references, keys, hashes). */
 export const byteWise = (q: QueryRunner, column: TableColumnOptions): TableColumnOptions => ({ ...column, collation: byteCollationOf(dialectOf(q.connection)) });
+
+/** The indexes of `table` as entities/columns.ts IndexedBy names them: `IDX_<table>_<name>`, and `UQ_<table>_<name>` for `unique`. */
+export const indexesOf = (table: string, indexes: Record<string, string[]>, unique: Record<string, string[]> = {}) => [
+  ...Object.entries(unique).map(([name, columns]) => index(`UQ_${table}_${name}`, columns, true)),
+  ...Object.entries(indexes).map(([name, columns]) => index(`IDX_${table}_${name}`, columns)),
+];
