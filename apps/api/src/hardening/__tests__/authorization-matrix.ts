@@ -93,6 +93,8 @@ export const QUERIES: Entry[] = [
   { field: 'homeRegion', allowed: ALL, prepare: async () => q('{ homeRegion { name countries } }') },
   { field: 'assessmentQuestionnaire', allowed: ALL, prepare: async () => q('{ assessmentQuestionnaire(kind: DPIA) { version questions { id } } }') },
   { field: 'assessmentEnforcement', allowed: ALL, prepare: async () => q('{ assessmentEnforcement { from } }') },
+  { field: 'assessment', allowed: ALL, prepare: async (w) => q('query($id: ID!) { assessment(id: $id) { id status } }', { id: (await w.assessment(false)).id }) },
+  { field: 'assessments', allowed: ALL, prepare: async () => q('{ assessments { id status } }') },
   { field: 'transferImpact', allowed: AUDIT_READERS, prepare: async () => q('{ transferImpact(scenario: { withdrawAdequacy: ["US"] }) { scenario affected { countries } } }') },
   { field: 'adequacyDecisions', allowed: ALL, prepare: async () => q('{ adequacyDecisions { country validFrom scope } }') },
   { field: 'organisationProfile', allowed: ALL, prepare: async () => q('{ organisationProfile { legalName validFrom } }') },
@@ -135,6 +137,7 @@ export const QUERIES: Entry[] = [
 const SUBMIT = 'mutation($id: ID!, $v: Int!) { submitSharing(id: $id, expectedVersion: $v) { id status } }';
 const WITHDRAW = 'mutation($id: ID!, $v: Int!) { withdrawSharing(id: $id, expectedVersion: $v) { id status } }';
 const decide = (name: string) => `mutation($i: DecideSharingInput!) { ${name}(input: $i) { id status } }`;
+const decideAssessment = (name: string) => `mutation($i: DecideAssessmentInput!) { ${name}(input: $i) { id status } }`;
 
 export const MUTATIONS: Entry[] = [
   // identity (ADMIN)
@@ -301,6 +304,41 @@ export const MUTATIONS: Entry[] = [
     field: 'addDataUse',
     allowed: OFFICER,
     prepare: async (w) => q('mutation($k: String!) { addDataUse(input: { key: $k, name: "Matrix" }) { key } }', { k: `service.${w.unique('matrix').replace('-', '_')}` }),
+  },
+  {
+    field: 'draftAssessment',
+    allowed: OWNERS,
+    prepare: async (w) => q('mutation($i: DraftAssessmentInput!) { draftAssessment(input: $i) { id status } }', { i: { kind: 'DPIA', serviceKey: await w.service(), answers: [], risks: [] } }),
+  },
+  {
+    field: 'submitAssessment',
+    allowed: OWNERS,
+    prepare: async (w) => {
+      const a = await w.assessment(false);
+      return q('mutation($id: ID!, $v: Int!) { submitAssessment(id: $id, expectedVersion: $v) { id status } }', { id: a.id, v: a.version });
+    },
+  },
+  {
+    field: 'approveAssessment',
+    allowed: OFFICER,
+    prepare: async (w) => {
+      const a = await w.assessment(true);
+      return q(decideAssessment('approveAssessment'), { i: { id: a.id, expectedVersion: a.version } });
+    },
+  },
+  {
+    field: 'rejectAssessment',
+    allowed: OFFICER,
+    prepare: async (w) => {
+      const a = await w.assessment(true);
+      return q(decideAssessment('rejectAssessment'), { i: { id: a.id, expectedVersion: a.version, comment: 'the risks are not assessed' } });
+    },
+  },
+  {
+    field: 'recordPriorConsultation',
+    allowed: OFFICER,
+    prepare: async (w) =>
+      q('mutation($id: ID!) { recordPriorConsultation(id: $id, authority: "CNIL", consultedAt: "2026-11-01T00:00:00Z", outcome: "No objection.") { id } }', { id: (await w.assessment(true)).id }),
   },
   { field: 'enforceAssessmentsFrom', allowed: OFFICER, prepare: async () => q('mutation { enforceAssessmentsFrom(from: "2030-01-01T00:00:00Z") { from } }') },
   {

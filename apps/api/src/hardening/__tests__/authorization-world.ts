@@ -1,3 +1,4 @@
+import { assessmentQuestionnaire } from '@canopy/domain';
 import { OutboxMessageEntity } from '@canopy/persistence';
 import { registerProcessor } from '../../testing/fixtures';
 import { ADMIN_EMAIL, ADMIN_TOKEN, GqlResult, TestServer } from '../../testing/test-server';
@@ -127,6 +128,14 @@ export class World {
       'PRIVACY_OFFICER',
     );
     return a.approveSharing;
+  }
+
+  /** A fresh DPIA of a fresh service of OWN_TEAM, drafted by its engineer with every question answered; IN_REVIEW when `submitted`. */
+  async assessment(submitted: boolean): Promise<{ id: string; version: number }> {
+    const answers = assessmentQuestionnaire('DPIA').questions.map((question) => ({ questionId: question.id, answer: 'Answered for the matrix.' }));
+    const draft = (await this.ok('mutation($i: DraftAssessmentInput!) { draftAssessment(input: $i) { id version } }', { i: { kind: 'DPIA', serviceKey: await this.service(), answers, risks: [], reviewDueAt: new Date(Date.now() + 90 * 86_400_000).toISOString() } }, 'ENGINEER')).draftAssessment;
+    if (!submitted) return draft;
+    return (await this.ok('mutation($id: ID!, $v: Int!) { submitAssessment(id: $id, expectedVersion: $v) { id version } }', { id: draft.id, v: draft.version }, 'ENGINEER')).submitAssessment;
   }
 
   /** Creates (when new) a SERVICE policy for `serviceKey`. */
