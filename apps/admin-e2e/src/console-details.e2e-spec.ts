@@ -82,7 +82,7 @@ describe("the console's details at 1024x768 and by keyboard", () => {
     await page.getByRole('heading', { level: 2 }).first().waitFor();
 
 
-    await tabTo(page, (el) => /^(New|Edit) draft$/.test(el.text));
+    await tabTo(page, (el) => /^(New|Edit) draft\b/.test(el.text));
     await page.keyboard.press('Enter');
     const editor = page.getByRole('region', { name: 'Draft editor' });
     await editor.waitFor();
