@@ -34,6 +34,7 @@ import { SharingRequests } from './modules/sharing/sharing-requests.app-service'
 import { SharingReview } from './modules/sharing/sharing-review.app-service';
 import { AdequacyRegisterService } from './modules/transfers/adequacy.app-service';
 import { TransferImpactService } from './modules/transfers/transfer-impact.app-service';
+import { assessmentCheckLoadersIn } from './modules/transfers/arrangement-assessments';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.app-service';
 import { loadConfig, NotificationsConfig } from './config';
 import { Outbox } from './modules/outbox/outbox';
@@ -117,7 +118,7 @@ export function createApplication(
     listLimit: new ListLimit(limits.maxListResults),
     findingAcceptances: new FindingAcceptances(db, findings),
     sharing: new SharingRequests(db, homeRegion, notifier),
-    sharingReview: new SharingReview(db, effectivePolicies, notifier),
+    sharingReview: new SharingReview(db, effectivePolicies, notifier, assessmentCheckLoadersIn(homeRegion, assessmentEnforcement)),
     sharingArrangements,
     adequacy: new AdequacyRegisterService(db),
     assessmentEnforcement,

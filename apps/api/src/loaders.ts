@@ -12,6 +12,7 @@ import { createSecurityMeasureLoaders } from './modules/security-measures/securi
 import { createServiceLoaders } from './modules/services/service.loaders';
 import { createSharingLoaders } from './modules/sharing/sharing.loaders';
 import { createTransferLoaders } from './modules/transfers/transfers.loaders';
+import { createAssessmentCheckLoaders } from './modules/transfers/arrangement-assessments';
 import { createTaxonomyLoaders } from './modules/taxonomy/taxonomy.loaders';
 
 /**
@@ -26,6 +27,8 @@ export function createLoaders(app: Application) {
   const taxonomy = createTaxonomyLoaders(m);
   const effective = createEffectivePolicyLoaders(app.effectivePolicies, m, taxonomy.taxonomy);
   const services = createServiceLoaders(m);
+  const assessments = createAssessmentLoaders(m, app.assessmentEnforcement);
+  const transfers = createTransferLoaders(m, app.homeRegion);
   const relations = {
     ...createInventoryLoaders(m),
     ...createProcessorLoaders(m),
@@ -44,8 +47,9 @@ export function createLoaders(app: Application) {
     ...createNoticeLoaders(m),
     ...createFindingsLoaders(app.findings, { ...services, ...effective, ...taxonomy }, now),
     ...createDpiaLoaders({ ...relations, ...taxonomy }),
-    ...createAssessmentLoaders(m),
-    ...createTransferLoaders(m, app.homeRegion),
+    ...assessments,
+    ...transfers,
+    ...createAssessmentCheckLoaders({ ...relations, ...assessments, ...transfers }),
   };
 }
 

@@ -11,10 +11,10 @@ export type StandingLoaders = InventoryLoaders & SharingLoaders & ProcessorLoade
 
 /**
  * The subject of an assessment at `at`: the service's inventory then (DPIA),
- * or its arrangement as it stood then with its processor's current
- * countries and mechanisms (TIA; processors are not kept as history yet).
- * Null when the arrangement did not exist then. Through the request's
- * loaders: a page of assessments costs one statement per relation.
+ * or its arrangement as it stood then with its processor's countries and
+ * mechanisms then (TIA). Null when the arrangement or the processor did not
+ * exist then. Through the request's loaders: a page of assessments costs one
+ * statement per relation (per instant as of a past one).
  */
 async function subjectAt(a: Assessment, at: Date, loaders: StandingLoaders, current: boolean): Promise<AssessedSubject | null> {
   if (a.kind === 'DPIA') {
@@ -28,7 +28,7 @@ async function subjectAt(a: Assessment, at: Date, loaders: StandingLoaders, curr
     ? await loaders.arrangementById.load(a.arrangementId ?? '')
     : (await loaders.arrangementsAt.load({ serviceId: a.serviceId, at })).find((x) => x.id === a.arrangementId);
   if (!arrangement) return null;
-  const processor = await loaders.processorById.load(arrangement.processorId);
+  const processor = current ? await loaders.processorById.load(arrangement.processorId) : await loaders.processorAt.load({ serviceId: arrangement.processorId, at });
   if (!processor) return null;
   return { kind: 'TIA', contentFingerprint: tiaContentFingerprint(arrangement, processorTransferFacts(processor)) };
 }

@@ -7,7 +7,7 @@ import { newId } from '../../common/ids';
 import type { Notifier } from '../outbox';
 import type { EffectivePolicyReader } from '../policies';
 import { notifySharing } from './sharing-notifications';
-import { checkFactLoadersIn, sharingChecks } from './sharing.checks';
+import { type AssessmentCheckFactsIn, checkFactLoadersIn, sharingChecks } from './sharing.checks';
 import { requireMayRevoke } from './sharing.access';
 import type { DecideSharingInput } from './sharing.inputs';
 import { checksFailed, optionalComment, requireArrangementId, requireExpectedVersion, requireReason } from './sharing.validation';
@@ -23,6 +23,7 @@ export class SharingReview {
     private readonly db: Database,
     private readonly policies: EffectivePolicyReader,
     private readonly notifier: Notifier,
+    private readonly assessmentFactsIn: AssessmentCheckFactsIn,
   ) {}
 
   async approve(actor: Viewer, input: DecideSharingInput): Promise<SharingArrangementEntity> {
@@ -32,7 +33,7 @@ export class SharingReview {
 
     return this.db.write(async (tx, now) => {
       const row = await loadForChange(tx, id, expectedVersion);
-      const facts = checkFactLoadersIn(tx, this.policies);
+      const facts = checkFactLoadersIn(tx, now, this.policies, this.assessmentFactsIn);
       const approverIds = distinctApprovers((await facts.approvalsByArrangementId.load(id)).map((a) => a.approverId));
       const progress = approvalProgress(approverIds, actor.id, row.requiredApprovals);
       const status = transition(row, 'approve', progress);

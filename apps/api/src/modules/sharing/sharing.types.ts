@@ -7,10 +7,13 @@ export type SharingStatus = DomainSharingStatus;
 
 @ObjectType()
 export class SharingCheck {
-  @Field({ description: 'DPA_VALID, CATEGORIES_IN_INVENTORY, POLICY_PERMITS_SHARING, SEPARATION_OF_DUTIES, SECOND_APPROVAL' }) name: string;
+  @Field({ description: 'DPA_VALID, CATEGORIES_IN_INVENTORY, POLICY_PERMITS_SHARING, SEPARATION_OF_DUTIES, SECOND_APPROVAL, TRANSFER_LAWFUL, DPIA_APPROVED' }) name: string;
   @Field() passed: boolean;
   @Field() message: string;
-  @Field({ description: 'false for SECOND_APPROVAL, which is informative and never blocks an approval' }) blocking: boolean;
+  @Field({
+    description: 'false for SECOND_APPROVAL, which is informative and never blocks an approval, and for TRANSFER_LAWFUL and DPIA_APPROVED before enforcement (assessmentEnforcement)',
+  })
+  blocking: boolean;
 }
 
 @ObjectType()

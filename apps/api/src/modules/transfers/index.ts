@@ -2,3 +2,4 @@
 export { createTransferLoaders, type TransferLoaders } from './transfers.loaders';
 export type { TransfersContext } from './transfers.context';
 export { loadAdequacyEntries } from './adequacy.queries';
+export { arrangementAssessments, assessmentCheckLoadersIn, createAssessmentCheckLoaders } from './arrangement-assessments';

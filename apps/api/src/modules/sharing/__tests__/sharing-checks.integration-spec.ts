@@ -61,12 +61,24 @@ describe.each(testDialects())('sharing arrangements: live checks and four eyes o
     await publishPolicy(t, people.officer, 'strict-policy', [{ topic: 'SHARING', subject: 'device.log:third_party', value: 'CONSENT' }], 'strict');
   });
 
-  it('should show the five checks in order, all blocking ones passed, SECOND_APPROVAL informative', async () => {
+  it('should show the five checks in order, all blocking ones passed, SECOND_APPROVAL informative, then the two of section 9, advisory', async () => {
     const a = await pending({});
     const checks = (await expectOk(t.gql(CHECKS, { id: a.id }, people.officer))).sharingArrangement.checks;
-    expect(checks.map((c: { name: string }) => c.name)).toEqual(['DPA_VALID', 'CATEGORIES_IN_INVENTORY', 'POLICY_PERMITS_SHARING', 'SEPARATION_OF_DUTIES', 'SECOND_APPROVAL']);
+    expect(checks.map((c: { name: string }) => c.name)).toEqual([
+      'DPA_VALID',
+      'CATEGORIES_IN_INVENTORY',
+      'POLICY_PERMITS_SHARING',
+      'SEPARATION_OF_DUTIES',
+      'SECOND_APPROVAL',
+      'TRANSFER_LAWFUL',
+      'DPIA_APPROVED',
+    ]);
     expect(checks.filter((c: { blocking: boolean }) => c.blocking).every((c: { passed: boolean }) => c.passed)).toBe(true);
     expect(checks[4]).toMatchObject({ name: 'SECOND_APPROVAL', passed: false, blocking: false, message: '0 of 1 required approval(s) from distinct officers' });
+    expect(checks.slice(5)).toEqual([
+      expect.objectContaining({ name: 'TRANSFER_LAWFUL', passed: true, blocking: false, message: 'every recipient is inside the home region EEA' }),
+      expect.objectContaining({ name: 'DPIA_APPROVED', passed: true, blocking: false }),
+    ]);
     const approved = (await expectOk(t.gql(APPROVE, { i: { id: a.id, expectedVersion: a.version } }, people.officer))).approveSharing;
     expect(approved.status).toBe('APPROVED');
     expect(approved.checks.find((c: { name: string }) => c.name === 'SECOND_APPROVAL').passed).toBe(true);
