@@ -5,15 +5,16 @@ interface Pending {
   id: string;
   requiredApprovals: number;
   approvals: { at: string }[];
-  checks: { name: string; passed: boolean }[];
+  checks: { name: string; passed: boolean; blocking: boolean }[];
   service: { key: string; name: string };
   processor: { key: string; name: string };
 }
 
 const PENDING = `{ sharingArrangements(status: PENDING_REVIEW) {
-  id requiredApprovals approvals { at } checks { name passed } service { key name } processor { key name } } }`;
+  id requiredApprovals approvals { at } checks { name passed blocking } service { key name } processor { key name } } }`;
 
-const approvable = (a: Pending) => a.requiredApprovals === 2 && a.approvals.length === 0 && a.checks.every((c) => c.passed || c.name === 'SECOND_APPROVAL');
+// Informative checks (SECOND_APPROVAL, and the assessment checks before enforcement) never block an approval.
+const approvable = (a: Pending) => a.requiredApprovals === 2 && a.approvals.length === 0 && a.checks.every((c) => c.passed || !c.blocking);
 
 /** A processor with a DPA signed a month ago and valid for a year, registered by the officer unless it exists. */
 export async function ensureProcessor(officerPage: Page, key: string, name: string, certifications: string[] = []): Promise<void> {

@@ -117,6 +117,34 @@ describe('SharingPage', () => {
     expect(screen.getByText(/Processor has a valid DPA: The DPA expired on 2026-11-01\./)).toBeInTheDocument();
   });
 
+  it('should show a failing assessment check before enforcement as advisory, never as a failure, leaving approval open', async () => {
+    const advisory = 'processor tiles in US: not lawful: no adequacy decision covers US (advisory: counts from 2027-01-01T00:00:00.000Z)';
+    render(officer, [
+      page(
+        arrangement({
+          checks: [
+            { __typename: 'SharingCheck', name: 'TRANSFER_LAWFUL', passed: false, blocking: false, message: advisory },
+            { __typename: 'SharingCheck', name: 'DPIA_APPROVED', passed: true, blocking: false, message: 'no DPIA is needed' },
+          ],
+        }),
+      ),
+    ]);
+    expect(await screen.findByRole('button', { name: 'Approve' })).toBeEnabled();
+    expect(screen.getByText('Transfers outside the home region are lawful: advisory, does not block yet')).toBeInTheDocument();
+    expect(screen.getByText(advisory)).toBeInTheDocument();
+    expect(screen.getByText('Sensitive data is covered by an approved DPIA: passed')).toBeInTheDocument();
+    expect(screen.queryByText(/: failed$/)).not.toBeInTheDocument();
+  });
+
+  it('should block approval once an assessment check is enforced and fails, naming it in plain words', async () => {
+    render(officer, [
+      page(arrangement({ checks: [{ __typename: 'SharingCheck', name: 'DPIA_APPROVED', passed: false, blocking: true, message: 'shares sensitive device.location but no approved DPIA covers the service' }] })),
+    ]);
+    expect(await screen.findByRole('button', { name: 'Approve' })).toBeDisabled();
+    expect(screen.getByText('Sensitive data is covered by an approved DPIA: failed')).toBeInTheDocument();
+    expect(screen.getByText(/Sensitive data is covered by an approved DPIA: shares sensitive device\.location/)).toBeInTheDocument();
+  });
+
   it('should offer an engineer no approve or reject control', async () => {
     render(engineer, [page(arrangement({ viewerActions: ['WITHDRAW'] }))]);
     await screen.findByTestId('approval-progress');

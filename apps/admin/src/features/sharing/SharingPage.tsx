@@ -59,7 +59,21 @@ export const CHECK_LABELS: Record<string, string> = {
   POLICY_PERMITS_SHARING: 'The effective policy permits the sharing',
   SEPARATION_OF_DUTIES: 'Separation of duties',
   SECOND_APPROVAL: 'Required approvals reached',
+  TRANSFER_LAWFUL: 'Transfers outside the home region are lawful',
+  DPIA_APPROVED: 'Sensitive data is covered by an approved DPIA',
 };
+
+/**
+ * How a check reads: a blocking failure in red; an informative one never
+ * looks like a refusal (SECOND_APPROVAL is simply not reached yet; the
+ * assessment checks are advisory until enforcement, their message says from when).
+ */
+function checkOutcome(c: { name: string; passed: boolean; blocking: boolean }): { color: string; icon: string; word: string } {
+  if (c.passed) return { color: 'green', icon: '✓', word: 'passed' };
+  if (c.blocking) return { color: 'red', icon: '✗', word: 'failed' };
+  if (c.name === 'SECOND_APPROVAL') return { color: 'gray', icon: '…', word: 'not yet' };
+  return { color: 'yellow', icon: '!', word: 'advisory, does not block yet' };
+}
 
 /** /sharing/:id — everything a reviewer needs, the transitions the viewer may take, and editing a draft. */
 export function SharingPage() {
@@ -148,23 +162,26 @@ export function SharingPage() {
                 Checks
               </Title>
               <List spacing="xs" aria-label="Checks" listStyleType="none">
-                {a.checks.map((c) => (
-                  <List.Item
-                    key={c.name}
-                    icon={
-                      <ThemeIcon color={c.passed ? 'green' : c.blocking ? 'red' : 'gray'} size={20} radius="xl" aria-hidden>
-                        {c.passed ? '✓' : c.blocking ? '✗' : '…'}
-                      </ThemeIcon>
-                    }
-                  >
-                    <Text size="sm" fw={500} span>
-                      {CHECK_LABELS[c.name] ?? c.name}: {c.passed ? 'passed' : c.blocking ? 'failed' : 'not yet'}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {c.message}
-                    </Text>
-                  </List.Item>
-                ))}
+                {a.checks.map((c) => {
+                  const outcome = checkOutcome(c);
+                  return (
+                    <List.Item
+                      key={c.name}
+                      icon={
+                        <ThemeIcon color={outcome.color} size={20} radius="xl" aria-hidden>
+                          {outcome.icon}
+                        </ThemeIcon>
+                      }
+                    >
+                      <Text size="sm" fw={500} span>
+                        {CHECK_LABELS[c.name] ?? c.name}: {outcome.word}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {c.message}
+                      </Text>
+                    </List.Item>
+                  );
+                })}
               </List>
             </Paper>
             <Paper withBorder p="md">
