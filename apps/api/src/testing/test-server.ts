@@ -131,3 +131,17 @@ export async function expectRefusal(t: Pick<TestServer, 'server'>, code: string,
   expect(await tableCounts(t.server)).toEqual(before);
   return result;
 }
+
+/**
+ * Runs `query` (a root list field `list`), lets `grow` add `added` rows to
+ * it, runs it again: the same number of statements both times, however many
+ * rows (an N+1 shows up as a count that grows).
+ */
+export async function expectConstantStatements(t: Pick<TestServer, 'gql'>, token: string, query: string, list: string, added: number, grow: () => Promise<unknown>): Promise<void> {
+  const before = await t.gql(query, {}, token);
+  await grow();
+  const after = await t.gql(query, {}, token);
+  expect(after.errors).toBeUndefined();
+  expect(after.data![list].length).toBe(before.data![list].length + added);
+  expect(after.statements).toBe(before.statements);
+}
