@@ -59,8 +59,9 @@ export function checkFactLoadersIn(tx: EntityManager, now: Date, policies: Effec
 /**
  * The five checks of DESIGN.md section 5 at `now`, then TRANSFER_LAWFUL and
  * DPIA_APPROVED (section 9), evaluated by the domain on facts gathered here
- * and only here, for the `checks` field and for approveSharing alike. `approverId` is the officer approving (or looking);
- * null when nobody approves.
+ * and only here, for the `checks` field and for approveSharing alike.
+ * `approverId` is the officer approving (or looking); null when nobody
+ * approves.
  */
 export async function sharingChecks(loaders: CheckFactLoaders, arrangement: CheckedArrangement, approverId: string | null, now: Date): Promise<SharingCheck[]> {
   const [processor, inventory, approvals, effective, taxonomy, assessments] = await Promise.all([
