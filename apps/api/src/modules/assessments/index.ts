@@ -2,3 +2,4 @@
 export { createDpiaLoaders, type DpiaLoaders } from './dpia.loaders';
 export type { EnforcementReader } from './enforcement.app-service';
 export type { AssessmentsContext } from './assessments.context';
+export { assessmentRecords, type AssessmentRecords, type IdentifiedAssessment } from './assessment-records';

@@ -1,4 +1,4 @@
-import { ClauseIndex, type EffectiveClause, type Taxonomy, UNLIMITED } from '@canopy/domain';
+import { ClauseIndex, type EffectiveClause, type ServiceDpiaStatus, type Taxonomy, UNLIMITED } from '@canopy/domain';
 
 /**
  * The record of processing activities (GDPR Art. 30(1)) as plain data, built
@@ -16,6 +16,9 @@ import { ClauseIndex, type EffectiveClause, type Taxonomy, UNLIMITED } from '@ca
  *   organisation's home region at the instant; a missing one is a gap;
  * - erasure time limits are each item's retention, next to the limit the
  *   effective (published, in force) RETENTION clause sets for its category;
+ * - each activity carries its service's DPIA status at the instant (a DPIA
+ *   is the service's, so every activity of a service carries the same); a
+ *   DPIA required and not APPROVED then is a gap;
  * - `gaps` names what Art. 30 asks for and the record lacks, so officers can
  *   complete it; an empty list means the activity is fully described. What
  *   the controller's identity lacks belongs to the whole record, so every
@@ -72,6 +75,29 @@ export interface RopaInput {
   taxonomy: Taxonomy;
   /** Each approved arrangement's transfers at `at` (the domain's transfer assessment), by arrangement id. */
   transfers?: ReadonlyMap<string, readonly RopaTransferRow[]>;
+  /** Each service's DPIA requirement and standing at `at` (the domain's dpiaRequirement and serviceDpiaStandingAt), by service id. */
+  dpias: ReadonlyMap<string, RopaDpiaFacts>;
+}
+
+/** A service's DPIA at the record's instant, as the domain judges it. */
+export interface RopaDpiaFacts {
+  required: boolean;
+  /** Each criterion met, as a sentence. */
+  criteria: readonly string[];
+  status: ServiceDpiaStatus;
+  /** The DPIA the status is of; null when NONE. */
+  assessmentId: string | null;
+  approvedAt: Date | null;
+  reviewDueAt: Date | null;
+  /** Why EXPIRED or STALE. */
+  statusReason: string | null;
+}
+
+/** The DPIA status an activity carries: the facts and, in words, what an auditor reads first. */
+export interface RopaDpiaRow extends RopaDpiaFacts {
+  criteria: string[];
+  /** e.g. "required (2 criteria met), its DPIA was approved on 2026-01-10, review due 2027-01-10". */
+  summary: string;
 }
 
 /** One transfer of a recipient's arrangement at the record's instant: to the processor's country or a sub-processor's. */
@@ -135,7 +161,8 @@ export interface RopaActivityRow {
   recipients: RopaRecipientRow[];
   /** The recipients' transfers (countries and basis) at the record's instant. */
   transfers: RopaTransferRow[];
-  // DPIA status per activity: added with the assessment records (DESIGN.md section 9), next to `transfers`.
+  /** The service's DPIA status at the record's instant. */
+  dpia: RopaDpiaRow;
   erasureTimeLimits: RopaErasureRow[];
   securityMeasures: string[];
   gaps: string[];
@@ -157,6 +184,7 @@ export function buildRecordOfProcessing(input: RopaInput): RopaActivityRow[] {
     const clauses = new ClauseIndex(input.effectiveClauses.get(service.id) ?? []);
     const measures = [...(input.securityMeasures.get(service.id) ?? [])];
     const purposes = uniqueSorted([...items.flatMap((i) => i.purposes), ...arrangements.flatMap((a) => a.purposes)]);
+    const dpia = dpiaRow(input.dpias.get(service.id) ?? UNJUDGED);
 
     for (const purpose of purposes) {
       const held = items.filter((i) => i.purposes.includes(purpose));
@@ -200,6 +228,7 @@ export function buildRecordOfProcessing(input: RopaInput): RopaActivityRow[] {
 
       const erasureTimeLimits = held.map((i) => erasureRow(i, clauses.applicable('RETENTION', i.dataCategory) ?? null));
       if (measures.length === 0) gaps.push(`no security measures recorded for ${service.key}`);
+      if (dpia.required && dpia.status !== 'APPROVED') gaps.push(`${service.key} requires a DPIA (${dpia.criteria.length} criteria met) and ${dpiaStatusWords(dpia)}`);
 
       rows.push({
         serviceKey: service.key,
@@ -214,6 +243,7 @@ export function buildRecordOfProcessing(input: RopaInput): RopaActivityRow[] {
         dataCategories,
         recipients,
         transfers: recipients.flatMap((r) => input.transfers?.get(r.arrangementId) ?? []),
+        dpia,
         erasureTimeLimits,
         securityMeasures: measures,
         gaps: [...new Set([...gaps, ...(input.controllerGaps ?? [])])],
@@ -221,6 +251,38 @@ export function buildRecordOfProcessing(input: RopaInput): RopaActivityRow[] {
     }
   }
   return rows;
+}
+
+/** A service the caller gave no DPIA facts for: nothing known to require one. */
+const UNJUDGED: RopaDpiaFacts = { required: false, criteria: [], status: 'NONE', assessmentId: null, approvedAt: null, reviewDueAt: null, statusReason: null };
+
+const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+
+function dpiaRow(facts: RopaDpiaFacts): RopaDpiaRow {
+  const n = facts.criteria.length;
+  const requirement = facts.required ? `required (${n} criteria met)` : n ? `not required (${n} criterion met)` : 'not required';
+  return { ...facts, criteria: [...facts.criteria], summary: `${requirement}, ${dpiaStatusWords(facts)}` };
+}
+
+/** The standing of the service's DPIA in words: "no DPIA is recorded", "its DPIA is in review", "its DPIA expired on D (approved on D0)"... */
+function dpiaStatusWords(facts: RopaDpiaFacts): string {
+  const approved = facts.approvedAt ? `approved on ${utcDay(facts.approvedAt)}` : 'approved';
+  switch (facts.status) {
+    case 'NONE':
+      return 'no DPIA is recorded';
+    case 'APPROVED':
+      return `its DPIA was ${approved}${facts.reviewDueAt ? `, review due ${utcDay(facts.reviewDueAt)}` : ''}`;
+    case 'EXPIRED':
+      return `its DPIA expired${facts.reviewDueAt ? ` on ${utcDay(facts.reviewDueAt)}` : ''} (${approved})`;
+    case 'STALE':
+      return `its DPIA is stale (${approved}, ${facts.statusReason ?? 'the service changed since'})`;
+    case 'IN_REVIEW':
+      return 'its DPIA is in review';
+    case 'DRAFT':
+      return 'its DPIA is a draft';
+    case 'REJECTED':
+      return 'its DPIA was rejected';
+  }
 }
 
 function erasureRow(item: RopaInventoryItem, clause: EffectiveClause | null): RopaErasureRow {
