@@ -49,11 +49,9 @@ export class RopaErasureLimit {
   @Field() description: string;
 }
 
-export const DpiaStatus = registerDomainEnum(
-  'DpiaStatus',
-  SERVICE_DPIA_STATUSES,
-  "How a service's DPIA stands at an instant: NONE (no DPIA recorded), the status of the DPIA covering it (APPROVED), else of its latest approved one (EXPIRED or STALE), else of its most recent one (DRAFT, IN_REVIEW, REJECTED).",
-);
+const DPIA_STATUS_DESCRIPTION =
+  "How a service's DPIA stands at an instant: NONE (no DPIA recorded), the status of the DPIA covering it (APPROVED), else of its latest approved one (EXPIRED or STALE), else of its most recent one (DRAFT, IN_REVIEW, REJECTED).";
+export const DpiaStatus = registerDomainEnum('DpiaStatus', SERVICE_DPIA_STATUSES, DPIA_STATUS_DESCRIPTION);
 export type DpiaStatus = ServiceDpiaStatus;
 
 @ObjectType({ description: "The service's data protection impact assessment (GDPR Art. 35) at the record's instant: whether one is required, and how the service's DPIA stands." })

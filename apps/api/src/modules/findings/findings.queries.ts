@@ -76,6 +76,8 @@ type LiveArrangement = Pick<SharingArrangementEntity, 'id' | 'serviceId' | 'stat
  * (inventories, arrangement revisions and processor revisions valid then,
  * acceptances recorded by then and unexpired then, failed notice e-mails
  * queued by then): five statements, the arrangements' processors being one more.
+ * With `assessmentFacts`, the section 9 facts too (AssessmentFactsReader), the
+ * processors' transfer facts and the arrangements' TIAs as of the same instant.
  */
 export async function loadFindingsFacts(
   m: EntityManager,

@@ -1,14 +1,11 @@
 import { testDialects } from '@canopy/persistence';
+import { approveAssessment, draftAssessment, submitAssessment } from '../../../testing/assessment-fixtures';
 import { expectOk, item, setInventory } from '../../../testing/fixtures';
 import { AUDITOR, ENGINEER, OFFICER, useWorld } from '../../../testing/world';
 
 /** The record of processing carries each activity's DPIA status as of its instant (DESIGN.md section 9). */
 const ROPA = `query($at: DateTime) { recordOfProcessing(at: $at) { activities { serviceKey purpose gaps
   dpia { required criteria status assessmentId approvedAt reviewDueAt statusReason summary } } } }`;
-const QUESTIONNAIRE = 'query { assessmentQuestionnaire(kind: DPIA) { questions { id } } }';
-const DRAFT = 'mutation($i: DraftAssessmentInput!) { draftAssessment(input: $i) { id version } }';
-const SUBMIT = 'mutation($id: ID!, $v: Int!) { submitAssessment(id: $id, expectedVersion: $v) { id version } }';
-const APPROVE = 'mutation($i: DecideAssessmentInput!) { approveAssessment(input: $i) { id status } }';
 const DAY = 24 * 3600 * 1000;
 
 interface Activity {
@@ -22,10 +19,7 @@ describe.each(testDialects())('the DPIA status in the record of processing on %s
   const t = useWorld(dialect, {
     teams: ['geo'],
     people: { officer: OFFICER, geo: ENGINEER, auditor: AUDITOR },
-    services: [
-      { key: 'faces', team: 'geo' },
-      { key: 'maps', team: 'geo' },
-    ],
+    services: [{ key: 'faces', team: 'geo' }, { key: 'maps', team: 'geo' }],
     // Sensitive data and innovative technology: two criteria, a DPIA is required. maps needs none.
     inventory: { faces: [item('user.account'), item('user.biometric')], maps: [item('user.account')] },
   });
@@ -64,10 +58,8 @@ describe.each(testDialects())('the DPIA status in the record of processing on %s
   });
 
   it('should follow the DPIA through the workflow: a draft, in review, then approved until its review date, no longer a gap', async () => {
-    const answers = (await expectOk(t.gql(QUESTIONNAIRE, {}, as.geo))).assessmentQuestionnaire.questions.map((q: { id: string }) => ({ questionId: q.id, answer: 'answered' }));
     reviewDueAt = t.clock.iso(180 * DAY);
-    const risks = [{ description: 'face templates leak', likelihood: 'LOW', severity: 'HIGH', mitigation: 'encrypted', residual: 'LOW' }];
-    const draft = (await expectOk(t.gql(DRAFT, { i: { kind: 'DPIA', serviceKey: 'faces', answers, risks, reviewDueAt } }, as.geo))).draftAssessment;
+    const draft = await draftAssessment(t, as.geo, t.clock.now(), { kind: 'DPIA', serviceKey: 'faces', reviewDueAt });
     dpiaId = draft.id;
     const [asDraft] = await of('faces');
     expect(asDraft.dpia).toMatchObject({ status: 'DRAFT', assessmentId: dpiaId, summary: 'required (2 criteria met), its DPIA is a draft' });
@@ -76,14 +68,14 @@ describe.each(testDialects())('the DPIA status in the record of processing on %s
     drafted = t.clock.iso();
     tick();
 
-    const inReview = (await expectOk(t.gql(SUBMIT, { id: dpiaId, v: draft.version }, as.geo))).submitAssessment;
+    const inReview = await submitAssessment(t, as.geo, draft);
     expect((await of('faces'))[0].dpia).toMatchObject({ status: 'IN_REVIEW', assessmentId: dpiaId });
     tick();
     submitted = t.clock.iso();
     tick();
 
     approvedAt = t.clock.iso();
-    expect((await expectOk(t.gql(APPROVE, { i: { id: dpiaId, expectedVersion: inReview.version } }, as.officer))).approveAssessment.status).toBe('APPROVED');
+    expect((await approveAssessment(t, as.officer, inReview)).status).toBe('APPROVED');
     for (const a of await of('faces')) {
       expect(a.dpia).toMatchObject({ required: true, status: 'APPROVED', assessmentId: dpiaId, reviewDueAt: new Date(reviewDueAt).toISOString(), statusReason: null });
       expect(Date.parse(a.dpia.approvedAt!)).toBeGreaterThanOrEqual(Date.parse(approvedAt));

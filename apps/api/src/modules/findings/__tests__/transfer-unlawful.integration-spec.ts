@@ -1,4 +1,5 @@
 import { testDialects } from '@canopy/persistence';
+import { approveAssessment, draftAssessment, submitAssessment } from '../../../testing/assessment-fixtures';
 import { APPROVE, expectOk, item, PERMISSIVE_GLOBAL, propose, registerProcessor, SUBMIT } from '../../../testing/fixtures';
 import { AUDITOR, ENGINEER, OFFICER, useWorld } from '../../../testing/world';
 
@@ -11,13 +12,12 @@ const SERVICE_FINDINGS = 'query($k: String!) { service(key: $k) { findings { rul
 const SWEEP = '{ findings { rule severity message service { key } } }';
 const PAGE = `query($first: Int, $after: String, $filter: FindingFilter, $at: DateTime) {
   findingsConnection(first: $first, after: $after, filter: $filter, at: $at) { totalCount edges { node { rule severity message service { key } } } } }`;
-const SET_ADEQUACY = 'mutation($i: AdequacyDecisionInput!) { setAdequacyDecision(input: $i) { country } }';
-const UPDATE_PROCESSOR = 'mutation($i: UpdateProcessorInput!) { updateProcessor(input: $i) { version } }';
-const ENFORCE = 'mutation($at: DateTime!) { enforceAssessmentsFrom(from: $at) { from } }';
-const QUESTIONNAIRE = 'query($k: AssessmentKind!) { assessmentQuestionnaire(kind: $k) { questions { id } } }';
-const DRAFT_TIA = 'mutation($i: DraftAssessmentInput!) { draftAssessment(input: $i) { id version } }';
-const SUBMIT_TIA = 'mutation($id: ID!, $v: Int!) { submitAssessment(id: $id, expectedVersion: $v) { id version } }';
-const APPROVE_TIA = 'mutation($i: DecideAssessmentInput!) { approveAssessment(input: $i) { id status } }';
+/** What changes the transfers' basis: the register, the processor's country, enforcement. */
+const CHANGE = {
+  adequacy: 'mutation($i: AdequacyDecisionInput!) { setAdequacyDecision(input: $i) { country } }',
+  processor: 'mutation($i: UpdateProcessorInput!) { updateProcessor(input: $i) { version } }',
+  enforcement: 'mutation($at: DateTime!) { enforceAssessmentsFrom(from: $at) { from } }',
+};
 const DAY = 24 * 3600 * 1000;
 
 interface Row {
@@ -31,10 +31,7 @@ describe.each(testDialects())('TRANSFER_UNLAWFUL on %s', (dialect) => {
   const t = useWorld(dialect, {
     teams: ['geo'],
     people: { officer: OFFICER, geo: ENGINEER, auditor: AUDITOR },
-    services: [
-      { key: 'maps', team: 'geo' },
-      { key: 'chat', team: 'geo' },
-    ],
+    services: [{ key: 'maps', team: 'geo' }, { key: 'chat', team: 'geo' }],
     globalPolicy: PERMISSIVE_GLOBAL,
     inventory: { maps: [item('device.log')], chat: [item('user.account')] },
   });
@@ -72,7 +69,7 @@ describe.each(testDialects())('TRANSFER_UNLAWFUL on %s', (dialect) => {
   });
 
   it('should report it, LOW and advisory, once the processor moves to a country without adequacy and no TIA covers it', async () => {
-    tilesVersion = (await expectOk(t.gql(UPDATE_PROCESSOR, { i: { key: 'tiles', expectedVersion: tilesVersion, country: 'IN' } }, as.officer))).updateProcessor.version;
+    tilesVersion = (await expectOk(t.gql(CHANGE.processor, { i: { key: 'tiles', expectedVersion: tilesVersion, country: 'IN' } }, as.officer))).updateProcessor.version;
     const [finding] = await serviceFindings('maps');
     expect(finding.severity).toBe('LOW');
     expect(finding.message).toContain(`approved arrangement ${tiles.id} with processor tiles transfers data unlawfully: processor tiles in IN: not lawful: no adequacy decision covers IN`);
@@ -91,7 +88,7 @@ describe.each(testDialects())('TRANSFER_UNLAWFUL on %s', (dialect) => {
 
   it('should say from when it counts before enforcement, and be CRITICAL from then on', async () => {
     const from = t.clock.iso(DAY);
-    await expectOk(t.gql(ENFORCE, { at: from }, as.officer));
+    await expectOk(t.gql(CHANGE.enforcement, { at: from }, as.officer));
     const [scheduled] = await serviceFindings('maps');
     expect(scheduled).toMatchObject({ severity: 'LOW', message: expect.stringContaining(`counts from ${from}`) });
     const beforeEnforcement = t.clock.iso();
@@ -106,13 +103,12 @@ describe.each(testDialects())('TRANSFER_UNLAWFUL on %s', (dialect) => {
   });
 
   it('should clear once an approved TIA covers the SCC transfer, and not for a past instant before the approval', async () => {
-    const answers = (await expectOk(t.gql(QUESTIONNAIRE, { k: 'TIA' }, as.geo))).assessmentQuestionnaire.questions.map((q: { id: string }) => ({ questionId: q.id, answer: 'answered' }));
-    const draft = (await expectOk(t.gql(DRAFT_TIA, { i: { kind: 'TIA', serviceKey: 'maps', sharingArrangementId: tiles.id, answers, risks: [], reviewDueAt: t.clock.iso(180 * DAY) } }, as.geo))).draftAssessment;
-    const submitted = (await expectOk(t.gql(SUBMIT_TIA, { id: draft.id, v: draft.version }, as.geo))).submitAssessment;
+    const tia = await draftAssessment(t, as.geo, t.clock.now(), { kind: 'TIA', serviceKey: 'maps', sharingArrangementId: tiles.id, risks: [] });
+    const submitted = await submitAssessment(t, as.geo, tia);
     t.clock.advance(60_000);
     const beforeApproval = t.clock.iso();
     t.clock.advance(60_000);
-    expect((await expectOk(t.gql(APPROVE_TIA, { i: { id: draft.id, expectedVersion: submitted.version } }, as.officer))).approveAssessment.status).toBe('APPROVED');
+    expect((await approveAssessment(t, as.officer, submitted)).status).toBe('APPROVED');
     expect(await serviceFindings('maps')).toEqual([]);
     expect(await sweep()).toEqual([]);
     expect(await page()).toEqual({ totalCount: 0, rows: [] });
@@ -121,7 +117,7 @@ describe.each(testDialects())('TRANSFER_UNLAWFUL on %s', (dialect) => {
 
   it("should report it when the country's adequacy decision ends, for an arrangement resting on adequacy alone", async () => {
     const ends = new Date(t.clock.now().getTime() + 2 * DAY).toISOString();
-    await expectOk(t.gql(SET_ADEQUACY, { i: { country: 'BR', validFrom: '2026-01-26T00:00:00Z', validUntil: ends, note: 'Brazil, until withdrawn' } }, as.officer));
+    await expectOk(t.gql(CHANGE.adequacy, { i: { country: 'BR', validFrom: '2026-01-26T00:00:00Z', validUntil: ends, note: 'Brazil, until withdrawn' } }, as.officer));
     await registerProcessor(t, as.officer, 'lake', { country: 'BR', transferMechanism: 'ADEQUACY_DECISION' });
     await approveSharing('chat', 'lake', ['user.account']);
     expect(await serviceFindings('chat')).toEqual([]);
