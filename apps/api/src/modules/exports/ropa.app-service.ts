@@ -1,8 +1,8 @@
-import { controllerGaps, dpiaRequirement, serviceDpiaStandingAt, type SharingStatus, transferAssessment } from '@canopy/domain';
-import { type ProcessorEntity, ServiceEntity, TeamEntity } from '@canopy/persistence';
+import { controllerGaps, dpiaRequirement, serviceDpiaStandingAt, type SharingStatus, type Taxonomy, transferAssessment } from '@canopy/domain';
+import { type InventoryItemEntity, type ProcessorEntity, ServiceEntity, type SharingArrangementRevisionEntity, TeamEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
-import { assessmentRecords } from '../assessments';
+import { assessmentRecords, type IdentifiedAssessment } from '../assessments';
 import { groupByService } from '../../common/batch';
 import type { HomeRegionReader, ResolvedHomeRegion } from '../home-region';
 import type { OrganisationProfileReader, ResolvedOrganisationProfile } from '../organisation';
@@ -90,36 +90,7 @@ export class RecordOfProcessingService {
     );
 
     const inventories = groupByService(items);
-    const liveByService = groupByService(live);
-    const dpias = new Map(
-      services.map((s): [string, RopaDpiaFacts] => {
-        const inventory = inventories.get(s.id) ?? [];
-        const requirement = dpiaRequirement({
-          service: s,
-          inventory,
-          arrangements: (liveByService.get(s.id) ?? []).flatMap((r) => {
-            const p = processors.get(r.processorId);
-            return p ? [{ status: r.status as SharingStatus, dataCategories: r.dataCategories, processor: { country: p.country, subProcessors: p.subProcessors } }] : [];
-          }),
-          homeRegion: region,
-          taxonomy,
-        });
-        const subject = { kind: 'DPIA' as const, collectedCategories: inventory.map((i) => i.dataCategory), taxonomy };
-        const standing = serviceDpiaStandingAt(assessments.dpiasByService.get(s.id) ?? [], instant, subject);
-        return [
-          s.id,
-          {
-            required: requirement.required,
-            criteria: requirement.criteria.map((c) => c.sentence),
-            status: standing.status,
-            assessmentId: standing.dpia?.id ?? null,
-            approvedAt: standing.dpia?.approvedAt ?? null,
-            reviewDueAt: standing.dpia?.reviewDueAt ?? null,
-            statusReason: standing.reason,
-          },
-        ];
-      }),
-    );
+    const dpias = dpiaFactsByService({ services, inventories, live, processors, dpias: assessments.dpiasByService, homeRegion: region, taxonomy, at: instant });
 
     const activities = buildRecordOfProcessing({
       at: instant,
@@ -145,4 +116,51 @@ export class RecordOfProcessingService {
     });
     return { at: instant, generatedAt, homeRegion: region, controller, activities };
   }
+}
+
+/** What each service's DPIA status is judged from, all as of the record's instant. */
+interface DpiaSources {
+  services: readonly ServiceEntity[];
+  inventories: ReadonlyMap<string, readonly InventoryItemEntity[]>;
+  /** The arrangements pending or approved then. */
+  live: readonly SharingArrangementRevisionEntity[];
+  processors: ReadonlyMap<string, ProcessorEntity>;
+  dpias: ReadonlyMap<string, readonly IdentifiedAssessment[]>;
+  homeRegion: ResolvedHomeRegion;
+  taxonomy: Taxonomy;
+  at: Date;
+}
+
+/** Each service's DPIA requirement and standing, as the domain judges them (dpiaRequirement, serviceDpiaStandingAt). */
+function dpiaFactsByService(from: DpiaSources): Map<string, RopaDpiaFacts> {
+  const liveByService = groupByService(from.live);
+  return new Map(
+    from.services.map((s): [string, RopaDpiaFacts] => {
+      const inventory = from.inventories.get(s.id) ?? [];
+      const requirement = dpiaRequirement({
+        service: s,
+        inventory,
+        arrangements: (liveByService.get(s.id) ?? []).flatMap((r) => {
+          const p = from.processors.get(r.processorId);
+          return p ? [{ status: r.status as SharingStatus, dataCategories: r.dataCategories, processor: { country: p.country, subProcessors: p.subProcessors } }] : [];
+        }),
+        homeRegion: from.homeRegion,
+        taxonomy: from.taxonomy,
+      });
+      const subject = { kind: 'DPIA' as const, collectedCategories: inventory.map((i) => i.dataCategory), taxonomy: from.taxonomy };
+      const standing = serviceDpiaStandingAt(from.dpias.get(s.id) ?? [], from.at, subject);
+      return [
+        s.id,
+        {
+          required: requirement.required,
+          criteria: requirement.criteria.map((c) => c.sentence),
+          status: standing.status,
+          assessmentId: standing.dpia?.id ?? null,
+          approvedAt: standing.dpia?.approvedAt ?? null,
+          reviewDueAt: standing.dpia?.reviewDueAt ?? null,
+          statusReason: standing.reason,
+        },
+      ];
+    }),
+  );
 }
