@@ -63,7 +63,7 @@ export class RopaDpia {
   @Field(() => Date, { nullable: true, description: 'when that DPIA was approved; null when it never was' }) approvedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'when its review is due: it expires then (at most 12 months after approval)' }) reviewDueAt: Date | null;
   @Field(() => String, { nullable: true, description: 'why EXPIRED or STALE; null otherwise' }) statusReason: string | null;
-  @Field({ description: 'the requirement and the standing in words, as the CSV export writes them, e.g. "required (2 criteria met), its DPIA was approved on 2026-01-10, review due 2027-01-10"' })
+  @Field({ description: 'the requirement and the standing in words (the CSV export writes them, then the criteria met), e.g. "required (2 criteria met), its DPIA was approved on 2026-01-10, review due 2027-01-10"' })
   summary: string;
 }
 
