@@ -35,6 +35,7 @@ import { SharingReview } from './modules/sharing/sharing-review.app-service';
 import { AdequacyRegisterService } from './modules/transfers/adequacy.app-service';
 import { TransferImpactService } from './modules/transfers/transfer-impact.app-service';
 import { assessmentCheckLoadersIn } from './modules/transfers/arrangement-assessments';
+import { loadAdequacyEntries } from './modules/transfers';
 import { TaxonomyService } from './modules/taxonomy/taxonomy.app-service';
 import { loadConfig, NotificationsConfig } from './config';
 import { Outbox } from './modules/outbox/outbox';
@@ -68,7 +69,7 @@ export function createApplication(
   const securityMeasures = new SecurityMeasuresService(db);
   const organisationProfile = new OrganisationProfileService(db);
   const assessmentEnforcement = new AssessmentEnforcementService(db);
-  const findings = new FindingsEvaluator(db, effectivePolicies, new AssessmentRules(assessmentEnforcement, homeRegion));
+  const findings = new FindingsEvaluator(db, effectivePolicies, new AssessmentRules(assessmentEnforcement, homeRegion, loadAdequacyEntries));
   // Mutations write their messages with outbox.enqueue(tx, message) inside their transaction.
   const outbox = new Outbox({ publicUrl: notifications.publicUrl });
   const notifier = new Notifier(outbox);

@@ -13,10 +13,10 @@ import { startTestServer, TestServer } from '../testing/test-server';
  */
 const BUDGET = {
   serviceList: 8, // authentication included (DESIGN.md: a list of N services costs a constant number of statements)
-  servicePage: 14, // issue 11: each request of the console's service page, and the benchmark's service page; issue 16: + 2 for the findings' assessment facts (settings, assessments)
+  servicePage: 15, // issue 11: each request of the console's service page, and the benchmark's service page; issue 16: + 2 for the findings' assessment facts (settings, assessments), + 1 for the adequacy register (TRANSFER_UNLAWFUL)
   findingsSweep: 16,
-  findingsPage: 25, // issue 14: one chunk of services for the page, one for totalCount; issue 15: + the failed notice e-mails of each; issue 16: + 2 per chunk for the assessment facts (21 -> 25)
-  findingsPastPage: 28, // issue 16: as of a past instant, each chunk reads the arrangements' processors as of then too (+1 per chunk), and the assessment facts (+2 per chunk)
+  findingsPage: 27, // issue 14: one chunk of services for the page, one for totalCount; issue 15: + the failed notice e-mails of each; issue 16: + 2 per chunk for the assessment facts (21 -> 25), + 1 per chunk for the adequacy register (TRANSFER_UNLAWFUL: 25 -> 27)
+  findingsPastPage: 29, // issue 16: as of a past instant, each chunk reads the arrangements' processors as of then too (+1 per chunk), and the assessment facts (+2 per chunk); then the adequacy register and the assessments' revisions as of then (their origins: +1), within the room left (28 -> 29)
   globalPublish: 36, // issue 15: + the policy.published and conflict.opened notifications (subscribed webhooks, officers, the teams' engineers)
 };
 

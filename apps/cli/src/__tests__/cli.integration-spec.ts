@@ -324,9 +324,21 @@ describe.each(testDialects())('canopy CLI against the API on %s', (dialect) => {
           legalBases: ['CONSENT'],
           dataSubjects: ['customers'],
           securityMeasures: ['TLS 1.3 for every connection', 'Location data encrypted at rest (AES-256)'],
-          gaps: [],
+          // Sensitive location data sent to the United States: a DPIA is required, and none is recorded.
+          gaps: ['maps requires a DPIA (2 criteria met) and no DPIA is recorded'],
         }),
       );
+      expect(provide.dpia).toEqual({
+        required: true,
+        criteria: ['sensitive data: the service collects device.location', 'transfer outside the home region: sensitive device.location (to US) leaves EEA'],
+        status: 'NONE',
+        assessmentId: null,
+        approvedAt: null,
+        reviewDueAt: null,
+        statusReason: null,
+        summary: 'required (2 criteria met), no DPIA is recorded',
+      });
+      expect(record.activities[0].dpia).toEqual(provide.dpia);
       expect(provide.dataCategories).toEqual([expect.objectContaining({ key: 'device.location', sensitive: true, encryption: 'AT_REST_AND_IN_TRANSIT' })]);
       expect(provide.recipients).toEqual([
         expect.objectContaining({ processorKey: 'tiles', country: 'US', outsideHomeRegion: true, transferMechanism: 'BINDING_CORPORATE_RULES', dataCategories: ['device.location'] }),
@@ -361,6 +373,10 @@ describe.each(testDialects())('canopy CLI against the API on %s', (dialect) => {
       expect(col(rows[1], 'transfers_outside_home_region')).toBe('tiles (US): BINDING_CORPORATE_RULES');
       expect(col(rows[1], 'transfers')).toBe('processor tiles (US): UNLAWFUL');
       expect(col(rows[0], 'transfers')).toBe('processor logsink (DE): not restricted');
+      expect(col(rows[1], 'dpia')).toBe(
+        'required (2 criteria met), no DPIA is recorded [sensitive data: the service collects device.location / transfer outside the home region: sensitive device.location (to US) leaves EEA]',
+      );
+      expect(col(rows[0], 'dpia')).toBe(col(rows[1], 'dpia'));
       expect(col(rows[0], 'erasure_time_limits')).toBe('device.log: 21 days (policy limit: 30 days, global policy general v1)');
     });
 

@@ -178,7 +178,7 @@ describe('runCli', () => {
     it('should write CSV to stdout by default', async () => {
       const io = fakeIo({}, () => ({ data: { recordOfProcessing: record } }));
       expect(await runCli(['export', 'ropa'], io)).toBe(0);
-      expect(io.out().split('\n')[0]).toBe('service,service_name,team,lifecycle,purpose,purpose_name,legal_bases,data_subjects,data_categories,recipients,transfers_outside_home_region,transfers,erasure_time_limits,security_measures,gaps,as_of');
+      expect(io.out().split('\n')[0]).toBe('service,service_name,team,lifecycle,purpose,purpose_name,legal_bases,data_subjects,data_categories,recipients,transfers_outside_home_region,transfers,dpia,erasure_time_limits,security_measures,gaps,as_of');
       expect(io.requests[0].variables).toEqual({ at: null });
     });
   });

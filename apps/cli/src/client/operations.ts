@@ -111,6 +111,7 @@ export const RECORD_OF_PROCESSING = graphql(`query RecordOfProcessing($at: DateT
       dataCategories { key name sensitive dataSubjects legalBasis source encryption }
       recipients { arrangementId processorKey processorName country outsideHomeRegion transferMechanism dataCategories legalBasis approvedAt }
       transfers { arrangementId processorKey recipient country restricted lawful basis reason }
+      dpia { required criteria status assessmentId approvedAt reviewDueAt statusReason summary }
       erasureTimeLimits { dataCategory retentionDays policyLimit description }
       securityMeasures gaps
     }

@@ -17,6 +17,7 @@ export const ROPA_CSV_COLUMNS = [
   'recipients',
   'transfers_outside_home_region',
   'transfers',
+  'dpia',
   'erasure_time_limits',
   'security_measures',
   'gaps',
@@ -26,7 +27,8 @@ export const ROPA_CSV_COLUMNS = [
 /**
  * Lists inside a cell are joined with "; " (semicolons never occur in keys,
  * and the CSV quoting keeps free text intact). Dates are ISO 8601 UTC. The
- * first line is the header.
+ * first line is the header. The DPIA cell is the API's summary followed by
+ * the criteria met, in brackets.
  */
 export function ropaToCsv(record: Record): string {
   const join = (values: readonly string[]) => values.join('; ');
@@ -47,6 +49,7 @@ export function ropaToCsv(record: Record): string {
         .map((r) => `${r.processorKey} (${r.country}): ${r.transferMechanism && r.transferMechanism !== 'NOT_REQUIRED' ? r.transferMechanism : 'NO MECHANISM RECORDED'}`),
     ),
     join(a.transfers.map((t) => `${t.recipient} (${t.country}): ${t.restricted ? (t.lawful ? t.basis : `UNLAWFUL${t.basis ? ` (${t.basis})` : ''}`) : 'not restricted'}`)),
+    `${a.dpia.summary}${a.dpia.criteria.length ? ` [${a.dpia.criteria.join(' / ')}]` : ''}`,
     join(a.erasureTimeLimits.map((e) => `${e.dataCategory}: ${e.description}`)),
     join([...a.securityMeasures, ...a.dataCategories.map((c) => `${c.key} encryption ${c.encryption}`)]),
     join(a.gaps),

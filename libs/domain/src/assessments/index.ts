@@ -7,4 +7,5 @@ export * from './state-machine';
 export * from './validate-draft';
 export * from './enforcement';
 export * from './dpia-requirement';
+export * from './dpia-standing';
 export * from './assessed';

@@ -4,3 +4,4 @@ export { createAssessmentLoaders, type AssessmentLoaders } from './assessment.lo
 export { assessmentRecord, toAssessment } from './assessment.mappers';
 export type { EnforcementReader } from './enforcement.app-service';
 export type { AssessmentsContext } from './assessments.context';
+export { assessmentRecords, type AssessmentRecords, type IdentifiedAssessment } from './assessment-records';

@@ -1,4 +1,7 @@
 import { ClauseIndex, type EffectiveClause, type Taxonomy, UNLIMITED } from '@canopy/domain';
+import { dpiaRow, dpiaStatusWords, type RopaDpiaFacts, type RopaDpiaRow, UNJUDGED } from './ropa-dpia';
+
+export type { RopaDpiaFacts, RopaDpiaRow } from './ropa-dpia';
 
 /**
  * The record of processing activities (GDPR Art. 30(1)) as plain data, built
@@ -16,6 +19,9 @@ import { ClauseIndex, type EffectiveClause, type Taxonomy, UNLIMITED } from '@ca
  *   organisation's home region at the instant; a missing one is a gap;
  * - erasure time limits are each item's retention, next to the limit the
  *   effective (published, in force) RETENTION clause sets for its category;
+ * - each activity carries its service's DPIA status at the instant (a DPIA
+ *   is the service's, so every activity of a service carries the same); a
+ *   DPIA required and not APPROVED then is a gap;
  * - `gaps` names what Art. 30 asks for and the record lacks, so officers can
  *   complete it; an empty list means the activity is fully described. What
  *   the controller's identity lacks belongs to the whole record, so every
@@ -72,6 +78,8 @@ export interface RopaInput {
   taxonomy: Taxonomy;
   /** Each approved arrangement's transfers at `at` (the domain's transfer assessment), by arrangement id. */
   transfers?: ReadonlyMap<string, readonly RopaTransferRow[]>;
+  /** Each service's DPIA requirement and standing at `at` (the domain's dpiaRequirement and serviceDpiaStandingAt), by service id. */
+  dpias: ReadonlyMap<string, RopaDpiaFacts>;
 }
 
 /** One transfer of a recipient's arrangement at the record's instant: to the processor's country or a sub-processor's. */
@@ -135,7 +143,8 @@ export interface RopaActivityRow {
   recipients: RopaRecipientRow[];
   /** The recipients' transfers (countries and basis) at the record's instant. */
   transfers: RopaTransferRow[];
-  // DPIA status per activity: added with the assessment records (DESIGN.md section 9), next to `transfers`.
+  /** The service's DPIA status at the record's instant. */
+  dpia: RopaDpiaRow;
   erasureTimeLimits: RopaErasureRow[];
   securityMeasures: string[];
   gaps: string[];
@@ -157,6 +166,7 @@ export function buildRecordOfProcessing(input: RopaInput): RopaActivityRow[] {
     const clauses = new ClauseIndex(input.effectiveClauses.get(service.id) ?? []);
     const measures = [...(input.securityMeasures.get(service.id) ?? [])];
     const purposes = uniqueSorted([...items.flatMap((i) => i.purposes), ...arrangements.flatMap((a) => a.purposes)]);
+    const dpia = dpiaRow(input.dpias.get(service.id) ?? UNJUDGED);
 
     for (const purpose of purposes) {
       const held = items.filter((i) => i.purposes.includes(purpose));
@@ -200,6 +210,7 @@ export function buildRecordOfProcessing(input: RopaInput): RopaActivityRow[] {
 
       const erasureTimeLimits = held.map((i) => erasureRow(i, clauses.applicable('RETENTION', i.dataCategory) ?? null));
       if (measures.length === 0) gaps.push(`no security measures recorded for ${service.key}`);
+      if (dpia.required && dpia.status !== 'APPROVED') gaps.push(`${service.key} requires a DPIA (${dpia.criteria.length} criteria met) and ${dpiaStatusWords(dpia)}`);
 
       rows.push({
         serviceKey: service.key,
@@ -214,6 +225,7 @@ export function buildRecordOfProcessing(input: RopaInput): RopaActivityRow[] {
         dataCategories,
         recipients,
         transfers: recipients.flatMap((r) => input.transfers?.get(r.arrangementId) ?? []),
+        dpia,
         erasureTimeLimits,
         securityMeasures: measures,
         gaps: [...new Set([...gaps, ...(input.controllerGaps ?? [])])],

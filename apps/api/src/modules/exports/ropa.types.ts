@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { LegalBasis } from '../../common/graphql-enums';
+import { SERVICE_DPIA_STATUSES, type ServiceDpiaStatus } from '@canopy/domain';
+import { LegalBasis, registerDomainEnum } from '../../common/graphql-enums';
 import { HomeRegion } from '../home-region';
 import { OrganisationProfile } from '../organisation';
 
@@ -48,6 +49,24 @@ export class RopaErasureLimit {
   @Field() description: string;
 }
 
+const DPIA_STATUS_DESCRIPTION =
+  "How a service's DPIA stands at an instant: NONE (no DPIA recorded), the status of the DPIA covering it (APPROVED), else of its latest approved one (EXPIRED or STALE), else of its most recent one (DRAFT, IN_REVIEW, REJECTED).";
+export const DpiaStatus = registerDomainEnum('DpiaStatus', SERVICE_DPIA_STATUSES, DPIA_STATUS_DESCRIPTION);
+export type DpiaStatus = ServiceDpiaStatus;
+
+@ObjectType({ description: "The service's data protection impact assessment (GDPR Art. 35) at the record's instant: whether one is required, and how the service's DPIA stands." })
+export class RopaDpia {
+  @Field({ description: 'two or more criteria of DESIGN.md section 9 (the EDPB\'s list) were met at the instant' }) required: boolean;
+  @Field(() => [String], { description: 'each criterion met at the instant, as a sentence (one alone does not require a DPIA)' }) criteria: string[];
+  @Field(() => DpiaStatus, { description: 'APPROVED only when an approved, unexpired, non-stale DPIA covered the service at the instant' }) status: DpiaStatus;
+  @Field(() => ID, { nullable: true, description: 'the DPIA the status is of (Query.assessment(id, at)); null when NONE' }) assessmentId: string | null;
+  @Field(() => Date, { nullable: true, description: 'when that DPIA was approved; null when it never was' }) approvedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'when its review is due: it expires then (at most 12 months after approval)' }) reviewDueAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'why EXPIRED or STALE; null otherwise' }) statusReason: string | null;
+  @Field({ description: 'the requirement and the standing in words (the CSV export writes them, then the criteria met), e.g. "required (2 criteria met), its DPIA was approved on 2026-01-10, review due 2027-01-10"' })
+  summary: string;
+}
+
 @ObjectType({ description: 'One processing activity: a service and one of its purposes (GDPR Art. 30(1)).' })
 export class ProcessingActivity {
   @Field() serviceKey: string;
@@ -62,6 +81,8 @@ export class ProcessingActivity {
   @Field(() => [RopaDataCategory]) dataCategories: RopaDataCategory[];
   @Field(() => [RopaRecipient]) recipients: RopaRecipient[];
   @Field(() => [RopaTransfer], { description: "the recipients' transfers (countries and basis) at the record's instant" }) transfers: RopaTransfer[];
+  @Field(() => RopaDpia, { description: "the service's DPIA status at the record's instant (the same for each of its activities); a required DPIA not APPROVED then is listed among `gaps`" })
+  dpia: RopaDpia;
   @Field(() => [RopaErasureLimit]) erasureTimeLimits: RopaErasureLimit[];
   @Field(() => [String], { description: 'technical and organisational security measures of the service (Art. 30(1)(g))' }) securityMeasures: string[];
   @Field(() => [String], { description: 'what Art. 30(1) asks for and the record lacks; empty when complete' }) gaps: string[];

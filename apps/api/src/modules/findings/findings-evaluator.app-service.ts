@@ -30,7 +30,7 @@ export class FindingsEvaluator implements FindingsMeasure {
   constructor(
     private readonly db: Database,
     private readonly policies: EffectivePolicyReader,
-    /** DPIA_MISSING and ASSESSMENT_EXPIRED (DESIGN.md section 9) run when given. */
+    /** TRANSFER_UNLAWFUL, DPIA_MISSING and ASSESSMENT_EXPIRED (DESIGN.md section 9) run when given. */
     private readonly assessments: AssessmentFactsReader | null = null,
   ) {}
 

@@ -14,16 +14,18 @@ export type { ServicePosition } from '../services';
 const LIVE_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
 
 /**
- * The port through which findings read the facts of DPIA_MISSING and
- * ASSESSMENT_EXPIRED (DESIGN.md section 9), implemented by the assessments
- * feature and handed over by the wiring root: a constant number of
- * statements for any number of services.
+ * The port through which findings read the facts of TRANSFER_UNLAWFUL,
+ * DPIA_MISSING and ASSESSMENT_EXPIRED (DESIGN.md section 9), implemented by
+ * the assessments feature and handed over by the wiring root: a constant
+ * number of statements for any number of services. `past`: `at` is behind
+ * the clock, the assessments are read as they stood then.
  */
 export interface AssessmentFactsReader {
   factsFor(
     m: EntityManager,
     serviceIds: readonly string[] | 'all',
     at: Date,
+    past: boolean,
   ): Promise<{ common: Omit<AssessmentRulesInput, 'dpias'>; dpiasByService: Map<string, AssessmentRecord[]>; tiasByArrangement: Map<string, AssessmentRecord[]> }>;
 }
 
@@ -74,6 +76,8 @@ type LiveArrangement = Pick<SharingArrangementEntity, 'id' | 'serviceId' | 'stat
  * (inventories, arrangement revisions and processor revisions valid then,
  * acceptances recorded by then and unexpired then, failed notice e-mails
  * queued by then): five statements, the arrangements' processors being one more.
+ * With `assessmentFacts`, the section 9 facts too (AssessmentFactsReader), the
+ * processors' transfer facts and the arrangements' TIAs as of the same instant.
  */
 export async function loadFindingsFacts(
   m: EntityManager,
@@ -98,7 +102,7 @@ export async function loadFindingsFacts(
             : await inChunks(ids, (chunk) => m.find(FindingAcceptanceEntity, { where: { serviceId: In(chunk), expiresAt: MoreThan(now) } })),
           await failedNoticeEmails(m, ids),
         ];
-  const section9 = assessmentFacts && !none ? await assessmentFacts.factsFor(m, ids, now) : null;
+  const section9 = assessmentFacts && !none ? await assessmentFacts.factsFor(m, ids, now, history) : null;
   const arrangementFacts = new Map<string, ArrangementFacts[]>();
   for (const a of arrangements as LiveArrangement[]) {
     const p = a.processor as ProcessorEntity;

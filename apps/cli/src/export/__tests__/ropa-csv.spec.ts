@@ -29,6 +29,16 @@ const record: RecordOfProcessingData['recordOfProcessing'] = {
         { arrangementId: 'a1', processorKey: 'tiles', recipient: 'sub-processor Cloud', country: 'CH', restricted: true, lawful: true, basis: 'ADEQUACY_DECISION', reason: 'adequate' },
         { arrangementId: 'a2', processorKey: 'logs', recipient: 'processor logs', country: 'DE', restricted: false, lawful: true, basis: null, reason: 'inside' },
       ],
+      dpia: {
+        required: true,
+        criteria: ['sensitive data: the service collects device.location', 'systematic monitoring: the service collects device.location (kept 400 days), over 90 days'],
+        status: 'EXPIRED',
+        assessmentId: 'd1',
+        approvedAt: '2025-05-01T00:00:00.000Z',
+        reviewDueAt: '2026-05-01T00:00:00.000Z',
+        statusReason: 'its review was due on 2026-05-01T00:00:00.000Z',
+        summary: 'required (2 criteria met), its DPIA expired on 2026-05-01 (approved on 2025-05-01)',
+      },
       erasureTimeLimits: [{ dataCategory: 'device.location', retentionDays: 30, policyLimit: null, description: '30 days (no policy limit)' }],
       securityMeasures: ['TLS, everywhere'],
       gaps: ['processor tiles is in US, outside the home region EEA, and records no transfer mechanism'],
@@ -46,6 +56,9 @@ describe('ropaToCsv', () => {
     expect(lines[1]).toContain('Tiles Inc. [tiles] (US): device.location; Logs GmbH [logs] (DE): device.log');
     expect(lines[1]).toContain(',tiles (US): NO MECHANISM RECORDED,');
     expect(lines[1]).toContain(',processor tiles (US): UNLAWFUL; sub-processor Cloud (CH): ADEQUACY_DECISION; processor logs (DE): not restricted,');
+    expect(lines[1]).toContain(
+      ',"required (2 criteria met), its DPIA expired on 2026-05-01 (approved on 2025-05-01) [sensitive data: the service collects device.location / systematic monitoring: the service collects device.location (kept 400 days), over 90 days]",',
+    );
     expect(lines[1]).toContain('"TLS, everywhere; device.location encryption AT_REST_AND_IN_TRANSIT"');
     expect(lines[1].endsWith(',2026-06-01T00:00:00.000Z')).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { DEFAULT_DATA_CATEGORIES, DEFAULT_DATA_USES, type EffectiveClause, Taxonomy } from '@canopy/domain';
-import { buildRecordOfProcessing, RopaInput } from '../ropa.build';
+import { buildRecordOfProcessing, RopaDpiaFacts, RopaInput } from '../ropa.build';
 
 const taxonomy = new Taxonomy(DEFAULT_DATA_CATEGORIES, DEFAULT_DATA_USES);
 const EEA = { name: 'EEA', countries: ['DE', 'FR', 'IE'] };
@@ -48,9 +48,22 @@ function input(over: Partial<RopaInput> = {}): RopaInput {
     ]),
     effectiveClauses: new Map([['s1', [retention('device', '30'), retention('device.location', 'UNLIMITED')]]]),
     taxonomy,
+    dpias: new Map(),
     ...over,
   };
 }
+
+const CRITERIA = ['sensitive data: the service collects device.location', 'evaluation or scoring: the service uses device.location for personalize'];
+const dpiaOf = (over: Partial<RopaDpiaFacts>): RopaDpiaFacts => ({
+  required: true,
+  criteria: CRITERIA,
+  status: 'NONE',
+  assessmentId: null,
+  approvedAt: null,
+  reviewDueAt: null,
+  statusReason: null,
+  ...over,
+});
 
 describe('buildRecordOfProcessing', () => {
   it('should list one activity per service and purpose, by service key then purpose, skipping services with nothing to record', () => {
@@ -121,5 +134,35 @@ describe('buildRecordOfProcessing', () => {
     expect(rows.flatMap((r) => r.gaps).filter((g) => g.startsWith('processor'))).toEqual([]);
     const withUs = buildRecordOfProcessing(input({ homeRegion: { name: 'EEA+US', countries: ['DE', 'US'] } }));
     expect(withUs.find((r) => r.purpose === 'service.provide')!.recipients[0].outsideHomeRegion).toBe(false);
+  });
+
+  describe("each activity's DPIA status", () => {
+    const mapsRows = (dpia: RopaDpiaFacts) => buildRecordOfProcessing(input({ dpias: new Map([['s1', dpia]]) })).filter((r) => r.serviceKey === 'maps');
+
+    it("should carry the service's DPIA on each of its activities, and list a required one that is missing among the gaps", () => {
+      const rows = mapsRows(dpiaOf({}));
+      expect(rows.map((r) => r.dpia)).toEqual(rows.map(() => ({ ...dpiaOf({}), summary: 'required (2 criteria met), no DPIA is recorded' })));
+      for (const r of rows) expect(r.gaps).toContain('maps requires a DPIA (2 criteria met) and no DPIA is recorded');
+    });
+
+    it.each([
+      ['DRAFT', { status: 'DRAFT' as const, assessmentId: 'd1' }, 'its DPIA is a draft'],
+      ['IN_REVIEW', { status: 'IN_REVIEW' as const, assessmentId: 'd1' }, 'its DPIA is in review'],
+      ['REJECTED', { status: 'REJECTED' as const, assessmentId: 'd1' }, 'its DPIA was rejected'],
+      ['EXPIRED', { status: 'EXPIRED' as const, approvedAt: new Date('2025-01-10T00:00:00Z'), reviewDueAt: new Date('2026-01-10T00:00:00Z') }, 'its DPIA expired on 2026-01-10 (approved on 2025-01-10)'],
+      ['STALE', { status: 'STALE' as const, approvedAt: new Date('2026-01-10T00:00:00Z'), statusReason: 'the service now collects sensitive user.biometric, which it did not assess' }, 'its DPIA is stale (approved on 2026-01-10, the service now collects sensitive user.biometric, which it did not assess)'],
+    ])('should say how a required DPIA that does not cover the service stands (%s), as a gap too', (_status, over, words) => {
+      const [row] = mapsRows(dpiaOf(over));
+      expect(row.dpia.summary).toBe(`required (2 criteria met), ${words}`);
+      expect(row.gaps).toContain(`maps requires a DPIA (2 criteria met) and ${words}`);
+    });
+
+    it('should list no gap for an approved DPIA, nor for one not required', () => {
+      const approved = mapsRows(dpiaOf({ status: 'APPROVED', assessmentId: 'd1', approvedAt: new Date('2026-01-10T00:00:00Z'), reviewDueAt: new Date('2027-01-10T00:00:00Z') }));
+      expect(approved[0].dpia).toMatchObject({ status: 'APPROVED', assessmentId: 'd1', summary: 'required (2 criteria met), its DPIA was approved on 2026-01-10, review due 2027-01-10' });
+      const notRequired = mapsRows(dpiaOf({ required: false, criteria: CRITERIA.slice(0, 1) }));
+      expect(notRequired[0].dpia.summary).toBe('not required (1 criterion met), no DPIA is recorded');
+      for (const r of [...approved, ...notRequired]) expect(r.gaps.filter((g) => g.includes('DPIA'))).toEqual([]);
+    });
   });
 });
