@@ -15,6 +15,7 @@ import { SharingDecision, SharingDecision_arrangement } from './SharingDecision'
 import { EditSharingForm } from './EditSharingForm';
 import { unmaskSharingRow } from './SharingRow';
 import { ArrangementTransfers } from '../transfers/ArrangementTransfers';
+import { StartAssessmentButton } from '../assessments/StartAssessmentButton';
 
 export const SharingPageQuery = graphql(`
   query SharingPage($id: ID!) {
@@ -26,6 +27,7 @@ export const SharingPageQuery = graphql(`
         id
         key
         name
+        viewerCanEdit
         team {
           id
           key
@@ -59,6 +61,8 @@ export const CHECK_LABELS: Record<string, string> = {
   POLICY_PERMITS_SHARING: 'The effective policy permits the sharing',
   SEPARATION_OF_DUTIES: 'Separation of duties',
   SECOND_APPROVAL: 'Required approvals reached',
+  TRANSFER_LAWFUL: 'Every transfer has a lawful basis',
+  DPIA_APPROVED: 'An approved DPIA covers the service',
 };
 
 /** /sharing/:id — everything a reviewer needs, the transitions the viewer may take, and editing a draft. */
@@ -135,6 +139,15 @@ export function SharingPage() {
               </Paper>
             </SimpleGrid>
             <ArrangementTransfers id={a.id} />
+            {a.service.viewerCanEdit && (
+              <Group>
+                <Text size="sm" c="dimmed">
+                  A transfer impact assessment (TIA) of this arrangement backs a transfer under standard contractual clauses, binding corporate rules, a
+                  certification or a code of conduct.
+                </Text>
+                <StartAssessmentButton kind="TIA" serviceKey={a.service.key} arrangementId={a.id} />
+              </Group>
+            )}
             {editing && a.viewerCanEdit && (
               <EditSharingForm
                 arrangement={a}
