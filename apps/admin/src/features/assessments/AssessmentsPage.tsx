@@ -34,6 +34,7 @@ export const AssessmentQueueQuery = graphql(`
         id
         processor {
           id
+          key
           name
         }
       }

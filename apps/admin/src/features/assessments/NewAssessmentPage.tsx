@@ -33,6 +33,7 @@ export const NewAssessmentQuery = graphql(`
       }
       processor {
         id
+        key
         name
       }
     }

@@ -56,6 +56,7 @@ export const AssessmentDetail_assessment = graphql(`
       id
       processor {
         id
+        key
         name
       }
     }
