@@ -9,7 +9,7 @@ allowTypingTime();
 const WAIT = { timeout: 10_000 };
 const DAY = 24 * 60 * 60 * 1000;
 
-const page = (record: ReturnType<typeof assessmentRecord>, id = 'as1', uses = 3) => ({
+const page = (record: object, id = 'as1', uses = 3) => ({
   request: { query: AssessmentPageQuery, variables: { id } },
   result: { data: { assessment: record } },
   maxUsageCount: uses,

@@ -105,18 +105,6 @@ describe('SharingPage', () => {
     expect(await screen.findByRole('link', { name: 'Start TIA' })).toHaveAttribute('href', '/assessments/new?kind=TIA&service=maps&arrangement=a1');
   });
 
-  it('should name the assessment checks in words, DPIA_APPROVED failing blocking approval', async () => {
-    render(officer, [
-      page(
-        arrangement({
-          checks: [{ __typename: 'SharingCheck', name: 'DPIA_APPROVED', passed: false, blocking: true, message: 'No approved DPIA covers Maps.' }],
-        }),
-      ),
-    ]);
-    expect(await screen.findByText('An approved DPIA covers the service: failed')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Approve' })).toBeDisabled();
-  });
-
   it('should offer an officer approve and reject', async () => {
     render();
     expect(await screen.findByRole('button', { name: 'Approve' })).toBeEnabled();

@@ -61,8 +61,6 @@ export const CHECK_LABELS: Record<string, string> = {
   POLICY_PERMITS_SHARING: 'The effective policy permits the sharing',
   SEPARATION_OF_DUTIES: 'Separation of duties',
   SECOND_APPROVAL: 'Required approvals reached',
-  TRANSFER_LAWFUL: 'Every transfer has a lawful basis',
-  DPIA_APPROVED: 'An approved DPIA covers the service',
 };
 
 /** /sharing/:id — everything a reviewer needs, the transitions the viewer may take, and editing a draft. */
