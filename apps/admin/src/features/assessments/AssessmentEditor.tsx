@@ -6,7 +6,7 @@ import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Tex
 import type { AssessmentKind } from '@canopy/domain';
 import { ErrorMessage } from '../../components/QueryState';
 import { ConfirmDialog } from '../../components/forms/ConfirmDialog';
-import { DayInput } from '../../components/forms/DateFields';
+import { DayInput, formDateProps } from '../../components/forms/DateFields';
 import { notifySaved } from '../../components/forms/notify';
 import { fieldErrorsOf } from '../../lib/errors';
 import { plural } from '../../lib/format';
@@ -168,10 +168,8 @@ export function AssessmentEditor({ subject, initial, saved }: { subject: EditorS
         <DayInput
           label="Review due"
           description="At most 12 months away; required to submit. An approved assessment expires then."
-          value={form.values.reviewDueAt}
-          onChange={(iso) => form.setFieldValue('reviewDueAt', iso)}
-          error={form.errors.reviewDueAt as string | undefined}
           w={280}
+          {...formDateProps(form, 'reviewDueAt')}
         />
 
         <ErrorMessage error={error} title="The assessment was not saved" />

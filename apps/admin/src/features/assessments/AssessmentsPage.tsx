@@ -87,6 +87,12 @@ const columns = [
 
 const words = (s: string) => s.replace(/_/g, ' ').toLowerCase();
 
+/** The queue's filters, each kept in the address. */
+const FILTERS = [
+  { name: 'status', label: 'Status', values: STATUSES, say: words },
+  { name: 'kind', label: 'Kind', values: KINDS, say: (k: string) => k },
+] as const;
+
 /** /assessments: DPIAs and TIAs, those awaiting review first; `?status=` and `?kind=` filter. */
 export function AssessmentsPage() {
   const [params, setParams] = useSearchParams();
@@ -107,22 +113,17 @@ export function AssessmentsPage() {
         the author approves or rejects each one submitted for review.
       </Text>
       <Group>
-        <Select
-          label="Status"
-          w={200}
-          value={status ?? 'ALL'}
-          allowDeselect={false}
-          onChange={(v) => setFilter('status', v)}
-          data={[{ value: 'ALL', label: 'all' }, ...STATUSES.map((s) => ({ value: s, label: words(s) }))]}
-        />
-        <Select
-          label="Kind"
-          w={200}
-          value={kind ?? 'ALL'}
-          allowDeselect={false}
-          onChange={(v) => setFilter('kind', v)}
-          data={[{ value: 'ALL', label: 'all' }, ...KINDS.map((k) => ({ value: k, label: k }))]}
-        />
+        {FILTERS.map(({ name, label, values, say }) => (
+          <Select
+            key={name}
+            label={label}
+            w={200}
+            value={(name === 'status' ? status : kind) ?? 'ALL'}
+            allowDeselect={false}
+            onChange={(v) => setFilter(name, v)}
+            data={[{ value: 'ALL', label: 'all' }, ...values.map((v) => ({ value: v, label: say(v) }))]}
+          />
+        ))}
       </Group>
       <QueryState loading={loading && !data} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading assessments…">
         {(d) => (

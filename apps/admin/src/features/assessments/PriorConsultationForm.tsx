@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { Textarea, TextInput } from '@mantine/core';
 import { priorConsultationErrors } from '@canopy/domain';
 import { FormSection } from '../../components/forms/FormSection';
-import { InstantInput } from '../../components/forms/DateFields';
+import { InstantInput, formDateProps } from '../../components/forms/DateFields';
 import { notifySaved } from '../../components/forms/notify';
 import { inWords } from '../../lib/format';
 import { RecordPriorConsultationMutation } from './assessment-operations';
@@ -44,7 +44,7 @@ export function PriorConsultationForm({ id, highRisks, onReload }: { id: string;
       }}
     >
       <TextInput label="Supervisory authority" withAsterisk {...form.getInputProps('authority')} />
-      <InstantInput label="Consulted on" required value={form.values.consultedAt} onChange={(iso) => form.setFieldValue('consultedAt', iso)} error={form.errors.consultedAt as string | undefined} w={280} />
+      <InstantInput label="Consulted on" required w={280} {...formDateProps(form, 'consultedAt')} />
       <Textarea label="Outcome" description="The authority's advice or decision" withAsterisk autosize minRows={2} {...form.getInputProps('outcome')} />
     </FormSection>
   );
