@@ -145,7 +145,7 @@ export function AssessmentEditor({ subject, initial, saved }: { subject: EditorS
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <NativeSelect label="Likelihood" data={RISK_LEVEL_OPTIONS} {...form.getInputProps(`risks.${i}.likelihood`)} />
                 <NativeSelect label="Severity" data={RISK_LEVEL_OPTIONS} {...form.getInputProps(`risks.${i}.severity`)} />
-                <NativeSelect label="Residual risk" description="Once mitigated" data={RISK_LEVEL_OPTIONS} {...form.getInputProps(`risks.${i}.residual`)} />
+                <NativeSelect label="Residual risk (once mitigated)" data={RISK_LEVEL_OPTIONS} {...form.getInputProps(`risks.${i}.residual`)} />
               </SimpleGrid>
               <Textarea label="Mitigation" withAsterisk autosize {...form.getInputProps(`risks.${i}.mitigation`)} />
               <Group justify="flex-end">
