@@ -19,8 +19,14 @@ const ORDER = [
   // Reads that draft's publish advice; records and checks audit log heads.
   'audit-advice',
 ];
+// After every other spec, those not in ORDER included: turns assessment
+// enforcement on, which changes what the sharing checks and findings say.
+const LAST = ['assessments'];
 const rank = (test) => {
-  const i = ORDER.findIndex((name) => test.path.endsWith(`${name}.e2e-spec.ts`));
+  const named = (name) => test.path.endsWith(`${name}.e2e-spec.ts`);
+  const last = LAST.findIndex(named);
+  if (last >= 0) return ORDER.length + 1 + last;
+  const i = ORDER.findIndex(named);
   return i < 0 ? ORDER.length : i;
 };
 

@@ -11,7 +11,7 @@ const navLabels = () =>
 describe('Layout', () => {
   it('should show an officer every section, the audit log included', () => {
     renderPage(<Layout />, { viewer: officer });
-    expect(navLabels()).toEqual(['Review queues', 'Overview', 'Conflicts', 'Sharing', 'Services', 'Processors', 'Policies', 'Findings', 'Taxonomy', 'Adequacy register', 'Transfer what-if', 'Organisation', 'Audit log', 'Exports', 'Explorer']);
+    expect(navLabels()).toEqual(['Review queues', 'Overview', 'Conflicts', 'Sharing', 'Assessments', 'Services', 'Processors', 'Policies', 'Findings', 'Taxonomy', 'Adequacy register', 'Transfer what-if', 'Organisation', 'Audit log', 'Exports', 'Explorer']);
   });
 
   it('should not offer the audit log to an engineer', () => {

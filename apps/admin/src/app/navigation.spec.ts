@@ -16,7 +16,7 @@ describe('navigationFor', () => {
 
   it('should show every signed-in role the read-only lists', () => {
     for (const role of ['ADMIN', 'PRIVACY_OFFICER', 'ENGINEER', 'AUDITOR'] as Role[]) {
-      expect(labels([role])).toEqual(expect.arrayContaining(['Overview', 'Conflicts', 'Sharing', 'Services', 'Processors', 'Policies', 'Explorer']));
+      expect(labels([role])).toEqual(expect.arrayContaining(['Overview', 'Conflicts', 'Sharing', 'Assessments', 'Services', 'Processors', 'Policies', 'Explorer']));
     }
   });
 

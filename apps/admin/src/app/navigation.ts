@@ -11,6 +11,7 @@ export type Section =
   | 'overview'
   | 'conflicts'
   | 'sharing'
+  | 'assessments'
   | 'services'
   | 'processors'
   | 'policies'
@@ -50,6 +51,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   item('overview', 'Overview', everyone),
   item('conflicts', 'Conflicts', everyone),
   item('sharing', 'Sharing', everyone),
+  // Officers review them; every role reads them (the API's assessments query is open to all).
+  item('assessments', 'Assessments', everyone),
   item('services', 'Services', everyone),
   item('processors', 'Processors', everyone),
   item('policies', 'Policies', everyone),

@@ -31,6 +31,9 @@ import { AdminPage } from '../features/admin/AdminPage';
 import { AdequacyRegisterPage } from '../features/transfers/AdequacyRegisterPage';
 import { WhatIfPage } from '../features/transfers/WhatIfPage';
 import { OrganisationPage } from '../features/organisation/OrganisationPage';
+import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
+import { AssessmentPage } from '../features/assessments/AssessmentPage';
+import { NewAssessmentPage } from '../features/assessments/NewAssessmentPage';
 
 // GraphiQL and its editor are large: loaded only when the explorer opens.
 const ExplorerPage = lazy(() => import('../features/explorer/ExplorerPage'));
@@ -63,6 +66,9 @@ export const routes: RouteObject[] = [
       { path: 'conflicts/:id', element: <ConflictPage /> },
       { path: 'sharing', element: <SharingQueuePage /> },
       { path: 'sharing/:id', element: <SharingPage /> },
+      { path: 'assessments', element: <AssessmentsPage /> },
+      { path: 'assessments/new', element: <NewAssessmentPage /> },
+      { path: 'assessments/:id', element: <AssessmentPage /> },
       { path: 'services', element: <ServicesPage /> },
       { path: 'services/new', element: <RegisterServicePage /> },
       { path: 'services/:key', element: <ServicePage /> },

@@ -9,6 +9,8 @@ export const SHARING_COLORS: Record<string, string> = {
   REVOKED: 'red',
   WITHDRAWN: 'gray',
 };
+/** EXPIRED and STALE are derived: an approval that no longer counts. */
+const ASSESSMENT_COLORS: Record<string, string> = { DRAFT: 'gray', IN_REVIEW: 'orange', APPROVED: 'green', REJECTED: 'red', EXPIRED: 'red', STALE: 'yellow' };
 const CONFLICT_COLORS: Record<string, string> = { OPEN: 'orange', RESOLVED: 'green', SUPERSEDED: 'gray' };
 const CHANGE_COLORS: Record<string, string> = { ADDED: 'blue', REMOVED: 'gray', STRICTER: 'green', WEAKER: 'red', UNCHANGED: 'gray' };
 const LIFECYCLE_COLORS: Record<string, string> = { PLANNED: 'blue', ACTIVE: 'green', DEPRECATED: 'yellow', RETIRED: 'gray' };
@@ -32,6 +34,8 @@ const StateBadge = ({ state, colors }: { state: string; colors: Record<string, s
 );
 
 export const SharingStatusBadge = ({ status }: { status: string }) => <StateBadge state={status} colors={SHARING_COLORS} />;
+
+export const AssessmentStatusBadge = ({ status }: { status: string }) => <StateBadge state={status} colors={ASSESSMENT_COLORS} />;
 
 export const ConflictStatusBadge = ({ status }: { status: string }) => <StateBadge state={status} colors={CONFLICT_COLORS} />;
 

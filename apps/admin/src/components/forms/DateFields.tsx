@@ -45,3 +45,9 @@ function UtcDateInput({ label, description, value, onChange, error, required, cl
 export const InstantInput = (props: DateFieldProps) => <UtcDateInput {...props} withTime />;
 
 export const DayInput = (props: DateFieldProps) => <UtcDateInput {...props} withTime={false} />;
+
+/** A date field's value, change and error, kept at `path` of a Mantine form (an ISO string, or null when empty). */
+export function formDateProps(form: { getInputProps: (path: string) => { value?: unknown; onChange: (value: unknown) => void; error?: unknown } }, path: string) {
+  const { value, onChange, error } = form.getInputProps(path);
+  return { value: (value as string | null | undefined) ?? null, onChange: (iso: string | null) => onChange(iso), error: error as string | undefined };
+}

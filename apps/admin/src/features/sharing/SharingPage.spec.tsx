@@ -25,6 +25,7 @@ const arrangement = (over: Record<string, unknown> = {}) => ({
     id: 's1',
     key: 'maps',
     name: 'Maps',
+    viewerCanEdit: true,
     team: { __typename: 'Team' as const, id: 't1', key: 'geo', name: 'Geo and maps' },
     inventory: [{ __typename: 'InventoryItem' as const, id: 'i1', dataCategory: 'device.location' }],
   },
@@ -97,6 +98,11 @@ describe('SharingPage', () => {
     expect(screen.getByText('Required approvals reached: not yet')).toBeInTheDocument();
     expect(await screen.findByText('device.location · sensitive')).toBeInTheDocument();
     expect(screen.getByText(/^Valid until 2099-01-01/)).toBeInTheDocument();
+  });
+
+  it('should offer starting a TIA of the arrangement to whom may draft one', async () => {
+    render();
+    expect(await screen.findByRole('link', { name: 'Start TIA' })).toHaveAttribute('href', '/assessments/new?kind=TIA&service=maps&arrangement=a1');
   });
 
   it('should offer an officer approve and reject', async () => {

@@ -15,6 +15,7 @@ import { SharingDecision, SharingDecision_arrangement } from './SharingDecision'
 import { EditSharingForm } from './EditSharingForm';
 import { unmaskSharingRow } from './SharingRow';
 import { ArrangementTransfers } from '../transfers/ArrangementTransfers';
+import { StartAssessmentButton } from '../assessments/StartAssessmentButton';
 
 export const SharingPageQuery = graphql(`
   query SharingPage($id: ID!) {
@@ -26,6 +27,7 @@ export const SharingPageQuery = graphql(`
         id
         key
         name
+        viewerCanEdit
         team {
           id
           key
@@ -149,6 +151,15 @@ export function SharingPage() {
               </Paper>
             </SimpleGrid>
             <ArrangementTransfers id={a.id} />
+            {a.service.viewerCanEdit && (
+              <Group>
+                <Text size="sm" c="dimmed">
+                  A transfer impact assessment (TIA) of this arrangement backs a transfer under standard contractual clauses, binding corporate rules, a
+                  certification or a code of conduct.
+                </Text>
+                <StartAssessmentButton kind="TIA" serviceKey={a.service.key} arrangementId={a.id} />
+              </Group>
+            )}
             {editing && a.viewerCanEdit && (
               <EditSharingForm
                 arrangement={a}
