@@ -115,4 +115,26 @@ describe('ConflictPage', () => {
     expect(banner).toHaveTextContent('Takes effect on 2027-01-15 00:00 UTC');
     expect(await screen.findByLabelText('Global policy prevails: from 2027-01-15 OPT_IN applies (until then OPT_OUT applies, as now)')).toBeInTheDocument();
   });
+
+  it('should give numbers their unit: the clauses, what applies now and the options', async () => {
+    const retention = conflict({ topic: 'RETENTION', subject: 'device.log', globalValue: '180', serviceValue: '365', takesEffectAt: '2027-01-15T00:00:00.000Z' });
+    const applies = {
+      __typename: 'EffectiveClause' as const,
+      topic: 'RETENTION',
+      subject: 'device.log',
+      value: '90',
+      source: 'GLOBAL',
+      policyKey: 'general',
+      policyVersion: 1,
+      pendingReview: false,
+      explanation: 'general v1 applies.',
+      conflict: null,
+    };
+    render(retention, officer, [applies]);
+    expect(within(await screen.findByRole('generic', { name: 'Global clause' })).getByText('180 days')).toBeInTheDocument();
+    expect(within(screen.getByRole('generic', { name: 'Service clause' })).getByText('365 days')).toBeInTheDocument();
+    expect(await within(screen.getByRole('generic', { name: 'What applies now' })).findByText('90 days')).toBeInTheDocument();
+    expect(screen.getByTestId('takes-effect')).toHaveTextContent('Until then 90 days applies');
+    expect(screen.getByLabelText('Service policy prevails: from 2027-01-15 365 days applies to News (until then 90 days applies, as now)')).toBeInTheDocument();
+  });
 });
