@@ -18,6 +18,8 @@ const ORDER = [
   'notices-journey',
   // Reads that draft's publish advice; records and checks audit log heads.
   'audit-advice',
+  // Registers a service of its own and resolves its conflict.
+  'time-travel',
 ];
 const rank = (test) => {
   const i = ORDER.findIndex((name) => test.path.endsWith(`${name}.e2e-spec.ts`));

@@ -42,7 +42,7 @@ export function AsOfBanner({ tab }: { tab: string }) {
               The inventory, effective policy, sharing and findings are shown as they stood then, and cannot be changed from here. The overview, conflicts and
               history show the present.
             </Text>
-            <Button variant="default" onClick={() => setAt(null)}>
+            <Button variant="default" onClick={() => setAt(null)} style={{ flexShrink: 0 }}>
               Back to now
             </Button>
           </Group>
