@@ -117,12 +117,17 @@ describe('ConflictPage', () => {
 
   it('should give numbers their unit: the clauses, what applies now and the options', async () => {
     const retention = conflict({ topic: 'RETENTION', subject: 'device.log', globalValue: '180', serviceValue: '365', takesEffectAt: '2027-01-15T00:00:00.000Z' });
-    const applies = effectiveClause('RETENTION', 'device.log', '90', 'general');
+    const applies = {
+      ...effectiveClause('RETENTION', 'device.log', '90', 'general'),
+      explanation: 'RETENTION device.log = 90 from global policy general v1; pending review of conflict 6eaa64b8-c23b-4c45-b315-50a05166dc1c, the global value applies for now',
+    };
     render(retention, officer, [applies]);
     expect(within(await screen.findByRole('generic', { name: 'Global clause' })).getByText('180 days')).toBeInTheDocument();
     expect(within(screen.getByRole('generic', { name: 'Service clause' })).getByText('365 days')).toBeInTheDocument();
     expect(await within(screen.getByRole('generic', { name: 'What applies now' })).findByText('90 days')).toBeInTheDocument();
     expect(screen.getByTestId('takes-effect')).toHaveTextContent('Until then 90 days applies');
+    // On its own page the conflict is "this conflict", not its id.
+    expect(screen.getByRole('generic', { name: 'What applies now' })).toHaveTextContent('pending review of this conflict, the global value applies for now.');
     expect(screen.getByLabelText('Service policy prevails: from 2027-01-15 365 days applies to News (until then 90 days applies, as now)')).toBeInTheDocument();
   });
 });

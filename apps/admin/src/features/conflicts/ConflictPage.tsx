@@ -7,7 +7,7 @@ import { CategoryBadge, ConflictStatusBadge, SourceBadge } from '../../component
 import { RouterLink } from '../../components/links';
 import { PageHeading } from '../../components/PageHeading';
 import { applicableClause, noticeDaysFrom } from '@canopy/domain';
-import { clauseValue, formatDateTime } from '../../lib/format';
+import { clauseValue, formatDateTime, inWords } from '../../lib/format';
 import { EffectivePolicyTabQuery } from '../services/EffectivePolicyTab';
 import { ResolveConflictForm } from './ResolveConflictForm';
 import { withContent } from '../policies/policy-version';
@@ -209,7 +209,7 @@ export function ConflictPage() {
                       </Badge>
                     )}
                   </Group>
-                  <Text size="sm">{applies.explanation}</Text>
+                  <Text size="sm">{inWords(applies.explanation)}</Text>
                 </Stack>
               ) : (
                 <Text c="dimmed" size="sm">
