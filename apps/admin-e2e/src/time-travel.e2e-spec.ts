@@ -37,6 +37,8 @@ describe('a service as it stood at a past instant', () => {
       id: conflictId,
     });
 
+    // Findings read an `at` within 5 s of the server's clock as now (measuredAt): let `then` be older than that.
+    await page.waitForTimeout(Math.max(0, Date.parse(then) + 6_000 - Date.now()));
     await page.goto(`/services/${serviceKey}?tab=inventory&at=${encodeURIComponent(then)}`);
     const banner = page.getByTestId('as-of-banner');
     await banner.getByText(/^As of \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/).waitFor();
