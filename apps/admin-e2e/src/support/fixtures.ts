@@ -84,3 +84,35 @@ export async function pendingSensitiveArrangement(browser: Browser, officerPage:
   if (!created) throw new Error('Could not find or make a pending arrangement with a sensitive category whose checks pass.');
   return created;
 }
+
+/**
+ * An OPEN conflict in force now, of its own: a fresh service of the mobile
+ * team whose service policy keeps device logs 1000 days, longer than the
+ * global policy allows (as the API tests' openConflict makes one). The demo's
+ * only OPEN conflict is resolved earlier in the browser tests' sequence.
+ */
+export async function openConflictOfItsOwn(officerPage: Page, prefix = 'kb'): Promise<{ id: string; serviceKey: string }> {
+  const serviceKey = `${prefix}-${Date.now().toString(36)}`;
+  const policyKey = `${serviceKey}-policy`;
+  await gql(officerPage, 'mutation($input: RegisterServiceInput!) { registerService(input: $input) { key } }', {
+    input: { key: serviceKey, name: `E2E ${serviceKey}`, teamKey: 'mobile' },
+  });
+  await gql(officerPage, 'mutation($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }', {
+    input: { key: policyKey, title: `${serviceKey} service policy`, scope: 'SERVICE', serviceKey },
+  });
+  const { draftPolicyVersion } = await gql<{ draftPolicyVersion: { number: number } }>(
+    officerPage,
+    'mutation($input: DraftPolicyVersionInput!) { draftPolicyVersion(input: $input) { number } }',
+    { input: { policyKey, clauses: [{ topic: 'RETENTION', subject: 'device.log', value: '1000' }] } },
+  );
+  await gql(officerPage, 'mutation($input: PublishPolicyVersionInput!) { publishPolicyVersion(input: $input) { number } }', {
+    input: { policyKey, number: draftPolicyVersion.number, effectiveAt: new Date().toISOString() },
+  });
+  const { conflicts } = await gql<{ conflicts: { id: string; takesEffectAt: string | null; viewerCanResolve: boolean; service: { key: string } }[] }>(
+    officerPage,
+    '{ conflicts(status: OPEN) { id takesEffectAt viewerCanResolve service { key } } }',
+  );
+  const open = conflicts.find((c) => c.service.key === serviceKey && !c.takesEffectAt && c.viewerCanResolve);
+  if (!open) throw new Error(`No OPEN conflict in force for ${serviceKey} after publishing its weaker service policy.`);
+  return { id: open.id, serviceKey };
+}

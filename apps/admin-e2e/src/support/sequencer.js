@@ -18,6 +18,8 @@ const ORDER = [
   'notices-journey',
   // Reads that draft's publish advice; records and checks audit log heads.
   'audit-advice',
+  // Registers a service of its own and resolves its conflict.
+  'time-travel',
 ];
 // After every other spec, those not in ORDER included: turns assessment
 // enforcement on, which changes what the sharing checks and findings say.

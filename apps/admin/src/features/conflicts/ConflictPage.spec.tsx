@@ -63,6 +63,16 @@ const mocks = (c: ReturnType<typeof conflict>, nowClauses: unknown[] = []) => [
   },
 ];
 
+/** What the service's effective policy gives now for the clause, from version 1 of `policyKey`. */
+const effectiveClause = (topic: string, subject: string, value: string, policyKey: string) => ({
+  __typename: 'EffectiveClause' as const,
+  ...{ topic, subject, value, policyKey, policyVersion: 1 },
+  source: policyKey === 'general' ? 'GLOBAL' : 'SERVICE',
+  pendingReview: false,
+  explanation: `${policyKey} v1 applies.`,
+  conflict: null,
+});
+
 const render = (c = conflict(), viewer = officer, nowClauses: unknown[] = []) =>
   renderPage(<ConflictPage />, { viewer, mocks: mocks(c, nowClauses), path: '/conflicts/c1', route: '/conflicts/:id' });
 
@@ -98,21 +108,26 @@ describe('ConflictPage', () => {
   });
 
   it('should say when a conflict against a version not yet in force takes effect, and name what applies until then', async () => {
-    const applies = {
-      __typename: 'EffectiveClause' as const,
-      topic: 'COMMUNICATION',
-      subject: 'marketing.email',
-      value: 'OPT_OUT',
-      source: 'SERVICE',
-      policyKey: 'news-policy',
-      policyVersion: 1,
-      pendingReview: false,
-      explanation: 'news-policy v1 applies.',
-      conflict: null,
-    };
+    const applies = effectiveClause('COMMUNICATION', 'marketing.email', 'OPT_OUT', 'news-policy');
     render(conflict({ takesEffectAt: '2027-01-15T00:00:00.000Z' }), officer, [applies]);
     const banner = await screen.findByTestId('takes-effect');
     expect(banner).toHaveTextContent('Takes effect on 2027-01-15 00:00 UTC');
     expect(await screen.findByLabelText('Global policy prevails: from 2027-01-15 OPT_IN applies (until then OPT_OUT applies, as now)')).toBeInTheDocument();
+  });
+
+  it('should give numbers their unit: the clauses, what applies now and the options', async () => {
+    const retention = conflict({ topic: 'RETENTION', subject: 'device.log', globalValue: '180', serviceValue: '365', takesEffectAt: '2027-01-15T00:00:00.000Z' });
+    const applies = {
+      ...effectiveClause('RETENTION', 'device.log', '90', 'general'),
+      explanation: 'RETENTION device.log = 90 from global policy general v1; pending review of conflict 6eaa64b8-c23b-4c45-b315-50a05166dc1c, the global value applies for now',
+    };
+    render(retention, officer, [applies]);
+    expect(within(await screen.findByRole('generic', { name: 'Global clause' })).getByText('180 days')).toBeInTheDocument();
+    expect(within(screen.getByRole('generic', { name: 'Service clause' })).getByText('365 days')).toBeInTheDocument();
+    expect(await within(screen.getByRole('generic', { name: 'What applies now' })).findByText('90 days')).toBeInTheDocument();
+    expect(screen.getByTestId('takes-effect')).toHaveTextContent('Until then 90 days applies');
+    // On its own page the conflict is "this conflict", not its id.
+    expect(screen.getByRole('generic', { name: 'What applies now' })).toHaveTextContent('pending review of this conflict, the global value applies for now.');
+    expect(screen.getByLabelText('Service policy prevails: from 2027-01-15 365 days applies to News (until then 90 days applies, as now)')).toBeInTheDocument();
   });
 });

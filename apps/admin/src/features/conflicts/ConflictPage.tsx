@@ -7,7 +7,7 @@ import { CategoryBadge, ConflictStatusBadge, SourceBadge } from '../../component
 import { RouterLink } from '../../components/links';
 import { PageHeading } from '../../components/PageHeading';
 import { applicableClause, noticeDaysFrom } from '@canopy/domain';
-import { formatDateTime } from '../../lib/format';
+import { clauseValue, formatDateTime, inWords } from '../../lib/format';
 import { EffectivePolicyTabQuery } from '../services/EffectivePolicyTab';
 import { ResolveConflictForm } from './ResolveConflictForm';
 import { withContent } from '../policies/policy-version';
@@ -145,8 +145,8 @@ export function ConflictPage() {
         const serviceVersion = getFragmentData(ConflictPage_version, servicePolicy?.versions ?? []).map(withContent).find((v) => v.number === conflict.servicePolicyVersion);
         const applies = now.data?.effectivePolicy.clauses.find((c) => c.topic === conflict.topic && c.subject === conflict.subject);
         const sides = [
-          { title: 'Global clause', policy: global, version: conflict.globalPolicyVersion, value: conflict.globalValue, found: globalVersion },
-          { title: 'Service clause', policy: servicePolicy, version: conflict.servicePolicyVersion, value: conflict.serviceValue, found: serviceVersion },
+          { title: 'Global clause', policy: global, version: conflict.globalPolicyVersion, value: clauseValue(conflict.topic, conflict.globalValue), found: globalVersion },
+          { title: 'Service clause', policy: servicePolicy, version: conflict.servicePolicyVersion, value: clauseValue(conflict.topic, conflict.serviceValue), found: serviceVersion },
         ];
         const noticeDays = noticeDaysFrom(globalVersions.find((v) => v.number === global?.currentVersion?.number)?.clauses);
         return (
@@ -169,7 +169,7 @@ export function ConflictPage() {
             {conflict.takesEffectAt && conflict.status === 'OPEN' && (
               <Alert color="orange" title={`Takes effect on ${formatDateTime(conflict.takesEffectAt)}`} data-testid="takes-effect">
                 This conflict is against a version not yet in force: the pair applies from {formatDateTime(conflict.takesEffectAt)}.
-                {applies ? ` Until then ${applies.value} applies, as shown below.` : ''}
+                {applies ? ` Until then ${clauseValue(applies.topic, applies.value)} applies, as shown below.` : ''}
               </Alert>
             )}
             {conflict.governedCategories.length > 0 && (
@@ -201,7 +201,7 @@ export function ConflictPage() {
               ) : applies ? (
                 <Stack gap={4}>
                   <Group gap="xs">
-                    <Text fw={700}>{applies.value}</Text>
+                    <Text fw={700}>{clauseValue(applies.topic, applies.value)}</Text>
                     <SourceBadge source={applies.source} />
                     {applies.pendingReview && (
                       <Badge color="orange" variant="filled" size="sm">
@@ -209,7 +209,7 @@ export function ConflictPage() {
                       </Badge>
                     )}
                   </Group>
-                  <Text size="sm">{applies.explanation}</Text>
+                  <Text size="sm">{inWords(applies.explanation)}</Text>
                 </Stack>
               ) : (
                 <Text c="dimmed" size="sm">

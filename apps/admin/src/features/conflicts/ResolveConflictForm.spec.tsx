@@ -24,9 +24,9 @@ describe('ResolveConflictForm', () => {
   it('should remind the officer of the notice owed when the service policy prevails', async () => {
     const { user } = renderForm();
     expect(screen.queryByTestId('notice-reminder')).not.toBeInTheDocument();
-    await user.click(screen.getByLabelText(/Service policy prevails: 365 applies to Lens/));
+    await user.click(screen.getByLabelText(/Service policy prevails: 365 days applies to Lens/));
     expect(screen.getByTestId('notice-reminder')).toHaveTextContent(
-      'RETENTION device.log goes from 180 (global policy) to 365 (service policy) for users of Lens at once',
+      'RETENTION device.log goes from 180 days (global policy) to 365 days (service policy) for users of Lens at once',
     );
     expect(screen.getByTestId('notice-reminder')).toHaveTextContent('30 days ahead');
   });
@@ -71,7 +71,7 @@ describe('ResolveConflictForm', () => {
     await user.type(screen.getByLabelText(/Rationale/), input.rationale);
     await user.click(screen.getByRole('button', { name: 'Resolve conflict' }));
     const dialog = await screen.findByRole('dialog', { name: 'Let the service policy prevail for Lens?' });
-    expect(dialog).toHaveTextContent('RETENTION device.log = 365 applies to Lens from now on, in place of the global 180.');
+    expect(dialog).toHaveTextContent('RETENTION device.log = 365 days applies to Lens from now on, in place of the global 180 days.');
     expect(onResolved).not.toHaveBeenCalled();
     await user.click(within(dialog).getByRole('button', { name: 'Resolve conflict' }));
     await waitFor(() => expect(onResolved).toHaveBeenCalledTimes(1));
@@ -81,7 +81,7 @@ describe('ResolveConflictForm', () => {
 describe('ResolveConflictForm for a conflict not yet in force', () => {
   it('should name in each option the value that applies now and the one that will', () => {
     renderPage(<ResolveConflictForm conflict={{ ...conflict, takesEffectAt: '2027-01-15T00:00:00.000Z' }} serviceName="Lens" valueNow="90" noticeDays={30} />);
-    expect(screen.getByLabelText('Service policy prevails: from 2027-01-15 365 applies to Lens (until then 90 applies, as now)')).toBeInTheDocument();
-    expect(screen.getByLabelText('Global policy prevails: from 2027-01-15 180 applies (until then 90 applies, as now)')).toBeInTheDocument();
+    expect(screen.getByLabelText('Service policy prevails: from 2027-01-15 365 days applies to Lens (until then 90 days applies, as now)')).toBeInTheDocument();
+    expect(screen.getByLabelText('Global policy prevails: from 2027-01-15 180 days applies (until then 90 days applies, as now)')).toBeInTheDocument();
   });
 });

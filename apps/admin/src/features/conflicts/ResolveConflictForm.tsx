@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../components/forms/ConfirmDialog';
 import { notifySaved } from '../../components/forms/notify';
 import { servicePrevailsReminder } from './service-prevails-reminder';
 import { textInput } from '../../components/forms/text-input';
-import { formatDate } from '../../lib/format';
+import { clauseValue, formatDate } from '../../lib/format';
 
 export const ResolveConflictMutation = graphql(`
   mutation ResolveConflict($input: ResolveConflictInput!) {
@@ -44,8 +44,11 @@ export function ResolveConflictForm({ conflict, serviceName, valueNow, noticeDay
   const [confirming, setConfirming] = useState(false);
   const [resolve] = useMutation(ResolveConflictMutation);
 
+  // Values with their scale's unit (`180 days`).
+  const globalValue = clauseValue(conflict.topic, conflict.globalValue);
+  const serviceValue = clauseValue(conflict.topic, conflict.serviceValue);
   // A conflict not yet in force: each option names what applies now as well as what will.
-  const now = valueNow ? ` (until then ${valueNow} applies, as now)` : '';
+  const now = valueNow ? ` (until then ${clauseValue(conflict.topic, valueNow)} applies, as now)` : '';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -69,14 +72,14 @@ export function ResolveConflictForm({ conflict, serviceName, valueNow, noticeDay
             <>
               <Radio
                 value="SERVICE_PREVAILS"
-                label={`Service policy prevails: from ${formatDate(conflict.takesEffectAt)} ${conflict.serviceValue} applies to ${serviceName}${now}`}
+                label={`Service policy prevails: from ${formatDate(conflict.takesEffectAt)} ${serviceValue} applies to ${serviceName}${now}`}
               />
-              <Radio value="GLOBAL_PREVAILS" label={`Global policy prevails: from ${formatDate(conflict.takesEffectAt)} ${conflict.globalValue} applies${now}`} />
+              <Radio value="GLOBAL_PREVAILS" label={`Global policy prevails: from ${formatDate(conflict.takesEffectAt)} ${globalValue} applies${now}`} />
             </>
           ) : (
             <>
-              <Radio value="SERVICE_PREVAILS" label={`Service policy prevails: ${conflict.serviceValue} applies to ${serviceName}`} />
-              <Radio value="GLOBAL_PREVAILS" label={`Global policy prevails: ${conflict.globalValue} keeps applying`} />
+              <Radio value="SERVICE_PREVAILS" label={`Service policy prevails: ${serviceValue} applies to ${serviceName}`} />
+              <Radio value="GLOBAL_PREVAILS" label={`Global policy prevails: ${globalValue} keeps applying`} />
             </>
           )}
         </Stack>
@@ -123,8 +126,8 @@ export function ResolveConflictForm({ conflict, serviceName, valueNow, noticeDay
       >
         <Text size="sm">
           {resolution === 'SERVICE_PREVAILS'
-            ? `${conflict.topic} ${conflict.subject} = ${conflict.serviceValue} applies to ${serviceName} from now on, in place of the global ${conflict.globalValue}.`
-            : `The global ${conflict.topic} ${conflict.subject} = ${conflict.globalValue} keeps applying to ${serviceName}.`}{' '}
+            ? `${conflict.topic} ${conflict.subject} = ${serviceValue} applies to ${serviceName} from now on, in place of the global ${globalValue}.`
+            : `The global ${conflict.topic} ${conflict.subject} = ${globalValue} keeps applying to ${serviceName}.`}{' '}
           The decision is final for this pair of versions and is recorded with your rationale; a new version of either policy is compared again.
         </Text>
       </ConfirmDialog>

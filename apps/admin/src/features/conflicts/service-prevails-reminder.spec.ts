@@ -5,7 +5,7 @@ describe('servicePrevailsReminder', () => {
 
   it('should remind the officer that the reduction needs notice when none is recorded', () => {
     const text = servicePrevailsReminder(conflict);
-    expect(text).toContain('RETENTION device.log goes from 180 (global policy) to 365 (service policy) for users of Lens at once');
+    expect(text).toContain('RETENTION device.log goes from 180 days (global policy) to 365 days (service policy) for users of Lens at once');
     expect(text).toContain('30 days ahead');
   });
 

@@ -1,4 +1,4 @@
-import { formatDate, plural } from '../../lib/format';
+import { clauseValue, formatDate, plural } from '../../lib/format';
 import { channelList } from '../../components/notice-channels';
 
 /**
@@ -15,7 +15,8 @@ export function servicePrevailsReminder(input: {
   noticeDays: number;
   serviceVersionNotice?: { channels: readonly string[]; noticeAt: string } | null;
 }): string {
-  const change = `${input.topic} ${input.subject} goes from ${input.globalValue} (global policy) to ${input.serviceValue} (service policy)`;
+  const [from, to] = [input.globalValue, input.serviceValue].map((value) => clauseValue(input.topic, value));
+  const change = `${input.topic} ${input.subject} goes from ${from} (global policy) to ${to} (service policy)`;
   if (input.serviceVersionNotice) {
     return `If the service policy prevails, ${change} for users of ${input.serviceName} at once. The service policy version was announced by ${channelList(input.serviceVersionNotice.channels)} on ${formatDate(input.serviceVersionNotice.noticeAt)}: check that the notice covered this change.`;
   }

@@ -29,4 +29,11 @@ describe('FindingsTable', () => {
     expect(screen.queryByRole('button', { name: /Accept COLLECTION_UNDISCLOSED/ })).not.toBeInTheDocument();
     expect(screen.getAllByText('open')).toHaveLength(1);
   });
+
+  it('should say the instant findings of the past were measured at, and offer no acceptance of them', () => {
+    renderPage(<FindingsTable findings={[finding('RETENTION_EXCEEDED', true)]} asOf="2026-06-01T00:00:00.000Z" />, { viewer: officer });
+    expect(screen.getByRole('table', { name: '1 finding, measured as things stood on 2026-06-01 00:00 UTC' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Accept/ })).not.toBeInTheDocument();
+    expect(screen.getByText('open')).toBeInTheDocument();
+  });
 });

@@ -5,7 +5,8 @@ import type { FindingRow_FindingFragment } from '../../gql/graphql';
 import { DataTable } from '../../components/DataTable';
 import { SeverityBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
-import { formatDate, plural, sentenceParts } from '../../lib/format';
+import { formatDate, formatDateTime, plural } from '../../lib/format';
+import { LinkedSentence } from '../../components/LinkedSentence';
 import { AcceptFindingButton } from './AcceptFindingButton';
 
 export const FindingRow_finding = graphql(`
@@ -42,16 +43,18 @@ const breakableRule = (rule: string) => rule.split('_').map((word, n, all) => <s
 const SEVERITY_ORDER = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 const column = createColumnHelper<FindingRow_FindingFragment>();
 
-/** Findings, most severe first. */
+/** Findings, most severe first; with `asOf`, those measured at a past instant, which nobody accepts from here. */
 export function FindingsTable({
   findings,
   showService = true,
   severity = null,
+  asOf = null,
   onChanged,
 }: {
   findings: readonly FragmentType<typeof FindingRow_finding>[];
   showService?: boolean;
   severity?: string | null;
+  asOf?: string | null;
   onChanged?: () => void;
 }) {
   const rows = findings
@@ -70,7 +73,7 @@ export function FindingsTable({
       cell: (i) => (
         <div>
           <Text size="sm">
-            {sentenceParts(i.getValue()).map((part, n) => ('link' in part ? <RouterLink key={n} to={part.link}>{part.text}</RouterLink> : part.text))}
+            <LinkedSentence message={i.getValue()} />
           </Text>
           {i.row.original.clause && (
             <Text size="xs" c="dimmed">
@@ -93,7 +96,7 @@ export function FindingsTable({
             </Tooltip>
           );
         }
-        return f.viewerCanAccept ? <AcceptFindingButton finding={f} onAccepted={() => onChanged?.()} /> : <Text size="sm">open</Text>;
+        return f.viewerCanAccept && !asOf ? <AcceptFindingButton finding={f} onAccepted={() => onChanged?.()} /> : <Text size="sm">open</Text>;
       },
     }),
   ];
@@ -102,7 +105,7 @@ export function FindingsTable({
       data={rows}
       columns={columns}
       getRowId={(r, index) => `${r.service.key}-${r.rule}-${r.dataCategory ?? ''}-${index}`}
-      caption={`${plural(rows.length, 'finding')}, computed from current data`}
+      caption={`${plural(rows.length, 'finding')}, ${asOf ? `measured as things stood on ${formatDateTime(asOf)}` : 'computed from current data'}`}
       empty="No findings: everything declared matches the effective policy."
     />
   );

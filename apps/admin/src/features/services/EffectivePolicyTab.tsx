@@ -1,12 +1,12 @@
-import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Code, Stack, Table, Text } from '@mantine/core';
 import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { SourceBadge } from '../../components/badges';
 import { RouterLink } from '../../components/links';
 import { clauseValue, formatDateTime } from '../../lib/format';
-import { InstantInput } from '../../components/forms/DateFields';
+import { LinkedSentence } from '../../components/LinkedSentence';
+import { conflictLinkLabel } from './conflict-link';
 
 export const EffectivePolicyTabQuery = graphql(`
   query EffectivePolicyTab($key: String!, $at: DateTime) {
@@ -31,35 +31,18 @@ export const EffectivePolicyTabQuery = graphql(`
 `);
 
 /**
- * Each clause with its source badge, pending-review mark and explanation; the
- * "as of" instant lives in the URL (?tab=policy&at=…) so a view of the past can be shared.
+ * Each clause with its source badge, pending-review mark and explanation, now
+ * or as of `at` (the service page's `?at=`, under its one banner).
  */
-export function EffectivePolicyTab({ serviceKey }: { serviceKey: string }) {
-  const [params, setParams] = useSearchParams();
-  const at = params.get('at');
-  const { data, loading, error, refetch } = useQuery(EffectivePolicyTabQuery, { variables: { key: serviceKey, at: at ?? null } });
-  const setAt = (iso: string | null) => {
-    const next = new URLSearchParams(params);
-    next.set('tab', 'policy');
-    if (iso) next.set('at', iso);
-    else next.delete('at');
-    setParams(next);
-  };
+export function EffectivePolicyTab({ serviceKey, at = null }: { serviceKey: string; at?: string | null }) {
+  const { data, loading, error, refetch } = useQuery(EffectivePolicyTabQuery, { variables: { key: serviceKey, at } });
   return (
     <Stack>
-      <Group align="flex-end">
-        <InstantInput label="As of" description="Leave empty for now" value={at} onChange={setAt} w={240} />
-        {at && (
-          <Button variant="default" onClick={() => setAt(null)}>
-            Back to now
-          </Button>
-        )}
-      </Group>
       <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Computing the effective policy…">
         {(d) => (
           <Stack>
             <Text size="sm" c="dimmed">
-              Effective policy as of {formatDateTime(d.effectivePolicy.at)}: the GLOBAL policy, then this service&apos;s own policy.
+              The GLOBAL policy, then this service&apos;s own policy, in force on {formatDateTime(d.effectivePolicy.at)}.
             </Text>
             {d.effectivePolicy.clauses.length === 0 ? (
               <Text c="dimmed">No policy version is in force for this service at that instant.</Text>
@@ -106,10 +89,12 @@ export function EffectivePolicyTab({ serviceKey }: { serviceKey: string }) {
                           </Stack>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">{c.explanation}</Text>
+                          <Text size="sm">
+                            <LinkedSentence message={c.explanation} />
+                          </Text>
                           {c.conflict && (
                             <Text size="xs">
-                              <RouterLink to={`/conflicts/${c.conflict.id}`}>Conflict ({c.conflict.status.toLowerCase()})</RouterLink>
+                              <RouterLink to={`/conflicts/${c.conflict.id}`}>{conflictLinkLabel(c.conflict.status, c.pendingReview)}</RouterLink>
                             </Text>
                           )}
                         </Table.Td>

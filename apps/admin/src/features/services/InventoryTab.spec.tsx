@@ -18,7 +18,7 @@ const service = (items: Item[], inventoryVersion: number, viewerCanEdit = true) 
   inventory: items.map((item, i) => asRow(item, `i${inventoryVersion}-${i}`)),
 });
 const read = (items: Item[], inventoryVersion: number, viewerCanEdit = true) => ({
-  request: { query: InventoryTabQuery, variables: { key: 'maps' } },
+  request: { query: InventoryTabQuery, variables: { key: 'maps', at: null } },
   result: { data: { service: service(items, inventoryVersion, viewerCanEdit) } },
 });
 const preview = {
@@ -103,5 +103,17 @@ describe('InventoryTab', () => {
     expect(screen.queryByRole('button', { name: 'Add an item' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Edit item/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('columnheader', { name: 'Actions' })).not.toBeInTheDocument();
+  });
+
+  it('should show the inventory in force at `at`, read only, even to a viewer who may change it', async () => {
+    const at = '2026-06-01T00:00:00.000Z';
+    renderPage(<InventoryTab serviceKey="maps" serviceName="Maps" at={at} />, {
+      viewer: engineer,
+      mocks: [taxonomyMock, { request: { query: InventoryTabQuery, variables: { key: 'maps', at } }, result: { data: { service: service([logs], 3) } } }],
+    });
+    expect(await screen.findByRole('table', { name: 'The personal data this service declared on 2026-06-01 00:00 UTC' })).toBeInTheDocument();
+    expect(screen.getByText('device.log')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add an item' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Edit item/ })).not.toBeInTheDocument();
   });
 });

@@ -16,15 +16,15 @@ import { reloadingWhenStale } from '../../lib/errors';
 import { FindingsPreview } from './FindingsPreview';
 import { InventoryItemForm } from './InventoryItemForm';
 import { EMPTY_ITEM, type EditableItem, editableItems, toFormValues, toItemInput, withItem, withoutItem } from './inventory-items';
-import { plural } from '../../lib/format';
+import { formatDateTime, plural } from '../../lib/format';
 
-/** What the tab shows and what a save returns: the list and the version it is at. */
+/** What the tab shows and what a save returns: the list (now, or as of `$at`) and the version it is at. */
 export const InventoryTab_service = graphql(`
   fragment InventoryTab_service on Service {
     id
     key
     inventoryVersion
-    inventory {
+    inventory(at: $at) {
       id
       dataCategory
       purposes
@@ -40,7 +40,7 @@ export const InventoryTab_service = graphql(`
 `);
 
 export const InventoryTabQuery = graphql(`
-  query InventoryTab($key: String!) {
+  query InventoryTab($key: String!, $at: DateTime) {
     service(key: $key) {
       id
       key
@@ -51,7 +51,7 @@ export const InventoryTabQuery = graphql(`
 `);
 
 export const SetInventoryMutation = graphql(`
-  mutation SetInventory($serviceKey: String!, $items: [InventoryItemInput!]!, $expectedVersion: Int) {
+  mutation SetInventory($serviceKey: String!, $items: [InventoryItemInput!]!, $expectedVersion: Int, $at: DateTime = null) {
     setInventory(serviceKey: $serviceKey, items: $items, expectedVersion: $expectedVersion) {
       id
       key
@@ -64,9 +64,12 @@ type Row = InventoryTab_ServiceFragment['inventory'][number] & { n: number };
 const column = createColumnHelper<Row>();
 const list = (values: readonly string[], none = '—') => (values.length ? values.join(', ') : none);
 
-/** The inventory; the owning team's engineers and officers add, edit and remove items one at a time. */
-export function InventoryTab({ serviceKey, serviceName }: { serviceKey: string; serviceName: string }) {
-  const { data, loading, error, refetch } = useQuery(InventoryTabQuery, { variables: { key: serviceKey } });
+/**
+ * The inventory; the owning team's engineers and officers add, edit and remove
+ * items one at a time. With `at`, the inventory in force then, read only.
+ */
+export function InventoryTab({ serviceKey, serviceName, at = null }: { serviceKey: string; serviceName: string; at?: string | null }) {
+  const { data, loading, error, refetch } = useQuery(InventoryTabQuery, { variables: { key: serviceKey, at } });
   const { isSensitive } = useTaxonomy();
   const [editing, setEditing] = useState<{ index: number | null } | null>(null);
   const [stale, setStale] = useState(false);
@@ -76,7 +79,8 @@ export function InventoryTab({ serviceKey, serviceName }: { serviceKey: string; 
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the inventory…">
       {(d) => {
         if (!d.service) return null;
-        const service = { ...getFragmentData(InventoryTab_service, d.service), viewerCanEdit: d.service.viewerCanEdit };
+        // The past is read, never edited: a save replaces the current list.
+        const service = { ...getFragmentData(InventoryTab_service, d.service), viewerCanEdit: d.service.viewerCanEdit && !at };
         const saved = editableItems(service.inventory);
         /** Sends the whole list, as setInventory replaces it, from the version this page read. */
         const save = async (items: EditableItem[], done: string) => {
@@ -150,7 +154,13 @@ export function InventoryTab({ serviceKey, serviceName }: { serviceKey: string; 
                 The inventory changed since you opened it and has been reloaded; nothing of yours was saved. Check it and make your change again.
               </Alert>
             )}
-            <DataTable data={rows} columns={columns} getRowId={(row) => row.id} caption="The personal data this service collects, why, and how it keeps it" empty="This service declares no personal data yet." />
+            <DataTable
+              data={rows}
+              columns={columns}
+              getRowId={(row) => row.id}
+              caption={at ? `The personal data this service declared on ${formatDateTime(at)}` : 'The personal data this service collects, why, and how it keeps it'}
+              empty={at ? 'This service declared no personal data then.' : 'This service declares no personal data yet.'}
+            />
             {service.viewerCanEdit && !editing && (
               <Group>
                 <Button onClick={() => setEditing({ index: null })}>Add an item</Button>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Badge, Group, Stack, Tabs } from '@mantine/core';
 import { graphql } from '../../gql';
@@ -16,6 +16,7 @@ import { ServiceConflictsTab } from './ServiceConflictsTab';
 import { ServiceSharingTab } from './ServiceSharingTab';
 import { ServiceFindingsTab } from './ServiceFindingsTab';
 import { ServiceHistoryTab } from './ServiceHistoryTab';
+import { AsOfBanner, useAsOf } from './AsOfBanner';
 
 export const ServicePageQuery = graphql(`
   query ServicePage($key: String!) {
@@ -47,20 +48,23 @@ export const ServicePageQuery = graphql(`
 
 type Service = NonNullable<ServicePageQueryData['service']>;
 
-/** Each tab and its panel; `onChanged` reloads the page's own query. */
-const TABS: { value: string; label: string; panel: (service: Service, onChanged: () => void) => ReactNode }[] = [
+/** Each tab and its panel; `onChanged` reloads the page's own query; `at` is the instant the time-travelling tabs show (null: now). */
+const TABS: { value: string; label: string; panel: (service: Service, onChanged: () => void, at: string | null) => ReactNode }[] = [
   { value: 'overview', label: 'Overview', panel: (s, onChanged) => <ServiceOverviewTab service={s} onChanged={onChanged} /> },
-  { value: 'inventory', label: 'Inventory', panel: (s) => <InventoryTab serviceKey={s.key} serviceName={s.name} /> },
-  { value: 'policy', label: 'Effective policy', panel: (s) => <EffectivePolicyTab serviceKey={s.key} /> },
+  { value: 'inventory', label: 'Inventory', panel: (s, _, at) => <InventoryTab serviceKey={s.key} serviceName={s.name} at={at} /> },
+  { value: 'policy', label: 'Effective policy', panel: (s, _, at) => <EffectivePolicyTab serviceKey={s.key} at={at} /> },
   { value: 'conflicts', label: 'Conflicts', panel: (s) => <ServiceConflictsTab serviceKey={s.key} /> },
-  { value: 'sharing', label: 'Sharing', panel: (s) => <ServiceSharingTab serviceKey={s.key} mayPropose={s.viewerCanEdit} /> },
-  { value: 'findings', label: 'Findings', panel: (s) => <ServiceFindingsTab serviceKey={s.key} /> },
+  { value: 'sharing', label: 'Sharing', panel: (s, _, at) => <ServiceSharingTab serviceKey={s.key} mayPropose={s.viewerCanEdit} at={at} /> },
+  { value: 'findings', label: 'Findings', panel: (s, _, at) => <ServiceFindingsTab serviceKey={s.key} at={at} /> },
   { value: 'history', label: 'History', panel: (s) => <ServiceHistoryTab serviceKey={s.key} /> },
 ];
 
-/** /services/:key?tab=… — each tab loads its own data when opened. */
+/** /services/:key?tab=…&at=… — each tab loads its own data when opened; with `at`, the past under one banner. */
 export function ServicePage() {
   const { key = '' } = useParams();
+  const [params] = useSearchParams();
+  const { at } = useAsOf();
+  const tab = TABS.find((t) => t.value === params.get('tab'))?.value ?? TABS[0].value;
   const result = useQuery(ServicePageQuery, { variables: { key } });
   const { refetch } = result;
 
@@ -84,10 +88,11 @@ export function ServicePage() {
                 )}
               </Group>
             </Group>
-            <RoutedTabs tabs={TABS}>
+            <AsOfBanner tab={tab} />
+            <RoutedTabs tabs={TABS} keep={['at']}>
               {TABS.map((t) => (
                 <Tabs.Panel key={t.value} value={t.value} pt="md">
-                  {t.panel(service, () => void refetch())}
+                  {t.panel(service, () => void refetch(), at)}
                 </Tabs.Panel>
               ))}
             </RoutedTabs>

@@ -5,14 +5,15 @@ import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { DataTable } from '../../components/DataTable';
 import { useTaxonomy } from '../../components/taxonomy';
+import { formatDateTime } from '../../lib/format';
 import { sharingColumns, unmaskSharingRow } from '../sharing/SharingRow';
 
 export const ServiceSharingTabQuery = graphql(`
-  query ServiceSharingTab($key: String!) {
+  query ServiceSharingTab($key: String!, $at: DateTime) {
     service(key: $key) {
       id
       key
-      sharingArrangements {
+      sharingArrangements(at: $at) {
         id
         ...SharingRow_arrangement
       }
@@ -20,8 +21,10 @@ export const ServiceSharingTabQuery = graphql(`
   }
 `);
 
-export function ServiceSharingTab({ serviceKey, mayPropose }: { serviceKey: string; mayPropose: boolean }) {
-  const { data, loading, error, refetch } = useQuery(ServiceSharingTabQuery, { variables: { key: serviceKey }, fetchPolicy: 'cache-and-network' });
+/** The service's arrangements in every status; with `at`, as they stood then (read only). */
+export function ServiceSharingTab({ serviceKey, mayPropose, at = null }: { serviceKey: string; mayPropose: boolean; at?: string | null }) {
+  // An arrangement of the past has today's id: kept out of the cache, it never overwrites today's.
+  const { data, loading, error, refetch } = useQuery(ServiceSharingTabQuery, { variables: { key: serviceKey, at }, fetchPolicy: at ? 'no-cache' : 'cache-and-network' });
   const { isSensitive } = useTaxonomy();
   return (
     <QueryState loading={loading} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading arrangements…">
@@ -31,10 +34,10 @@ export function ServiceSharingTab({ serviceKey, mayPropose }: { serviceKey: stri
             data={(d.service?.sharingArrangements ?? []).map(unmaskSharingRow)}
             columns={sharingColumns(isSensitive)}
             getRowId={(r) => r.id}
-            caption="Data this service shares with outside processors, in every status"
-            empty="This service shares no data with processors."
+            caption={at ? `Data this service shared with outside processors on ${formatDateTime(at)}, in every status` : 'Data this service shares with outside processors, in every status'}
+            empty={at ? 'This service shared no data with processors then.' : 'This service shares no data with processors.'}
           />
-          {mayPropose && (
+          {mayPropose && !at && (
             <Group>
               <Button component={Link} to={`/services/${serviceKey}/sharing/new`}>
                 Propose sharing
