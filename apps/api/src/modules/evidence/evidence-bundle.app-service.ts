@@ -1,5 +1,5 @@
-import { AuditEventEntity, ServiceEntity } from '@canopy/persistence';
-import { BundleEvent, BundleRecordInput, createBundle, EvidenceBundle, JsonValue, leafIndexOfSeq, SnapshotClaim } from '@canopy/evidence';
+import { type AssessmentRevisionEntity, AuditEventEntity, assessmentSnapshot, type ProcessorEntity, processorSnapshot, ServiceEntity } from '@canopy/persistence';
+import { BundleEvent, BundleRecordInput, createBundle, EvidenceBundle, isTruncatedSnapshot, JsonValue, leafIndexOfSeq, SnapshotClaim } from '@canopy/evidence';
 import type { Taxonomy } from '@canopy/domain';
 import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
@@ -10,7 +10,7 @@ import type { AuditEvidence } from './audit-evidence.app-service';
 const NOW_GRACE_MS = 60_000;
 
 /** The audit entity types a bundle's records rest on, and the events cited beyond each entity's last: an arrangement's approvals. */
-const CITED_TYPES = ['service', 'processor', 'conflict', 'sharing'] as const;
+const CITED_TYPES = ['service', 'processor', 'conflict', 'sharing', 'assessment'] as const;
 const ALSO_CITED_ACTIONS = ['sharing.submitted', 'sharing.approved'];
 
 /**
@@ -25,9 +25,10 @@ export interface EvidenceSources {
   findings(services: ServiceEntity[], at: Date, now: Date, taxonomy: Taxonomy): Promise<ReadonlyMap<string, unknown[]>>;
   conflicts(at: Date): Promise<Array<{ row: { id: string; serviceId: string }; status: string; globalVersion: unknown; serviceVersion: unknown }>>;
   arrangements(at: Date): Promise<Array<{ id: string; serviceId: string; processorId: string }>>;
-  processors(): Promise<Array<{ id: string; key: string; createdAt: Date }>>;
-  /** Assessments (DPIAs, transfer impact assessments) as of `at`: none kept yet; their records go here when they are. */
-  assessments(at: Date): Promise<Array<{ key: string; data: unknown; entity?: { type: string; id: string } }>>;
+  /** The processors registered at `at`, as they were then (their revisions). */
+  processors(at: Date): Promise<ProcessorEntity[]>;
+  /** Every assessment (DPIA and TIA) as it stood at `at`: its revision valid then. */
+  assessments(at: Date): Promise<AssessmentRevisionEntity[]>;
 }
 
 export interface PreparedBundle {
@@ -45,6 +46,19 @@ interface CitedLog {
 /** Dates become ISO strings, undefined members go: the JSON the bundle carries and its digests cover. */
 const toJson = (value: unknown): JsonValue => JSON.parse(JSON.stringify(value ?? null)) as JsonValue;
 const entityKey = (type: string, id: string) => `${type}\u0000${id}`;
+
+/**
+ * A record that is its entity as of T, checked against the whole snapshot its last event holds. What
+ * the event adds beyond the entity's fields (an assessment's approval) is taken from the event; every
+ * field the entity has must equal the event's, or verification names the record.
+ */
+function snapshotRecord(key: string, entity: Record<string, unknown>, events: number[], log: CitedLog): BundleRecordInput {
+  const seq = events[0];
+  const after = seq === undefined ? null : log.after(seq);
+  const annotations = after !== null && typeof after === 'object' && !Array.isArray(after) && !isTruncatedSnapshot(after) ? after : {};
+  const data = toJson({ ...annotations, ...entity });
+  return seq === undefined ? { key, data, events } : { key, data, events, snapshot: { seq } };
+}
 
 /**
  * Evidence bundles (DESIGN.md section 10, libs/evidence README): every
@@ -133,7 +147,7 @@ export class EvidenceBundles {
       this.sources.findings(services, at, now, taxonomy),
       this.sources.conflicts(at),
       this.sources.arrangements(at),
-      this.sources.processors(),
+      this.sources.processors(at),
       this.sources.assessments(at),
     ]);
     const serviceKeys = new Map(services.map((s) => [s.id, s.key]));
@@ -181,20 +195,15 @@ export class EvidenceBundles {
           ...(state ? { snapshot: { seq: state.seq, path: ['state'] } satisfies SnapshotClaim } : {}),
         };
       }),
-      processors: processors
-        .filter((p) => p.createdAt.getTime() <= at.getTime())
-        .map((processor) => {
-          const events = last(cite('processor', processor.key));
-          const after = events.length ? log.after(events[0]) : null;
-          return after !== null
-            ? { key: processor.key, data: after, events, snapshot: { seq: events[0] } }
-            : { key: processor.key, data: toJson(processor), events };
-        }),
-      assessments: assessments.map((assessment) => ({
-        key: assessment.key,
-        data: toJson(assessment.data),
-        events: assessment.entity ? last(cite(assessment.entity.type, assessment.entity.id)) : [],
-      })),
+      processors: processors.map((processor) => snapshotRecord(processor.key, processorSnapshot(processor), last(cite('processor', processor.key)), log)),
+      assessments: assessments.map((revision) =>
+        snapshotRecord(
+          revision.assessmentId,
+          assessmentSnapshot({ ...revision, id: revision.assessmentId }, serviceKeys.get(revision.serviceId) ?? ''),
+          last(cite('assessment', revision.assessmentId)),
+          log,
+        ),
+      ),
     };
   }
 }

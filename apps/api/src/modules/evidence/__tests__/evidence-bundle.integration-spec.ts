@@ -1,13 +1,18 @@
 import { testDialects, type QueryTally, countQueriesIn } from '@canopy/persistence';
-import { auditLeafHash, MemorySubtreeStore, toHex, verifyBundle, type EvidenceBundle } from '@canopy/evidence';
+import { auditLeafHash, canonicalJson, MemorySubtreeStore, toHex, verifyBundle, type EvidenceBundle } from '@canopy/evidence';
 import { auditTreeSizes } from '../../audit';
-import { expectOk, LOCATION_ITEM, registerService, RETENTION_90_GLOBAL, setInventory } from '../../../testing/fixtures';
+import { expectOk, LOCATION_ITEM, propose, registerProcessor, registerService, RETENTION_90_GLOBAL, setInventory } from '../../../testing/fixtures';
 import { AUDITOR, ENGINEER, OFFICER, useWorld } from '../../../testing/world';
 
 const HOUR_MS = 3600_000;
 type Refusal = { errors: { message: string; extensions: { code: string; argument?: string } }[] };
 const refusal = async (response: Response) => (await response.json()) as Refusal;
 const UPDATE_PROCESSOR = 'mutation($i: UpdateProcessorInput!) { updateProcessor(input: $i) { version } }';
+const QUESTIONNAIRE = 'query($k: AssessmentKind!) { assessmentQuestionnaire(kind: $k) { questions { id } } }';
+const DRAFT_ASSESSMENT = 'mutation($i: DraftAssessmentInput!) { draftAssessment(input: $i) { id version } }';
+const SUBMIT_ASSESSMENT = 'mutation($id: ID!, $v: Int!) { submitAssessment(id: $id, expectedVersion: $v) { id version } }';
+const APPROVE_ASSESSMENT = 'mutation($i: DecideAssessmentInput!) { approveAssessment(input: $i) { id version status } }';
+const RISK = { description: 'location traces leak', likelihood: 'LOW', severity: 'MEDIUM', mitigation: 'coarse locations only', residual: 'LOW' };
 
 describe.each(testDialects())('evidence bundles on %s', (dialect) => {
   const t = useWorld(dialect, {
@@ -102,7 +107,6 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
       expect((maps.data as { effectivePolicy: unknown[] }).effectivePolicy.length).toBeGreaterThan(0);
       const tiles = bundle.sections.processors.find((r) => r.key === 'tiles')!;
       expect(tiles.snapshot).toEqual({ seq: tiles.events[0] });
-      expect(bundle.sections.assessments).toEqual([]);
     });
 
     it('should give a past instant the records, findings and tree of then', async () => {
@@ -133,6 +137,50 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
       expect((now.sections.services.find((r) => r.key === 'maps')!.data as { findings: Found[] }).findings.map((f) => f.rule)).not.toContain('RETENTION_EXCEEDED');
       expect(now.sections.processors.find((r) => r.key === 'tiles')!.data).toMatchObject({ country: 'CA' });
       expect(now.treeHead.treeSize).toBeGreaterThan(treeSize);
+    });
+
+    it('should carry every assessment (DPIA and TIA) as it stood at T, checked against its last event, and the processors of then', async () => {
+      const draftOf = async (kind: string, extra: Record<string, unknown>) => {
+        const questions = (await expectOk(t.gql(QUESTIONNAIRE, { k: kind }, t.as.officer))).assessmentQuestionnaire.questions;
+        const answers = questions.map((q: { id: string }) => ({ questionId: q.id, answer: `answer to ${q.id}` }));
+        const i = { kind, serviceKey: 'maps', answers, risks: [RISK], reviewDueAt: t.clock.iso(90 * 24 * HOUR_MS), ...extra };
+        return (await expectOk(t.gql(DRAFT_ASSESSMENT, { i }, t.as.geo))).draftAssessment as { id: string; version: number };
+      };
+      const arrangement = await propose(t, t.as.geo, { serviceKey: 'maps', processorKey: 'tiles', dataCategories: ['device.location'] });
+      const dpia = await draftOf('DPIA', {});
+      const tia = await draftOf('TIA', { sharingArrangementId: arrangement.id });
+      const submitted = (await expectOk(t.gql(SUBMIT_ASSESSMENT, { id: dpia.id, v: dpia.version }, t.as.geo))).submitAssessment;
+      t.clock.advance(HOUR_MS);
+      const before = t.clock.iso();
+      t.clock.advance(HOUR_MS);
+      await expectOk(t.gql(APPROVE_ASSESSMENT, { i: { id: dpia.id, expectedVersion: submitted.version, comment: 'fine' } }, t.as.officer));
+      await registerProcessor(t, t.as.officer, 'late-co');
+      const key = await publicKey();
+
+      const then = await bundleAt(before);
+      const thenResult = verifyBundle(then.text, key);
+      expect(thenResult.failures).toEqual([]);
+      const byKey = (bundle: EvidenceBundle) => new Map(bundle.sections.assessments.map((r) => [r.key, r]));
+      const dpiaThen = byKey(then.bundle).get(dpia.id)!;
+      expect(dpiaThen.data).toMatchObject({ id: dpia.id, kind: 'DPIA', service: 'maps', status: 'IN_REVIEW', version: submitted.version });
+      expect(dpiaThen.snapshot).toEqual({ seq: dpiaThen.events[0] });
+      const cited = then.bundle.events.find((e) => e.seq === dpiaThen.events[0])!;
+      expect(cited.body).toMatchObject({ action: 'assessment.submitted', entityType: 'assessment', entityId: dpia.id });
+      expect(byKey(then.bundle).get(tia.id)!.data).toMatchObject({ kind: 'TIA', status: 'DRAFT', arrangement: arrangement.id });
+      expect(then.bundle.sections.processors.map((r) => r.key)).not.toContain('late-co');
+
+      const now = await bundleAt();
+      const nowResult = verifyBundle(now.text, key);
+      expect(nowResult.failures).toEqual([]);
+      expect(nowResult.summary!.snapshotsChecked).toBeGreaterThanOrEqual(thenResult.summary!.snapshotsChecked + 1);
+      expect(byKey(now.bundle).get(dpia.id)!.data).toMatchObject({ status: 'APPROVED', approval: { approver: OFFICER.email, comment: 'fine' } });
+      expect(now.bundle.sections.processors.map((r) => r.key)).toContain('late-co');
+
+      // A record changed in the file: the bundle no longer verifies, and the failure names the assessment.
+      const record = canonicalJson(byKey(now.bundle).get(dpia.id)!);
+      const tampered = now.text.replace(record, record.replace('"status":"APPROVED"', '"status":"REJECTED"'));
+      expect(tampered).not.toBe(now.text);
+      expect(verifyBundle(tampered, key).failures).toContainEqual(expect.objectContaining({ section: 'assessments', record: dpia.id }));
     });
 
     it('should read the same statements whatever the number of services (the sections set-based, the proofs in one read)', async () => {
