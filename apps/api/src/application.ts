@@ -134,6 +134,7 @@ export function createApplication(
     publicPages: new PublicPages(db, effectivePolicies),
     outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),
     evidence,
+    evidenceSources,
     evidenceBundles: new EvidenceBundles(db, evidence, evidenceSources),
     webhooks: new WebhookService(db, outbox, { allowPrivate: notifications.webhookAllowPrivate, secretsKey: notifications.secretsKey }),
   };
