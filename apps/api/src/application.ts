@@ -7,6 +7,7 @@ import { AssessmentEnforcementService } from './modules/assessments/enforcement.
 import { AssessmentReader } from './modules/assessments/assessment-reader.app-service';
 import { AssessmentRules } from './modules/assessments/assessment-rules.app-service';
 import { AssessmentWorkflow } from './modules/assessments/assessment-workflow.app-service';
+import { AssessmentQueries } from './modules/assessments/assessment.queries';
 import { AuditQueries } from './modules/audit/audit-query.app-service';
 import { RecordOfProcessingService } from './modules/exports/ropa.app-service';
 import { FindingAcceptances } from './modules/findings/finding-acceptance.app-service';
@@ -26,6 +27,7 @@ import { EffectivePolicyService } from './modules/policies/effective-policy.app-
 import { PolicyAuthoring } from './modules/policies/policy-authoring.app-service';
 import { PolicyCatalog } from './modules/policies/policy-catalog.app-service';
 import { ProcessorRegistry } from './modules/processors/processor-registry.app-service';
+import { processorsAt } from './modules/processors';
 import { SecurityMeasuresService } from './modules/security-measures/security-measures.app-service';
 import { ServiceRegistry } from './modules/services/service-registry.app-service';
 import { ServiceNoticeSettings } from './modules/services/service-notice-settings.app-service';
@@ -91,8 +93,8 @@ export function createApplication(
     },
     conflicts: (at) => conflicts.list(null, 'all', at),
     arrangements: (at) => sharingArrangements.list(null, at),
-    processors: () => processors.list(),
-    assessments: async () => [],
+    processors: (at) => processorsAt(db.manager, 'all', at),
+    assessments: async (at) => (await new AssessmentQueries(db.manager).revisionsAt({ all: true }, at)).map(({ revision }) => revision),
   };
   return {
     db,
@@ -134,6 +136,7 @@ export function createApplication(
     publicPages: new PublicPages(db, effectivePolicies),
     outboxQueries: new OutboxQueries(db, { smtpConfigured: Boolean(notifications.smtpUrl) }),
     evidence,
+    evidenceSources,
     evidenceBundles: new EvidenceBundles(db, evidence, evidenceSources),
     webhooks: new WebhookService(db, outbox, { allowPrivate: notifications.webhookAllowPrivate, secretsKey: notifications.secretsKey }),
   };

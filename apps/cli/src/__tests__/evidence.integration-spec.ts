@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { canonicalJson, type EvidenceBundle } from '@canopy/evidence';
+import { type BundleView, canonicalJson, parseBundle } from '@canopy/evidence';
 import { ApiProcess, startApi, testDialects } from '../testing/api-process';
 import { cli, CliRun, scratch } from '../testing/run-cli';
 import { mapsServiceHead, tilesProcessor } from '../testing/manifests';
@@ -29,15 +29,16 @@ describe.each(testDialects())('canopy evidence against the API on %s', (dialect)
   const files = scratch();
   const as = (token: string) => (argv: string[]): Promise<CliRun> => cli(argv, { url: api.url, token }, files.dir);
   const verify = (file: string, key = 'canopy.pem') => as(auditor)(['evidence', 'verify', file, '--key', key, '--output', 'json']);
-  const bundle = (name = 'now.json'): EvidenceBundle => JSON.parse(files.read(name));
+  const bundle = (name = 'now.json'): BundleView => parseBundle(files.read(name));
   const failures = (run: CliRun): Failure[] => run.json().failures;
-  /** Writes a changed copy of the fresh bundle, re-serialized as the exporter does (canonical JSON). */
-  const tampered = (name: string, change: (b: EvidenceBundle) => void) => {
+  /** Writes a changed copy of the fresh bundle, its lines re-serialized as the exporter writes them (canonical JSON, one a line). */
+  const tampered = (name: string, change: (b: BundleView) => void) => {
     const b = bundle();
     change(b);
-    files.write(name, canonicalJson(b));
+    files.write(name, [b.header, ...b.lines, ...(b.end ? [b.end] : [])].map((value) => `${canonicalJson(value)}\n`).join(''));
     return name;
   };
+  let dpiaId: string;
 
   beforeAll(async () => {
     api = await startApi(dialect);
@@ -55,6 +56,18 @@ describe.each(testDialects())('canopy evidence against the API on %s', (dialect)
     // After `before`: the processor moves to Canada.
     files.write('processors.yaml', tilesProcessor('CA'));
     expect((await as(officer)(['apply', '-f', 'processors.yaml'])).code).toBe(0);
+    // A DPIA of maps, drafted and submitted: the bundle carries it as it stands.
+    const questions = (await api.gql('{ assessmentQuestionnaire(kind: DPIA) { questions { id } } }', {}, officer)).assessmentQuestionnaire.questions;
+    const draft = {
+      kind: 'DPIA',
+      serviceKey: 'maps',
+      answers: questions.map((q: { id: string }) => ({ questionId: q.id, answer: `answer to ${q.id}` })),
+      risks: [{ description: 'location traces leak', likelihood: 'LOW', severity: 'MEDIUM', mitigation: 'coarse locations only', residual: 'LOW' }],
+      reviewDueAt: new Date(Date.now() + 90 * 24 * 3600_000).toISOString(),
+    };
+    const dpia = (await api.gql('mutation($i: DraftAssessmentInput!) { draftAssessment(input: $i) { id version } }', { i: draft }, engineer)).draftAssessment;
+    await api.gql('mutation($id: ID!, $v: Int!) { submitAssessment(id: $id, expectedVersion: $v) { id } }', { id: dpia.id, v: dpia.version }, engineer);
+    dpiaId = dpia.id;
     files.write('canopy.pem', await (await fetch(`${api.url}/.well-known/canopy-audit-key`)).text());
     const exported = await as(auditor)(['export', 'evidence', '-o', 'now.json', '--output', 'json']);
     expect(exported.stderr).toBe('');
@@ -72,7 +85,7 @@ describe.each(testDialects())('canopy evidence against the API on %s', (dialect)
       expect(run.json()).toMatchObject({ ok: true, failures: [] });
       const b = bundle();
       expect(run.json().summary).toMatchObject({ treeSize: b.treeHead.treeSize, events: b.events.length });
-      expect(run.json().summary.snapshotsChecked).toBeGreaterThanOrEqual(2); // the processor and the arrangement
+      expect(run.json().summary.snapshotsChecked).toBeGreaterThanOrEqual(3); // the processor, the arrangement and the assessment
       const human = await as(auditor)(['evidence', 'verify', 'now.json', '--key', 'canopy.pem']);
       expect(human.code).toBe(0);
       expect(human.stdout).toMatch(/^Evidence bundle VERIFIED: \d+ records as of /);
@@ -81,7 +94,13 @@ describe.each(testDialects())('canopy evidence against the API on %s', (dialect)
     it('should carry every section, each record resting on audit events with inclusion proofs', () => {
       const b = bundle();
       expect(Object.keys(b.sections).sort()).toEqual(['arrangements', 'assessments', 'conflicts', 'processors', 'recordOfProcessing', 'services']);
-      expect(b.sections.assessments).toEqual([]);
+      const [dpia] = b.sections.assessments;
+      expect(dpia).toMatchObject({ key: dpiaId, data: { kind: 'DPIA', service: 'maps', status: 'IN_REVIEW' }, snapshot: { seq: dpia.events[0] } });
+      expect(b.events.find((e) => e.seq === dpia.events[0])!.body).toMatchObject({ action: 'assessment.submitted', entityId: dpiaId });
+      // Each line on its own: the header, events before the records citing them, the signed end last.
+      const lines = files.read('now.json').trimEnd().split('\n');
+      expect(JSON.parse(lines[0])).toMatchObject({ canopyEvidenceBundle: 2, records: b.lines.filter((l) => l.kind === 'record').length });
+      expect(JSON.parse(lines[lines.length - 1])).toMatchObject({ kind: 'end' });
       expect(b.sections.services.map((r) => r.key)).toEqual(['maps']);
       const maps = b.sections.services[0].data as { effectivePolicy: unknown[]; findings: unknown[] | null };
       expect(Array.isArray(maps.findings)).toBe(true);
@@ -111,7 +130,10 @@ describe.each(testDialects())('canopy evidence against the API on %s', (dialect)
   describe('tampering', () => {
     it('should fail one changed byte at the record it is in (exit 1)', async () => {
       const text = files.read('now.json');
-      const at = text.indexOf('"country":"CA"', text.indexOf('"processors":'));
+      const lines = text.split('\n');
+      const line = lines.findIndex((l) => l.includes('"key":"tiles","kind":"record","section":"processors"')) + 1;
+      expect(line).toBeGreaterThan(1);
+      const at = lines.slice(0, line - 1).join('\n').length + 1 + lines[line - 1].indexOf('"country":"CA"');
       files.write('byte.json', `${text.slice(0, at)}"country":"CB"${text.slice(at + '"country":"CA"'.length)}`);
       const run = await verify('byte.json');
       expect(run.code).toBe(1);
@@ -120,7 +142,7 @@ describe.each(testDialects())('canopy evidence against the API on %s', (dialect)
       expect(failures(run).filter((f) => f.code !== 'BUNDLE_SIGNATURE').every((f) => f.section === 'processors' && f.record === 'tiles')).toBe(true);
       const human = await as(auditor)(['evidence', 'verify', 'byte.json', '--key', 'canopy.pem']);
       expect(human.code).toBe(1);
-      expect(human.stdout).toMatch(/RECORD_DIGEST at processors tiles \(sections\.processors\[\d+\]\)/);
+      expect(human.stdout).toMatch(new RegExp(`RECORD_DIGEST at processors tiles \\(line ${line}\\)`));
     });
 
     it('should fail a changed event at that event: its hash no longer matches and its leaf is not in the signed tree', async () => {
@@ -146,9 +168,10 @@ describe.each(testDialects())('canopy evidence against the API on %s', (dialect)
       expect(b.events.length).toBeGreaterThanOrEqual(2);
       const [x, y] = [b.events[0].seq, b.events[1].seq];
       tampered('reordered.json', (t) => {
+        const [i, j] = [t.lines.indexOf(t.events[0]), t.lines.indexOf(t.events[1])];
         const [first, second] = [t.events[0], t.events[1]];
-        t.events[0] = { ...second, seq: first.seq, inclusionProof: first.inclusionProof };
-        t.events[1] = { ...first, seq: second.seq, inclusionProof: second.inclusionProof };
+        t.lines[i] = { ...second, seq: first.seq, inclusionProof: first.inclusionProof };
+        t.lines[j] = { ...first, seq: second.seq, inclusionProof: second.inclusionProof };
       });
       const run = await verify('reordered.json');
       expect(run.code).toBe(1);
@@ -156,15 +179,15 @@ describe.each(testDialects())('canopy evidence against the API on %s', (dialect)
       expect(proofs).toEqual([x, y]);
     });
 
-    it('should fail a truncated tail: a cut file does not parse, a dropped event is missing for the record citing it', async () => {
+    it('should fail a truncated tail: a cut file has no signed end, a dropped event is missing for the record citing it', async () => {
       const text = files.read('now.json');
       files.write('cut.json', text.slice(0, Math.floor(text.length * 0.9)));
       const cut = await verify('cut.json');
       expect(cut.code).toBe(1);
-      expect(failures(cut)).toEqual([expect.objectContaining({ code: 'PARSE_ERROR' })]);
+      expect(failures(cut).map((f) => f.code)).toContain('TRUNCATED');
       const b = bundle();
       const last = b.events[b.events.length - 1];
-      tampered('dropped.json', (t) => void t.events.pop());
+      tampered('dropped.json', (t) => void t.lines.splice(t.lines.findIndex((l) => l.kind === 'event' && l.seq === last.seq), 1));
       const dropped = await verify('dropped.json');
       expect(dropped.code).toBe(1);
       expect(failures(dropped)).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'BUNDLE_SIGNATURE' }), expect.objectContaining({ code: 'MISSING_EVENT', seq: last.seq })]));
@@ -172,13 +195,13 @@ describe.each(testDialects())('canopy evidence against the API on %s', (dialect)
 
     it('should fail a forged signature and nothing else', async () => {
       tampered('forged.json', (t) => {
-        const value = Buffer.from(t.signature.value, 'base64');
+        const value = Buffer.from(t.end!.signature.value, 'base64');
         value[10] ^= 1;
-        t.signature.value = value.toString('base64');
+        t.end!.signature.value = value.toString('base64');
       });
       const run = await verify('forged.json');
       expect(run.code).toBe(1);
-      expect(failures(run)).toEqual([expect.objectContaining({ code: 'BUNDLE_SIGNATURE', path: 'signature' })]);
+      expect(failures(run)).toEqual([expect.objectContaining({ code: 'BUNDLE_SIGNATURE', path: `line ${bundle().lines.length + 2}` })]);
     });
 
     it('should fail with another Ed25519 key (exit 1, KEY_MISMATCH)', async () => {

@@ -29,6 +29,17 @@ export function fakeIo(
       return files[name];
     },
     writeFile: async (path, content) => void written.set(path, content),
+    openWrite: async (path) => {
+      written.set(path, '');
+      return { write: async (chunk) => void written.set(path, written.get(path) + chunk), close: async () => undefined };
+    },
+    readLines: async (path) => {
+      const name = path.replace(/^\/work\//, '');
+      if (!(name in files)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return (async function* () {
+        yield* files[name].split('\n');
+      })();
+    },
     fetch: (async (url: string, init: RequestInit) => {
       const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
       requests.push({ ...body, authorization: new Headers(init.headers).get('authorization'), url: String(url) });

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { EvidenceKeyError, loadPublicKey, verifyBundle, type BundleFailure, type VerifyingKey } from '@canopy/evidence';
+import { BundleVerifier, EvidenceKeyError, loadPublicKey, type BundleFailure, type VerifyingKey } from '@canopy/evidence';
 import { connectionConfig } from '../config';
 import { CliError, usageError } from '../errors';
 import { EXIT } from '../exit-codes';
-import type { CliIo, OutputStream } from '../io';
+import type { CliIo, FileWriter, OutputStream } from '../io';
 import type { CommandContext } from './context';
 import { parseInstant } from './export-ropa';
 
@@ -19,10 +19,10 @@ export interface VerifyEvidenceOptions {
 /** Failures printed one per line; the rest are counted (all of them are in --output json). */
 const FAILURES_SHOWN = 20;
 
-/** What a long export shows on stderr while the server builds the bundle and while it downloads. */
+/** What a long export shows on stderr while the server builds and streams the bundle. */
 export interface ExportProgress {
   waiting(): void;
-  received(bytes: number, total: number | null): void;
+  received(bytes: number, records: number, total: number | null): void;
   stop(): void;
 }
 
@@ -30,11 +30,11 @@ const NO_PROGRESS: ExportProgress = { waiting: () => undefined, received: () => 
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
-/** A bar of `width` cells for the fraction done. */
-export function progressBar(done: number, total: number, width = 24): string {
-  const fraction = total > 0 ? Math.min(1, done / total) : 0;
+/** A bar of `width` cells for the records received of those the bundle's header announced. */
+export function progressBar(records: number, total: number, bytes: number, width = 24): string {
+  const fraction = total > 0 ? Math.min(1, records / total) : 0;
   const filled = Math.round(fraction * width);
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${megabytes(done)} / ${megabytes(total)}`;
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${records} / ${total} records, ${megabytes(bytes)}`;
 }
 
 /** Progress on stderr only on a terminal that reports its width, never in JSON mode (stdout stays the result's). */
@@ -47,8 +47,8 @@ async function spinnerProgress(io: CliIo): Promise<ExportProgress> {
   const spin = ora({ stream: io.stderr as NodeJS.WritableStream, discardStdin: false });
   return {
     waiting: () => void spin.start('The server is building and signing the bundle'),
-    received: (bytes, total) => {
-      spin.text = total ? `Downloading ${progressBar(bytes, total)}` : `The server is building the bundle; ${megabytes(bytes)} received`;
+    received: (bytes, records, total) => {
+      spin.text = total !== null ? `Receiving ${progressBar(records, total, bytes)}` : `The server is starting the bundle; ${megabytes(bytes)} received`;
     },
     stop: () => void spin.stop(),
   };
@@ -61,17 +61,47 @@ function serverUrl(endpoint: string, pathname: string): URL {
   return url;
 }
 
-async function readBody(response: Response, progress: ExportProgress): Promise<Buffer> {
-  const total = Number(response.headers.get('content-length')) || null;
-  if (!response.body) return Buffer.from(await response.arrayBuffer());
-  const chunks: Buffer[] = [];
-  let received = 0;
+/** What the export learns of the bundle as it streams by: its header's instant, tree and record count, and its lines. */
+interface Received {
+  at: string | null;
+  treeSize: number | null;
+  announced: number | null;
+  records: number;
+  events: number;
+  bytes: number;
+  ended: boolean;
+}
+
+/**
+ * Writes the bundle's lines to the file as they arrive (blank keep-alive lines left out), in memory
+ * bounded by one line: canonical JSON sorts keys, so a record line starts `{"data":` and an event
+ * line `{"body":`; the header and the end line are parsed for the summary.
+ */
+async function streamBundle(response: Response, file: FileWriter, progress: ExportProgress): Promise<Received> {
+  const got: Received = { at: null, treeSize: null, announced: null, records: 0, events: 0, bytes: 0, ended: false };
+  const decoder = new TextDecoder('utf-8');
+  let partial = '';
+  const line = async (text: string) => {
+    if (text.trim() === '') return;
+    if (got.at === null) {
+      const header = JSON.parse(text) as { at?: string; treeHead?: { treeSize?: number }; records?: number };
+      got.at = String(header.at);
+      got.treeSize = Number(header.treeHead?.treeSize);
+      got.announced = typeof header.records === 'number' ? header.records : null;
+    } else if (text.startsWith('{"data":')) got.records++;
+    else if (text.startsWith('{"body":')) got.events++;
+    else if (text.includes('"kind":"end"')) got.ended = true;
+    got.bytes += Buffer.byteLength(text) + 1;
+    await file.write(`${text}\n`);
+  };
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    chunks.push(Buffer.from(chunk));
-    received += chunk.length;
-    progress.received(received, total);
+    const lines = (partial + decoder.decode(chunk, { stream: true })).split('\n');
+    partial = lines.pop() ?? '';
+    for (const text of lines) await line(text);
+    progress.received(got.bytes, got.records, got.announced);
   }
-  return Buffer.concat(chunks);
+  await line(partial + decoder.decode());
+  return got;
 }
 
 /** The server's refusal: `{ errors: [{ message, extensions: { code } }] }`, as GraphQL errors are. */
@@ -91,9 +121,9 @@ function refusal(status: number, text: string): CliError {
 
 /**
  * `canopy export evidence --at T -o FILE`: the evidence bundle as of T
- * (default now), built and signed by the API, written as received (every
- * byte is covered by its signature). For auditors, privacy officers and
- * admins. Progress on stderr on a terminal.
+ * (default now), built and signed by the API, streamed to the file line by
+ * line as received (JSON lines, every line covered by the signature). For
+ * auditors, privacy officers and admins. Progress on stderr on a terminal.
  */
 export async function exportEvidenceCommand(ctx: CommandContext, options: ExportEvidenceOptions): Promise<number> {
   if (!options.out) throw usageError('-o FILE is required: the bundle is written to a file');
@@ -102,41 +132,39 @@ export async function exportEvidenceCommand(ctx: CommandContext, options: Export
   const url = serverUrl(config.endpoint, '/evidence/bundle');
   if (at) url.searchParams.set('at', at);
   const progress = wantsExportProgress(ctx.io.stderr, ctx.printer.json) ? await spinnerProgress(ctx.io) : NO_PROGRESS;
-  let body: Buffer;
+  let got: Received;
   try {
     progress.waiting();
     let response: Response;
     try {
-      response = await ctx.io.fetch(url, { headers: { authorization: `Bearer ${config.token}`, accept: 'application/json' } });
+      response = await ctx.io.fetch(url, { headers: { authorization: `Bearer ${config.token}`, accept: 'application/x-ndjson' } });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       throw new CliError(`Cannot reach the Canopy API at ${url.origin}: ${cause?.code ?? cause?.message ?? (error as Error).message}`, EXIT.SERVER, { code: 'NETWORK' });
     }
     if (!response.ok) throw refusal(response.status, await response.text());
+    if (!response.body) throw new CliError('export evidence: the server answered without a body', EXIT.SERVER, { code: 'BAD_RESPONSE' });
+    let file: FileWriter;
     try {
-      body = await readBody(response, progress);
+      file = await ctx.io.openWrite(path.resolve(ctx.io.cwd, options.out));
     } catch (error) {
+      throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`, EXIT.INPUT, { code: 'OUTPUT_FILE' });
+    }
+    try {
+      got = await streamBundle(response, file, progress);
+    } catch (error) {
+      if (error instanceof SyntaxError) throw new CliError('export evidence: the server did not answer with an evidence bundle', EXIT.SERVER, { code: 'BAD_RESPONSE' });
       throw new CliError(`export evidence: the download broke off: ${(error as Error).message}`, EXIT.SERVER, { code: 'NETWORK' });
+    } finally {
+      await file.close();
     }
   } finally {
     progress.stop();
   }
-  // A slow build is kept alive with spaces before the bundle (the signature covers the canonical JSON, not the bytes): the file starts at the bundle.
-  const text = body.toString('utf8').trimStart();
-  let summary: { at: string; treeSize: number; records: number; events: number };
-  try {
-    const bundle = JSON.parse(text) as { at: string; treeHead: { treeSize: number }; sections: Record<string, unknown[]>; events: unknown[] };
-    summary = { at: bundle.at, treeSize: bundle.treeHead.treeSize, records: Object.values(bundle.sections).reduce((n, list) => n + list.length, 0), events: bundle.events.length };
-  } catch {
-    throw new CliError('export evidence: the server did not answer with an evidence bundle', EXIT.SERVER, { code: 'BAD_RESPONSE' });
-  }
-  try {
-    await ctx.io.writeFile(path.resolve(ctx.io.cwd, options.out), text);
-  } catch (error) {
-    throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`, EXIT.INPUT, { code: 'OUTPUT_FILE' });
-  }
-  ctx.printer.result({ file: options.out, bytes: Buffer.byteLength(text), ...summary });
-  ctx.printer.line(`Wrote the evidence bundle as of ${summary.at} to ${options.out}: ${summary.records} records, ${summary.events} audit events, tree of ${summary.treeSize} (${megabytes(Buffer.byteLength(text))})`);
+  if (!got.ended) throw new CliError(`export evidence: the download broke off before the bundle's signed end (${options.out} is incomplete)`, EXIT.SERVER, { code: 'NETWORK' });
+  const summary = { at: got.at, treeSize: got.treeSize, records: got.records, events: got.events };
+  ctx.printer.result({ file: options.out, bytes: got.bytes, ...summary });
+  ctx.printer.line(`Wrote the evidence bundle as of ${summary.at} to ${options.out}: ${summary.records} records, ${summary.events} audit events, tree of ${summary.treeSize} (${megabytes(got.bytes)})`);
   ctx.printer.line(`Verify it offline: canopy evidence verify ${options.out} --key canopy-audit-key.pem (the key from /.well-known/canopy-audit-key)`);
   return EXIT.OK;
 }
@@ -154,14 +182,21 @@ const where = (failure: BundleFailure) =>
 
 /**
  * `canopy evidence verify FILE --key KEY`: checks a bundle offline with
- * libs/evidence and Canopy's public key alone (PEM SPKI): the bundle
+ * libs/evidence and Canopy's public key alone (PEM SPKI), reading the file
+ * as a stream of lines: the bundle
  * signature, the tree head's, every cited event's hash and inclusion proof,
  * each record's digest and snapshot. Exit 0 verified, 1 anything that fails
  * (each failure names its record or event), 2 a missing file or key.
  */
 export async function verifyEvidenceCommand(ctx: CommandContext, file: string, options: VerifyEvidenceOptions): Promise<number> {
   if (!options.key) throw usageError('--key KEY is required: the PEM public key from /.well-known/canopy-audit-key');
-  const [bundleText, keyPem] = [await readInput(ctx.io, file, 'bundle'), await readInput(ctx.io, options.key, 'key')];
+  let lines: AsyncIterable<string>;
+  try {
+    lines = await ctx.io.readLines(path.resolve(ctx.io.cwd, file));
+  } catch (error) {
+    throw usageError(`cannot read the bundle ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const keyPem = await readInput(ctx.io, options.key, 'key');
   let key: VerifyingKey;
   try {
     key = loadPublicKey(keyPem);
@@ -169,7 +204,9 @@ export async function verifyEvidenceCommand(ctx: CommandContext, file: string, o
     if (error instanceof EvidenceKeyError) throw usageError(`${options.key} is not Canopy's public key: ${error.message}`);
     throw error;
   }
-  const result = verifyBundle(bundleText, key);
+  const verifier = new BundleVerifier(key);
+  for await (const line of lines) verifier.push(line);
+  const result = verifier.finish();
   ctx.printer.result({ file, ...result });
   if (result.ok) {
     const s = result.summary!;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../cli';
-import type { CliIo } from '../io';
+import { type CliIo, openFileWriter, readFileLines } from '../io';
 import { WORKSPACE } from './api-process';
 
 export interface CliRun {
@@ -42,6 +42,8 @@ export async function cli(argv: string[], env: { url: string; token: string }, c
     cwd,
     readFile: (p) => readFile(p, 'utf8'),
     writeFile: (p, c) => writeFile(p, c, 'utf8'),
+    openWrite: openFileWriter,
+    readLines: readFileLines,
     fetch: globalThis.fetch,
   };
   const code = await runCli(argv, io);

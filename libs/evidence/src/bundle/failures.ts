@@ -1,10 +1,11 @@
 /** Why a bundle does not verify; each failure names where it lies when it lies somewhere. */
 export type BundleFailureCode =
-  | 'PARSE_ERROR' // not UTF-8 JSON, or not an evidence bundle
+  | 'PARSE_ERROR' // not UTF-8, a line that is not JSON, or not an evidence bundle
   | 'UNSUPPORTED_VERSION'
   | 'FORMAT_ERROR' // a field missing, extra or of the wrong kind
   | 'KEY_MISMATCH' // signed by another key than the one given
   | 'BUNDLE_SIGNATURE'
+  | 'HEADER_SIGNATURE' // the header line is not the one signed
   | 'HEAD_SIGNATURE'
   | 'DUPLICATE_EVENT'
   | 'EVENT_HASH' // the event's hash is not sha256(prevHash || canonical body)
@@ -13,12 +14,13 @@ export type BundleFailureCode =
   | 'DUPLICATE_RECORD'
   | 'RECORD_DIGEST' // the record is not the one the exporter digested
   | 'MISSING_EVENT' // the record cites an event the bundle does not carry
-  | 'SNAPSHOT_MISMATCH'; // the record differs from the snapshot its event holds
+  | 'SNAPSHOT_MISMATCH' // the record differs from the snapshot its event holds
+  | 'TRUNCATED'; // the file ends before its signed end line
 
 export interface BundleFailure {
   code: BundleFailureCode;
   message: string;
-  /** Where: `treeHead`, `signature`, `events[3]`, `sections.services[12]`; absent for the whole file. */
+  /** Where: the line (`line 12`, 1-based); absent for the whole file. */
   path?: string;
   section?: string;
   /** The record's key. */
@@ -45,27 +47,18 @@ export interface BundleVerification {
   summary: BundleSummary | null;
 }
 
-export function sectionPath(section: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(section) ? `sections.${section}` : `sections[${JSON.stringify(section)}]`;
+const MAX_SCHEMA_FAILURES = 10;
+
+export function linePath(line: number): string {
+  return `line ${line}`;
 }
 
-export function recordPath(section: string, index: number): string {
-  return `${sectionPath(section)}[${index}]`;
-}
-
-/** Where a schema problem at `issuePath` lies in the raw bundle: the record or event holding it. */
-export function locate(raw: unknown, issuePath: readonly PropertyKey[]): Pick<BundleFailure, 'path' | 'section' | 'record' | 'seq'> {
-  const [top, second, third] = issuePath;
-  const at = (value: unknown, key: PropertyKey | undefined): unknown =>
-    value !== null && typeof value === 'object' && key !== undefined ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-  if (top === 'events' && typeof second === 'number') {
-    const seq = at(at(at(raw, 'events'), second), 'seq');
-    return { path: `events[${second}]`, ...(Number.isSafeInteger(seq) ? { seq: seq as number } : {}) };
-  }
-  if (top === 'sections' && typeof second === 'string') {
-    if (typeof third !== 'number') return { path: sectionPath(second), section: second };
-    const key = at(at(at(at(raw, 'sections'), second), third), 'key');
-    return { path: recordPath(second, third), section: second, ...(typeof key === 'string' ? { record: key } : {}) };
-  }
-  return typeof top === 'string' ? { path: top } : {};
+/** A line's schema problems, each naming the line and the record or event it holds. */
+export function schemaFailures(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, path: string, where: Pick<BundleFailure, 'section' | 'record' | 'seq'>): BundleFailure[] {
+  return error.issues.slice(0, MAX_SCHEMA_FAILURES).map((issue) => ({
+    code: 'FORMAT_ERROR' as const,
+    message: `${path}: ${issue.path.map(String).join('.') || 'the line'}: ${issue.message}`,
+    path,
+    ...where,
+  }));
 }

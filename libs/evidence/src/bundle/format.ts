@@ -1,26 +1,40 @@
 import { z } from 'zod';
 
 /**
- * An evidence bundle, version 1: everything an auditor needs to check
+ * An evidence bundle, format 2: everything an auditor needs to check
  * Canopy's records as of an instant with nothing but the file and Canopy's
- * public key (DESIGN.md section 10).
+ * public key (DESIGN.md section 10), as JSON lines so that it is written and
+ * verified as a stream, one record or event at a time.
  *
- * - `treeHead`: the signed tree head at `at` (its treeSize counts the audit
- *   events up to `at`).
- * - `sections`: by name (BUNDLE_SECTIONS), lists of records. A record's
- *   `data` is opaque JSON; `events` are the seqs of the audit events it rests
- *   on; `snapshot`, when present, says the value at `path` in `data` (all of
- *   it without a path) is exactly the `after` snapshot of event `seq`, one of
- *   its events. `digest` is recordDigest(section, record): it lets a verifier
- *   name the record that was changed.
- * - `events`: each cited audit event once, by seq: its hash, prevHash and the
- *   body whose canonical JSON it hashes, and its inclusion proof (hex, RFC
- *   9162 order) as leaf seq - 1 of the tree of treeHead.treeSize leaves.
- * - `signature`: Ed25519 by the key that signed the head, over
- *   bundleMessage(bundle): the RFC 8785 canonical JSON of the whole bundle
- *   without its `signature` member. Whitespace in the file does not matter.
+ * - Line 1, the header: `{ canopyEvidenceBundle: 2, at, generatedAt, treeHead, records, signature }`;
+ *   `records` announces the number of record lines (a reader's progress);
+ *   `treeHead` is the signed tree head at `at` (its treeSize counts the audit
+ *   events up to `at`); `signature` signs the header's canonical JSON without
+ *   it (headerMessage), so a changed header is named at line 1.
+ * - Then one line per record or event, in any order but that an event comes
+ *   before the first record citing it:
+ *   - `{ kind: "event", seq, hash, prevHash, body, inclusionProof }`: a cited
+ *     audit event, once: the body whose canonical JSON it hashes and its
+ *     inclusion proof (hex, RFC 9162 order) as leaf seq - 1 of the tree of
+ *     treeHead.treeSize leaves.
+ *   - `{ kind: "record", section, key, data, events, snapshot?, digest }`: a
+ *     record of a section (BUNDLE_SECTIONS); `data` is opaque JSON; `events`
+ *     the seqs of the audit events it rests on; `snapshot`, when present, says
+ *     the value at `path` in `data` (all of it without a path) is exactly the
+ *     `after` snapshot of event `seq`, one of its events. `digest` is
+ *     recordDigest(section, record): it names the record that was changed.
+ * - The last line: `{ kind: "end", records, events, digest, signature }`.
+ *   `digest` is the running hash of the lines (bundleDigest: d0 = sha256 of
+ *   the header's canonical JSON, then d = sha256(d || canonical JSON of the
+ *   line) for each line between), `signature` Ed25519 by the key that signed
+ *   the head over endMessage: the canonical JSON of
+ *   `{ canopyEvidenceBundle, digest, events, records }`. So the signature
+ *   covers every line, their order and their number; a cut file has no end.
+ *
+ * Whitespace within a line and blank lines do not matter (a slow export is
+ * kept alive with empty lines).
  */
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2 as const;
 
 export const BUNDLE_SECTIONS = ['recordOfProcessing', 'services', 'conflicts', 'arrangements', 'processors', 'assessments'] as const;
 export type BundleSectionName = (typeof BUNDLE_SECTIONS)[number];
@@ -55,18 +69,19 @@ export const snapshotClaimSchema = z.strictObject({
   path: z.array(z.union([z.string(), z.int().min(0)])).optional(),
 });
 
-export const bundleRecordSchema = z
-  .strictObject({
-    key: z.string().min(1),
-    data: json,
-    events: z.array(seq),
-    snapshot: snapshotClaimSchema.optional(),
-    digest: hashHex,
-  })
-  .refine((record) => !record.snapshot || record.events.includes(record.snapshot.seq), {
-    message: 'the snapshot event must be one of the record’s events',
-    path: ['snapshot', 'seq'],
-  });
+const recordShape = {
+  key: z.string().min(1),
+  data: json,
+  events: z.array(seq),
+  snapshot: snapshotClaimSchema.optional(),
+  digest: hashHex,
+};
+const snapshotAmongEvents: [(record: { events: number[]; snapshot?: { seq: number } }) => boolean, { message: string; path: PropertyKey[] }] = [
+  (record) => !record.snapshot || record.events.includes(record.snapshot.seq),
+  { message: 'the snapshot event must be one of the record’s events', path: ['snapshot', 'seq'] },
+];
+
+export const bundleRecordSchema = z.strictObject(recordShape).refine(...snapshotAmongEvents);
 
 export const bundleEventSchema = z.strictObject({
   seq,
@@ -82,13 +97,23 @@ export const bundleSignatureSchema = z.strictObject({
   value: z.string(),
 });
 
-export const evidenceBundleSchema = z.strictObject({
+export const bundleHeaderSchema = z.strictObject({
   canopyEvidenceBundle: z.literal(BUNDLE_VERSION),
   at: instant,
   generatedAt: instant,
   treeHead: signedTreeHeadSchema,
-  sections: z.record(z.string(), z.array(bundleRecordSchema)),
-  events: z.array(bundleEventSchema),
+  records: z.int().min(0),
+  signature: bundleSignatureSchema,
+});
+
+export const recordLineSchema = z.strictObject({ kind: z.literal('record'), section: z.string().min(1), ...recordShape }).refine(...snapshotAmongEvents);
+export const eventLineSchema = bundleEventSchema.extend({ kind: z.literal('event') });
+
+export const bundleEndSchema = z.strictObject({
+  kind: z.literal('end'),
+  records: z.int().min(0),
+  events: z.int().min(0),
+  digest: hashHex,
   signature: bundleSignatureSchema,
 });
 
@@ -97,6 +122,10 @@ export type SnapshotClaim = z.infer<typeof snapshotClaimSchema>;
 export type BundleRecord = z.infer<typeof bundleRecordSchema>;
 export type BundleEvent = z.infer<typeof bundleEventSchema>;
 export type BundleSignature = z.infer<typeof bundleSignatureSchema>;
-export type EvidenceBundle = z.infer<typeof evidenceBundleSchema>;
+export type BundleHeader = z.infer<typeof bundleHeaderSchema>;
+export type BundleEnd = z.infer<typeof bundleEndSchema>;
+export type RecordLine = BundleRecord & { kind: 'record'; section: string };
+export type EventLine = BundleEvent & { kind: 'event' };
+export type BundleLine = RecordLine | EventLine;
 /** A record as the exporter gives it, before its digest. */
 export type BundleRecordInput = Omit<BundleRecord, 'digest'>;

@@ -1,5 +1,6 @@
 export * from './format';
 export * from './digests';
 export * from './failures';
-export * from './create-bundle';
+export * from './bundle-writer';
+export * from './read-bundle';
 export * from './verify-bundle';

@@ -1,9 +1,11 @@
 import { sign } from 'node:crypto';
 import { AuditRecord, auditLeafHash, chainHash, GENESIS_HASH, leafIndexOfSeq } from '../audit/audit-event-hash';
 import { toHex } from '../bytes';
-import { bundleMessage } from '../bundle/digests';
-import { BundleContent, createBundle, serializeBundle } from '../bundle/create-bundle';
-import type { BundleEvent, BundleRecordInput, EvidenceBundle } from '../bundle/format';
+import { canonicalJson } from '../audit/audit-event-hash';
+import { BundleDigest, endMessage, headerMessage } from '../bundle/digests';
+import { BundleHead, writeBundle } from '../bundle/bundle-writer';
+import type { BundleEnd, BundleEvent, BundleHeader, BundleLine, BundleRecordInput } from '../bundle/format';
+import { parseBundle } from '../bundle/read-bundle';
 import { MemorySubtreeStore } from '../merkle/memory-store';
 import { planInclusionProofs, planRootHash } from '../merkle/proof-plans';
 import { exportPublicKeyPem, generateSigningKey, SigningKey } from '../signing/keys';
@@ -87,6 +89,8 @@ export const FIXTURE_SECTIONS: Record<string, BundleRecordInput[]> = {
 export const FIXTURE_TREE_SIZE = 10;
 
 /** The bundle content an exporter would gather for these records, proofs against the head at treeSize. */
+export type BundleContent = Omit<BundleHead, 'records'> & { sections: Record<string, readonly BundleRecordInput[]>; events: BundleEvent[] };
+
 export function bundleContent(key: SigningKey, sections = FIXTURE_SECTIONS, treeSize = FIXTURE_TREE_SIZE): BundleContent {
   const log = buildAuditLog(FIXTURE_DRAFTS);
   const cited = [...new Set(Object.values(sections).flatMap((records) => records.flatMap((r) => r.events)))].sort((a, b) => a - b);
@@ -102,12 +106,26 @@ export function bundleContent(key: SigningKey, sections = FIXTURE_SECTIONS, tree
 
 export function makeBundleFixture() {
   const key = generateSigningKey();
-  const bundle = createBundle(bundleContent(key), key);
-  return { key, publicKeyPem: exportPublicKeyPem(key), bundle, text: serializeBundle(bundle) };
+  const text = writeBundle(bundleContent(key), key);
+  return { key, publicKeyPem: exportPublicKeyPem(key), text, view: parseBundle(text) };
 }
 
-/** Signs whatever object it is given as a bundle, as a dishonest or buggy exporter could. */
-export function signAnyway(bundle: Omit<EvidenceBundle, 'signature'> & Record<string, unknown>, key: SigningKey): string {
-  const value = sign(null, bundleMessage(bundle), key.privateKey).toString('base64');
-  return JSON.stringify({ ...bundle, signature: { algorithm: 'Ed25519', keyId: key.keyId, value } });
+/** The text of these lines, one canonical JSON a line, ended as given (null: cut before the end). */
+export function bundleText(header: BundleHeader | Record<string, unknown>, lines: readonly (BundleLine | Record<string, unknown>)[], end: BundleEnd | null): string {
+  return [header, ...lines, ...(end ? [end] : [])].map((value) => `${canonicalJson(value)}\n`).join('');
+}
+
+/** Signs whatever lines it is given as a bundle, as a dishonest or buggy exporter could. */
+export function signAnyway(unsignedHeader: BundleHeader | Record<string, unknown>, lines: readonly (BundleLine | Record<string, unknown>)[], key: SigningKey): string {
+  const headerSignature = sign(null, headerMessage(unsignedHeader as Record<string, unknown>), key.privateKey).toString('base64');
+  const header = { ...unsignedHeader, signature: { algorithm: 'Ed25519', keyId: key.keyId, value: headerSignature } };
+  const digest = new BundleDigest(canonicalJson(header));
+  for (const line of lines) digest.add(canonicalJson(line));
+  const counts = {
+    digest: digest.hex(),
+    records: lines.filter((l) => l.kind === 'record').length,
+    events: new Set(lines.filter((l) => l.kind === 'event').map((l) => (l as { seq: number }).seq)).size,
+  };
+  const value = sign(null, endMessage(counts), key.privateKey).toString('base64');
+  return bundleText(header, lines, { kind: 'end', ...counts, signature: { algorithm: 'Ed25519', keyId: key.keyId, value } });
 }

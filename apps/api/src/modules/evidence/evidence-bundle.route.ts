@@ -1,41 +1,59 @@
 import type { RequestHandler, Response } from 'express';
-import { serializeBundle } from '@canopy/evidence';
 import type { Viewer } from '../../auth/viewer';
 import { READERS_OF_AUDIT } from '../../auth/viewer';
 import type { Clock } from '../../common/clock';
 import { CanopyError } from '../../common/errors';
-import type { EvidenceBundles, PreparedBundle } from './evidence-bundle.app-service';
+import type { BundleSink, EvidenceBundles, PreparedBundle } from './evidence-bundle.app-service';
 
 /** Where the CLI (`canopy export evidence`) and the console fetch a bundle. */
 export const EVIDENCE_BUNDLE_PATH = '/evidence/bundle';
 
-/** The bytes written at a time, so a slow client holds back the writes (and sees its progress). */
-const CHUNK_BYTES = 256 * 1024;
 /**
- * A bundle not built by then is answered at once (200, chunked) and kept alive with a space every
- * KEEP_ALIVE_MS while it is built: clients give up waiting for headers (Node's fetch after 300 s),
- * and JSON allows whitespace before the value (the signature covers the canonical JSON, not the bytes).
+ * While a piece takes longer than this to build, an empty line keeps the connection alive (clients give
+ * up on a silent connection; the format skips blank lines).
  */
 const KEEP_ALIVE_MS = 10_000;
 
-type BundleMaker = Pick<EvidenceBundles, 'prepare' | 'assemble'>;
+type BundleMaker = Pick<EvidenceBundles, 'prepare' | 'write'>;
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, NOT_FOUND: 404 };
 
-async function send(res: Response, body: Buffer): Promise<void> {
-  for (let offset = 0; offset < body.length; offset += CHUNK_BYTES) {
-    if (!res.write(body.subarray(offset, offset + CHUNK_BYTES))) await new Promise((resolve) => res.once('drain', resolve));
-  }
-  res.end();
+class ClientGone extends Error {}
+
+/** Writes to the response, waiting for a slow client to drain; a client that went away stops the build. */
+function responseSink(res: Response): BundleSink & { idleSince(): number } {
+  let lastWrite = Date.now();
+  return {
+    idleSince: () => lastWrite,
+    write: async (chunk) => {
+      if (res.destroyed || res.writableEnded) throw new ClientGone('the client went away');
+      lastWrite = Date.now();
+      if (res.write(chunk)) return;
+      await new Promise<void>((resolve, reject) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', gone);
+          resolve();
+        };
+        const gone = () => {
+          res.off('drain', done);
+          reject(new ClientGone('the client went away'));
+        };
+        res.once('drain', done);
+        res.once('close', gone);
+      });
+    },
+  };
 }
 
 /**
- * GET /evidence/bundle?at=ISO: the evidence bundle as of `at` (default: now), signed, as canonical JSON.
- * AUDITOR, PRIVACY_OFFICER and ADMIN only; the caller is authenticated by the route's guard (an API
- * token or the console's session). A refusal is shaped like a GraphQL error:
- * `{ errors: [{ message, extensions: { code } }] }`. A bundle built within 10 s is sent with its
- * Content-Length (a client shows a progress bar); a longer build answers at once and sends spaces
- * until the bundle follows (a failure then cuts the connection: the client sees a broken download).
+ * GET /evidence/bundle?at=ISO: the evidence bundle as of `at` (default: now), signed, as JSON lines
+ * (format 2), written as it is built, a batch of records at a time (chunked, no Content-Length: the
+ * header line announces the number of records, for a client's progress). AUDITOR, PRIVACY_OFFICER and
+ * ADMIN only; the caller is authenticated by the route's guard (an API token or the console's session).
+ * A refusal is shaped like a GraphQL error: `{ errors: [{ message, extensions: { code } }] }`. A
+ * failure once the answer began cuts the connection (the client sees a broken download; a bundle
+ * without its end line does not verify); a client that goes away stops the build.
  */
 export function evidenceBundleRoute(bundles: BundleMaker, clock: Clock, viewerOf: (res: Response) => Viewer, keepAliveMs = KEEP_ALIVE_MS): RequestHandler {
   return async (req, res, next) => {
@@ -57,29 +75,19 @@ export function evidenceBundleRoute(bundles: BundleMaker, clock: Clock, viewerOf
       next(error);
       return;
     }
-    res.status(200).type('application/json').set('cache-control', 'no-store');
-    const building = bundles.assemble(prepared).then((bundle) => Buffer.from(serializeBundle(bundle), 'utf8'));
-    building.catch(() => undefined); // awaited below
-    let timer: NodeJS.Timeout | undefined;
-    const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), keepAliveMs)));
+    res.status(200).type('application/x-ndjson').set('cache-control', 'no-store');
+    res.flushHeaders();
+    const sink = responseSink(res);
+    const keepAlive = setInterval(() => {
+      if (Date.now() - sink.idleSince() >= keepAliveMs && !res.destroyed) res.write('\n');
+    }, keepAliveMs);
     try {
-      const first = await Promise.race([building, slow]);
-      clearTimeout(timer);
-      if (first !== 'slow') {
-        res.set('content-length', String(first.length));
-        await send(res, first);
-        return;
-      }
-      res.flushHeaders();
-      const keepAlive = setInterval(() => res.write(' '), keepAliveMs);
-      try {
-        await send(res, await building);
-      } finally {
-        clearInterval(keepAlive);
-      }
+      await bundles.write(prepared, sink);
+      res.end();
     } catch (error) {
-      if (!res.headersSent) return next(error);
-      res.destroy(error as Error);
+      if (!(error instanceof ClientGone)) res.destroy(error as Error);
+    } finally {
+      clearInterval(keepAlive);
     }
   };
 }

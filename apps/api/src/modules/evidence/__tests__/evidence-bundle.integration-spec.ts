@@ -1,13 +1,19 @@
 import { testDialects, type QueryTally, countQueriesIn } from '@canopy/persistence';
-import { auditLeafHash, MemorySubtreeStore, toHex, verifyBundle, type EvidenceBundle } from '@canopy/evidence';
+import { auditLeafHash, type BundleView, canonicalJson, MemorySubtreeStore, parseBundle, toHex, verifyBundle } from '@canopy/evidence';
 import { auditTreeSizes } from '../../audit';
-import { expectOk, LOCATION_ITEM, registerService, RETENTION_90_GLOBAL, setInventory } from '../../../testing/fixtures';
+import { EvidenceBundles } from '../evidence-bundle.app-service';
+import { expectOk, LOCATION_ITEM, propose, registerProcessor, registerService, RETENTION_90_GLOBAL, setInventory } from '../../../testing/fixtures';
 import { AUDITOR, ENGINEER, OFFICER, useWorld } from '../../../testing/world';
 
 const HOUR_MS = 3600_000;
 type Refusal = { errors: { message: string; extensions: { code: string; argument?: string } }[] };
 const refusal = async (response: Response) => (await response.json()) as Refusal;
 const UPDATE_PROCESSOR = 'mutation($i: UpdateProcessorInput!) { updateProcessor(input: $i) { version } }';
+const QUESTIONNAIRE = 'query($k: AssessmentKind!) { assessmentQuestionnaire(kind: $k) { questions { id } } }';
+const DRAFT_ASSESSMENT = 'mutation($i: DraftAssessmentInput!) { draftAssessment(input: $i) { id version } }';
+const SUBMIT_ASSESSMENT = 'mutation($id: ID!, $v: Int!) { submitAssessment(id: $id, expectedVersion: $v) { id version } }';
+const APPROVE_ASSESSMENT = 'mutation($i: DecideAssessmentInput!) { approveAssessment(input: $i) { id version status } }';
+const RISK = { description: 'location traces leak', likelihood: 'LOW', severity: 'MEDIUM', mitigation: 'coarse locations only', residual: 'LOW' };
 
 describe.each(testDialects())('evidence bundles on %s', (dialect) => {
   const t = useWorld(dialect, {
@@ -21,12 +27,11 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
   const publicKey = async () => (await fetch(`${t.url}/.well-known/canopy-audit-key`)).text();
   const fetchBundle = (token: string | null, at?: string) =>
     fetch(`${t.url}/evidence/bundle${at ? `?at=${encodeURIComponent(at)}` : ''}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const bundleAt = async (at?: string): Promise<{ text: string; bundle: EvidenceBundle }> => {
+  const bundleAt = async (at?: string): Promise<{ text: string; bundle: BundleView }> => {
     const response = await fetchBundle(t.as.auditor, at);
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(text));
-    return { text, bundle: JSON.parse(text) };
+    return { text, bundle: parseBundle(text) };
   };
   const eventHashes = async (): Promise<string[]> =>
     (await expectOk(t.gql('{ auditEvents(first: 500) { edges { node { seq hash } } } }', {}, t.as.auditor))).auditEvents.edges
@@ -63,7 +68,7 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
       for (const token of [t.as.auditor, t.as.officer, t.as.admin]) {
         const response = await fetchBundle(token);
         expect(response.status).toBe(200);
-        expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
         const result = verifyBundle(await response.text(), key);
         expect(result.failures).toEqual([]);
         expect(result.ok).toBe(true);
@@ -102,7 +107,6 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
       expect((maps.data as { effectivePolicy: unknown[] }).effectivePolicy.length).toBeGreaterThan(0);
       const tiles = bundle.sections.processors.find((r) => r.key === 'tiles')!;
       expect(tiles.snapshot).toEqual({ seq: tiles.events[0] });
-      expect(bundle.sections.assessments).toEqual([]);
     });
 
     it('should give a past instant the records, findings and tree of then', async () => {
@@ -135,19 +139,88 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
       expect(now.treeHead.treeSize).toBeGreaterThan(treeSize);
     });
 
-    it('should read the same statements whatever the number of services (the sections set-based, the proofs in one read)', async () => {
-      const measure = async () => {
+    it('should carry every assessment (DPIA and TIA) as it stood at T, checked against its last event, and the processors of then', async () => {
+      const draftOf = async (kind: string, extra: Record<string, unknown>) => {
+        const questions = (await expectOk(t.gql(QUESTIONNAIRE, { k: kind }, t.as.officer))).assessmentQuestionnaire.questions;
+        const answers = questions.map((q: { id: string }) => ({ questionId: q.id, answer: `answer to ${q.id}` }));
+        const i = { kind, serviceKey: 'maps', answers, risks: [RISK], reviewDueAt: t.clock.iso(90 * 24 * HOUR_MS), ...extra };
+        return (await expectOk(t.gql(DRAFT_ASSESSMENT, { i }, t.as.geo))).draftAssessment as { id: string; version: number };
+      };
+      const arrangement = await propose(t, t.as.geo, { serviceKey: 'maps', processorKey: 'tiles', dataCategories: ['device.location'] });
+      const dpia = await draftOf('DPIA', {});
+      const tia = await draftOf('TIA', { sharingArrangementId: arrangement.id });
+      const submitted = (await expectOk(t.gql(SUBMIT_ASSESSMENT, { id: dpia.id, v: dpia.version }, t.as.geo))).submitAssessment;
+      t.clock.advance(HOUR_MS);
+      const before = t.clock.iso();
+      t.clock.advance(HOUR_MS);
+      await expectOk(t.gql(APPROVE_ASSESSMENT, { i: { id: dpia.id, expectedVersion: submitted.version, comment: 'fine' } }, t.as.officer));
+      await registerProcessor(t, t.as.officer, 'late-co');
+      const key = await publicKey();
+
+      const then = await bundleAt(before);
+      const thenResult = verifyBundle(then.text, key);
+      expect(thenResult.failures).toEqual([]);
+      const byKey = (bundle: BundleView) => new Map(bundle.sections.assessments.map((r) => [r.key, r]));
+      const dpiaThen = byKey(then.bundle).get(dpia.id)!;
+      expect(dpiaThen.data).toMatchObject({ id: dpia.id, kind: 'DPIA', service: 'maps', status: 'IN_REVIEW', version: submitted.version });
+      expect(dpiaThen.snapshot).toEqual({ seq: dpiaThen.events[0] });
+      const cited = then.bundle.events.find((e) => e.seq === dpiaThen.events[0])!;
+      expect(cited.body).toMatchObject({ action: 'assessment.submitted', entityType: 'assessment', entityId: dpia.id });
+      expect(byKey(then.bundle).get(tia.id)!.data).toMatchObject({ kind: 'TIA', status: 'DRAFT', arrangement: arrangement.id });
+      expect(then.bundle.sections.processors.map((r) => r.key)).not.toContain('late-co');
+
+      const now = await bundleAt();
+      const nowResult = verifyBundle(now.text, key);
+      expect(nowResult.failures).toEqual([]);
+      expect(nowResult.summary!.snapshotsChecked).toBeGreaterThanOrEqual(thenResult.summary!.snapshotsChecked + 1);
+      expect(byKey(now.bundle).get(dpia.id)!.data).toMatchObject({ status: 'APPROVED', approval: { approver: OFFICER.email, comment: 'fine' } });
+      expect(now.bundle.sections.processors.map((r) => r.key)).toContain('late-co');
+
+      // A record changed in the file: the bundle no longer verifies, and the failure names the assessment.
+      const record = canonicalJson(now.bundle.lines.find((l) => l.kind === 'record' && l.section === 'assessments' && l.key === dpia.id)!);
+      const tampered = now.text.replace(record, record.replace('"status":"APPROVED"', '"status":"REJECTED"'));
+      expect(tampered).not.toBe(now.text);
+      expect(verifyBundle(tampered, key).failures).toContainEqual(expect.objectContaining({ section: 'assessments', record: dpia.id }));
+    });
+
+    it('should read the same statements whatever the number of services within a batch, and a constant number more per batch', async () => {
+      const application = t.server.application;
+      const measure = async (bundles = application.evidenceBundles) => {
         const tally: QueryTally = { statements: 0 };
-        await countQueriesIn(tally, () => t.server.application.evidenceBundles.build(null, t.clock.now()));
+        await countQueriesIn(tally, () => bundles.build(null, t.clock.now()));
         return tally.statements;
       };
+      // Batches of 2 services and 2 records: two more services with an activity each make one more batch of each.
+      const small = new EvidenceBundles(application.db, application.evidence, application.evidenceSources, { services: 2, records: 2 });
+      const addServices = async (keys: string[]) => {
+        for (const key of keys) {
+          await registerService(t, t.as.officer, key, 'geo');
+          await setInventory(t, t.as.officer, key, [LOCATION_ITEM]);
+        }
+      };
       await measure(); // the signing key read once
-      const small = await measure();
-      for (let i = 0; i < 12; i++) {
-        await registerService(t, t.as.officer, `svc-${i}`, 'geo');
-        await setInventory(t, t.as.officer, `svc-${i}`, [LOCATION_ITEM]);
-      }
-      expect(await measure()).toBe(small);
+      await addServices(['batch-a', 'batch-b']);
+      const [whole, batched] = [await measure(), await measure(small)];
+      await addServices(['batch-c', 'batch-d']);
+      const [whole2, batched2] = [await measure(), await measure(small)];
+      await addServices(['batch-e', 'batch-f']);
+      const batched3 = await measure(small);
+      expect(whole2).toBe(whole);
+      const perBatch = batched2 - batched;
+      expect(perBatch).toBeGreaterThan(0);
+      expect(batched3 - batched2).toBe(perBatch);
+    });
+
+    it('should stream the bundle in pieces: the header first, then events before the records citing them', async () => {
+      const pieces: string[] = [];
+      const app = t.server.application;
+      const small = new EvidenceBundles(app.db, app.evidence, app.evidenceSources, { services: 1, records: 1 });
+      await small.write(await small.prepare(null, t.clock.now()), { write: async (chunk) => void pieces.push(chunk) });
+      expect(pieces.length).toBeGreaterThan(6);
+      expect(JSON.parse(pieces[0])).toMatchObject({ canopyEvidenceBundle: 2, records: expect.any(Number) });
+      const text = pieces.join('');
+      expect(verifyBundle(text, await publicKey())).toMatchObject({ ok: true, failures: [] });
+      expect(JSON.parse(pieces[pieces.length - 1])).toMatchObject({ kind: 'end' });
     });
   });
 });
