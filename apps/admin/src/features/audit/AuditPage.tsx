@@ -11,6 +11,7 @@ import { VerifyChain } from './VerifyChain';
 import { AuditCsvButton } from './AuditCsvButton';
 import { AUDIT_ENTITY_TYPES } from './audit-entities';
 import { TreeHeadPanel } from './TreeHeadPanel';
+import { EvidenceBundlePanel } from './EvidenceBundlePanel';
 
 const PAGE_SIZE = 50;
 const FILTER_KEYS = ['entityType', 'entityId', 'actorEmail', 'action', 'from', 'to'] as const;
@@ -59,6 +60,9 @@ export function AuditPage() {
       </Paper>
       <Paper withBorder p="md">
         <TreeHeadPanel />
+      </Paper>
+      <Paper withBorder p="md">
+        <EvidenceBundlePanel />
       </Paper>
       <Paper withBorder p="md" component="form" onSubmit={apply} aria-label="Filter audit events">
         <Group align="flex-end" wrap="wrap">
