@@ -3,7 +3,7 @@ import { type SharingStatus, type TransferMechanism, transferImpact, transferSce
 import { ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
-import type { EnforcementReader } from '../assessments';
+import { assessmentRecords, type EnforcementReader } from '../assessments';
 import type { ServiceFinding } from '../findings';
 import type { HomeRegionReader } from '../home-region';
 import { processorsAt, processorTransferFacts } from '../processors';
@@ -20,13 +20,14 @@ const LIVE: SharingStatus[] = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
 
 /**
  * `transferImpact`: reads the live arrangements, the processors, the
- * services, the register, the home region and enforcement in six statements
- * whatever the organisation's size, and hands them to the domain's what-if.
- * Saves nothing. No transfer impact assessment is kept yet, so a safeguard
- * mechanism is no fallback; findings are LOW until enforcement is on.
- * From a past instant, the arrangements and processors are those of that
- * instant (their revisions then: the arrangements' origins joined, so still
- * six statements); from now or a future one, they are today's.
+ * services, the register, the home region, enforcement and the arrangements'
+ * TIAs in seven statements whatever the organisation's size (eight from a
+ * past instant), and hands them to the domain's what-if. Saves nothing. A
+ * safeguard mechanism is a fallback where an approved, unexpired, current
+ * TIA covers the arrangement at the scenario's instant; findings are LOW
+ * until enforcement is on. From a past instant, the arrangements, processors
+ * and TIAs are those of that instant (their revisions then); from now or a
+ * future one, they are today's.
  */
 export class TransferImpactService {
   constructor(
@@ -42,13 +43,14 @@ export class TransferImpactService {
 
     const m = this.db.manager;
     const past = scenario.from.getTime() < now.getTime();
-    const [arrangements, processors, services, entries, homeRegion, enforceFrom] = await Promise.all([
+    const [arrangements, processors, services, entries, homeRegion, enforceFrom, assessments] = await Promise.all([
       past ? liveAt(m, scenario.from) : liveNow(m),
       past ? processorsAt(m, 'all', scenario.from) : m.find(ProcessorEntity),
       m.find(ServiceEntity),
       loadAdequacyEntries(m),
       this.homeRegion.at(scenario.from, m),
       this.enforcement.enforceFrom(m),
+      assessmentRecords(m, 'all', scenario.from, past),
     ]);
     const processorById = new Map(processors.map((p) => [p.id, p]));
     const serviceById = new Map(services.map((s) => [s.id, s]));
@@ -58,7 +60,7 @@ export class TransferImpactService {
       const service = serviceById.get(a.serviceId);
       if (!processor || !service) return [];
       const content = { dataCategories: a.dataCategories, purposes: a.purposes, legalBasis: a.legalBasis };
-      return [{ id: a.id, ...content, status: a.status as SharingStatus, serviceKey: service.key, processor: processorTransferFacts(processor), tias: [] }];
+      return [{ id: a.id, ...content, status: a.status as SharingStatus, serviceKey: service.key, processor: processorTransferFacts(processor), tias: assessments.tiasByArrangement.get(a.id) ?? [] }];
     });
     const outcome = transferImpact(scenario, { arrangements: facts, homeRegion, adequacy: entries, enforceFrom });
     return {

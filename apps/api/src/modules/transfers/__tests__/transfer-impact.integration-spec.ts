@@ -2,6 +2,7 @@ import { testDialects } from '@canopy/persistence';
 import { codeOf, tableCounts, TestServer } from '../../../testing/test-server';
 import * as fx from '../../../testing/fixtures';
 import { geoWorld } from '../../../testing/world';
+import { approveAssessment, draftAssessment, submitAssessment } from '../../../testing/assessment-fixtures';
 
 const { APPROVE, expectOk, item, PERMISSIVE_GLOBAL, propose, publishPolicy, registerProcessor, registerService, setInventory, SUBMIT } = fx;
 
@@ -77,6 +78,14 @@ describe.each(testDialects())('transferImpact on %s', (dialect) => {
     const r = await t.gql(IMPACT, { s: { withdrawAdequacy: ['US', 'ZZ'] } }, auditor);
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0].extensions!.argument).toBe('scenario.withdrawAdequacy[1]');
+  });
+
+  it('should count an approved TIA under standard contractual clauses as a fallback, so no finding would open', async () => {
+    const withdrawUs = async () => (await impact({ withdrawAdequacy: ['US'] })).affected.find((a: any) => a.arrangement.id === approved);
+    expect(await withdrawUs()).toEqual(expect.objectContaining({ hasFallback: false, findingsOpening: [expect.objectContaining({ rule: 'TRANSFER_UNLAWFUL' })] }));
+    const tia = await draftAssessment(t, geo, new Date(), { kind: 'TIA', serviceKey: 'maps', sharingArrangementId: approved });
+    await approveAssessment(t, officer, await submitAssessment(t, geo, tia));
+    expect(await withdrawUs()).toEqual(expect.objectContaining({ countries: ['US'], hasFallback: true, findingsOpening: [] }));
   });
 
   it('should refuse engineers with FORBIDDEN', async () => {
