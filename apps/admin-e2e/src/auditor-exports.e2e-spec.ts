@@ -4,7 +4,7 @@ import { download, parseCsv } from './support/downloads';
 const MINUTE = 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ROPA = 'query($at: DateTime) { recordOfProcessing(at: $at) { at activities { serviceKey purpose } } }';
-const HEADER = ['service', 'service_name', 'team', 'lifecycle', 'purpose', 'purpose_name', 'legal_bases', 'data_subjects', 'data_categories', 'recipients', 'transfers_outside_home_region', 'erasure_time_limits', 'security_measures', 'gaps', 'as_of'];
+const HEADER = ['service', 'service_name', 'team', 'lifecycle', 'purpose', 'purpose_name', 'legal_bases', 'data_subjects', 'data_categories', 'recipients', 'transfers_outside_home_region', 'transfers', 'dpia', 'erasure_time_limits', 'security_measures', 'gaps', 'as_of'];
 
 interface Ropa {
   recordOfProcessing: { at: string; activities: { serviceKey: string; purpose: string }[] };
@@ -52,7 +52,9 @@ describe('an auditor exports', () => {
     expect(header).toEqual(HEADER);
     expect(rows).toHaveLength(then.activities.length);
     expect(rows.map((r) => `${r[0]}:${r[4]}`)).toEqual(then.activities.map((a) => `${a.serviceKey}:${a.purpose}`));
-    expect(rows.every((r) => r[14] === then.at)).toBe(true);
+    expect(rows.every((r) => r[16] === then.at)).toBe(true);
+    // Every activity says where its DPIA stands (required or not), as the CLI's file does.
+    expect(rows.every((r) => /required/i.test(r[12]))).toBe(true);
 
     // JSON for the same instant.
     const json = await download(page, () => page.getByRole('button', { name: 'Download JSON' }).click());

@@ -54,6 +54,17 @@ export const ExportRopaQueryDocument = graphql(`
           legalBasis
           approvedAt
         }
+        transfers {
+          recipient
+          country
+          restricted
+          lawful
+          basis
+        }
+        dpia {
+          summary
+          criteria
+        }
         erasureTimeLimits {
           dataCategory
           retentionDays

@@ -32,6 +32,12 @@ const COLUMNS: readonly (readonly [string, (a: Activity, at: string) => string])
           .map((r) => `${r.processorKey} (${r.country}): ${r.transferMechanism && r.transferMechanism !== 'NOT_REQUIRED' ? r.transferMechanism : 'NO MECHANISM RECORDED'}`),
       ),
   ],
+  [
+    'transfers',
+    (a) =>
+      list(a.transfers.map((t) => `${t.recipient} (${t.country}): ${t.restricted ? (t.lawful ? t.basis : `UNLAWFUL${t.basis ? ` (${t.basis})` : ''}`) : 'not restricted'}`)),
+  ],
+  ['dpia', (a) => `${a.dpia.summary}${a.dpia.criteria.length ? ` [${a.dpia.criteria.join(' / ')}]` : ''}`],
   ['erasure_time_limits', (a) => list(a.erasureTimeLimits.map((e) => `${e.dataCategory}: ${e.description}`))],
   ['security_measures', (a) => list([...a.securityMeasures, ...a.dataCategories.map((c) => `${c.key} encryption ${c.encryption}`)])],
   ['gaps', (a) => list(a.gaps)],
