@@ -108,6 +108,7 @@ describe('assessments', () => {
     await toast(page, 'The DPIA of Lens is saved as a draft.');
     await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
     await page.getByText('draft', { exact: true }).first().waitFor();
+    const draftId = /\/assessments\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
 
     for (let i = 1; i < questions; i++) await answers.nth(i).fill(`Answer ${i + 1}: documented in the Lens design review.`);
     await page.getByRole('button', { name: 'Add a risk' }).click();
@@ -130,6 +131,8 @@ describe('assessments', () => {
     await toast(page, 'The DPIA of Lens is submitted: another privacy officer reviews it.');
     const id = /\/assessments\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
     expect(id).toBeTruthy();
+    // The changes were saved into that draft (saveAssessmentDraft), not into a new one left beside it.
+    expect(id).toBe(draftId);
     await page.getByText('in review', { exact: true }).first().waitFor();
     // The author is told why there is nothing to decide, instead of a button the API would refuse.
     await page.getByText('You wrote this assessment').waitFor();

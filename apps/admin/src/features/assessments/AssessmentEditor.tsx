@@ -8,10 +8,10 @@ import { ErrorMessage } from '../../components/QueryState';
 import { ConfirmDialog } from '../../components/forms/ConfirmDialog';
 import { DayInput, formDateProps } from '../../components/forms/DateFields';
 import { notifySaved } from '../../components/forms/notify';
-import { fieldErrorsOf } from '../../lib/errors';
+import { fieldErrorsOf, hasErrorCode } from '../../lib/errors';
 import { plural } from '../../lib/format';
-import { DraftAssessmentMutation, SubmitAssessmentMutation } from './assessment-operations';
-import { type AssessmentValues, blankRisk, draftErrors, draftInput, fieldOfArgument, submitErrors, unansweredCount } from './assessment-form';
+import { DraftAssessmentMutation, SaveAssessmentDraftMutation, SubmitAssessmentMutation } from './assessment-operations';
+import { type AssessmentValues, blankRisk, draftErrors, draftInput, fieldOfArgument, saveDraftInput, submitErrors, unansweredCount } from './assessment-form';
 import { RISK_LEVEL_OPTIONS } from './assessment-words';
 
 export interface EditorSubject {
@@ -25,15 +25,27 @@ export interface EditorSubject {
 
 /**
  * The questionnaire's questions with their answers, the risks and the review
- * date of a draft; saving keeps a draft (the API keeps each save as a new
- * draft: it has no way to amend one), submitting saves what changed and
- * sends the draft for review after asking. Problems sit next to their field:
- * the domain's rules first, then the API's by argument.
+ * date of a draft; saving keeps a draft (a new one with draftAssessment, a
+ * saved one amended with saveAssessmentDraft against the version read: when
+ * someone changed it first, `onStale` reloads it and says so), submitting
+ * saves what changed and sends the draft for review after asking. Problems
+ * sit next to their field: the domain's rules first, then the API's by argument.
  */
-export function AssessmentEditor({ subject, initial, saved }: { subject: EditorSubject; initial: AssessmentValues; saved: { id: string; version: number } | null }) {
+export function AssessmentEditor({
+  subject,
+  initial,
+  saved,
+  onStale,
+}: {
+  subject: EditorSubject;
+  initial: AssessmentValues;
+  saved: { id: string; version: number } | null;
+  onStale?: () => Promise<unknown>;
+}) {
   const navigate = useNavigate();
   const form = useForm<AssessmentValues>({ initialValues: initial });
   const [draft] = useMutation(DraftAssessmentMutation);
+  const [amend] = useMutation(SaveAssessmentDraftMutation);
   const [submit] = useMutation(SubmitAssessmentMutation);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -44,12 +56,16 @@ export function AssessmentEditor({ subject, initial, saved }: { subject: EditorS
   /** Saves the form as a draft when it differs from the saved one; the draft to act on. */
   const saveIfChanged = async (): Promise<{ id: string; version: number }> => {
     if (saved && !form.isDirty()) return saved;
-    const input = draftInput(form.values, subject);
+    const input = saved ? saveDraftInput(form.values, saved) : draftInput(form.values, subject);
     try {
-      const result = await draft({ variables: { input } });
-      if (!result.data) throw new Error('The draft was not saved.');
-      return result.data.draftAssessment;
+      const written = 'id' in input ? (await amend({ variables: { input } })).data?.saveAssessmentDraft : (await draft({ variables: { input } })).data?.draftAssessment;
+      if (!written) throw new Error('The draft was not saved.');
+      return written;
     } catch (e) {
+      if (onStale && hasErrorCode(e, 'VERSION_CONFLICT')) {
+        await onStale();
+        throw new PlacedError();
+      }
       const { fields, unplaced } = fieldErrorsOf(e, (argument) => fieldOfArgument(argument, input, form.values));
       form.setErrors(fields);
       if (unplaced) throw e;
@@ -119,7 +135,7 @@ export function AssessmentEditor({ subject, initial, saved }: { subject: EditorS
         </Title>
         <Text size="sm" c="dimmed">
           A draft may leave questions blank; submitting needs every answer and a review date.
-          {saved ? ' Saving keeps your changes as a new draft.' : ' Nothing is saved until you save the draft or submit it.'}
+          {saved ? '' : ' Nothing is saved until you save the draft or submit it.'}
         </Text>
         {missing !== null && (
           <Alert color="orange" variant="light" role="alert" title="Not every question is answered">

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { AssessmentPage, AssessmentPageQuery } from './AssessmentPage';
-import { ApproveAssessmentMutation, DraftAssessmentMutation, RecordPriorConsultationMutation, RejectAssessmentMutation, SubmitAssessmentMutation } from './assessment-operations';
+import { ApproveAssessmentMutation, RecordPriorConsultationMutation, RejectAssessmentMutation, SaveAssessmentDraftMutation, SubmitAssessmentMutation } from './assessment-operations';
 import { engineer, officer, renderPage } from '../../testing/render';
 import { allowTypingTime } from '../../testing/fixtures';
 import { assessmentRecord, OTHER_OFFICER, QUESTIONS, risk } from '../../testing/assessments';
@@ -35,14 +35,14 @@ describe('AssessmentPage', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
-  it('should save the changes as a draft, then submit that draft with its version after asking, and say so', async () => {
+  it('should save the changes into the same draft with the version read, then submit it with the new version after asking, and say so', async () => {
     const due = new Date(Date.now() + 60 * DAY).toISOString();
     const complete = ['Voice and camera.', 'Search.', 'Needed to search by voice.'];
-    const saved = assessmentRecord({ id: 'as2', answered: complete, reviewDueAt: due, risks: [risk('LOW')] });
-    const draftVariables = {
+    const saved = assessmentRecord({ version: 2, answered: complete, reviewDueAt: due, risks: [risk('LOW')] });
+    const saveVariables = {
       input: {
-        kind: 'DPIA',
-        serviceKey: 'lens',
+        id: 'as1',
+        expectedVersion: 1,
         answers: QUESTIONS.map((q, i) => ({ questionId: q.id, answer: complete[i] })),
         risks: [{ description: 'Voice recordings leak', likelihood: 'MEDIUM', severity: 'HIGH', mitigation: 'Encrypt at rest', residual: 'LOW' }],
         reviewDueAt: due,
@@ -50,9 +50,9 @@ describe('AssessmentPage', () => {
     };
     const { user } = render([
       page(assessmentRecord({ answered: ['Voice and camera.', 'Search.', null], reviewDueAt: due })),
-      { request: { query: DraftAssessmentMutation, variables: draftVariables }, result: { data: { draftAssessment: saved } } },
-      { request: { query: SubmitAssessmentMutation, variables: { id: 'as2', expectedVersion: 1 } }, result: { data: { submitAssessment: { ...saved, status: 'IN_REVIEW', version: 2 } } } },
-      page({ ...saved, status: 'IN_REVIEW', version: 2 }, 'as2'),
+      { request: { query: SaveAssessmentDraftMutation, variables: saveVariables }, result: { data: { saveAssessmentDraft: saved } } },
+      { request: { query: SubmitAssessmentMutation, variables: { id: 'as1', expectedVersion: 2 } }, result: { data: { submitAssessment: { ...saved, status: 'IN_REVIEW', version: 3 } } } },
+      page({ ...saved, status: 'IN_REVIEW', version: 3 }),
     ]);
     await user.type(await screen.findByRole('textbox', { name: `3. ${QUESTIONS[2].text}` }, WAIT), 'Needed to search by voice.');
     await user.click(screen.getByRole('button', { name: 'Add a risk' }));
@@ -67,6 +67,46 @@ describe('AssessmentPage', () => {
     // The page now shows the submitted draft, which its author may no longer decide on.
     expect(await screen.findByTestId('author-may-not-decide', undefined, WAIT)).toBeInTheDocument();
     expect(screen.getByText('in review')).toBeInTheDocument();
+  });
+
+  it('should save a changed draft in place with saveAssessmentDraft, then save again against the new version', async () => {
+    const input = (version: number, answer: string) => ({ input: { id: 'as1', expectedVersion: version, answers: [{ questionId: QUESTIONS[0].id, answer }], risks: [], reviewDueAt: null } });
+    const { user } = render([
+      page(assessmentRecord()),
+      { request: { query: SaveAssessmentDraftMutation, variables: input(1, 'Voice.') }, result: { data: { saveAssessmentDraft: assessmentRecord({ version: 2, answered: ['Voice.', null, null] }) } } },
+      { request: { query: SaveAssessmentDraftMutation, variables: input(2, 'Voice and camera.') }, result: { data: { saveAssessmentDraft: assessmentRecord({ version: 3, answered: ['Voice and camera.', null, null] }) } } },
+    ]);
+    const first = await screen.findByRole('textbox', { name: `1. ${QUESTIONS[0].text}` }, WAIT);
+    expect(screen.getByRole('button', { name: 'Save draft' })).toBeDisabled();
+    await user.type(first, 'Voice.');
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(await screen.findByText('The DPIA of Lens is saved as a draft.', undefined, WAIT)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(/version 2$/)).toBeInTheDocument(), WAIT);
+    expect(screen.getByRole('button', { name: 'Save draft' })).toBeDisabled();
+    await user.clear(screen.getByRole('textbox', { name: `1. ${QUESTIONS[0].text}` }));
+    await user.type(screen.getByRole('textbox', { name: `1. ${QUESTIONS[0].text}` }), 'Voice and camera.');
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    await waitFor(() => expect(screen.getByText(/version 3$/)).toBeInTheDocument(), WAIT);
+    expect(screen.getByRole('textbox', { name: `1. ${QUESTIONS[0].text}` })).toHaveValue('Voice and camera.');
+  });
+
+  it('should say that someone else changed the draft and reload it when the save meets a VERSION_CONFLICT', async () => {
+    const theirs = assessmentRecord({ version: 2, answered: ['Their answer.', null, null] });
+    const { user } = render([
+      page(assessmentRecord(), 'as1', 1),
+      {
+        request: { query: SaveAssessmentDraftMutation, variables: { input: { id: 'as1', expectedVersion: 1, answers: [{ questionId: QUESTIONS[0].id, answer: 'Mine.' }], risks: [], reviewDueAt: null } } },
+        result: { errors: [{ message: 'Assessment as1 is at version 2, not 1.', extensions: { code: 'VERSION_CONFLICT' } }] },
+      },
+      page(theirs),
+    ]);
+    await user.type(await screen.findByRole('textbox', { name: `1. ${QUESTIONS[0].text}` }, WAIT), 'Mine.');
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(await screen.findByText(/Someone else changed this draft while you were editing it/, undefined, WAIT)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('textbox', { name: `1. ${QUESTIONS[0].text}` })).toHaveValue('Their answer.'), WAIT);
+    expect(screen.getByText(/version 2$/)).toBeInTheDocument();
+    // The editor starts again from what is saved: nothing of the refused change is left to save.
+    expect(screen.getByRole('button', { name: 'Save draft' })).toBeDisabled();
   });
 
   it('should add and remove risks, and refuse a risk without a mitigation next to its field', async () => {

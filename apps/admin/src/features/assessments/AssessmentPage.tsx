@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Group, List, Paper, Stack, Text } from '@mantine/core';
@@ -56,6 +57,12 @@ export function AssessmentPage() {
   const { id = '' } = useParams();
   const viewer = useViewer();
   const { data, loading, error, refetch } = useQuery(AssessmentPageQuery, { variables: { id }, fetchPolicy: 'network-only' });
+  // Each reload after someone else changed the draft starts the editor again from what is saved.
+  const [conflicts, setConflicts] = useState(0);
+  const reloadStale = async () => {
+    await refetch();
+    setConflicts((n) => n + 1);
+  };
   return (
     <QueryState loading={loading && !data} error={error} data={data} onRetry={() => void refetch()} loadingLabel="Loading the assessment…">
       {(d) => {
@@ -107,9 +114,15 @@ export function AssessmentPage() {
               )}
             </Paper>
             <AssessmentDecision assessment={a} subject={subject} onReload={() => refetch()} />
+            {mayEdit && conflicts > 0 && (
+              <Alert color="orange" variant="light" role="alert" title="The draft was not saved">
+                Someone else changed this draft while you were editing it. It has been reloaded: check it and make your changes again.
+              </Alert>
+            )}
             {mayEdit ? (
               <AssessmentEditor
-                key={`${a.id}-${a.version}`}
+                key={`${a.id}-${conflicts}`}
+                onStale={reloadStale}
                 subject={{ kind: a.kind as AssessmentKind, serviceKey: a.service.key, sharingArrangementId: a.sharingArrangement?.id, questionnaireVersion: a.questionnaireVersion, name: subject }}
                 initial={valuesOf(a)}
                 saved={{ id: a.id, version: a.version }}

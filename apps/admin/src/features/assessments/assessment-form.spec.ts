@@ -1,4 +1,4 @@
-import { draftErrors, draftInput, fieldOfArgument, submitErrors, valuesOf } from './assessment-form';
+import { draftErrors, draftInput, fieldOfArgument, saveDraftInput, submitErrors, valuesOf } from './assessment-form';
 
 const values = valuesOf({
   answers: [
@@ -10,6 +10,15 @@ const values = valuesOf({
   reviewDueAt: null,
 });
 const NOW = new Date('2026-12-01T10:00:00.000Z');
+
+describe('saveDraftInput', () => {
+  it('should name the saved draft and the version read, with the same content a new draft would send', () => {
+    const input = saveDraftInput(values, { id: 'as1', version: 4 });
+    const { kind: _kind, serviceKey: _key, ...content } = draftInput(values, { kind: 'DPIA', serviceKey: 'lens' });
+    expect(input).toEqual({ id: 'as1', expectedVersion: 4, ...content });
+    expect(input).not.toHaveProperty('kind');
+  });
+});
 
 describe('draftInput', () => {
   it('should send the answered questions only, trimmed, and every risk', () => {

@@ -1,5 +1,5 @@
 import { type AssessmentKind, assessmentDraftErrors, assessmentQuestionnaire, type RiskLevel, reviewDueProblem } from '@canopy/domain';
-import type { DraftAssessmentInput } from '../../gql/graphql';
+import type { DraftAssessmentInput, SaveAssessmentDraftInput } from '../../gql/graphql';
 import { inWords } from '../../lib/format';
 
 export interface RiskValues {
@@ -35,20 +35,32 @@ export function valuesOf(record: AssessmentRecordContent): AssessmentValues {
   };
 }
 
-/** The draft the API takes: answered questions only (a blank one stays unanswered), every risk, the review date. */
-export function draftInput(values: AssessmentValues, subject: { kind: AssessmentKind; serviceKey: string; sharingArrangementId?: string | null }): DraftAssessmentInput {
+/** A draft's content as the API takes it: answered questions only (a blank one stays unanswered), every risk, the review date. */
+function draftContent(values: AssessmentValues): Pick<DraftAssessmentInput, 'answers' | 'risks' | 'reviewDueAt'> {
   return {
-    kind: subject.kind,
-    serviceKey: subject.serviceKey,
-    ...(subject.sharingArrangementId ? { sharingArrangementId: subject.sharingArrangementId } : {}),
     answers: values.answers.filter((a) => a.answer.trim() !== '').map((a) => ({ questionId: a.questionId, answer: a.answer.trim() })),
     risks: values.risks.map((r) => ({ ...r, description: r.description.trim(), mitigation: r.mitigation.trim() })),
     reviewDueAt: values.reviewDueAt,
   };
 }
 
+/** A new draft (draftAssessment). */
+export function draftInput(values: AssessmentValues, subject: { kind: AssessmentKind; serviceKey: string; sharingArrangementId?: string | null }): DraftAssessmentInput {
+  return {
+    kind: subject.kind,
+    serviceKey: subject.serviceKey,
+    ...(subject.sharingArrangementId ? { sharingArrangementId: subject.sharingArrangementId } : {}),
+    ...draftContent(values),
+  };
+}
+
+/** A saved draft's new content, against the version the editor read (saveAssessmentDraft). */
+export function saveDraftInput(values: AssessmentValues, saved: { id: string; version: number }): SaveAssessmentDraftInput {
+  return { id: saved.id, expectedVersion: saved.version, ...draftContent(values) };
+}
+
 /**
- * The form field an argument of draftAssessment names (`input.answers[2].answer`
+ * The form field an argument of draftAssessment or saveAssessmentDraft names (`input.answers[2].answer`
  * is the second *answered* question, so `input` maps it back to the form's
  * row), or null when no field shows it.
  */

@@ -27,6 +27,8 @@ export const AssessmentDetail_assessment = graphql(`
 
 export const DraftAssessmentMutation = graphql(`mutation DraftAssessment($input: DraftAssessmentInput!) { draftAssessment(input: $input) { id version ...AssessmentDetail_assessment } }`);
 
+export const SaveAssessmentDraftMutation = graphql(`mutation SaveAssessmentDraft($input: SaveAssessmentDraftInput!) { saveAssessmentDraft(input: $input) { id version ...AssessmentDetail_assessment } }`);
+
 export const SubmitAssessmentMutation = graphql(`mutation SubmitAssessment($id: ID!, $expectedVersion: Int!) { submitAssessment(id: $id, expectedVersion: $expectedVersion) { ...AssessmentDetail_assessment } }`);
 
 export const ApproveAssessmentMutation = graphql(`mutation ApproveAssessment($input: DecideAssessmentInput!) { approveAssessment(input: $input) { ...AssessmentDetail_assessment } }`);

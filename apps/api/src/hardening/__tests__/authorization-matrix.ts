@@ -311,6 +311,14 @@ export const MUTATIONS: Entry[] = [
     prepare: async (w) => q('mutation($i: DraftAssessmentInput!) { draftAssessment(input: $i) { id status } }', { i: { kind: 'DPIA', serviceKey: await w.service(), answers: [], risks: [] } }),
   },
   {
+    field: 'saveAssessmentDraft',
+    allowed: OWNERS,
+    prepare: async (w) => {
+      const a = await w.assessment(false);
+      return q('mutation($i: SaveAssessmentDraftInput!) { saveAssessmentDraft(input: $i) { id version } }', { i: { id: a.id, expectedVersion: a.version, answers: [], risks: [] } });
+    },
+  },
+  {
     field: 'submitAssessment',
     allowed: OWNERS,
     prepare: async (w) => {

@@ -11,7 +11,7 @@ import { currentInventories } from '../inventory';
 import { processorTransferFacts } from '../processors';
 
 /** What made a version of an assessment; the audit action is `assessment.<action>`. */
-export type AssessmentAction = 'drafted' | 'submitted' | 'approved' | 'rejected' | 'consulted';
+export type AssessmentAction = 'drafted' | 'redrafted' | 'submitted' | 'approved' | 'rejected' | 'consulted';
 
 type Changes = Partial<Omit<AssessmentEntity, 'id' | 'serviceId' | 'arrangementId' | 'kind' | 'questionnaireVersion' | 'authorId' | 'createdAt' | 'version'>>;
 

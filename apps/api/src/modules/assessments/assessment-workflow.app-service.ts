@@ -3,7 +3,10 @@ import {
   assessmentDraftErrors,
   assessmentQuestionnaire,
   assessmentTransition,
+  type AssessmentDraftInput,
+  type AssessmentQuestionnaire,
   type AssessmentUnderReview,
+  canEditAssessment,
   canRecordPriorConsultation,
   priorConsultationErrors,
   type RiskLevel,
@@ -22,7 +25,7 @@ import {
   requireTransition,
   snapshotSubject,
 } from './assessment-change';
-import type { DecideAssessmentInput, DraftAssessmentInput } from './assessment.inputs';
+import type { AssessmentAnswerInput, AssessmentRiskInput, DecideAssessmentInput, DraftAssessmentInput, SaveAssessmentDraftInput } from './assessment.inputs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_COMMENT = 2000;
@@ -32,9 +35,25 @@ function requireUuid(id: string, argument: string, what: string): string {
   return String(id).toLowerCase();
 }
 
-function requireVersion(version: number): number {
-  if (!Number.isInteger(version) || version < 1) throw badInput(`expectedVersion must be a version number (1 or more); got ${version}.`, { argument: 'expectedVersion' });
+function requireVersion(version: number, argument = 'expectedVersion'): number {
+  if (!Number.isInteger(version) || version < 1) throw badInput(`${argument} must be a version number (1 or more); got ${version}.`, { argument });
   return version;
+}
+
+/** A draft's content as given, trimmed; blank answers are kept here so the domain's rule sees every one given. */
+function draftContent(input: { answers: AssessmentAnswerInput[]; risks: AssessmentRiskInput[]; reviewDueAt?: Date | null }) {
+  return {
+    answers: input.answers.map((a) => ({ questionId: a.questionId, answer: a.answer.trim() })),
+    risks: input.risks.map((r) => ({ ...r, description: r.description.trim(), mitigation: r.mitigation.trim() })),
+    reviewDueAt: input.reviewDueAt ?? null,
+  };
+}
+
+/** The domain's draft rule (BAD_USER_INPUT naming the first bad argument); what is stored leaves blank answers out. */
+function requireValidDraft(content: ReturnType<typeof draftContent>, questionnaire: AssessmentQuestionnaire, now: Date, verb: string) {
+  const errors = assessmentDraftErrors(content satisfies AssessmentDraftInput, questionnaire, now);
+  if (errors.length) throw badInput(`The assessment cannot be ${verb}: ${errors.map((e) => `${e.argument}: ${e.message}`).join('; ')}.`, { argument: errors[0].argument });
+  return { answers: content.answers.filter((a) => a.answer !== ''), risks: content.risks, reviewDueAt: content.reviewDueAt };
 }
 
 /** Drafting and submitting: an officer, an engineer of the owning team, or (submit) the author. */
@@ -74,11 +93,9 @@ export class AssessmentWorkflow {
     if (service) requireMayAuthor(actor, service);
     const arrangementId = this.requireSubject(input);
     const questionnaire = assessmentQuestionnaire(input.kind);
-    const answers = input.answers.map((a) => ({ questionId: a.questionId, answer: a.answer.trim() }));
-    const risks = input.risks.map((r) => ({ ...r, description: r.description.trim(), mitigation: r.mitigation.trim() }));
+    const content = draftContent(input);
     return this.db.write(async (tx, now) => {
-      const errors = assessmentDraftErrors({ answers, risks, reviewDueAt: input.reviewDueAt ?? null }, questionnaire, now);
-      if (errors.length) throw badInput(`The assessment cannot be drafted: ${errors.map((e) => `${e.argument}: ${e.message}`).join('; ')}.`, { argument: errors[0].argument });
+      const { answers, risks, reviewDueAt } = requireValidDraft(content, questionnaire, now, 'drafted');
       if (!service) throw notFound('Service', input.serviceKey);
       if (arrangementId) {
         const arrangement = await tx.findOneBy(SharingArrangementEntity, { id: arrangementId });
@@ -95,11 +112,11 @@ export class AssessmentWorkflow {
         questionnaireVersion: questionnaire.version,
         authorId: actor.id,
         status: 'DRAFT',
-        answers: answers.filter((a) => a.answer !== ''),
+        answers,
         risks,
         assessedCategories: [],
         assessedContent: null,
-        reviewDueAt: input.reviewDueAt ?? null,
+        reviewDueAt,
         consultationAuthority: null,
         consultedAt: null,
         consultationOutcome: null,
@@ -112,6 +129,28 @@ export class AssessmentWorkflow {
         updatedAt: now,
       });
       return insertAssessment(tx, now, actor, row);
+    });
+  }
+
+  /**
+   * Replaces a DRAFT's answers, risks and review date (same authorization
+   * and rule as drafting, on the questionnaire version it was drafted on).
+   * The rule's questionnaire-independent checks (risks, review date) come
+   * before NOT_FOUND; answers of an unknown assessment cannot be checked.
+   */
+  async saveDraft(actor: Viewer, input: SaveAssessmentDraftInput): Promise<AssessmentEntity> {
+    const found = UUID.test(String(input.id)) ? await this.db.manager.findOneBy(AssessmentEntity, { id: String(input.id).toLowerCase() }) : null;
+    if (found) requireMayAuthor(actor, await this.db.manager.findOneByOrFail(ServiceEntity, { id: found.serviceId }));
+    const key = requireUuid(input.id, 'input.id', 'an assessment');
+    const version = requireVersion(input.expectedVersion, 'input.expectedVersion');
+    const content = draftContent(input);
+    return this.db.write(async (tx, now) => {
+      const current = await tx.findOneBy(AssessmentEntity, { id: key });
+      const questionnaire = assessmentQuestionnaire((current?.kind ?? 'DPIA') as AssessmentUnderReview['kind'], current?.questionnaireVersion);
+      const set = requireValidDraft(current ? content : { ...content, answers: [] }, questionnaire, now, 'saved');
+      const row = await loadAssessmentForChange(tx, key, version);
+      if (!canEditAssessment(row.status as StoredAssessmentStatus)) throw invalidTransition(`Assessment ${row.id}: only a DRAFT can be saved as a draft; it is ${row.status}.`);
+      return commitAssessmentChange(tx, now, actor, row, 'redrafted', set);
     });
   }
 

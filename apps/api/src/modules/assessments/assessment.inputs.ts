@@ -28,6 +28,15 @@ export class DraftAssessmentInput {
   @Field(() => Date, { nullable: true, description: 'at most 12 months away; required to submit' }) reviewDueAt?: Date | null;
 }
 
+@InputType({ description: 'New answers, risks and review date of a DRAFT assessment, replacing what it held; questions may stay blank until submission.' })
+export class SaveAssessmentDraftInput {
+  @Field(() => ID) id: string;
+  @Field(() => Int) @Min(1) expectedVersion: number;
+  @Field(() => [AssessmentAnswerInput]) @ArrayMaxSize(200) answers: AssessmentAnswerInput[];
+  @Field(() => [AssessmentRiskInput]) @ArrayMaxSize(MAX_RISKS + 1) risks: AssessmentRiskInput[];
+  @Field(() => Date, { nullable: true, description: 'at most 12 months away; required to submit' }) reviewDueAt?: Date | null;
+}
+
 @InputType()
 export class DecideAssessmentInput {
   @Field(() => ID) id: string;

@@ -8,7 +8,7 @@ import { SharingApproval, SharingArrangement, toSharingArrangement } from '../sh
 import type { AssessmentsContext } from './assessments.context';
 import type { AssessmentWorkflow } from './assessment-workflow.app-service';
 import { standingOf } from './assessment-standing';
-import { DecideAssessmentInput, DraftAssessmentInput } from './assessment.inputs';
+import { DecideAssessmentInput, DraftAssessmentInput, SaveAssessmentDraftInput } from './assessment.inputs';
 import { toAssessment } from './assessment.mappers';
 import { Assessment, AssessmentKind, AssessmentStatus } from './assessment.types';
 
@@ -69,6 +69,12 @@ export class AssessmentResolver {
   @Mutation(() => Assessment, { description: "ENGINEER of the service's team or PRIVACY_OFFICER; a new DRAFT on the latest questionnaire of its kind" })
   draftAssessment(@Ctx() ctx: AssessmentsContext, @Arg('input', () => DraftAssessmentInput) input: DraftAssessmentInput): Promise<Assessment> {
     return act(ctx, (workflow, viewer) => workflow.draft(viewer, input));
+  }
+
+  @Authorized('ENGINEER', 'PRIVACY_OFFICER')
+  @Mutation(() => Assessment, { description: "ENGINEER of the service's team or PRIVACY_OFFICER; replaces a DRAFT's answers, risks and review date (version + 1)" })
+  saveAssessmentDraft(@Ctx() ctx: AssessmentsContext, @Arg('input', () => SaveAssessmentDraftInput) input: SaveAssessmentDraftInput): Promise<Assessment> {
+    return act(ctx, (workflow, viewer) => workflow.saveDraft(viewer, input));
   }
 
   @Authorized('ENGINEER', 'PRIVACY_OFFICER')
