@@ -7,3 +7,4 @@ export * from './testing/test-database';
 export * from './testing/bulk-policies';
 export * from './testing/dataset';
 export * from './charset';
+export * from './lean-select';

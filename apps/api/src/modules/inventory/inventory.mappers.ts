@@ -12,20 +12,14 @@ export const toInventoryItem = (row: InventoryItemEntity): InventoryItem =>
   });
 
 /**
- * Each row's joined purposes, computed once per row rather than in every comparison (sorting the
- * sweep's 42,000 items joined them ~1.3 million times). Weakly held: an entry goes with its row.
+ * Rows in the stable display order of an inventory: by category, then purposes, then id. Each row's
+ * sort key is built once (sorting the sweep's 42,000 items by comparing joined purposes joined them
+ * ~1.3 million times).
  */
-const purposeKeys = new WeakMap<InventoryItemEntity, string>();
-function purposeKey(row: InventoryItemEntity): string {
-  let key = purposeKeys.get(row);
-  if (key === undefined) purposeKeys.set(row, (key = row.purposes.join(',')));
-  return key;
-}
-
-/** The stable display order of an inventory: by category, then purposes, then id. */
-export function byInventoryOrder(a: InventoryItemEntity, b: InventoryItemEntity): number {
-  if (a.dataCategory !== b.dataCategory) return a.dataCategory < b.dataCategory ? -1 : 1;
-  const pa = purposeKey(a);
-  const pb = purposeKey(b);
-  return pa < pb ? -1 : pa > pb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+export function inInventoryOrder(rows: InventoryItemEntity[]): InventoryItemEntity[] {
+  const keyed = rows.map((row) => ({ row, category: row.dataCategory, purposes: row.purposes.join(','), id: row.id }));
+  keyed.sort((a, b) =>
+    a.category !== b.category ? (a.category < b.category ? -1 : 1) : a.purposes !== b.purposes ? (a.purposes < b.purposes ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  return keyed.map((k) => k.row);
 }

@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { SharingArrangementEntity, SharingArrangementRevisionEntity } from '@canopy/persistence';
+import { leanSelect, placeholders, SharingArrangementEntity, SharingArrangementRevisionEntity } from '@canopy/persistence';
 import { inChunks } from '../../common/batch';
 import { revisionsWithOrigins, validAt } from '../../common/history';
 
@@ -8,7 +8,7 @@ export class ArrangementQueries {
   constructor(private readonly m: EntityManager) {}
 
   byIds(ids: readonly string[]): Promise<SharingArrangementEntity[]> {
-    return inChunks(ids, (chunk) => this.m.findBy(SharingArrangementEntity, { id: In(chunk) }));
+    return inChunks(ids, (chunk) => leanSelect(this.m, SharingArrangementEntity, `id IN ${placeholders(chunk.length)}`, chunk));
   }
 
   count(status: string | null): Promise<number> {
@@ -20,7 +20,7 @@ export class ArrangementQueries {
   }
 
   ofServices(serviceIds: readonly string[]): Promise<SharingArrangementEntity[]> {
-    return inChunks(serviceIds, (chunk) => this.m.find(SharingArrangementEntity, { where: { serviceId: In(chunk) }, order: { createdAt: 'ASC', id: 'ASC' } }));
+    return inChunks(serviceIds, (chunk) => leanSelect(this.m, SharingArrangementEntity, `service_id IN ${placeholders(chunk.length)}`, chunk, 'created_at, id'));
   }
 
   ofProcessors(processorIds: readonly string[]): Promise<SharingArrangementEntity[]> {
