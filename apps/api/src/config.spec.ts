@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       databaseUrl: 'sqlite:./.data/canopy.sqlite',
       production: false,
       demo: true,
+      benchmark: true,
       bootstrap: null,
       logLevel: 'info',
       // Their defaults and validation: hardening/__tests__/hardening-config.spec.ts
@@ -26,6 +27,13 @@ describe('loadConfig', () => {
   it('should read the cap on unpaginated lists from CANOPY_MAX_LIST_RESULTS and refuse one below 1', () => {
     expect(loadConfig({ CANOPY_MAX_LIST_RESULTS: '250' }).maxListResults).toBe(250);
     expect(() => loadConfig({ CANOPY_MAX_LIST_RESULTS: '0' })).toThrow(/CANOPY_MAX_LIST_RESULTS/);
+  });
+
+  it("should keep the benchmark's switches off in production unless CANOPY_BENCHMARK turns them on", () => {
+    const production = { DATABASE_URL: 'mysql://root@127.0.0.1:3306/canopy', NODE_ENV: 'production' };
+    expect(loadConfig(production).benchmark).toBe(false);
+    expect(loadConfig({ ...production, CANOPY_BENCHMARK: 'true' }).benchmark).toBe(true);
+    expect(loadConfig({ CANOPY_BENCHMARK: '0' }).benchmark).toBe(false);
   });
 
   it('should accept a mysql URL without a password and keep demo off for it', () => {

@@ -9,7 +9,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { assertTablesHoldUtf8mb4, openDataSource, QueryCountingLogger, QueryTally, countQueriesIn } from '@canopy/persistence';
+import { assertTablesHoldUtf8mb4, openDataSource, QueryCountingLogger, QueryTally } from '@canopy/persistence';
 import { createApplication, Application } from './application';
 import { authRoutes } from './auth/auth.routes';
 import { publicRoutes } from './modules/public-pages';
@@ -18,7 +18,7 @@ import { bootstrapAdmin } from './modules/identity/bootstrap-admin';
 import type { Clock } from './common/clock';
 import { Database } from './common/database';
 import { createErrorFormatter, isConnectionError } from './common/format-error';
-import { runInRequestScope } from './common/request-scope';
+import { currentRequestTally, runInRequestScope } from './common/request-scope';
 import { serveConsole } from './console/serve-console';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -52,7 +52,7 @@ export interface CanopyServerOptions {
 
 /** Builds the whole server (database migrated, schema built) without listening, so tests pick the port. */
 export async function createCanopyServer(config: Config, log: Logger = pino({ level: config.logLevel }), options: CanopyServerOptions = {}): Promise<CanopyServer> {
-  const queryLogger = new QueryCountingLogger((message) => log.debug(message));
+  const queryLogger = new QueryCountingLogger((message) => log.debug(message), currentRequestTally);
   const dataSource = await openDataSource(config.databaseUrl, { logger: queryLogger });
   await dataSource.runMigrations({ transaction: 'each' });
   await assertTablesHoldUtf8mb4(dataSource);
@@ -84,7 +84,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
     const tally: QueryTally = { statements: 0 };
     res.locals.tally = tally;
     res.locals.requestId = randomUUID();
-    runInRequestScope(res.locals.requestId, () => countQueriesIn(tally, next));
+    runInRequestScope({ requestId: res.locals.requestId, tally }, next);
   });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -124,7 +124,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
         async requestDidStart() {
           return {
             async willSendResponse({ contextValue, response }) {
-              if (!config.production) response.http.headers.set(SQL_COUNT_HEADER, String(contextValue.tally.statements));
+              if (config.benchmark) response.http.headers.set(SQL_COUNT_HEADER, String(contextValue.tally.statements));
             },
           };
         },
@@ -132,8 +132,8 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
     ],
   });
   await apollo.start();
-  // Benchmark only (tools/bench, docs/benchmarks.md): CANOPY_NAIVE_LOADERS=1 serves relations per parent, the naive peer. Read once, at start; ignored in production.
-  const loadersFor = !config.production && process.env.CANOPY_NAIVE_LOADERS === '1' ? createNaiveLoaders : createLoaders;
+  // Benchmark only (tools/bench, docs/benchmarks.md): CANOPY_NAIVE_LOADERS=1 serves relations per parent, the naive peer. Read once, at start.
+  const loadersFor = config.benchmark && process.env.CANOPY_NAIVE_LOADERS === '1' ? createNaiveLoaders : createLoaders;
   app.use(
     '/graphql',
     hardening.graphql,

@@ -60,7 +60,9 @@ export function createDataSource(url: string, settings: DataSourceSettings = {})
     charset: TEXT_COLLATION,
     timezone: 'Z',
     poolSize: settings.poolSize ?? 10,
-    extra: { connectTimeout: 5000, enableKeepAlive: true },
+    // trace: false: mysql2 would capture a stack trace for every statement (2% of a service page's CPU) to
+    // name the caller in a failed statement's stack; TypeORM's QueryFailedError names the statement anyway.
+    extra: { connectTimeout: 5000, enableKeepAlive: true, trace: false },
   });
 }
 

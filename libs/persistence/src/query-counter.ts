@@ -20,11 +20,18 @@ export function countQueriesIn<T>(tally: QueryTally, fn: () => T): T {
 export class QueryCountingLogger implements Logger {
   total = 0;
 
-  constructor(private readonly onError: (message: string) => void = () => undefined) {}
+  /**
+   * `tallyNow` finds the tally to count into: by default the one countQueriesIn runs; a server that
+   * already keeps a per-request scope passes its own, so requests pay for one AsyncLocalStorage, not two.
+   */
+  constructor(
+    private readonly onError: (message: string) => void = () => undefined,
+    private readonly tallyNow: () => QueryTally | undefined = () => currentTally.getStore(),
+  ) {}
 
   logQuery(): void {
     this.total++;
-    const tally = currentTally.getStore();
+    const tally = this.tallyNow();
     if (tally) tally.statements++;
   }
 

@@ -1,7 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { QueryTally } from '@canopy/persistence';
 
-/** The current request's id, readable wherever no context object is passed (error formatting, logs). */
-const scope = new AsyncLocalStorage<{ requestId: string }>();
+export interface RequestScope {
+  requestId: string;
+  /** The SQL statements the request has issued so far. */
+  tally?: QueryTally;
+}
 
-export const runInRequestScope = <T>(requestId: string, fn: () => T): T => scope.run({ requestId }, fn);
+/** The current request's id and statement tally, readable wherever no context object is passed (error formatting, logs, the query logger). */
+const scope = new AsyncLocalStorage<RequestScope>();
+
+export const runInRequestScope = <T>(request: RequestScope, fn: () => T): T => scope.run(request, fn);
 export const currentRequestId = (): string | undefined => scope.getStore()?.requestId;
+export const currentRequestTally = (): QueryTally | undefined => scope.getStore()?.tally;
