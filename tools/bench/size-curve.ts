@@ -6,7 +6,8 @@
  * (API_NODE_FLAGS: --max-old-space-size=256), and the benchmark's read workloads request by request,
  * each with its p50 and the process's peak RSS while it ran (sampled every 100 ms). The findings sweep
  * goes a page at a time; the plain `findings` list is asked too, to see it refused (RESULT_TOO_LARGE)
- * without building the answer. Fails when the process dies or restarts, or its peak RSS passes 350 MB.
+ * without building the answer. The transfer what-if (workload 6) runs over every live arrangement.
+ * Fails when the process dies or restarts, or its peak RSS passes 350 MB.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,7 @@ import { createTestDatabase, generateDataset, openDataSource, TestDialect } from
 import { API_NODE_FLAGS, gql, ROOT, startApi } from './api-process';
 import { rssSampler } from './mixed';
 import { ms, percentile, table } from './stats';
-import { FINDINGS_PAGE, FINDINGS_SWEEP, SERVICE_LIST, SERVICE_PAGE, sweepFindingsPages } from './workloads';
+import { FINDINGS_PAGE, FINDINGS_SWEEP, SERVICE_LIST, SERVICE_PAGE, sweepFindingsPages, TRANSFER_IMPACT } from './workloads';
 
 const RSS_LIMIT_MB = 350;
 const log = (message: string) => console.error(`[curve ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -83,6 +84,15 @@ async function measureSize(size: number, dialect: TestDialect, seed: string): Pr
           const r = await gql(api.url, auditor, FINDINGS_SWEEP, {});
           const code = (r.body.errors?.[0] as { extensions?: { code?: string } } | undefined)?.extensions?.code;
           return code ? `refused: ${code}` : `${r.body.data?.findings.length} findings`;
+        },
+      },
+      {
+        name: '6. transfer what-if',
+        iterations: 5,
+        run: async () => {
+          const r = ok(await gql(api.url, auditor, TRANSFER_IMPACT, {}), 'transfer what-if');
+          const affected = r.body.data!.transferImpact.affected;
+          return `${affected.length} affected, ${affected.reduce((n, a) => n + a.findingsOpening.length, 0)} findings opening, ${r.statements} SQL`;
         },
       },
     ];
