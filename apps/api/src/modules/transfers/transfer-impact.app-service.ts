@@ -19,7 +19,7 @@ export interface TransferImpactResult {
 type Affected = TransferImpactResult['affected'][number];
 
 /** Live arrangements judged at a time: what one request holds in memory besides its answer. */
-export const IMPACT_BATCH_SIZE = 2_000;
+export const IMPACT_BATCH_SIZE = 5_000;
 
 /**
  * `transferImpact`: reads the register, the home region and enforcement
