@@ -30,10 +30,10 @@ export const IMPACT_BATCH_SIZE = 5_000;
  * (oldest first), while memory holds one batch and the affected ones, not
  * every live arrangement. Statements: 3, plus 4 per batch (5 from a past
  * instant), so 7 (8) up to IMPACT_BATCH_SIZE live arrangements and one batch
- * more per IMPACT_BATCH_SIZE after that. Saves nothing. A safeguard
- * mechanism is a fallback where an approved, unexpired, current TIA covers
- * the arrangement at the scenario's instant; findings are LOW until
- * enforcement is on. From a past instant, the arrangements, processors and
+ * more per IMPACT_BATCH_SIZE after that (an exact multiple ends with one
+ * empty read). Saves nothing. A safeguard mechanism is a fallback where an
+ * approved, unexpired, current TIA covers the arrangement at the scenario's
+ * instant; findings are LOW until enforcement is on. From a past instant, the arrangements, processors and
  * TIAs are those of that instant (their revisions then); from now or a
  * future one, they are today's.
  */
