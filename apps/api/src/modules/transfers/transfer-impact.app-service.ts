@@ -1,32 +1,40 @@
 import { EntityManager, In } from 'typeorm';
-import { type SharingStatus, type TransferMechanism, transferImpact, transferScenarioErrors } from '@canopy/domain';
-import { ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
+import { type SharingStatus, type TransferImpactFacts, type TransferMechanism, type TransferScenario, transferImpact, transferScenarioErrors } from '@canopy/domain';
+import { ProcessorEntity, ServiceEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
 import { assessmentRecords, type EnforcementReader } from '../assessments';
 import type { ServiceFinding } from '../findings';
 import type { HomeRegionReader } from '../home-region';
 import { processorsAt, processorTransferFacts } from '../processors';
-import { revisionsInStatusAt, revisionToSharingArrangement, type SharingArrangement, toSharingArrangement } from '../sharing';
+import type { SharingArrangement } from '../sharing';
 import { loadAdequacyEntries } from './adequacy.queries';
+import { type LiveBatch, liveAtBatch, liveNowBatch } from './transfer-impact.queries';
 
 export interface TransferImpactResult {
   scenario: string;
   affected: { arrangement: SharingArrangement; countries: string[]; hasFallback: boolean; findingsOpening: ServiceFinding[] }[];
 }
 
-/** The arrangements the what-if looks at (the domain skips any other status too). */
-const LIVE: SharingStatus[] = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
+type Affected = TransferImpactResult['affected'][number];
+
+/** Live arrangements judged at a time: what one request holds in memory besides its answer. */
+export const IMPACT_BATCH_SIZE = 5_000;
 
 /**
- * `transferImpact`: reads the live arrangements, the processors, the
- * services, the register, the home region, enforcement and the arrangements'
- * TIAs in seven statements whatever the organisation's size (eight from a
- * past instant), and hands them to the domain's what-if. Saves nothing. A
- * safeguard mechanism is a fallback where an approved, unexpired, current
- * TIA covers the arrangement at the scenario's instant; findings are LOW
- * until enforcement is on. From a past instant, the arrangements, processors
- * and TIAs are those of that instant (their revisions then); from now or a
+ * `transferImpact`: reads the register, the home region and enforcement
+ * once, then the live arrangements a batch at a time (keyset on id) with the
+ * batch's processors, services and TIAs, and hands each batch to the
+ * domain's what-if, which judges every arrangement on its own: the answer is
+ * the one the whole organisation at once would give, in the same order
+ * (oldest first), while memory holds one batch and the affected ones, not
+ * every live arrangement. Statements: 3, plus 4 per batch (5 from a past
+ * instant), so 7 (8) up to IMPACT_BATCH_SIZE live arrangements and one batch
+ * more per IMPACT_BATCH_SIZE after that (an exact multiple ends with one
+ * empty read). Saves nothing. A safeguard mechanism is a fallback where an
+ * approved, unexpired, current TIA covers the arrangement at the scenario's
+ * instant; findings are LOW until enforcement is on. From a past instant, the arrangements, processors and
+ * TIAs are those of that instant (their revisions then); from now or a
  * future one, they are today's.
  */
 export class TransferImpactService {
@@ -34,6 +42,7 @@ export class TransferImpactService {
     private readonly db: Database,
     private readonly homeRegion: HomeRegionReader,
     private readonly enforcement: EnforcementReader,
+    private readonly batchSize = IMPACT_BATCH_SIZE,
   ) {}
 
   async impact(input: { withdrawAdequacy?: string[] | null; invalidateMechanisms?: TransferMechanism[] | null; from?: Date | null }, now: Date): Promise<TransferImpactResult> {
@@ -43,48 +52,66 @@ export class TransferImpactService {
 
     const m = this.db.manager;
     const past = scenario.from.getTime() < now.getTime();
-    const [arrangements, processors, services, entries, homeRegion, enforceFrom, assessments] = await Promise.all([
-      past ? liveAt(m, scenario.from) : liveNow(m),
-      past ? processorsAt(m, 'all', scenario.from) : m.find(ProcessorEntity),
-      m.find(ServiceEntity),
-      loadAdequacyEntries(m),
-      this.homeRegion.at(scenario.from, m),
-      this.enforcement.enforceFrom(m),
-      assessmentRecords(m, 'all', scenario.from, past),
-    ]);
-    const processorById = new Map(processors.map((p) => [p.id, p]));
-    const serviceById = new Map(services.map((s) => [s.id, s]));
-    const arrangementById = new Map(arrangements.map((a) => [a.id, a]));
-    const facts = arrangements.flatMap((a) => {
-      const processor = processorById.get(a.processorId);
-      const service = serviceById.get(a.serviceId);
-      if (!processor || !service) return [];
-      const content = { dataCategories: a.dataCategories, purposes: a.purposes, legalBasis: a.legalBasis };
-      return [{ id: a.id, ...content, status: a.status as SharingStatus, serviceKey: service.key, processor: processorTransferFacts(processor), tias: assessments.tiasByArrangement.get(a.id) ?? [] }];
-    });
-    const outcome = transferImpact(scenario, { arrangements: facts, homeRegion, adequacy: entries, enforceFrom });
-    return {
-      scenario: outcome.scenario,
-      affected: outcome.affected.map((item) => {
-        const arrangement = arrangementById.get(item.arrangementId)!;
-        const service = serviceById.get(arrangement.serviceId)!;
-        return {
-          arrangement,
-          countries: item.countries,
-          hasFallback: item.hasFallback,
-          findingsOpening: item.findingsOpening.map((f) => ({ ...f, serviceId: service.id, service, acceptance: null })),
-        };
-      }),
-    };
+    const [adequacy, homeRegion, enforceFrom] = await Promise.all([loadAdequacyEntries(m), this.homeRegion.at(scenario.from, m), this.enforcement.enforceFrom(m)]);
+    const context = { adequacy, homeRegion, enforceFrom };
+    const affected: Affected[] = [];
+    let description = '';
+    let batch: LiveBatch = { afterId: null, size: this.batchSize };
+    for (;;) {
+      const arrangements = past ? await liveAtBatch(m, scenario.from, batch) : await liveNowBatch(m, batch);
+      const outcome = await impactOfBatch(m, scenario, past, arrangements, context);
+      description = outcome.scenario;
+      affected.push(...outcome.affected);
+      if (arrangements.length < batch.size) break;
+      batch = { ...batch, afterId: arrangements[arrangements.length - 1].id };
+    }
+    return { scenario: description, affected: affected.sort(oldestFirst) };
   }
 }
 
-/** Today's live arrangements, oldest first. */
-async function liveNow(m: EntityManager): Promise<SharingArrangement[]> {
-  return (await m.find(SharingArrangementEntity, { where: { status: In(LIVE) }, order: { createdAt: 'ASC', id: 'ASC' } })).map(toSharingArrangement);
+/** The domain's what-if over one batch of live arrangements, with the batch's processors, services and TIAs. */
+async function impactOfBatch(
+  m: EntityManager,
+  scenario: TransferScenario,
+  past: boolean,
+  arrangements: SharingArrangement[],
+  context: Omit<TransferImpactFacts, 'arrangements'>,
+): Promise<TransferImpactResult> {
+  const processorIds = [...new Set(arrangements.map((a) => a.processorId))];
+  const serviceIds = [...new Set(arrangements.map((a) => a.serviceId))];
+  const [processors, services, assessments] = arrangements.length
+    ? await Promise.all([
+        past ? processorsAt(m, processorIds, scenario.from) : m.findBy(ProcessorEntity, { id: In(processorIds) }),
+        m.findBy(ServiceEntity, { id: In(serviceIds) }),
+        assessmentRecords(m, serviceIds, scenario.from, past),
+      ])
+    : [[], [], { tiasByArrangement: new Map() }];
+  const processorById = new Map(processors.map((p) => [p.id, p]));
+  const serviceById = new Map(services.map((s) => [s.id, s]));
+  const arrangementById = new Map(arrangements.map((a) => [a.id, a]));
+  const facts = arrangements.flatMap((a) => {
+    const processor = processorById.get(a.processorId);
+    const service = serviceById.get(a.serviceId);
+    if (!processor || !service) return [];
+    const content = { dataCategories: a.dataCategories, purposes: a.purposes, legalBasis: a.legalBasis };
+    return [{ id: a.id, ...content, status: a.status as SharingStatus, serviceKey: service.key, processor: processorTransferFacts(processor), tias: assessments.tiasByArrangement.get(a.id) ?? [] }];
+  });
+  const outcome = transferImpact(scenario, { ...context, arrangements: facts });
+  return {
+    scenario: outcome.scenario,
+    affected: outcome.affected.map((item) => {
+      const arrangement = arrangementById.get(item.arrangementId)!;
+      const service = serviceById.get(arrangement.serviceId)!;
+      return {
+        arrangement,
+        countries: item.countries,
+        hasFallback: item.hasFallback,
+        findingsOpening: item.findingsOpening.map((f) => ({ ...f, serviceId: service.id, service, acceptance: null })),
+      };
+    }),
+  };
 }
 
-/** The arrangements live at `at`, as they stood then, oldest first. */
-async function liveAt(m: EntityManager, at: Date): Promise<SharingArrangement[]> {
-  return (await revisionsInStatusAt(m, 'all', LIVE, at)).map(({ revision, origin }) => revisionToSharingArrangement(revision, origin, at));
-}
+/** The order of the arrangement lists: oldest first, then by id. */
+const oldestFirst = (x: Affected, y: Affected): number =>
+  x.arrangement.createdAt.getTime() - y.arrangement.createdAt.getTime() || (x.arrangement.id < y.arrangement.id ? -1 : x.arrangement.id > y.arrangement.id ? 1 : 0);

@@ -1,8 +1,9 @@
-import { testDialects } from '@canopy/persistence';
+import { countQueriesIn, testDialects } from '@canopy/persistence';
 import { codeOf, tableCounts, TestServer } from '../../../testing/test-server';
 import * as fx from '../../../testing/fixtures';
 import { geoWorld } from '../../../testing/world';
 import { approveAssessment, draftAssessment, submitAssessment } from '../../../testing/assessment-fixtures';
+import { TransferImpactService } from '../transfer-impact.app-service';
 
 const { APPROVE, expectOk, item, PERMISSIVE_GLOBAL, propose, publishPolicy, registerProcessor, registerService, setInventory, SUBMIT } = fx;
 
@@ -92,11 +93,40 @@ describe.each(testDialects())('transferImpact on %s', (dialect) => {
     expect(codeOf(await t.gql(IMPACT, { s: {} }, geo))).toBe('FORBIDDEN');
   });
 
+  // Up to a batch (IMPACT_BATCH_SIZE live arrangements); past that, a constant number per batch (below).
   it('should cost the same statements whatever the number of arrangements', async () => {
     const few = await t.gql(IMPACT, { s: { withdrawAdequacy: ['US', 'JP'] } }, officer);
     for (let i = 0; i < 5; i++) await arrangement(i % 2 ? 'sushi' : 'tiles', i % 2 === 0);
     const many = await t.gql(IMPACT, { s: { withdrawAdequacy: ['US', 'JP'] } }, officer);
     expect(many.data!.transferImpact.affected.length).toBe(few.data!.transferImpact.affected.length + 5);
     expect(many.statements).toBe(few.statements);
+  });
+
+  it('should give the same answer a batch of 3 at a time as all at once, today and as of a past instant, four statements a batch', async () => {
+    await arrangement('tiles', true);
+    await arrangement('sushi', false);
+    const midway = new Date();
+    await arrangement('sushi', true);
+    await arrangement('tiles', true);
+    const { db, application } = t.server;
+    const batched = new TransferImpactService(db, application.homeRegion, application.assessmentEnforcement, 3);
+    const now = db.clock.now();
+    const scenarios = [{ withdrawAdequacy: ['US', 'JP'] }, { invalidateMechanisms: ['ADEQUACY_DECISION' as const] }, { withdrawAdequacy: ['US', 'JP'], from: midway }];
+    for (const s of scenarios) {
+      const whole = await application.transferImpact.impact(s, now);
+      expect(whole.affected.length).toBeGreaterThan(3);
+      expect(await batched.impact(s, now)).toEqual(whole);
+    }
+    const [today, then] = [await batched.impact(scenarios[0], now), await batched.impact(scenarios[2], now)];
+    expect(today.affected.length - then.affected.length).toBe(2);
+
+    const statements = async () => {
+      const tally = { statements: 0 };
+      await countQueriesIn(tally, () => batched.impact(scenarios[0], now));
+      return tally.statements;
+    };
+    const fewer = await statements();
+    for (let i = 0; i < 3; i++) await arrangement('tiles', false);
+    expect(await statements()).toBe(fewer + 4);
   });
 });

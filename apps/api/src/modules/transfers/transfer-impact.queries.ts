@@ -1,0 +1,36 @@
+import { EntityManager, In, MoreThan } from 'typeorm';
+import type { SharingStatus } from '@canopy/domain';
+import { SharingArrangementEntity, SharingArrangementRevisionEntity } from '@canopy/persistence';
+import { validAt } from '../../common/history';
+import { revisionToSharingArrangement, type SharingArrangement, toSharingArrangement } from '../sharing';
+
+/** The arrangements the what-if looks at (the domain skips any other status too). */
+const LIVE: SharingStatus[] = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
+
+/** One batch of live arrangements, in id order after `afterId` (a keyset: each batch one statement, whatever the offset). */
+export interface LiveBatch {
+  afterId: string | null;
+  size: number;
+}
+
+/** Today's live arrangements of the batch. */
+export async function liveNowBatch(m: EntityManager, batch: LiveBatch): Promise<SharingArrangement[]> {
+  const rows = await m.find(SharingArrangementEntity, {
+    where: { status: In(LIVE), ...(batch.afterId === null ? {} : { id: MoreThan(batch.afterId) }) },
+    order: { id: 'ASC' },
+    take: batch.size,
+  });
+  return rows.map(toSharingArrangement);
+}
+
+/** The batch's arrangements live at `at`, as they stood then (the revision valid then; at most one per arrangement). */
+export async function liveAtBatch(m: EntityManager, at: Date, batch: LiveBatch): Promise<SharingArrangement[]> {
+  const query = validAt(
+    m.createQueryBuilder(SharingArrangementRevisionEntity, 'r').innerJoinAndSelect('r.arrangement', 'a').where('r.status IN (:...statuses)', { statuses: LIVE }),
+    'r',
+    at,
+  );
+  if (batch.afterId !== null) query.andWhere('a.id > :afterId', { afterId: batch.afterId });
+  const revisions = await query.orderBy('a.id', 'ASC').limit(batch.size).getMany();
+  return revisions.map((revision) => revisionToSharingArrangement(revision, revision.arrangement as SharingArrangementEntity, at));
+}
