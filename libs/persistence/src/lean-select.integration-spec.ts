@@ -1,6 +1,6 @@
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { openDataSource } from './data-source';
-import { InventoryItemEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from './entities';
+import { InventoryItemEntity, PolicyClauseEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from './entities';
 import { leanSelect, placeholders } from './lean-select';
 import { generateDataset } from './testing/dataset';
 import { createTestDatabase, TestDatabase, testDialects } from './testing/test-database';
@@ -29,6 +29,7 @@ describe.each(testDialects())('leanSelect on %s', (dialect) => {
     ['sharing arrangements', SharingArrangementEntity],
     ['processors (columns shared with their revisions)', ProcessorEntity],
     ['services', ServiceEntity],
+    ['policy clauses', PolicyClauseEntity],
   ])('should read %s as TypeORM does', async (_what, entity) => {
     const expected = byId((await dataSource.manager.find(entity)) as { id: string }[]);
     expect(expected.length).toBeGreaterThan(0);

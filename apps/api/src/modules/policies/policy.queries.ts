@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { PolicyClauseEntity, PolicyConflictEntity, PolicyEntity, PolicyVersionEntity, UserEntity } from '@canopy/persistence';
+import { leanSelect, placeholders, PolicyClauseEntity, PolicyConflictEntity, PolicyEntity, PolicyVersionEntity, UserEntity } from '@canopy/persistence';
 import { inChunks, KEY_CHUNK } from '../../common/batch';
 
 export type VersionWithPolicy = PolicyVersionEntity & { policy: PolicyEntity };
@@ -43,7 +43,7 @@ export class PolicyQueries {
 
   async clausesOf(versionIds: readonly string[]): Promise<Map<string, PolicyClauseEntity[]>> {
     const unique = [...new Set(versionIds)];
-    const rows = await inChunks(unique, (ids) => this.manager.find(PolicyClauseEntity, { where: { versionId: In(ids) }, order: { position: 'ASC' } }));
+    const rows = await inChunks(unique, (ids) => leanSelect(this.manager, PolicyClauseEntity, `version_id IN ${placeholders(ids.length)}`, ids, 'position'));
     const map = new Map<string, PolicyClauseEntity[]>(unique.map((id) => [id, []]));
     for (const row of rows) map.get(row.versionId)?.push(row);
     return map;
