@@ -1,6 +1,7 @@
-import { severityAtLeast, type Severity, type Taxonomy } from '@canopy/domain';
+import { severityAtLeast, type Severity } from '@canopy/domain';
 import type { ServiceEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
+import type { OrganisationFacts } from '../../common/organisation-facts';
 import { resultTooLarge } from '../../common/errors';
 import { assertHeapHeadroom, HEAP_CEILING } from '../../common/memory-guard';
 import type { FindingsEvaluator, ServiceFinding } from './findings-evaluator.app-service';
@@ -48,16 +49,16 @@ export class FindingsPager {
    * Chunks of services in key order from a position (or just `only`), each service with its findings at `at`:
    * `size` services first, then twice as many each time up to SWEEP_CHUNK when `grow` says so. `past`: `at`
    * is behind the request's clock, so the services (registered by then, as they were then) and their facts
-   * are read from their history.
+   * are read from their history. `organisation`: the request's shared facts, read once for every chunk.
    */
-  async *chunks(only: ServiceEntity | null, from: ServicePosition | null, size: number, at: Date, taxonomy: Taxonomy, grow = false, past = false) {
+  async *chunks(only: ServiceEntity | null, from: ServicePosition | null, size: number, at: Date, organisation: OrganisationFacts, grow = false, past = false) {
     let position = from;
     const asOf = past ? at : null;
     for (let n = size; ; n = grow ? Math.min(SWEEP_CHUNK, 2 * n) : n) {
       const { services, more } = only ? { services: asOf ? await servicesIn(this.db.manager, [only.id], asOf) : [only], more: false } : await servicesFrom(this.db.manager, position, n, asOf);
       if (services.length) {
         assertHeapHeadroom('measure more findings', this.heapCeiling);
-        const measured = await this.evaluator.measure(services, at, taxonomy, past);
+        const measured = await this.evaluator.measure(services, at, organisation.taxonomy, past, organisation);
         yield services.map((service) => ({ service, findings: measured.get(service.id) ?? [] }));
       }
       if (!more) return;
@@ -71,11 +72,11 @@ export class FindingsPager {
    * doubling while the page is not full: one chunk answers most pages, and a page measures few services it
    * does not show.
    */
-  async page(first: number, after: FindingPlace | null, only: ServiceEntity | null, criteria: FindingsCriteria, at: Date, taxonomy: Taxonomy, past = false) {
+  async page(first: number, after: FindingPlace | null, only: ServiceEntity | null, criteria: FindingsCriteria, at: Date, organisation: OrganisationFacts, past = false) {
     const keep = matchesCriteria(criteria);
     const size = Math.min(SWEEP_CHUNK, Math.max(50, Math.ceil((first + 1) / 2)));
     const found: PlacedFinding[] = [];
-    for await (const chunk of this.chunks(only, after && { key: after.key, inclusive: true }, size, at, taxonomy, true, past)) {
+    for await (const chunk of this.chunks(only, after && { key: after.key, inclusive: true }, size, at, organisation, true, past)) {
       for (const { service, findings } of chunk) {
         findings.forEach((finding, index) => {
           const seen = after !== null && service.key === after.key && index <= after.index;
@@ -88,20 +89,20 @@ export class FindingsPager {
   }
 
   /** How many findings meet the criteria, counted chunk by chunk. */
-  async count(only: ServiceEntity | null, criteria: FindingsCriteria, at: Date, taxonomy: Taxonomy, past = false): Promise<number> {
+  async count(only: ServiceEntity | null, criteria: FindingsCriteria, at: Date, organisation: OrganisationFacts, past = false): Promise<number> {
     const keep = matchesCriteria(criteria);
     let total = 0;
-    for await (const chunk of this.chunks(only, null, SWEEP_CHUNK, at, taxonomy, false, past)) {
+    for await (const chunk of this.chunks(only, null, SWEEP_CHUNK, at, organisation, false, past)) {
       for (const { findings } of chunk) total += findings.filter(keep).length;
     }
     return total;
   }
 
   /** Every finding that meets the criteria, by service key; RESULT_TOO_LARGE as soon as there are more than `max`. */
-  async list(only: ServiceEntity | null, criteria: FindingsCriteria, at: Date, taxonomy: Taxonomy, max: number): Promise<ServiceFinding[]> {
+  async list(only: ServiceEntity | null, criteria: FindingsCriteria, at: Date, organisation: OrganisationFacts, max: number): Promise<ServiceFinding[]> {
     const keep = matchesCriteria(criteria);
     const out: ServiceFinding[] = [];
-    for await (const chunk of this.chunks(only, null, SWEEP_CHUNK, at, taxonomy)) {
+    for await (const chunk of this.chunks(only, null, SWEEP_CHUNK, at, organisation)) {
       for (const { findings } of chunk) out.push(...findings.filter(keep));
       if (out.length > max) throw resultTooLarge('findings', max, 'page through findingsConnection(first, after, filter) instead');
     }
