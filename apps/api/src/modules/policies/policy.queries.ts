@@ -97,11 +97,4 @@ export class PolicyQueries {
     if (serviceIds === 'all') return this.manager.find(PolicyConflictEntity, { order: { createdAt: 'ASC' } });
     return inChunks(serviceIds, (ids) => this.manager.find(PolicyConflictEntity, { where: { serviceId: In(ids) }, order: { createdAt: 'ASC' } }));
   }
-
-  async emailsOf(userIds: readonly (string | null)[]): Promise<Map<string, string>> {
-    const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
-    if (!ids.length) return new Map();
-    const users = await this.manager.find(UserEntity, { where: { id: In(ids) }, select: { id: true, email: true } });
-    return new Map(users.map((u) => [u.id, u.email]));
-  }
 }
