@@ -13,22 +13,24 @@ import { createServiceLoaders } from './modules/services/service.loaders';
 import { createSharingLoaders } from './modules/sharing/sharing.loaders';
 import { createTransferLoaders } from './modules/transfers/transfers.loaders';
 import { createAssessmentCheckLoaders } from './modules/transfers/arrangement-assessments';
-import { createTaxonomyLoaders } from './modules/taxonomy/taxonomy.loaders';
+import { createOrganisationLoaders } from './common/organisation-facts';
 
 /**
  * One DataLoader per relation, made fresh for each request so nothing
  * outlives it, and the request's one `now`: every read that means "now"
  * (effective policies, findings, live checks, conflict status) uses it. The
- * taxonomy is read once and the effective policies through one loader.
+ * organisation's shared facts (taxonomy, settings, adequacy register) are
+ * read once and the effective policies through one loader.
  */
 export function createLoaders(app: Application) {
   const m = app.db.manager;
   const now = app.clock.now();
-  const taxonomy = createTaxonomyLoaders(m);
+  // The taxonomy, the settings the findings read and the adequacy register: one statement for all three.
+  const taxonomy = createOrganisationLoaders(m, app.findings.settingKeys);
   const effective = createEffectivePolicyLoaders(app.effectivePolicies, m, taxonomy.taxonomy);
   const services = createServiceLoaders(m);
   const assessments = createAssessmentLoaders(m, app.assessmentEnforcement);
-  const transfers = createTransferLoaders(m, app.homeRegion);
+  const transfers = createTransferLoaders(m, app.homeRegion, async () => (await taxonomy.organisationFacts()).adequacy);
   const relations = {
     ...createInventoryLoaders(m),
     ...createProcessorLoaders(m),

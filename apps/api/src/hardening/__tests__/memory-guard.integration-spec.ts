@@ -1,8 +1,8 @@
 import { testDialects } from '@canopy/persistence';
-import { loadTaxonomy } from '../../modules/taxonomy';
+import { readOrganisationFacts } from '../../common/organisation-facts';
 import { startTestServer, TestServer } from '../../testing/test-server';
 
-const loadTaxonomyOf = (t: TestServer) => loadTaxonomy(t.server.db.manager);
+const organisationFactsOf = (t: TestServer) => readOrganisationFacts(t.server.db.manager, t.server.application.findings.settingKeys);
 
 /**
  * The per-request memory guard (docs/reliability.md): with the heap above
@@ -36,7 +36,7 @@ describe.each(testDialects())('memory guard on %s', (dialect) => {
     const officer = await t.user('dpo@x.test', ['PRIVACY_OFFICER']);
     const registered = await t.gql('mutation { registerService(input: { key: "maps", name: "Maps", teamKey: "ops" }) { key } }', {}, officer);
     expect(registered.errors).toBeUndefined();
-    await expect(t.server.application.findingsPager.count(null, {}, new Date(), await loadTaxonomyOf(t))).rejects.toMatchObject({
+    await expect(t.server.application.findingsPager.count(null, {}, new Date(), await organisationFactsOf(t))).rejects.toMatchObject({
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     });
   });

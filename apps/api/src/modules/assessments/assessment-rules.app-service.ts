@@ -13,6 +13,12 @@ interface SettingParser<T> {
 /** The adequacy register's entries, kept by the transfers feature (handed over by the wiring root: transfers reads assessments' ports, not the reverse). */
 export type AdequacyEntriesReader = (m: EntityManager) => Promise<readonly AdequacyEntry[]>;
 
+/** The organisation-wide facts of the rules: settings rows by key and the adequacy register (which keeps its own history). */
+export interface SharedRuleFacts {
+  settings: ReadonlyMap<string, string>;
+  adequacy: readonly AdequacyEntry[];
+}
+
 /** What the findings of DESIGN.md section 9 read besides the section 4 facts, for a set of services. */
 export interface AssessmentRulesFacts {
   /** Enforcement, the home region in force at the instant measured and the adequacy register (which keeps its own history). */
@@ -35,14 +41,20 @@ export class AssessmentRules {
     private readonly adequacy: AdequacyEntriesReader,
   ) {}
 
-  /** `past`: `at` is behind the clock, so the assessments are read as they stood then (their history). */
-  async factsFor(m: EntityManager, serviceIds: readonly string[] | 'all', at: Date, past = false): Promise<AssessmentRulesFacts> {
-    const settings = new Map(
-      (await m.findBy(SettingEntity, { key: In([this.enforcement.settingKey, this.homeRegion.settingKey]) })).map((row) => [row.key, row.value]),
-    );
+  /** The settings rows the rules read, for a caller that reads them with the organisation's other shared facts (`shared` of factsFor). */
+  get settingKeys(): readonly string[] {
+    return [this.enforcement.settingKey, this.homeRegion.settingKey];
+  }
+
+  /**
+   * `past`: `at` is behind the clock, so the assessments are read as they stood then (their history).
+   * `shared`: the settings rows of settingKeys and the adequacy register, read already (then only the assessments are read here).
+   */
+  async factsFor(m: EntityManager, serviceIds: readonly string[] | 'all', at: Date, past = false, shared: SharedRuleFacts | null = null): Promise<AssessmentRulesFacts> {
+    const settings = shared?.settings ?? new Map((await m.findBy(SettingEntity, { key: In([...this.settingKeys]) })).map((row) => [row.key, row.value]));
     const enforceFrom = this.enforcement.fromSetting(settings.get(this.enforcement.settingKey), at);
     const region = this.homeRegion.fromSetting(settings.get(this.homeRegion.settingKey), at);
-    const adequacy = new AdequacyRegister(await this.adequacy(m));
+    const adequacy = new AdequacyRegister(shared?.adequacy ?? (await this.adequacy(m)));
     const { dpiasByService, tiasByArrangement } = await assessmentRecords(m, serviceIds, at, past);
     return { common: { enforceFrom, homeRegion: { name: region.name, countries: region.countries }, adequacy }, dpiasByService, tiasByArrangement };
   }

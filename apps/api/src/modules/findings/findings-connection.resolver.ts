@@ -37,14 +37,14 @@ export class FindingConnectionResolver {
       if (!only) throw notFound('Service', filter.serviceKey);
     }
     const criteria = { minSeverity: filter?.minSeverity as DomainSeverity | null | undefined, rule: filter?.rule, accepted: filter?.accepted };
-    const taxonomy = await ctx.loaders.taxonomy();
-    const { found, more } = await ctx.app.findingsPager.page(limit, place, only, criteria, instant, taxonomy, past);
+    const organisation = await ctx.loaders.organisationFacts();
+    const { found, more } = await ctx.app.findingsPager.page(limit, place, only, criteria, instant, organisation, past);
     const toFinding = findingMapper();
     const edges = found.map(({ key, index, finding }) => ({ cursor: encodeCursor({ s: key, i: index }), node: toFinding(finding) }));
     return Object.assign(new FindingConnection(), {
       edges,
       pageInfo: { hasNextPage: more, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-      counting: () => ctx.app.findingsPager.count(only, criteria, instant, taxonomy, past),
+      counting: () => ctx.app.findingsPager.count(only, criteria, instant, organisation, past),
     });
   }
 

@@ -3,7 +3,7 @@ import type { FindingAcceptanceEntity, ServiceEntity } from '@canopy/persistence
 import type { Database } from '../../common/database';
 import { type EffectivePolicyReader, NO_EFFECTIVE_POLICY, type ServiceEffectivePolicy } from '../policies';
 import { loadTaxonomy } from '../taxonomy';
-import { type AssessmentFactsReader, FindingsFacts, FindingsScope, loadFindingsFacts, servicesIn } from './findings.queries';
+import { type AssessmentFactsReader, FindingsFacts, FindingsScope, loadFindingsFacts, servicesIn, type SharedFacts } from './findings.queries';
 
 export interface ServiceFinding extends DomainFinding {
   serviceId: string;
@@ -18,7 +18,14 @@ export interface ServiceFinding extends DomainFinding {
  * impact preview. Everything else is read as it is now.
  */
 export interface FindingsMeasure {
-  evaluate(services: ServiceEntity[], effective: ReadonlyMap<string, ServiceEffectivePolicy>, now: Date, taxonomy: Taxonomy, past?: boolean): Promise<Map<string, ServiceFinding[]>>;
+  evaluate(
+    services: ServiceEntity[],
+    effective: ReadonlyMap<string, ServiceEffectivePolicy>,
+    now: Date,
+    taxonomy: Taxonomy,
+    past?: boolean,
+    shared?: SharedFacts | null,
+  ): Promise<Map<string, ServiceFinding[]>>;
 }
 
 /**
@@ -50,14 +57,27 @@ export class FindingsEvaluator implements FindingsMeasure {
   /**
    * Findings of the given services at `at`, against their effective policies then (read here, not from a request's loaders).
    * `past`: `at` is behind the request's clock, so the services' other facts are read as they were then (their history), not as they are.
+   * `shared`: the organisation-wide facts, read once by the caller (not once per call).
    */
-  async measure(services: ServiceEntity[], at: Date, taxonomy: Taxonomy, past = false): Promise<Map<string, ServiceFinding[]>> {
+  async measure(services: ServiceEntity[], at: Date, taxonomy: Taxonomy, past = false, shared: SharedFacts | null = null): Promise<Map<string, ServiceFinding[]>> {
     const effective = await this.policies.effectiveFor(services.map((s) => s.id), at, { taxonomy });
-    return this.evaluate(services, effective, at, taxonomy, past);
+    return this.evaluate(services, effective, at, taxonomy, past, shared);
   }
 
-  async evaluate(services: ServiceEntity[], effective: ReadonlyMap<string, ServiceEffectivePolicy>, now: Date, taxonomy: Taxonomy, past = false): Promise<Map<string, ServiceFinding[]>> {
-    return evaluateWith(await loadFindingsFacts(this.db.manager, services, now, taxonomy, false, past, this.assessments), effective, now);
+  async evaluate(
+    services: ServiceEntity[],
+    effective: ReadonlyMap<string, ServiceEffectivePolicy>,
+    now: Date,
+    taxonomy: Taxonomy,
+    past = false,
+    shared: SharedFacts | null = null,
+  ): Promise<Map<string, ServiceFinding[]>> {
+    return evaluateWith(await loadFindingsFacts(this.db.manager, services, now, taxonomy, false, past, this.assessments, shared), effective, now);
+  }
+
+  /** The settings rows the findings read (none without the section 9 rules), for the request's OrganisationFacts. */
+  get settingKeys(): readonly string[] {
+    return this.assessments?.settingKeys ?? [];
   }
 }
 

@@ -2,6 +2,7 @@ import { EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { ArrangementFacts, AssessmentRecord, AssessmentRulesInput, InventoryItemFacts, Taxonomy, UndeliveredNoticeFacts } from '@canopy/domain';
 import { FindingAcceptanceEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
 import { groupByService, inChunks } from '../../common/batch';
+import type { OrganisationFacts } from '../../common/organisation-facts';
 import { currentInventories, inventoriesAt } from '../inventory';
 import { processorsAt, processorTransferFacts } from '../processors';
 import { type FailedDelivery, failedNoticeEmails } from '../outbox';
@@ -21,13 +22,19 @@ const LIVE_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'APPROVED'];
  * the clock, the assessments are read as they stood then.
  */
 export interface AssessmentFactsReader {
+  /** The settings rows the rules read: the caller may read them with the organisation's other shared facts and hand them over (`shared`). */
+  readonly settingKeys: readonly string[];
   factsFor(
     m: EntityManager,
     serviceIds: readonly string[] | 'all',
     at: Date,
     past: boolean,
+    shared: SharedFacts | null,
   ): Promise<{ common: Omit<AssessmentRulesInput, 'dpias'>; dpiasByService: Map<string, AssessmentRecord[]>; tiasByArrangement: Map<string, AssessmentRecord[]> }>;
 }
+
+/** Organisation-wide facts read once by the caller (the request's OrganisationFacts): the settings rows of settingKeys and the adequacy register. */
+export type SharedFacts = Pick<OrganisationFacts, 'settings' | 'adequacy'>;
 
 /** Which services' findings to measure: a list, or every service (read without an id list). */
 export type FindingsScope = readonly string[] | 'all';
@@ -77,7 +84,8 @@ type LiveArrangement = Pick<SharingArrangementEntity, 'id' | 'serviceId' | 'stat
  * acceptances recorded by then and unexpired then, failed notice e-mails
  * queued by then): five statements, the arrangements' processors being one more.
  * With `assessmentFacts`, the section 9 facts too (AssessmentFactsReader), the
- * processors' transfer facts and the arrangements' TIAs as of the same instant.
+ * processors' transfer facts and the arrangements' TIAs as of the same instant;
+ * `shared`: their organisation-wide facts, read by the caller already.
  */
 export async function loadFindingsFacts(
   m: EntityManager,
@@ -87,6 +95,7 @@ export async function loadFindingsFacts(
   all = false,
   history = false,
   assessmentFacts: AssessmentFactsReader | null = null,
+  shared: SharedFacts | null = null,
 ): Promise<FindingsFacts> {
   const ids = all && !history ? 'all' : services.map((s) => s.id);
   const none = ids !== 'all' && ids.length === 0;
@@ -102,7 +111,7 @@ export async function loadFindingsFacts(
             : await inChunks(ids, (chunk) => m.find(FindingAcceptanceEntity, { where: { serviceId: In(chunk), expiresAt: MoreThan(now) } })),
           await failedNoticeEmails(m, ids),
         ];
-  const section9 = assessmentFacts && !none ? await assessmentFacts.factsFor(m, ids, now, history) : null;
+  const section9 = assessmentFacts && !none ? await assessmentFacts.factsFor(m, ids, now, history, shared) : null;
   const arrangementFacts = new Map<string, ArrangementFacts[]>();
   for (const a of arrangements as LiveArrangement[]) {
     const p = a.processor as ProcessorEntity;

@@ -28,7 +28,7 @@ export class FindingsResolver {
     }
     const criteria = { minSeverity: minSeverity as DomainSeverity | null, accepted };
     const now = ctx.loaders.now;
-    return (await ctx.app.findingsPager.list(only, criteria, now, await ctx.loaders.taxonomy(), ctx.app.listLimit.max)).map(findingMapper());
+    return (await ctx.app.findingsPager.list(only, criteria, now, await ctx.loaders.organisationFacts(), ctx.app.listLimit.max)).map(findingMapper());
   }
 
   @Authorized('PRIVACY_OFFICER')

@@ -49,11 +49,22 @@ export class PolicyQueries {
     return map;
   }
 
-  /** Conflicts bound to any of the given service versions, with the resolvers' e-mails. */
+  /** Conflicts bound to any of the given service versions, with the resolvers' e-mails joined in (one statement, not two). */
   async conflictsOfServiceVersions(serviceVersionIds: readonly string[]): Promise<{ rows: PolicyConflictEntity[]; emails: Map<string, string> }> {
-    const unique = [...new Set(serviceVersionIds)];
-    const rows = await inChunks(unique, (ids) => this.manager.find(PolicyConflictEntity, { where: { serviceVersionId: In(ids) } }));
-    return { rows, emails: await this.emailsOf(rows.map((r) => r.resolvedBy)) };
+    const emails = new Map<string, string>();
+    const rows = await inChunks(serviceVersionIds, async (ids) => {
+      const { entities, raw } = await this.manager
+        .createQueryBuilder(PolicyConflictEntity, 'c')
+        .leftJoin(UserEntity, 'r', 'r.id = c.resolvedBy')
+        .addSelect('r.email', 'resolver_email')
+        .where('c.serviceVersionId IN (:...ids)', { ids })
+        .getRawAndEntities();
+      for (const row of raw as { c_resolved_by: string | null; resolver_email: string | null }[]) {
+        if (row.c_resolved_by && row.resolver_email) emails.set(row.c_resolved_by, row.resolver_email);
+      }
+      return entities;
+    });
+    return { rows, emails };
   }
 
   /**
@@ -85,12 +96,5 @@ export class PolicyQueries {
   async conflictsOfServices(serviceIds: readonly string[] | 'all'): Promise<PolicyConflictEntity[]> {
     if (serviceIds === 'all') return this.manager.find(PolicyConflictEntity, { order: { createdAt: 'ASC' } });
     return inChunks(serviceIds, (ids) => this.manager.find(PolicyConflictEntity, { where: { serviceId: In(ids) }, order: { createdAt: 'ASC' } }));
-  }
-
-  async emailsOf(userIds: readonly (string | null)[]): Promise<Map<string, string>> {
-    const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
-    if (!ids.length) return new Map();
-    const users = await this.manager.find(UserEntity, { where: { id: In(ids) }, select: { id: true, email: true } });
-    return new Map(users.map((u) => [u.id, u.email]));
   }
 }
