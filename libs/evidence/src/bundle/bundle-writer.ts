@@ -18,16 +18,37 @@ export interface BundleHead {
 /**
  * Writes a bundle (format 2, see format.ts) as a stream of lines with
  * bounded memory: what it keeps is the running digest, the seqs of the
- * events written and the keys of the records (to refuse duplicates). Events
+ * events written (one bit per event of the tree) and the keys of the
+ * records (to refuse duplicates). Events
  * first, then the records citing them; `end()` signs the running digest.
  * Each method returns the lines to write, each ending in a newline. A
  * mistake of the exporter's (a record citing an event not yet written, a
  * duplicate) throws: it is a bug, not bad input.
  */
+/** A set of seqs 1..size as one bit each: a tree of a million events takes 125 kB, whatever the number written. */
+class SeqBits {
+  private readonly bits: Uint8Array;
+  size = 0;
+
+  constructor(private readonly max: number) {
+    this.bits = new Uint8Array((max >> 3) + 1);
+  }
+
+  has(seq: number): boolean {
+    return Number.isInteger(seq) && seq >= 1 && seq <= this.max && (this.bits[seq >> 3] & (1 << (seq & 7))) !== 0;
+  }
+
+  add(seq: number): void {
+    if (this.has(seq)) return;
+    this.bits[seq >> 3] |= 1 << (seq & 7);
+    this.size++;
+  }
+}
+
 export class BundleWriter {
   private readonly digest: BundleDigest;
   private readonly headerLine: string;
-  private readonly written = new Set<number>();
+  private readonly written: SeqBits;
   private readonly keys = new Map<string, Set<string>>();
   private recordCount = 0;
   private ended = false;
@@ -37,6 +58,7 @@ export class BundleWriter {
     private readonly key: SigningKey,
   ) {
     if (head.treeHead.keyId !== key.keyId) throw new Error('the tree head was signed with another key');
+    this.written = new SeqBits(head.treeHead.treeSize);
     const unsigned = { canopyEvidenceBundle: BUNDLE_VERSION as typeof BUNDLE_VERSION, at: head.at, generatedAt: head.generatedAt, treeHead: head.treeHead, records: head.records };
     const header: BundleHeader = { ...unsigned, signature: this.signature(headerMessage(unsigned)) };
     this.headerLine = canonicalJson(header);
