@@ -2,6 +2,7 @@ import { sign } from 'node:crypto';
 import { canonicalJson } from '../audit/audit-event-hash';
 import type { SigningKey } from '../signing/keys';
 import type { SignedTreeHead } from '../signing/tree-head';
+import { FingerprintSet } from './fingerprint-set';
 import { BundleDigest, endMessage, headerMessage, recordDigest } from './digests';
 import { BUNDLE_VERSION, BundleEnd, BundleEvent, BundleHeader, BundleRecordInput, BundleSignature, EventLine, RecordLine } from './format';
 
@@ -18,8 +19,8 @@ export interface BundleHead {
 /**
  * Writes a bundle (format 2, see format.ts) as a stream of lines with
  * bounded memory: what it keeps is the running digest, the seqs of the
- * events written (one bit per event of the tree) and the keys of the
- * records (to refuse duplicates). Events
+ * events written (one bit per event of the tree) and a 64-bit fingerprint
+ * of each record's section and key (to refuse duplicates). Events
  * first, then the records citing them; `end()` signs the running digest.
  * Each method returns the lines to write, each ending in a newline. A
  * mistake of the exporter's (a record citing an event not yet written, a
@@ -49,7 +50,7 @@ export class BundleWriter {
   private readonly digest: BundleDigest;
   private readonly headerLine: string;
   private readonly written: SeqBits;
-  private readonly keys = new Map<string, Set<string>>();
+  private readonly keys = new FingerprintSet();
   private recordCount = 0;
   private ended = false;
 
@@ -104,10 +105,7 @@ export class BundleWriter {
   }
 
   private recordLine(section: string, record: BundleRecordInput): string {
-    const keys = this.keys.get(section) ?? new Set<string>();
-    this.keys.set(section, keys);
-    if (keys.has(record.key)) throw new Error(`${section} has two records keyed ${record.key}`);
-    keys.add(record.key);
+    if (!this.keys.add(`${section}\u0000${record.key}`)) throw new Error(`${section} has two records keyed ${record.key}`);
     const missing = record.events.find((seq) => !this.written.has(seq));
     if (missing !== undefined) throw new Error(`${section} ${record.key} cites event ${missing}, which is not written before it`);
     if (record.snapshot && !record.events.includes(record.snapshot.seq)) throw new Error(`${section} ${record.key}: its snapshot event is not among its events`);
