@@ -53,7 +53,7 @@ export interface BundleBatches {
   records: number;
 }
 
-const DEFAULT_BATCHES: BundleBatches = { services: 200, records: 1000 };
+const DEFAULT_BATCHES: BundleBatches = { services: 100, records: 1000 };
 
 /** The cited events of one batch: by entity id, and the `after` snapshot of one. */
 interface CitedLog {
