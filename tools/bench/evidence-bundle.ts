@@ -40,7 +40,7 @@ async function main() {
     const rssBefore = peakRssMb(api.child.pid!);
     const exported = await run(['export', 'evidence', '-o', file, '--output', 'json'], env);
     const apiPeak = peakRssMb(api.child.pid!);
-    if (exported.code !== 0) throw new Error(`export failed (${exported.code}): ${exported.stderr}`);
+    if (exported.code !== 0) throw new Error(`export failed (${exported.code}): ${exported.stderr} ${exported.stdout}`);
     const verified = await run(['evidence', 'verify', file, '--key', keyFile, '--output', 'json'], env);
     const summary = JSON.parse(verified.stdout).summary;
     console.log(

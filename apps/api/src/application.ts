@@ -27,7 +27,7 @@ import { EffectivePolicyService } from './modules/policies/effective-policy.app-
 import { PolicyAuthoring } from './modules/policies/policy-authoring.app-service';
 import { PolicyCatalog } from './modules/policies/policy-catalog.app-service';
 import { ProcessorRegistry } from './modules/processors/processor-registry.app-service';
-import { processorsAt } from './modules/processors';
+import { processorsAt, processorsAtInPages } from './modules/processors';
 import { SecurityMeasuresService } from './modules/security-measures/security-measures.app-service';
 import { ServiceRegistry } from './modules/services/service-registry.app-service';
 import { ServiceNoticeSettings } from './modules/services/service-notice-settings.app-service';
@@ -81,7 +81,7 @@ export function createApplication(
   const evidence = new AuditEvidence(db, new AuditSigningKey(db, signingKey));
   // What an evidence bundle reads of each feature, as of its instant (DESIGN.md section 10).
   const evidenceSources: EvidenceSources = {
-    recordOfProcessing: (at, now) => recordOfProcessing.build(at, now),
+    recordOfProcessing: (at) => recordOfProcessing.inBatches(at),
     taxonomy: () => loadTaxonomy(db.manager),
     effectivePolicies: (ids, at, taxonomy) => effectivePolicies.effectiveFor(ids, at, { taxonomy }),
     findings: async (services, at, now, taxonomy) => {
@@ -91,10 +91,11 @@ export function createApplication(
         [...measured].map(([id, list]) => [id, list.map(({ rule, severity, dataCategory, message, clause, acceptance }) => ({ rule, severity, dataCategory, message, clause, accepted: acceptance !== null }))]),
       );
     },
-    conflicts: (at) => conflicts.list(null, 'all', at),
-    arrangements: (at) => sharingArrangements.list(null, at),
-    processors: (at) => processorsAt(db.manager, 'all', at),
-    assessments: async (at) => (await new AssessmentQueries(db.manager).revisionsAt({ all: true }, at)).map(({ revision }) => revision),
+    conflicts: (at) => conflicts.listInPages(at),
+    arrangements: (at) => sharingArrangements.listInPages(at),
+    processors: (at) => processorsAtInPages(db.manager, at),
+    processorKeys: async (ids, at) => new Map((ids.length ? await processorsAt(db.manager, ids, at) : []).map((p) => [p.id, p.key])),
+    assessments: (at) => new AssessmentQueries(db.manager).revisionsAtInPages(at),
   };
   return {
     db,

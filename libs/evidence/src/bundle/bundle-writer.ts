@@ -2,6 +2,7 @@ import { sign } from 'node:crypto';
 import { canonicalJson } from '../audit/audit-event-hash';
 import type { SigningKey } from '../signing/keys';
 import type { SignedTreeHead } from '../signing/tree-head';
+import { FingerprintSet } from './fingerprint-set';
 import { BundleDigest, endMessage, headerMessage, recordDigest } from './digests';
 import { BUNDLE_VERSION, BundleEnd, BundleEvent, BundleHeader, BundleRecordInput, BundleSignature, EventLine, RecordLine } from './format';
 
@@ -18,17 +19,38 @@ export interface BundleHead {
 /**
  * Writes a bundle (format 2, see format.ts) as a stream of lines with
  * bounded memory: what it keeps is the running digest, the seqs of the
- * events written and the keys of the records (to refuse duplicates). Events
+ * events written (one bit per event of the tree) and a 64-bit fingerprint
+ * of each record's section and key (to refuse duplicates). Events
  * first, then the records citing them; `end()` signs the running digest.
  * Each method returns the lines to write, each ending in a newline. A
  * mistake of the exporter's (a record citing an event not yet written, a
  * duplicate) throws: it is a bug, not bad input.
  */
+/** A set of seqs 1..size as one bit each: a tree of a million events takes 125 kB, whatever the number written. */
+class SeqBits {
+  private readonly bits: Uint8Array;
+  size = 0;
+
+  constructor(private readonly max: number) {
+    this.bits = new Uint8Array((max >> 3) + 1);
+  }
+
+  has(seq: number): boolean {
+    return Number.isInteger(seq) && seq >= 1 && seq <= this.max && (this.bits[seq >> 3] & (1 << (seq & 7))) !== 0;
+  }
+
+  add(seq: number): void {
+    if (this.has(seq)) return;
+    this.bits[seq >> 3] |= 1 << (seq & 7);
+    this.size++;
+  }
+}
+
 export class BundleWriter {
   private readonly digest: BundleDigest;
   private readonly headerLine: string;
-  private readonly written = new Set<number>();
-  private readonly keys = new Map<string, Set<string>>();
+  private readonly written: SeqBits;
+  private readonly keys = new FingerprintSet();
   private recordCount = 0;
   private ended = false;
 
@@ -37,6 +59,7 @@ export class BundleWriter {
     private readonly key: SigningKey,
   ) {
     if (head.treeHead.keyId !== key.keyId) throw new Error('the tree head was signed with another key');
+    this.written = new SeqBits(head.treeHead.treeSize);
     const unsigned = { canopyEvidenceBundle: BUNDLE_VERSION as typeof BUNDLE_VERSION, at: head.at, generatedAt: head.generatedAt, treeHead: head.treeHead, records: head.records };
     const header: BundleHeader = { ...unsigned, signature: this.signature(headerMessage(unsigned)) };
     this.headerLine = canonicalJson(header);
@@ -82,10 +105,7 @@ export class BundleWriter {
   }
 
   private recordLine(section: string, record: BundleRecordInput): string {
-    const keys = this.keys.get(section) ?? new Set<string>();
-    this.keys.set(section, keys);
-    if (keys.has(record.key)) throw new Error(`${section} has two records keyed ${record.key}`);
-    keys.add(record.key);
+    if (!this.keys.add(`${section}\u0000${record.key}`)) throw new Error(`${section} has two records keyed ${record.key}`);
     const missing = record.events.find((seq) => !this.written.has(seq));
     if (missing !== undefined) throw new Error(`${section} ${record.key} cites event ${missing}, which is not written before it`);
     if (record.snapshot && !record.events.includes(record.snapshot.seq)) throw new Error(`${section} ${record.key}: its snapshot event is not among its events`);

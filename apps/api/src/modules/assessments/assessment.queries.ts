@@ -1,7 +1,8 @@
 import { EntityManager, In } from 'typeorm';
 import { AssessmentEntity, AssessmentRevisionEntity } from '@canopy/persistence';
 import { inChunks } from '../../common/batch';
-import { type RevisionFilter, revisionsWithOrigins } from '../../common/history';
+import { type RevisionFilter, revisionsWithOrigins, validAt } from '../../common/history';
+import { afterCreated, afterCreatedParameters, createdKey, type PagedList, pagedList } from '../../common/paged-list';
 
 const OLDEST_FIRST = { createdAt: 'ASC', id: 'ASC' } as const;
 
@@ -26,5 +27,18 @@ export class AssessmentQueries {
   /** Assessments as they stood at `at` (their revisions then), each with its immutable origin, oldest first. */
   revisionsAt(filter: RevisionFilter, at: Date): Promise<{ revision: AssessmentRevisionEntity; origin: AssessmentEntity }[]> {
     return revisionsWithOrigins(this.m, AssessmentRevisionEntity, 'assessmentId', filter, at, (ids) => this.byIds(ids));
+  }
+
+  /** The revisions revisionsAt({ all: true }, at) answers, a page at a time (oldest assessment first): one statement a page, the origin joined. */
+  revisionsAtInPages(at: Date): PagedList<AssessmentRevisionEntity> {
+    const query = () => validAt(this.m.createQueryBuilder(AssessmentRevisionEntity, 'r').innerJoin('r.assessment', 'a'), 'r', at);
+    return pagedList(
+      () => query().getCount(),
+      (after: { createdAt: Date; id: string } | null, limit) => {
+        const page = query().addSelect(['a.id', 'a.createdAt']).orderBy('a.createdAt', 'ASC').addOrderBy('a.id', 'ASC').limit(limit);
+        return (after ? page.andWhere(afterCreated('a'), afterCreatedParameters(after)) : page).getMany();
+      },
+      (revision) => createdKey(revision.assessment as AssessmentEntity),
+    );
   }
 }

@@ -2,6 +2,7 @@ import { type AssessmentRevisionEntity, AuditEventEntity, assessmentSnapshot, ty
 import { BundleEvent, BundleRecordInput, BundleWriter, isTruncatedSnapshot, JsonValue, leafIndexOfSeq, SnapshotClaim } from '@canopy/evidence';
 import type { Taxonomy } from '@canopy/domain';
 import type { Database } from '../../common/database';
+import { type PagedList, pagedList } from '../../common/paged-list';
 import { badInput } from '../../common/errors';
 import { recordOf } from '../audit';
 import type { AuditEvidence } from './audit-evidence.app-service';
@@ -13,21 +14,26 @@ const NOW_GRACE_MS = 60_000;
 const ALSO_CITED_ACTIONS = ['sharing.submitted', 'sharing.approved'];
 
 /**
- * What a bundle reads from the other features, as of an instant (each set-based: a constant number of
- * statements whatever the number of services it is given). Wired in application.ts from the features' services.
+ * What a bundle reads from the other features, as of an instant: each list a
+ * page at a time (keyset pagination, a constant number of statements per
+ * page), so memory holds a page, not the organisation. Wired in
+ * application.ts from the features' services.
  */
 export interface EvidenceSources {
-  recordOfProcessing(at: Date, now: Date): Promise<{ controller: unknown; homeRegion: unknown; activities: Array<{ serviceKey: string; purpose: string }> }>;
+  /** The record of processing a batch of services at a time (the same rules as recordOfProcessing(at)). */
+  recordOfProcessing(at: Date): Promise<{ controller: unknown; homeRegion: unknown; activities: PagedList<{ serviceKey: string; purpose: string }> }>;
   taxonomy(): Promise<Taxonomy>;
   effectivePolicies(serviceIds: readonly string[], at: Date, taxonomy: Taxonomy): Promise<ReadonlyMap<string, { clauses: unknown[] }>>;
   /** The findings of the services at `at`, as findingsConnection(at) answers them. */
   findings(services: ServiceEntity[], at: Date, now: Date, taxonomy: Taxonomy): Promise<ReadonlyMap<string, unknown[]>>;
-  conflicts(at: Date): Promise<Array<{ row: { id: string; serviceId: string }; status: string; globalVersion: unknown; serviceVersion: unknown }>>;
-  arrangements(at: Date): Promise<Array<{ id: string; serviceId: string; processorId: string }>>;
+  conflicts(at: Date): PagedList<{ row: { id: string; serviceId: string }; status: string; globalVersion: unknown; serviceVersion: unknown }>;
+  arrangements(at: Date): PagedList<{ id: string; serviceId: string; processorId: string }>;
   /** The processors registered at `at`, as they were then (their revisions). */
-  processors(at: Date): Promise<ProcessorEntity[]>;
+  processors(at: Date): PagedList<ProcessorEntity>;
+  /** The keys of these processors registered at `at`, by id: one statement. */
+  processorKeys(ids: readonly string[], at: Date): Promise<ReadonlyMap<string, string>>;
   /** Every assessment (DPIA and TIA) as it stood at `at`: its revision valid then. */
-  assessments(at: Date): Promise<AssessmentRevisionEntity[]>;
+  assessments(at: Date): PagedList<AssessmentRevisionEntity>;
 }
 
 export interface PreparedBundle {
@@ -47,7 +53,7 @@ export interface BundleBatches {
   records: number;
 }
 
-const DEFAULT_BATCHES: BundleBatches = { services: 200, records: 1000 };
+const DEFAULT_BATCHES: BundleBatches = { services: 100, records: 1000 };
 
 /** The cited events of one batch: by entity id, and the `after` snapshot of one. */
 interface CitedLog {
@@ -58,12 +64,6 @@ interface CitedLog {
 /** Dates become ISO strings, undefined members go: the JSON the bundle carries and its digests cover. */
 const toJson = (value: unknown): JsonValue => JSON.parse(JSON.stringify(value ?? null)) as JsonValue;
 const last = (seqs: number[]) => seqs.slice(-1);
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /**
  * A record that is its entity as of T, checked against the whole snapshot its last event holds. What
@@ -78,13 +78,31 @@ function snapshotRecord(key: string, entity: Record<string, unknown>, events: nu
   return seq === undefined ? { key, data, events } : { key, data, events, snapshot: { seq } };
 }
 
-/** One piece of a section: the records of a batch of entities of one audit type, built once their events are read. */
+/** One piece of a section: the records of a batch of entities, built once their events are read. */
 interface Piece {
-  section: string;
-  entityType: string;
   /** The audit entity id of each record, one per record (the same id may come twice: activities of one service). */
   ids: string[];
   records(log: CitedLog): BundleRecordInput[] | Promise<BundleRecordInput[]>;
+}
+
+/** A section of the bundle: its entities of one audit type, counted first (the header), then read a batch at a time. */
+interface Section {
+  section: string;
+  entityType: string;
+  count(): Promise<number>;
+  pieces(): AsyncIterable<Piece>;
+}
+
+/** A section whose pieces are the pages of `list`, `size` entities each. */
+function section<T>(name: string, entityType: string, list: PagedList<T>, size: number, piece: (batch: T[]) => Piece): Section {
+  return {
+    section: name,
+    entityType,
+    count: () => list.count(),
+    async *pieces() {
+      for await (const batch of list.pages(size)) yield piece(batch);
+    },
+  };
 }
 
 /**
@@ -122,22 +140,25 @@ export class EvidenceBundles {
   }
 
   async write({ instant, treeSize, now }: PreparedBundle, sink: BundleSink): Promise<void> {
-    const pieces = await this.pieces(instant, now);
-    const records = pieces.reduce((n, piece) => n + piece.ids.length, 0) + 1;
+    const { controller, sections } = await this.sections(instant, now);
+    let records = 1;
+    for (const section of sections) records += await section.count();
     const treeHead = await this.evidence.treeHead(treeSize, now);
     const writer = new BundleWriter({ at: instant.toISOString(), generatedAt: now.toISOString(), treeHead, records }, await this.evidence.signingKey.key());
     await sink.write(writer.header());
-    await sink.write(writer.records('recordOfProcessing', [pieces.controller]));
-    for (const piece of pieces) {
-      const log = await this.citedEvents(treeSize, piece.entityType, piece.ids);
-      const list = await piece.records(log.log);
-      const seqs = writer.unwritten(list.flatMap((r) => r.events));
-      const proofs = seqs.length ? await this.evidence.inclusionProofs(seqs.map(leafIndexOfSeq), treeSize) : [];
-      const events: BundleEvent[] = seqs.map((seq, i) => {
-        const event = log.bySeq.get(seq)!;
-        return { seq, hash: event.hash, prevHash: event.prevHash, body: toJson(recordOf(event)) as BundleEvent['body'], inclusionProof: proofs[i] };
-      });
-      await sink.write(writer.events(events) + writer.records(piece.section, list));
+    await sink.write(writer.records('recordOfProcessing', [controller]));
+    for (const section of sections) {
+      for await (const piece of section.pieces()) {
+        const log = await this.citedEvents(treeSize, section.entityType, piece.ids);
+        const list = await piece.records(log.log);
+        const seqs = writer.unwritten(list.flatMap((r) => r.events));
+        const proofs = seqs.length ? await this.evidence.inclusionProofs(seqs.map(leafIndexOfSeq), treeSize) : [];
+        const events: BundleEvent[] = seqs.map((seq, i) => {
+          const event = log.bySeq.get(seq)!;
+          return { seq, hash: event.hash, prevHash: event.prevHash, body: toJson(recordOf(event)) as BundleEvent['body'], inclusionProof: proofs[i] };
+        });
+        await sink.write(writer.events(events) + writer.records(section.section, list));
+      }
     }
     await sink.write(writer.end());
   }
@@ -179,30 +200,39 @@ export class EvidenceBundles {
     };
   }
 
-  /** The bundle's pieces in order, from the entities as of T (read whole, set-based); the services' policies and findings are read per piece. */
-  private async pieces(at: Date, now: Date): Promise<Piece[] & { controller: BundleRecordInput }> {
+  /** The services registered at T, a page at a time in key order: one statement a page. */
+  private servicesAt(at: Date): PagedList<ServiceEntity> {
+    const query = () => this.db.manager.createQueryBuilder(ServiceEntity, 's').where('s.createdAt <= :at', { at });
+    return pagedList(
+      () => query().getCount(),
+      (after: string | null, limit) => (after === null ? query() : query().andWhere('s.key > :after', { after })).orderBy('s.key', 'ASC').limit(limit).getMany(),
+      (service) => service.key,
+    );
+  }
+
+  /** The keys of these services registered at T, by id: one statement. */
+  private async serviceKeys(ids: readonly string[], at: Date): Promise<ReadonlyMap<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows = await this.db.manager
+      .createQueryBuilder(ServiceEntity, 's')
+      .select(['s.id', 's.key'])
+      .where('s.createdAt <= :at AND s.id IN (:...ids)', { at, ids: unique })
+      .getMany();
+    return new Map(rows.map((s) => [s.id, s.key]));
+  }
+
+  /** The bundle's sections in order, each read a batch at a time as of T; the controller record first. */
+  private async sections(at: Date, now: Date): Promise<{ controller: BundleRecordInput; sections: Section[] }> {
     const { services: servicesPerBatch, records: recordsPerBatch } = this.batches;
-    const services = await this.db.manager.createQueryBuilder(ServiceEntity, 's').where('s.createdAt <= :at', { at }).orderBy('s.key', 'ASC').getMany();
-    const [ropa, conflicts, arrangements, processors, assessments] = await Promise.all([
-      this.sources.recordOfProcessing(at, now),
-      this.sources.conflicts(at),
-      this.sources.arrangements(at),
-      this.sources.processors(at),
-      this.sources.assessments(at),
-    ]);
-    const serviceKeys = new Map(services.map((s) => [s.id, s.key]));
-    const processorKeys = new Map(processors.map((p) => [p.id, p.key]));
+    const ropa = await this.sources.recordOfProcessing(at);
     let taxonomy: Taxonomy | null = null;
-    const pieces: Piece[] = [
-      ...chunks(ropa.activities, recordsPerBatch).map((activities) => ({
-        section: 'recordOfProcessing',
-        entityType: 'service',
+    const sections: Section[] = [
+      section('recordOfProcessing', 'service', ropa.activities, servicesPerBatch, (activities) => ({
         ids: activities.map((a) => a.serviceKey),
         records: (log: CitedLog) => activities.map((activity) => ({ key: `${activity.serviceKey}/${activity.purpose}`, data: toJson(activity), events: last(log.cite(activity.serviceKey)) })),
       })),
-      ...chunks(services, servicesPerBatch).map((batch) => ({
-        section: 'services',
-        entityType: 'service',
+      section('services', 'service', this.servicesAt(at), servicesPerBatch, (batch) => ({
         ids: batch.map((s) => s.key),
         records: async (log: CitedLog) => {
           taxonomy ??= await this.sources.taxonomy();
@@ -217,47 +247,45 @@ export class EvidenceBundles {
           }));
         },
       })),
-      ...chunks(conflicts, recordsPerBatch).map((batch) => ({
-        section: 'conflicts',
-        entityType: 'conflict',
+      section('conflicts', 'conflict', this.sources.conflicts(at), recordsPerBatch, (batch) => ({
         ids: batch.map((c) => c.row.id),
-        records: (log: CitedLog) =>
-          batch.map((conflict) => ({
+        records: async (log: CitedLog) => {
+          const serviceKeys = await this.serviceKeys(batch.map((c) => c.row.serviceId), at);
+          return batch.map((conflict) => ({
             key: conflict.row.id,
             data: toJson({ ...conflict.row, service: serviceKeys.get(conflict.row.serviceId) ?? null, status: conflict.status, globalVersion: conflict.globalVersion, serviceVersion: conflict.serviceVersion }),
             events: last(log.cite(conflict.row.id)),
-          })),
+          }));
+        },
       })),
-      ...chunks(arrangements, recordsPerBatch).map((batch) => ({
-        section: 'arrangements',
-        entityType: 'sharing',
+      section('arrangements', 'sharing', this.sources.arrangements(at), recordsPerBatch, (batch) => ({
         ids: batch.map((a) => a.id),
-        records: (log: CitedLog) =>
-          batch.map((arrangement) => {
+        records: async (log: CitedLog) => {
+          const [serviceKeys, processorKeys] = await Promise.all([this.serviceKeys(batch.map((a) => a.serviceId), at), this.sources.processorKeys(batch.map((a) => a.processorId), at)]);
+          return batch.map((arrangement) => {
             const events = log.cite(arrangement.id);
             const seq = events[events.length - 1];
             const state = seq === undefined ? null : log.after(seq);
             const data = toJson({ ...arrangement, service: serviceKeys.get(arrangement.serviceId) ?? null, processor: processorKeys.get(arrangement.processorId) ?? null, state });
             return seq === undefined ? { key: arrangement.id, data, events } : { key: arrangement.id, data, events, snapshot: { seq, path: ['state'] } satisfies SnapshotClaim };
-          }),
+          });
+        },
       })),
-      ...chunks(processors, recordsPerBatch).map((batch) => ({
-        section: 'processors',
-        entityType: 'processor',
+      section('processors', 'processor', this.sources.processors(at), recordsPerBatch, (batch) => ({
         ids: batch.map((p) => p.key),
         records: (log: CitedLog) => batch.map((processor) => snapshotRecord(processor.key, processorSnapshot(processor), last(log.cite(processor.key)), log)),
       })),
-      ...chunks(assessments, recordsPerBatch).map((batch) => ({
-        section: 'assessments',
-        entityType: 'assessment',
+      section('assessments', 'assessment', this.sources.assessments(at), recordsPerBatch, (batch) => ({
         ids: batch.map((r) => r.assessmentId),
-        records: (log: CitedLog) =>
-          batch.map((revision) =>
+        records: async (log: CitedLog) => {
+          const serviceKeys = await this.serviceKeys(batch.map((r) => r.serviceId), at);
+          return batch.map((revision) =>
             snapshotRecord(revision.assessmentId, assessmentSnapshot({ ...revision, id: revision.assessmentId }, serviceKeys.get(revision.serviceId) ?? ''), last(log.cite(revision.assessmentId)), log),
-          ),
+          );
+        },
       })),
     ];
     const controller = { key: 'controller', data: toJson({ controller: ropa.controller, homeRegion: ropa.homeRegion }), events: [] };
-    return Object.assign(pieces, { controller });
+    return { controller, sections };
   }
 }

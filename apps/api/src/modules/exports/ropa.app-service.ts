@@ -10,11 +10,12 @@ import { inventoriesAt } from '../inventory';
 import type { EffectivePolicyReader } from '../policies';
 import { processorsAt, processorTransferFacts } from '../processors';
 import type { SecurityMeasuresReader } from '../security-measures';
-import { servicesAt } from '../services';
+import { type ServicePosition, servicesAt, servicesAtFrom } from '../services';
 import { revisionsInStatusAt } from '../sharing';
 import { loadTaxonomy } from '../taxonomy';
 import { loadAdequacyEntries } from '../transfers';
-import { buildRecordOfProcessing, RopaActivityRow, RopaDpiaFacts, RopaTransferRow } from './ropa.build';
+import type { PagedList } from '../../common/paged-list';
+import { activityPurposes, buildRecordOfProcessing, RopaActivityRow, RopaDpiaFacts, RopaTransferRow } from './ropa.build';
 
 export interface RecordOfProcessingData {
   at: Date;
@@ -22,6 +23,19 @@ export interface RecordOfProcessingData {
   homeRegion: ResolvedHomeRegion;
   controller: ResolvedOrganisationProfile;
   activities: RopaActivityRow[];
+}
+
+/** Services per batch when counting the activities of a record read in batches. */
+const COUNT_BATCH = 1000;
+
+/** What every activity is judged with, whatever its service, as of the record's instant. */
+interface RopaContext {
+  instant: Date;
+  homeRegion: ResolvedHomeRegion;
+  taxonomy: Taxonomy;
+  teamKeys: ReadonlyMap<string, string>;
+  controller: ResolvedOrganisationProfile;
+  adequacy: Awaited<ReturnType<typeof loadAdequacyEntries>>;
 }
 
 /**
@@ -61,25 +75,86 @@ export class RecordOfProcessingService {
     if (instant.getTime() > generatedAt.getTime() + 60_000) {
       throw badInput('at must not be in the future: the record describes what was in force.', { argument: 'at' });
     }
+    const context = await this.contextAt(instant);
+    const activities = await this.activitiesOf(await servicesAt(this.db.manager, 'all', instant), context);
+    return { at: instant, generatedAt, homeRegion: context.homeRegion, controller: context.controller, activities };
+  }
+
+  /**
+   * The record as of `at` a batch of services at a time, in key order (the
+   * same rules as build(), applied per batch): memory holds a batch of
+   * services and their activities, whatever the number of services. The
+   * number of activities is counted first from each batch's inventory and
+   * approved arrangements (activityPurposes), without building them.
+   */
+  async inBatches(at: Date): Promise<{ homeRegion: ResolvedHomeRegion; controller: ResolvedOrganisationProfile; activities: PagedList<RopaActivityRow> }> {
+    const context = await this.contextAt(at);
+    const activities: PagedList<RopaActivityRow> = {
+      count: async () => {
+        let n = 0;
+        for await (const batch of this.servicePages(at, COUNT_BATCH)) n += await this.countActivities(batch, at);
+        return n;
+      },
+      pages: (size) => this.activityPages(at, size, context),
+    };
+    return { homeRegion: context.homeRegion, controller: context.controller, activities };
+  }
+
+  private async *activityPages(at: Date, size: number, context: RopaContext): AsyncIterable<RopaActivityRow[]> {
+    for await (const batch of this.servicePages(at, size)) yield await this.activitiesOf(batch, context);
+  }
+
+  /** The services as they were at `at`, `size` at a time in key order: one statement a batch. */
+  private async *servicePages(at: Date, size: number): AsyncIterable<ServiceEntity[]> {
+    let from: ServicePosition | null = null;
+    for (;;) {
+      const { services, more } = await servicesAtFrom(this.db.manager, at, from, size);
+      if (services.length) yield services;
+      if (!more) return;
+      from = { key: services[services.length - 1].key, inclusive: false };
+    }
+  }
+
+  /** What every activity is judged with, whatever its service: read once per record. */
+  private async contextAt(instant: Date): Promise<RopaContext> {
     const m = this.db.manager;
-    const services = await servicesAt(m, 'all', instant);
-    const ids = services.map((s) => s.id);
-    const [items, live, measures, region, taxonomy, teams, controller, adequacy, assessments] = await Promise.all([
-      ids.length ? inventoriesAt(m, ids, instant) : Promise.resolve([]),
-      // Pending ones too: a DPIA comes before the processing (dpiaRequirement); the record lists the approved ones.
-      revisionsInStatusAt(m, ids, ['APPROVED', 'PENDING_REVIEW'], instant).then((rows) => rows.map((r) => r.revision)),
-      this.measures.of(ids, instant, m),
+    const [homeRegion, taxonomy, teams, controller, adequacy] = await Promise.all([
       this.homeRegion.at(instant, m),
       loadTaxonomy(m),
       m.find(TeamEntity),
       this.organisation.at(instant, m),
       loadAdequacyEntries(m),
+    ]);
+    return { instant, homeRegion, taxonomy, teamKeys: new Map(teams.map((t) => [t.id, t.key])), controller, adequacy };
+  }
+
+  /** How many activities these services have at `at`: two statements. */
+  private async countActivities(services: readonly ServiceEntity[], at: Date): Promise<number> {
+    const ids = services.map((s) => s.id);
+    if (!ids.length) return 0;
+    const m = this.db.manager;
+    const [items, approved] = await Promise.all([inventoriesAt(m, ids, at), revisionsInStatusAt(m, ids, ['APPROVED'], at)]);
+    const inventories = groupByService(items);
+    const arrangements = groupByService(approved.map((r) => r.revision));
+    return services.reduce((n, s) => n + activityPurposes(inventories.get(s.id) ?? [], arrangements.get(s.id) ?? []).length, 0);
+  }
+
+  /** The activities of these services (a fixed number of statements whatever their number), in key order. */
+  private async activitiesOf(services: readonly ServiceEntity[], context: RopaContext): Promise<RopaActivityRow[]> {
+    if (!services.length) return [];
+    const { instant, homeRegion: region, taxonomy, teamKeys, controller, adequacy } = context;
+    const m = this.db.manager;
+    const ids = services.map((s) => s.id);
+    const [items, live, measures, assessments] = await Promise.all([
+      inventoriesAt(m, ids, instant),
+      // Pending ones too: a DPIA comes before the processing (dpiaRequirement); the record lists the approved ones.
+      revisionsInStatusAt(m, ids, ['APPROVED', 'PENDING_REVIEW'], instant).then((rows) => rows.map((r) => r.revision)),
+      this.measures.of(ids, instant, m),
       assessmentRecords(m, ids, instant, true),
     ]);
     const revisions = live.filter((r) => r.status === 'APPROVED');
     const processors = new Map((await processorsAt(m, live.map((r) => r.processorId), instant)).map((p) => [p.id, p]));
     const effective = await this.policies.effectiveFor(ids, instant, { taxonomy });
-    const teamKeys = new Map(teams.map((t) => [t.id, t.key]));
     const transfers = new Map(
       revisions.map((r) => {
         const p = processors.get(r.processorId);
@@ -92,7 +167,7 @@ export class RecordOfProcessingService {
     const inventories = groupByService(items);
     const dpias = dpiaFactsByService({ services, inventories, live, processors, dpias: assessments.dpiasByService, homeRegion: region, taxonomy, at: instant });
 
-    const activities = buildRecordOfProcessing({
+    return buildRecordOfProcessing({
       at: instant,
       homeRegion: region,
       controllerGaps: controllerGaps(controller.recorded ? controller : null),
@@ -114,7 +189,6 @@ export class RecordOfProcessingService {
       effectiveClauses: new Map([...effective].map(([id, policy]) => [id, policy.clauses])),
       taxonomy,
     });
-    return { at: instant, generatedAt, homeRegion: region, controller, activities };
   }
 }
 

@@ -153,6 +153,11 @@ export interface RopaActivityRow {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const uniqueSorted = (values: Iterable<string>) => [...new Set(values)].sort(byText);
 
+/** A service's activities, one per purpose: those of its inventory and of its approved arrangements, sorted. */
+export function activityPurposes(items: readonly Pick<RopaInventoryItem, 'purposes'>[], approvedArrangements: readonly Pick<RopaArrangement, 'purposes'>[]): string[] {
+  return uniqueSorted([...items.flatMap((i) => i.purposes), ...approvedArrangements.flatMap((a) => a.purposes)]);
+}
+
 export function buildRecordOfProcessing(input: RopaInput): RopaActivityRow[] {
   const home = new Set(input.homeRegion.countries);
   const arrangementsByService = new Map<string, RopaArrangement[]>();
@@ -162,10 +167,10 @@ export function buildRecordOfProcessing(input: RopaInput): RopaActivityRow[] {
   for (const service of [...input.services].sort((a, b) => byText(a.key, b.key))) {
     const items = input.inventories.get(service.id) ?? [];
     const arrangements = arrangementsByService.get(service.id) ?? [];
-    if (items.length === 0 && arrangements.length === 0) continue;
+    const purposes = activityPurposes(items, arrangements);
+    if (purposes.length === 0) continue;
     const clauses = new ClauseIndex(input.effectiveClauses.get(service.id) ?? []);
     const measures = [...(input.securityMeasures.get(service.id) ?? [])];
-    const purposes = uniqueSorted([...items.flatMap((i) => i.purposes), ...arrangements.flatMap((a) => a.purposes)]);
     const dpia = dpiaRow(input.dpias.get(service.id) ?? UNJUDGED);
 
     for (const purpose of purposes) {

@@ -7,7 +7,8 @@ import { badInput, invalidTransition, notFound } from '../../common/errors';
 import { appendAuditEvent } from '../audit';
 import type { OpenConflictsReader } from '../services';
 import type { ResolveConflictInput } from './policy.inputs';
-import { PolicyQueries } from './policy.queries';
+import { type ConflictPage, PolicyQueries } from './policy.queries';
+import { createdKey, type PagedList, pagedList } from '../../common/paged-list';
 
 export interface ConflictView {
   row: PolicyConflictEntity;
@@ -54,15 +55,28 @@ export class ConflictService implements ConflictReader, OpenConflictsReader {
   }
 
   async list(status: ConflictStatus | null | undefined, serviceIds: readonly string[] | 'all', at: Date): Promise<ConflictView[]> {
+    const views = await this.viewsAt(serviceIds, at);
+    return status ? views.filter((v) => v.status === status) : views;
+  }
+
+  /** What list(null, 'all', at) answers, a page at a time (oldest first, as list): one statement a page. */
+  listInPages(at: Date): PagedList<ConflictView> {
+    return pagedList(
+      () => this.count(),
+      (after: { createdAt: Date; id: string } | null, limit) => this.viewsAt('all', at, { after, limit }),
+      (view) => createdKey(view.row),
+    );
+  }
+
+  private async viewsAt(serviceIds: readonly string[] | 'all', at: Date, page?: ConflictPage): Promise<ConflictView[]> {
     // One statement: the rows with their pair's versions and whether either side is superseded at `at`.
-    const rows = await new PolicyQueries(this.db.manager).conflictsWithPairs(serviceIds, at);
-    const views: ConflictView[] = rows.map(({ row, superseded }) => ({
+    const rows = await new PolicyQueries(this.db.manager).conflictsWithPairs(serviceIds, at, page);
+    return rows.map(({ row, superseded }) => ({
       row,
       status: conflictStatusAt(row, superseded, at),
       globalVersion: row.globalVersion!,
       serviceVersion: row.serviceVersion!,
     }));
-    return status ? views.filter((v) => v.status === status) : views;
   }
 
   async byIds(ids: readonly string[], at: Date): Promise<ConflictView[]> {

@@ -1,6 +1,13 @@
 import { EntityManager, In } from 'typeorm';
 import { leanSelect, placeholders, PolicyClauseEntity, PolicyConflictEntity, PolicyEntity, PolicyVersionEntity, UserEntity } from '@canopy/persistence';
 import { inChunks, KEY_CHUNK } from '../../common/batch';
+import { afterCreated, afterCreatedParameters } from '../../common/paged-list';
+
+/** A page of conflicts, oldest first: up to `limit` after (createdAt, id) `after` (null: from the first). */
+export interface ConflictPage {
+  after: { createdAt: Date; id: string } | null;
+  limit: number;
+}
 
 export type VersionWithPolicy = PolicyVersionEntity & { policy: PolicyEntity };
 
@@ -72,7 +79,7 @@ export class PolicyQueries {
    * whether a newer version of either side is in force at `at` (SUPERSEDED): one statement, where
    * reading the versions and the versions in force apart took three.
    */
-  async conflictsWithPairs(serviceIds: readonly string[] | 'all', at: Date): Promise<{ row: PolicyConflictEntity; superseded: boolean }[]> {
+  async conflictsWithPairs(serviceIds: readonly string[] | 'all', at: Date, page?: ConflictPage): Promise<{ row: PolicyConflictEntity; superseded: boolean }[]> {
     const newer = (side: string) =>
       `EXISTS (SELECT 1 FROM policy_versions n_${side} WHERE n_${side}.policy_id = ${side}.policy_id AND n_${side}.status = 'PUBLISHED' AND n_${side}.in_force_from <= :at AND n_${side}.number > ${side}.number)`;
     const query = () =>
@@ -89,6 +96,10 @@ export class PolicyQueries {
       const superseded = new Map((raw as { c_id: string; superseded: number | string }[]).map((r) => [r.c_id, Number(r.superseded) === 1]));
       return entities.map((row) => ({ row, superseded: superseded.get(row.id) ?? false }));
     };
+    if (page) {
+      const q = query().limit(page.limit);
+      return read(page.after ? q.where(afterCreated('c'), afterCreatedParameters(page.after)) : q);
+    }
     if (serviceIds === 'all') return read(query());
     return inChunks(serviceIds, (ids) => read(query().where('c.serviceId IN (:...ids)', { ids })));
   }

@@ -4,4 +4,4 @@ export { toProcessor } from './processor.mappers';
 export { createProcessorLoaders, type ProcessorLoaders } from './processor.loaders';
 export type { ProcessorsContext } from './processors.context';
 export { processorTransferFacts } from './processor.transfer-facts';
-export { processorsAt } from './processor.queries';
+export { processorsAt, processorsAtInPages } from './processor.queries';

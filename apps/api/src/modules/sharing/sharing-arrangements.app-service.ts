@@ -1,4 +1,5 @@
 import type { Database } from '../../common/database';
+import { mapPages, type PagedList } from '../../common/paged-list';
 import { revisionToSharingArrangement, toSharingArrangement } from './sharing.mappers';
 import { ArrangementQueries } from './sharing.queries';
 import type { SharingArrangement } from './sharing.types';
@@ -26,6 +27,15 @@ export class SharingArrangements {
   /** How many arrangements `list` reads at most (every one, with `at`): one COUNT. */
   count(status: string | null, at: Date | null): Promise<number> {
     return this.queries.count(at ? null : status);
+  }
+
+  /** What list(null, at) answers, a page at a time (oldest first): one statement a page. */
+  listInPages(at: Date): PagedList<SharingArrangement> {
+    const revisions = this.queries.revisionsAtInPages(at);
+    return {
+      count: () => revisions.count(),
+      pages: (size) => mapPages(revisions.pages(size), ({ revision, origin }) => revisionToSharingArrangement(revision, origin, at)),
+    };
   }
 
   /** Oldest first; `at` gives the arrangements that existed then, in the state they were in. */

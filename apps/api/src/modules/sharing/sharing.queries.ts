@@ -2,6 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { leanSelect, placeholders, SharingArrangementEntity, SharingArrangementRevisionEntity } from '@canopy/persistence';
 import { inChunks } from '../../common/batch';
 import { revisionsWithOrigins, validAt } from '../../common/history';
+import { afterCreated, afterCreatedParameters, createdKey, type PagedList, pagedList } from '../../common/paged-list';
 
 /** Reads of arrangements, current or as of an instant; each one statement per 10,000 keys. */
 export class ArrangementQueries {
@@ -36,6 +37,20 @@ export class ArrangementQueries {
   ): Promise<{ revision: SharingArrangementRevisionEntity; origin: SharingArrangementEntity }[]> {
     const which = 'arrangementIds' in filter ? { ids: filter.arrangementIds } : filter;
     return revisionsWithOrigins(this.m, SharingArrangementRevisionEntity, 'arrangementId', which, at, (ids) => this.byIds(ids));
+  }
+
+  /** What revisionsAt({ all: true }, at) answers, a page at a time (oldest arrangement first): one statement a page, the origin joined. */
+  revisionsAtInPages(at: Date): PagedList<{ revision: SharingArrangementRevisionEntity; origin: SharingArrangementEntity }> {
+    const query = () => validAt(this.m.createQueryBuilder(SharingArrangementRevisionEntity, 'r').innerJoinAndSelect('r.arrangement', 'a'), 'r', at);
+    return pagedList(
+      () => query().getCount(),
+      async (after: { createdAt: Date; id: string } | null, limit) => {
+        const page = query().orderBy('a.createdAt', 'ASC').addOrderBy('a.id', 'ASC').limit(limit);
+        const rows = await (after ? page.andWhere(afterCreated('a'), afterCreatedParameters(after)) : page).getMany();
+        return rows.map((revision) => ({ revision, origin: revision.arrangement as SharingArrangementEntity }));
+      },
+      ({ origin }) => createdKey(origin),
+    );
   }
 }
 

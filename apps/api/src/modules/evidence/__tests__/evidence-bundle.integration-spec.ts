@@ -1,11 +1,13 @@
 import { testDialects, type QueryTally, countQueriesIn } from '@canopy/persistence';
 import { auditLeafHash, type BundleView, canonicalJson, MemorySubtreeStore, parseBundle, toHex, verifyBundle } from '@canopy/evidence';
 import { auditTreeSizes } from '../../audit';
-import { EvidenceBundles } from '../evidence-bundle.app-service';
+import { EvidenceBundles, type EvidenceSources } from '../evidence-bundle.app-service';
+import type { PagedList } from '../../../common/paged-list';
 import { expectOk, LOCATION_ITEM, propose, registerProcessor, registerService, RETENTION_90_GLOBAL, setInventory } from '../../../testing/fixtures';
 import { AUDITOR, ENGINEER, OFFICER, useWorld } from '../../../testing/world';
 
 const HOUR_MS = 3600_000;
+const toJsonText = (value: unknown) => JSON.stringify(value);
 type Refusal = { errors: { message: string; extensions: { code: string; argument?: string } }[] };
 const refusal = async (response: Response) => (await response.json()) as Refusal;
 const UPDATE_PROCESSOR = 'mutation($i: UpdateProcessorInput!) { updateProcessor(input: $i) { version } }';
@@ -209,6 +211,69 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
       const perBatch = batched2 - batched;
       expect(perBatch).toBeGreaterThan(0);
       expect(batched3 - batched2).toBe(perBatch);
+    });
+
+    it('should hold one batch of entities at a time, however many the organisation has: no source yields a page larger than the batch', async () => {
+      const app = t.server.application;
+      for (const key of ['held-a', 'held-b', 'held-c', 'held-d', 'held-e']) {
+        await registerService(t, t.as.officer, key, 'geo');
+        await setInventory(t, t.as.officer, key, [LOCATION_ITEM]);
+      }
+      await propose(t, t.as.geo, { serviceKey: 'held-a', processorKey: 'tiles', dataCategories: ['device.location'] });
+      await propose(t, t.as.geo, { serviceKey: 'held-b', processorKey: 'tiles', dataCategories: ['device.location'] });
+      await registerProcessor(t, t.as.officer, 'held-co');
+      // The largest batch each source handed over, and the largest batch of services whose policies and findings were read.
+      const largest = new Map<string, number>();
+      const saw = (name: string, size: number) => largest.set(name, Math.max(largest.get(name) ?? 0, size));
+      const observed = <T>(name: string, list: PagedList<T>, sizeOf: (page: T[]) => number = (page) => page.length): PagedList<T> => ({
+        count: () => list.count(),
+        async *pages(size) {
+          for await (const page of list.pages(size)) {
+            saw(name, sizeOf(page));
+            yield page;
+          }
+        },
+      });
+      const sources = app.evidenceSources;
+      const spy: EvidenceSources = {
+        ...sources,
+        recordOfProcessing: async (at) => {
+          const ropa = await sources.recordOfProcessing(at);
+          return { ...ropa, activities: observed('recordOfProcessing (services)', ropa.activities, (page) => new Set(page.map((a) => a.serviceKey)).size) };
+        },
+        effectivePolicies: (ids, at, taxonomy) => (saw('services', ids.length), sources.effectivePolicies(ids, at, taxonomy)),
+        findings: (services, at, now, taxonomy) => (saw('services (findings)', services.length), sources.findings(services, at, now, taxonomy)),
+        conflicts: (at) => observed('conflicts', sources.conflicts(at)),
+        arrangements: (at) => observed('arrangements', sources.arrangements(at)),
+        processors: (at) => observed('processors', sources.processors(at)),
+        assessments: (at) => observed('assessments', sources.assessments(at)),
+      };
+      const batched = new EvidenceBundles(app.db, app.evidence, spy, { services: 2, records: 2 });
+      const text = await batched.build(null, t.clock.now());
+      const bundle = parseBundle(text);
+      expect(verifyBundle(text, await publicKey())).toMatchObject({ ok: true, failures: [] });
+      expect(bundle.sections.services.length).toBeGreaterThan(5);
+      expect(bundle.sections.recordOfProcessing.length).toBeGreaterThan(5);
+      expect(bundle.sections.arrangements.length).toBeGreaterThan(2);
+      expect(bundle.sections.processors.length).toBeGreaterThan(2);
+      // Each source handed over full batches, never more: two services (their activities, policies and findings) or two records.
+      expect(Math.max(...largest.values())).toBe(2);
+      for (const name of ['recordOfProcessing (services)', 'services', 'services (findings)', 'arrangements', 'processors']) expect(largest.get(name)).toBe(2);
+    });
+
+    it('should build the record of processing per batch of services exactly as whole: the same activities, in order, and their number counted first', async () => {
+      const ropa = t.server.application.recordOfProcessing;
+      const now = t.clock.now();
+      const whole = await ropa.build(now, now);
+      for (const size of [1, 2, 3, 1000]) {
+        const { activities, controller } = await ropa.inBatches(now);
+        const batched: unknown[] = [];
+        for await (const page of activities.pages(size)) batched.push(...page);
+        expect(toJsonText(batched)).toBe(toJsonText(whole.activities));
+        expect(await activities.count()).toBe(whole.activities.length);
+        expect(controller).toEqual(whole.controller);
+      }
+      expect(whole.activities.length).toBeGreaterThan(5);
     });
 
     it('should stream the bundle in pieces: the header first, then events before the records citing them', async () => {
