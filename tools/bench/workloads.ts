@@ -147,7 +147,11 @@ async function policyAndFindingsFacts(db: Db, serviceIds: readonly string[] | 'a
     params,
   );
   await q(db, `SELECT * FROM finding_acceptances WHERE expires_at > NOW(3) ${scoped}`, params);
-  return 8;
+  // Since issue 16 the findings also rest on the services' assessments, the enforcement settings and the adequacy register.
+  await q(db, `SELECT * FROM assessments WHERE 1 = 1 ${scoped}`, params);
+  await q(db, 'SELECT * FROM settings');
+  await q(db, 'SELECT * FROM adequacy_decisions');
+  return 11;
 }
 
 /** Floor of workload 2: one service and everything its effective policy and findings are made of. */

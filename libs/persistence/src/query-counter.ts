@@ -21,17 +21,18 @@ export class QueryCountingLogger implements Logger {
   total = 0;
 
   /**
-   * `tallyNow` finds the tally to count into: by default the one countQueriesIn runs; a server that
-   * already keeps a per-request scope passes its own, so requests pay for one AsyncLocalStorage, not two.
+   * `requestTally` finds the tally of the request in flight: a server that already keeps a per-request
+   * scope passes its own, so requests pay for one AsyncLocalStorage, not two. Outside a request, the
+   * statements count into the tally countQueriesIn runs, if any.
    */
   constructor(
     private readonly onError: (message: string) => void = () => undefined,
-    private readonly tallyNow: () => QueryTally | undefined = () => currentTally.getStore(),
+    private readonly requestTally: () => QueryTally | undefined = () => undefined,
   ) {}
 
   logQuery(): void {
     this.total++;
-    const tally = this.tallyNow();
+    const tally = this.requestTally() ?? currentTally.getStore();
     if (tally) tally.statements++;
   }
 
