@@ -1,19 +1,4 @@
-import type {
-  ApiTokenEntity,
-  InventoryItemEntity,
-  PolicyClauseEntity,
-  PolicyConflictEntity,
-  PolicyEntity,
-  PolicyVersionEntity,
-  ProcessorEntity,
-  ServiceEntity,
-  SharingApprovalEntity,
-  SharingArrangementEntity,
-  SharingArrangementRevisionEntity,
-  TeamEntity,
-  TeamMemberEntity,
-  UserEntity,
-} from '../../entities';
+import type * as Entities from '../../entities';
 import type { AuditDraft } from './audit-chain';
 
 export interface DatasetOptions {
@@ -44,33 +29,33 @@ export interface DatasetLogins {
 
 /** Rows of policies, their versions and clauses, with the audit events of their making. */
 export interface PolicyRows {
-  policies: PolicyEntity[];
-  versions: PolicyVersionEntity[];
-  clauses: PolicyClauseEntity[];
+  policies: Entities.PolicyEntity[];
+  versions: Entities.PolicyVersionEntity[];
+  clauses: Entities.PolicyClauseEntity[];
   audit: AuditDraft[];
 }
 
 /** The organisation-wide rows, written before any service. */
 export interface OrganisationRows extends PolicyRows {
-  teams: TeamEntity[];
-  users: UserEntity[];
-  members: TeamMemberEntity[];
-  tokens: ApiTokenEntity[];
-  processors: ProcessorEntity[];
+  teams: Entities.TeamEntity[];
+  users: Entities.UserEntity[];
+  members: Entities.TeamMemberEntity[];
+  tokens: Entities.ApiTokenEntity[];
   logins: DatasetLogins;
+  processors: Entities.ProcessorEntity[];
   globalPolicyKey: string;
 }
 
 /** The rows of a run of consecutive services, and the audit events of their history (not sorted). */
 export interface ServiceChunkRows extends PolicyRows {
-  services: ServiceEntity[];
-  inventory: InventoryItemEntity[];
-  conflicts: PolicyConflictEntity[];
-  arrangements: SharingArrangementEntity[];
-  revisions: SharingArrangementRevisionEntity[];
-  approvals: SharingApprovalEntity[];
+  services: Entities.ServiceEntity[];
   serviceKeysWithPolicy: string[];
   serviceKeysWithoutPolicy: string[];
+  inventory: Entities.InventoryItemEntity[];
+  conflicts: Entities.PolicyConflictEntity[];
+  arrangements: Entities.SharingArrangementEntity[];
+  revisions: Entities.SharingArrangementRevisionEntity[];
+  approvals: Entities.SharingApprovalEntity[];
 }
 
 /** A whole organisation in memory, its audit events oldest first: for tests and small sizes. */

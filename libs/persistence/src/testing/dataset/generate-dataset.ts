@@ -87,6 +87,11 @@ export async function generateDataset(dataSource: DataSource, options: DatasetOp
     }
   };
 
+  /** Hands each item to `write`, the drawing of it counted as building. */
+  const forEachDrawn = async <T>(items: Iterator<T>, write: (item: T) => Promise<void>) => {
+    for (let next = await timed(() => items.next(), 'build'); !next.done; next = await timed(() => items.next(), 'build')) await write(next.value);
+  };
+
   const stream = await timed(() => new DatasetStream(new Taxonomy(categories, uses), options), 'build');
   const organisation = stream.organisation;
   const spill = new AuditSpill();
@@ -94,24 +99,14 @@ export async function generateDataset(dataSource: DataSource, options: DatasetOp
   try {
     spill.add(organisation.audit);
     await timed(() => dataSource.transaction((tx) => writeOrganisation(tx, organisation, insert)), 'write');
-    const chunks = stream.serviceChunks();
-    for (;;) {
-      const next = await timed(() => chunks.next(), 'build');
-      if (next.done) break;
-      const chunk = next.value;
+    await forEachDrawn(stream.serviceChunks(), async (chunk) => {
       await timed(() => spill.add(chunk.audit), 'build');
       keys.servicesWithPolicy += chunk.serviceKeysWithPolicy.length;
       keys.withPolicy.push(...chunk.serviceKeysWithPolicy.slice(0, RETURNED_KEYS - keys.withPolicy.length));
       keys.withoutPolicy.push(...chunk.serviceKeysWithoutPolicy.slice(0, RETURNED_KEYS - keys.withoutPolicy.length));
       await timed(() => dataSource.transaction((tx) => writeServiceChunk(tx, chunk, insert)), 'write');
-    }
-    const days = spill.oldestFirst();
-    for (;;) {
-      const next = await timed(() => days.next(), 'build');
-      if (next.done) break;
-      const drafts = next.value;
-      await timed(() => dataSource.transaction((tx) => appendAudit(tx, drafts, insert)), 'write');
-    }
+    });
+    await forEachDrawn(spill.oldestFirst(), (drafts) => timed(() => dataSource.transaction((tx) => appendAudit(tx, drafts, insert)), 'write'));
   } finally {
     spill.dispose();
   }

@@ -38,25 +38,13 @@ export function buildServicePolicy(ctx: DatasetContext, org: OrganisationRefs, s
 
   const pairConflicts = (layer: PolicyLayer, versionRow: PolicyVersionEntity, previous: ConflictState[]) => {
     const created = versionRow.publishedAt as Date;
-    return carryForwardResolutions(previous, detectConflicts(g2.layer, layer, taxonomy)).map(({ candidate, inherited }) =>
-      Object.assign(new PolicyConflictEntity(), {
-        id: random.uuid(),
-        serviceId: row.id,
-        globalVersionId: g2.version.id,
-        serviceVersionId: versionRow.id,
-        topic: candidate.topic,
-        subject: candidate.subject,
-        globalValue: candidate.globalValue,
-        serviceValue: candidate.serviceValue,
-        governedCategories: JSON.stringify(candidate.governedCategories),
-        createdAt: created,
-        carriedFromId: inherited?.carriedFromId ?? null,
-        resolution: inherited?.resolution ?? null,
-        rationale: inherited?.rationale ?? null,
-        resolvedBy: inherited?.resolvedByEmail ?? null,
-        resolvedAt: inherited?.resolvedAt ?? null,
-      }),
-    );
+    return carryForwardResolutions(previous, detectConflicts(g2.layer, layer, taxonomy)).map(({ candidate, inherited }) => {
+      const { topic, subject, globalValue, serviceValue } = candidate;
+      const ids = { id: random.uuid(), serviceId: row.id, globalVersionId: g2.version.id, serviceVersionId: versionRow.id };
+      const carried = { carriedFromId: inherited?.carriedFromId ?? null, resolution: inherited?.resolution ?? null, rationale: inherited?.rationale ?? null };
+      const resolved = { resolvedBy: inherited?.resolvedByEmail ?? null, resolvedAt: inherited?.resolvedAt ?? null };
+      return Object.assign(new PolicyConflictEntity(), { ...ids, topic, subject, globalValue, serviceValue, governedCategories: JSON.stringify(candidate.governedCategories), createdAt: created, ...carried, ...resolved });
+    });
   };
   // Half of the conflicts an officer resolves, while the pair is in force.
   const resolveSome = (rows: PolicyConflictEntity[], until: Date) => {
