@@ -334,7 +334,7 @@ async function main() {
       results,
       baseline: values.baseline ? { path: values.baseline, flags: values['baseline-flags']! } : null,
       peakRss,
-      publish: { ms: publish.ms, statements: publish.statements, services: dataset.serviceKeysWithPolicy.length, openConflicts: conflictCount },
+      publish: { ms: publish.ms, statements: publish.statements, services: dataset.servicesWithPolicy, openConflicts: conflictCount },
       mixedRuns,
       duration,
       auditOk: finalAudit.ok,

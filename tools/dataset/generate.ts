@@ -3,9 +3,10 @@
  *   npm run dataset -- [--services 5000] [--seed canopy] [--anchor ISO] [--url DATABASE_URL] [--json out.json]
  * Without --url it makes a fresh database (MySQL at TEST_MYSQL_URL, default
  * mysql://root@127.0.0.1:3306, or `--db sqlite`) and prints its URL. The
- * database is migrated first; the rows go in one transaction (see
- * libs/persistence/src/testing/dataset). --json writes the logins (tokens)
- * and service keys for scripts. Benchmarks and tests only: the tokens are
+ * database is migrated first; the rows go in a chunk of services at a time,
+ * with bounded memory (see libs/persistence/src/testing/dataset). --json
+ * writes the logins (tokens) and the first 1,000 service keys with and
+ * without a service policy for scripts. Benchmarks and tests only: the tokens are
  * deterministic from the seed.
  */
 import { writeFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ async function main() {
     if (dialect === 'mysql') process.env.TEST_MYSQL_URL ??= 'mysql://root@127.0.0.1:3306/test';
     url = (await createTestDatabase(dialect)).url;
   }
+  console.log(`writing the dataset to ${url}`);
   const started = performance.now();
   const dataSource = await openDataSource(url);
   await dataSource.runMigrations({ transaction: 'each' });
