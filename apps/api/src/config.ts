@@ -136,6 +136,7 @@ const schema = z
     CANOPY_MAX_BATCH_OPERATIONS: int(1, 100, 1),
     CANOPY_MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024, 1024 * 1024),
     CANOPY_REQUEST_TIMEOUT_MS: int(100, 3_600_000, 30_000),
+    CANOPY_MAX_CONCURRENT_OPERATIONS: int(0, 10_000, 4),
     CANOPY_HEAP_CEILING_PERCENT: int(1, 100, 90),
     CANOPY_CORS_ORIGINS: origins.optional(),
     CANOPY_TRUST_PROXY: trustProxy.optional(),
@@ -231,6 +232,8 @@ export interface HardeningConfig {
   maxBatchOperations: number;
   maxBodyBytes: number;
   requestTimeoutMs: number;
+  /** GraphQL operations run at once per process, the others waiting their turn in arrival order (0: no limit). */
+  maxConcurrentOperations: number;
   /** Share of the heap limit above which queries are refused with SERVICE_UNAVAILABLE (common/memory-guard.ts). */
   heapCeiling: number;
   corsOrigins: string[];
@@ -271,6 +274,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBatchOperations: e.CANOPY_MAX_BATCH_OPERATIONS,
       maxBodyBytes: e.CANOPY_MAX_BODY_BYTES,
       requestTimeoutMs: e.CANOPY_REQUEST_TIMEOUT_MS,
+      maxConcurrentOperations: e.CANOPY_MAX_CONCURRENT_OPERATIONS,
       heapCeiling: e.CANOPY_HEAP_CEILING_PERCENT / 100,
       corsOrigins: e.CANOPY_CORS_ORIGINS ?? [],
       trustProxy: e.CANOPY_TRUST_PROXY ?? 'loopback',

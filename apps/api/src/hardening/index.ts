@@ -7,6 +7,7 @@ import type { HardeningConfig } from '../config';
 import type { AppContext } from '../context';
 import { requireCredentials, sameOriginSessions } from './graphql-access';
 import { graphqlGuardPlugin } from './graphql-guard.plugin';
+import { operationGate } from './operation-gate';
 import { cors, explorerGate, securityHeaders } from './http-policies';
 import { loginRateLimit } from './login-rate-limit';
 import { batchLimit, documentNestingLimit, graphqlBody, RequestDeadlines } from './request-guards';
@@ -22,7 +23,8 @@ export interface Hardening {
   /**
    * On /graphql, before Apollo: the time limit, authentication (401 before
    * anything is read), the session cookie's same-origin rule, the body
-   * (size-limited), the batch limit and the bracket-nesting limit.
+   * (size-limited), the batch limit and the bracket-nesting limit; then the
+   * operation gate (at most so many operations at once, the others in turn).
    */
   graphql: RequestHandler[];
   /** On other authenticated routes (the evidence bundle): authentication only, 401 before anything is read; credentialsOf() after. */
@@ -73,6 +75,7 @@ export function createHardening(config: HardeningConfig, authenticator: Authenti
       graphqlBody(config.maxBodyBytes),
       batchLimit(config.maxBatchOperations),
       documentNestingLimit(),
+      operationGate(config.maxConcurrentOperations),
     ],
     authenticated: [requireCredentials(authenticator)],
     explorer: explorerGate(authenticator),
