@@ -497,7 +497,8 @@ function render(input: ReportInput): string {
       targets.push(['workload 2 p50 at most 2.5x the raw-SQL floor', api.p50 <= 2.5 * floor.p50, ratio(api.p50 / floor.p50)]);
     }
     if (name.startsWith('3.')) targets.push([`workload 3 (${input.serviceCount} services) under 5 s`, api.p50 < 5000, `${ms(api.p50)} ms`]);
-    if (name.startsWith('6.')) targets.push([`workload 6 (${input.serviceCount} services) under 2 s, statements independent of size`, api.p50 < 2000, `${ms(api.p50)} ms, ${statements(api.statements)}`]);
+    // Since issue 14 the what-if reads the live arrangements 5,000 at a time: 3 statements plus 4 per batch (docs/benchmarks.md).
+    if (name.startsWith('6.')) targets.push([`workload 6 (${input.serviceCount} services) under 2 s`, api.p50 < 2000, `${ms(api.p50)} ms, ${statements(api.statements)} SQL`]);
   }
   const w1 = [...input.results.entries()].filter(([n]) => n.startsWith('1.')).map(([, s]) => summary(s.api).statements);
   if (w1.length === 2 && w1[0] && w1[1]) {
