@@ -40,6 +40,14 @@ export async function leanSelect<T extends ObjectLiteral>(m: EntityManager, enti
   });
 }
 
+/** One raw value of `entity`'s `property` as the driver hydrates that column (booleans, instants, JSON); null stays null. */
+export function hydratedValue(m: EntityManager, entity: EntityTarget<ObjectLiteral>, property: string, raw: unknown): unknown {
+  if (raw === null || raw === undefined) return null;
+  const column = m.connection.getMetadata(entity).findColumnWithPropertyName(property);
+  if (!column) throw new Error(`hydratedValue: ${String(entity)} has no column ${property}`);
+  return m.connection.driver.prepareHydratedValue(raw, column);
+}
+
 /** `(?, ?, ...)` for an IN list of `count` values (at least one: an empty list matches nothing). */
 export function placeholders(count: number): string {
   return count ? `(${new Array(count).fill('?').join(', ')})` : '(NULL)';

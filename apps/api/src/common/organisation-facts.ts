@@ -1,6 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { type AdequacyEntry, type AdequacyScope, Taxonomy } from '@canopy/domain';
-import { AdequacyDecisionEntity, SettingEntity, TaxonomyCategoryEntity } from '@canopy/persistence';
+import { AdequacyDecisionEntity, hydratedValue, SettingEntity, TaxonomyCategoryEntity } from '@canopy/persistence';
 import { once } from './loader-helpers';
 
 /**
@@ -51,7 +51,7 @@ interface UnionRow {
 /** The organisation's shared facts, with the settings rows of `settingKeys`: one statement. */
 export async function readOrganisationFacts(m: EntityManager, settingKeys: readonly string[]): Promise<OrganisationFacts> {
   const rows = (await m.query(UNION(settingKeys.length), [...settingKeys])) as UnionRow[];
-  const value = hydrator(m);
+  const value = (entity: EntityTarget<ObjectLiteral>, property: string, raw: unknown) => hydratedValue(m, entity, property, raw);
   const categories = [];
   const uses = [];
   const adequacy: (AdequacyEntry & { id: string })[] = [];
@@ -76,17 +76,6 @@ export async function readOrganisationFacts(m: EntityManager, settingKeys: reado
   // The register's order as loadAdequacyEntries reads it: recorded_at, then id (byte order).
   adequacy.sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { taxonomy: new Taxonomy(categories, uses), settings, adequacy: adequacy.map(({ id: _id, ...entry }) => entry) };
-}
-
-/** A raw value as the driver hydrates the entity's column (booleans, instants). */
-function hydrator(m: EntityManager) {
-  const driver = m.connection.driver;
-  return (entity: EntityTarget<ObjectLiteral>, property: string, raw: unknown): unknown => {
-    if (raw === null || raw === undefined) return null;
-    const column = m.connection.getMetadata(entity).findColumnWithPropertyName(property);
-    if (!column) throw new Error(`no column ${property}`);
-    return driver.prepareHydratedValue(raw, column);
-  };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { appendAuditEvent } from '../audit';
-import { toAdequacyEntry } from './adequacy.queries';
+import { toAdequacyEntry } from '../../common/organisation-facts';
 import type { AdequacyDecisionInput } from './adequacy.types';
 
 /**
