@@ -1,7 +1,7 @@
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityTarget, MoreThan, ObjectLiteral } from 'typeorm';
 import { openDataSource } from './data-source';
-import { InventoryItemEntity, PolicyClauseEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from './entities';
-import { leanSelect, placeholders } from './lean-select';
+import { FindingAcceptanceEntity, InventoryItemEntity, UserEntity, PolicyClauseEntity, PolicyEntity, PolicyVersionEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from './entities';
+import { leanJoinSelect, leanSelect, persistedValue, placeholders } from './lean-select';
 import { generateDataset } from './testing/dataset';
 import { createTestDatabase, TestDatabase, testDialects } from './testing/test-database';
 
@@ -37,6 +37,40 @@ describe.each(testDialects())('leanSelect on %s', (dialect) => {
     const lean = byId((await leanSelect(dataSource.manager, entity, `id IN ${placeholders(ids.length)}`, ids)) as { id: string }[]);
     expect(lean).toStrictEqual(expected);
     expect(lean.every((row) => row.constructor === expected[0].constructor)).toBe(true);
+  });
+
+  it('should read a to-one relation in the same statement as innerJoinAndSelect does', async () => {
+    const expected = byId(await dataSource.manager.createQueryBuilder(SharingArrangementEntity, 'a').innerJoinAndSelect('a.processor', 'p').getMany());
+    expect(expected.length).toBeGreaterThan(0);
+    const join = { property: 'processor', entity: ProcessorEntity, on: 'j.id = t.processor_id' };
+    const lean = byId(await leanJoinSelect(dataSource.manager, SharingArrangementEntity, join, `t.id IN ${placeholders(expected.length)}`, expected.map((a) => a.id)));
+    expect(lean).toStrictEqual(expected);
+    expect(lean[0].processor).toBeInstanceOf(ProcessorEntity);
+
+    const versions = await dataSource.manager.createQueryBuilder(PolicyVersionEntity, 'v').innerJoinAndSelect('v.policy', 'p').orderBy('v.id').getMany();
+    const policyJoin = { property: 'policy', entity: PolicyEntity, on: 'j.id = t.policy_id' };
+    expect(await leanJoinSelect(dataSource.manager, PolicyVersionEntity, policyJoin, '1 = 1', [], 't.id')).toStrictEqual(versions);
+    // Columns of the same name on both sides (id, created_at...) keep their own table's value.
+    expect(lean.every((a) => a.id !== a.processor!.id && a.processorId === a.processor!.id)).toBe(true);
+  });
+
+  it('should compare instants given as persistedValue exactly as TypeORM does', async () => {
+    const [service] = await dataSource.manager.find(ServiceEntity, { take: 1 });
+    const [user] = await dataSource.manager.find(UserEntity, { take: 1 });
+    const expiries = ['2030-05-01T10:00:00.000Z', '2030-05-01T10:00:00.001Z', '2030-05-01T10:00:00.999Z', '2030-05-02T00:00:00.000Z'].map((iso) => new Date(iso));
+    await dataSource.manager.insert(
+      FindingAcceptanceEntity,
+      expiries.map((expiresAt, i) => ({ id: `00000000-0000-4000-8000-00000000000${i}`, serviceId: service.id, rule: 'RETENTION_EXCEEDS_POLICY', dataCategory: null, rationale: 'spec', expiresAt, acceptedBy: user.id, acceptedAt: new Date('2030-01-01T00:00:00.000Z') })),
+    );
+    const instants = [...expiries, new Date('2030-05-01T10:00:00.500Z'), new Date('2000-01-01T00:00:00.000Z'), new Date('2999-01-01T00:00:00.000Z')];
+    for (const at of instants) {
+      const expected = byId(await dataSource.manager.find(FindingAcceptanceEntity, { where: { expiresAt: MoreThan(at) } }));
+      const lean = byId(await leanSelect(dataSource.manager, FindingAcceptanceEntity, 'expires_at > ?', [persistedValue(dataSource.manager, FindingAcceptanceEntity, 'expiresAt', at)]));
+      expect(lean).toStrictEqual(expected);
+    }
+    // At each expiry, the millisecond counts: those expiring after it, not the one expiring then.
+    const after = await leanSelect(dataSource.manager, FindingAcceptanceEntity, 'expires_at > ?', [persistedValue(dataSource.manager, FindingAcceptanceEntity, 'expiresAt', expiries[1])]);
+    expect(after.map((a) => a.expiresAt.toISOString()).sort()).toEqual(['2030-05-01T10:00:00.999Z', '2030-05-02T00:00:00.000Z']);
   });
 
   it('should order, filter and match nothing for an empty list', async () => {

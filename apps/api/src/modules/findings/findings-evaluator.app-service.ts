@@ -20,7 +20,7 @@ export interface ServiceFinding extends DomainFinding {
 export interface FindingsMeasure {
   evaluate(
     services: ServiceEntity[],
-    effective: ReadonlyMap<string, ServiceEffectivePolicy>,
+    effective: ReadonlyMap<string, ServiceEffectivePolicy> | Promise<ReadonlyMap<string, ServiceEffectivePolicy>>,
     now: Date,
     taxonomy: Taxonomy,
     past?: boolean,
@@ -64,15 +64,17 @@ export class FindingsEvaluator implements FindingsMeasure {
     return this.evaluate(services, effective, at, taxonomy, past, shared);
   }
 
+  /** `effective` may still be loading: the other facts are read meanwhile. */
   async evaluate(
     services: ServiceEntity[],
-    effective: ReadonlyMap<string, ServiceEffectivePolicy>,
+    effective: ReadonlyMap<string, ServiceEffectivePolicy> | Promise<ReadonlyMap<string, ServiceEffectivePolicy>>,
     now: Date,
     taxonomy: Taxonomy,
     past = false,
     shared: SharedFacts | null = null,
   ): Promise<Map<string, ServiceFinding[]>> {
-    return evaluateWith(await loadFindingsFacts(this.db.manager, services, now, taxonomy, false, past, this.assessments, shared), effective, now);
+    const [facts, policies] = await Promise.all([loadFindingsFacts(this.db.manager, services, now, taxonomy, false, past, this.assessments, shared), effective]);
+    return evaluateWith(facts, policies, now);
   }
 
   /** The settings rows the findings read (none without the section 9 rules), for the request's OrganisationFacts. */

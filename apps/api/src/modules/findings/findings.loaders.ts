@@ -14,13 +14,13 @@ import type { FindingsMeasure, ServiceFinding } from './findings-evaluator.app-s
 export function createFindingsLoaders(findings: FindingsMeasure, loaders: ServiceLoaders & EffectivePolicyLoaders & OrganisationLoaders, now: Date) {
   return {
     findingsByServiceId: new DataLoader<string, ServiceFinding[]>(async (serviceIds) => {
-      const [services, organisation, effective] = await Promise.all([
-        Promise.all(serviceIds.map((id) => loaders.serviceById.load(id))),
-        loaders.organisationFacts(),
-        Promise.all(serviceIds.map((serviceId) => loaders.effectivePolicy.load({ serviceId, at: now }))),
-      ]);
+      // The effective policies load while the services' other facts are read.
+      const effective = Promise.all(serviceIds.map((serviceId) => loaders.effectivePolicy.load({ serviceId, at: now }))).then(
+        (policies) => new Map(serviceIds.map((id, i) => [id, policies[i]])),
+      );
+      const [services, organisation] = await Promise.all([Promise.all(serviceIds.map((id) => loaders.serviceById.load(id))), loaders.organisationFacts()]);
       const found = services.filter((s): s is ServiceEntity => s !== null);
-      const map = await findings.evaluate(found, new Map(serviceIds.map((id, i) => [id, effective[i]])), now, organisation.taxonomy, false, organisation);
+      const map = await findings.evaluate(found, effective, now, organisation.taxonomy, false, organisation);
       return serviceIds.map((id) => map.get(id) ?? []);
     }),
   };

@@ -1,6 +1,6 @@
 import { EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { ArrangementFacts, AssessmentRecord, AssessmentRulesInput, InventoryItemFacts, Taxonomy, UndeliveredNoticeFacts } from '@canopy/domain';
-import { FindingAcceptanceEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
+import { FindingAcceptanceEntity, leanJoinSelect, leanSelect, persistedValue, placeholders, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from '@canopy/persistence';
 import { groupByService, inChunks } from '../../common/batch';
 import type { OrganisationFacts } from '../../common/organisation-facts';
 import { currentInventories, inventoriesAt } from '../inventory';
@@ -99,19 +99,11 @@ export async function loadFindingsFacts(
 ): Promise<FindingsFacts> {
   const ids = all && !history ? 'all' : services.map((s) => s.id);
   const none = ids !== 'all' && ids.length === 0;
-  const [items, arrangements, acceptances, failedNotices] = none
-    ? [[], [], [], []]
-    : history
-      ? await pastFactRows(m, ids as readonly string[], now)
-      : [
-          await currentInventories(m, ids),
-          await liveArrangements(m, ids),
-          ids === 'all'
-            ? await m.find(FindingAcceptanceEntity, { where: { expiresAt: MoreThan(now) } })
-            : await inChunks(ids, (chunk) => m.find(FindingAcceptanceEntity, { where: { serviceId: In(chunk), expiresAt: MoreThan(now) } })),
-          await failedNoticeEmails(m, ids),
-        ];
-  const section9 = assessmentFacts && !none ? await assessmentFacts.factsFor(m, ids, now, history, shared) : null;
+  // The reads are independent: on MySQL each takes a connection of its own and they run at once.
+  const [[items, arrangements, acceptances, failedNotices], section9] = await Promise.all([
+    none ? [[], [], [], []] : history ? pastFactRows(m, ids as readonly string[], now) : currentFactRows(m, ids, now),
+    assessmentFacts && !none ? assessmentFacts.factsFor(m, ids, now, history, shared) : null,
+  ] as const);
   const arrangementFacts = new Map<string, ArrangementFacts[]>();
   for (const a of arrangements as LiveArrangement[]) {
     const p = a.processor as ProcessorEntity;
@@ -155,28 +147,42 @@ function undeliveredNoticesByService(services: readonly ServiceEntity[], failed:
   return map;
 }
 
-/** DRAFT, PENDING_REVIEW and APPROVED arrangements with their processors, in one statement per chunk. */
+/** DRAFT, PENDING_REVIEW and APPROVED arrangements with their processors, oldest first, in one statement per chunk. */
 async function liveArrangements(m: EntityManager, ids: readonly string[] | 'all'): Promise<SharingArrangementEntity[]> {
-  const query = () =>
-    m
-      .createQueryBuilder(SharingArrangementEntity, 'a')
-      .innerJoinAndSelect('a.processor', 'p')
-      .where('a.status IN (:...statuses)', { statuses: LIVE_STATUSES })
-      .orderBy('a.createdAt', 'ASC')
-      .addOrderBy('a.id', 'ASC');
-  if (ids === 'all') return query().getMany();
-  return inChunks(ids, (chunk) => query().andWhere('a.serviceId IN (:...chunk)', { chunk }).getMany());
+  const live = `t.status IN ${placeholders(LIVE_STATUSES.length)}`;
+  const read = (where: string, parameters: readonly string[]) =>
+    leanJoinSelect(m, SharingArrangementEntity, { property: 'processor', entity: ProcessorEntity, on: 'j.id = t.processor_id' }, where, [...LIVE_STATUSES, ...parameters], 't.created_at, t.id');
+  if (ids === 'all') return read(live, []);
+  return inChunks(ids, (chunk) => read(`${live} AND t.service_id IN ${placeholders(chunk.length)}`, chunk));
+}
+
+/** The rows of loadFindingsFacts as they are now. */
+function currentFactRows(m: EntityManager, ids: readonly string[] | 'all', now: Date) {
+  return Promise.all([
+    currentInventories(m, ids),
+    liveArrangements(m, ids),
+    unexpiredAcceptances(m, ids, now),
+    failedNoticeEmails(m, ids),
+  ]);
+}
+
+/** Acceptances unexpired at `now`: one statement per chunk. */
+function unexpiredAcceptances(m: EntityManager, ids: readonly string[] | 'all', now: Date): Promise<FindingAcceptanceEntity[]> {
+  const unexpired = 'expires_at > ?';
+  const at = persistedValue(m, FindingAcceptanceEntity, 'expiresAt', now);
+  if (ids === 'all') return leanSelect(m, FindingAcceptanceEntity, unexpired, [at]);
+  return inChunks(ids, (chunk) => leanSelect(m, FindingAcceptanceEntity, `${unexpired} AND service_id IN ${placeholders(chunk.length)}`, [at, ...chunk]));
 }
 
 /** The rows of loadFindingsFacts as they were at a past instant `at`. */
 async function pastFactRows(m: EntityManager, ids: readonly string[], at: Date) {
-  return [
-    await inventoriesAt(m, ids, at),
-    await liveArrangementsAt(m, ids, at),
-    await inChunks(ids, (chunk) => m.find(FindingAcceptanceEntity, { where: { serviceId: In(chunk), acceptedAt: LessThanOrEqual(at), expiresAt: MoreThan(at) } })),
+  return Promise.all([
+    inventoriesAt(m, ids, at),
+    liveArrangementsAt(m, ids, at),
+    inChunks(ids, (chunk) => m.find(FindingAcceptanceEntity, { where: { serviceId: In(chunk), acceptedAt: LessThanOrEqual(at), expiresAt: MoreThan(at) } })),
     // The outbox keeps when an e-mail was queued, not when it failed: one queued after `at` cannot have failed by then.
-    (await failedNoticeEmails(m, ids)).filter((f) => f.createdAt.getTime() <= at.getTime()),
-  ] as const;
+    failedNoticeEmails(m, ids).then((failed) => failed.filter((f) => f.createdAt.getTime() <= at.getTime())),
+  ]);
 }
 
 /** The arrangements DRAFT, PENDING_REVIEW or APPROVED at `at` (their revisions valid then) with their processors as they were then: two statements per chunk. */

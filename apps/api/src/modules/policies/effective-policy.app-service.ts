@@ -39,12 +39,12 @@ export class EffectivePolicyService implements EffectivePolicyReader, PolicySnap
   async snapshot(serviceIds: readonly string[] | 'all', at: Date, manager: EntityManager = this.db.manager): Promise<PolicySnapshot> {
     const store = new PolicyQueries(manager);
     const versions = await store.inForceAt(at, serviceIds);
-    const clauses = await store.clausesOf(versions.map((v) => v.id));
     const globalVersion = versions.find((v) => v.policy.scope === 'GLOBAL') ?? null;
     const serviceVersions = versions.filter((v) => v.policy.scope === 'SERVICE' && v.policy.serviceId);
-    const { rows, emails } = globalVersion
-      ? await store.conflictsOfServiceVersions(serviceVersions.map((v) => v.id))
-      : { rows: [], emails: new Map<string, string>() };
+    const [clauses, { rows, emails }] = await Promise.all([
+      store.clausesOf(versions.map((v) => v.id)),
+      globalVersion ? store.conflictsOfServiceVersions(serviceVersions.map((v) => v.id)) : { rows: [], emails: new Map<string, string>() },
+    ]);
     return {
       global: globalVersion ? layerOf(globalVersion, clauses.get(globalVersion.id) ?? []) : null,
       globalVersionId: globalVersion?.id ?? null,

@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { leanSelect, placeholders, PolicyClauseEntity, PolicyConflictEntity, PolicyEntity, PolicyVersionEntity, UserEntity } from '@canopy/persistence';
+import { leanJoinSelect, leanSelect, persistedValue, placeholders, PolicyClauseEntity, PolicyConflictEntity, PolicyEntity, PolicyVersionEntity, UserEntity } from '@canopy/persistence';
 import { inChunks, KEY_CHUNK } from '../../common/batch';
 import { afterCreated, afterCreatedParameters } from '../../common/paged-list';
 
@@ -22,20 +22,18 @@ export class PolicyQueries {
    * policy's version is always included.
    */
   async inForceAt(at: Date, serviceIds: readonly string[] | 'all'): Promise<VersionWithPolicy[]> {
-    const query = this.manager
-      .createQueryBuilder(PolicyVersionEntity, 'v')
-      .innerJoinAndSelect('v.policy', 'p')
-      .where("v.status = 'PUBLISHED' AND v.inForceFrom <= :at", { at })
-      .andWhere(
-        "NOT EXISTS (SELECT 1 FROM policy_versions v2 WHERE v2.policy_id = v.policy_id AND v2.status = 'PUBLISHED' AND v2.in_force_from <= :at AND v2.number > v.number)",
-      );
-    if (serviceIds !== 'all') {
-      if (serviceIds.length > KEY_CHUNK) return this.inForceAt(at, 'all').then((rows) => rows.filter((r) => r.policy.scope === 'GLOBAL' || serviceIds.includes(r.policy.serviceId ?? '')));
-      // global_marker (not scope): both sides of the OR then have a unique index, so MySQL merges two index
-      // look-ups instead of scanning every version (docs/benchmarks.md).
-      query.andWhere(serviceIds.length ? "(p.globalMarker = 'GLOBAL' OR p.serviceId IN (:...serviceIds))" : "p.globalMarker = 'GLOBAL'", { serviceIds });
+    if (serviceIds !== 'all' && serviceIds.length > KEY_CHUNK) {
+      return this.inForceAt(at, 'all').then((rows) => rows.filter((r) => r.policy.scope === 'GLOBAL' || serviceIds.includes(r.policy.serviceId ?? '')));
     }
-    return (await query.getMany()) as VersionWithPolicy[];
+    const instant = persistedValue(this.manager, PolicyVersionEntity, 'inForceFrom', at);
+    const inForce =
+      "t.status = 'PUBLISHED' AND t.in_force_from <= ? AND NOT EXISTS (SELECT 1 FROM policy_versions v2 WHERE v2.policy_id = t.policy_id AND v2.status = 'PUBLISHED' AND v2.in_force_from <= ? AND v2.number > t.number)";
+    // global_marker (not scope): both sides of the OR then have a unique index, so MySQL merges two index
+    // look-ups instead of scanning every version (docs/benchmarks.md).
+    const [scope, ids] =
+      serviceIds === 'all' ? ['', []] : serviceIds.length ? [` AND (j.global_marker = 'GLOBAL' OR j.service_id IN ${placeholders(serviceIds.length)})`, serviceIds] : [" AND j.global_marker = 'GLOBAL'", []];
+    const join = { property: 'policy', entity: PolicyEntity, on: 'j.id = t.policy_id' };
+    return (await leanJoinSelect(this.manager, PolicyVersionEntity, join, inForce + scope, [instant, instant, ...ids])) as VersionWithPolicy[];
   }
 
   /** Published versions of the given policies (or of every policy), any time. */

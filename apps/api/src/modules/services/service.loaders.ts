@@ -1,17 +1,17 @@
 import { EntityManager, In } from 'typeorm';
-import { ServiceEntity } from '@canopy/persistence';
+import { leanSelect, placeholders, ServiceEntity } from '@canopy/persistence';
 import { groupLoader, loadReferenced, rowLoader } from '../../common/loader-helpers';
 import { toService } from './service.mappers';
 import type { Service } from './service.types';
 
 /** Per-request loaders of services; a service found by key is also served by id without another statement. */
 export function createServiceLoaders(m: EntityManager) {
-  const serviceById = rowLoader<string, ServiceEntity>((ids) => m.findBy(ServiceEntity, { id: In([...ids]) }), (s) => s.id);
+  const serviceById = rowLoader<string, ServiceEntity>((ids) => leanSelect(m, ServiceEntity, `id IN ${placeholders(ids.length)}`, ids), (s) => s.id);
   return {
     serviceById,
     serviceByKey: rowLoader<string, ServiceEntity>(
       async (keys) => {
-        const rows = await m.findBy(ServiceEntity, { key: In(keys.map((k) => String(k).slice(0, 63))) });
+        const rows = await leanSelect(m, ServiceEntity, `\`key\` IN ${placeholders(keys.length)}`, keys.map((k) => String(k).slice(0, 63)));
         for (const row of rows) serviceById.prime(row.id, row);
         return rows;
       },
