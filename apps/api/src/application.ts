@@ -1,5 +1,6 @@
 import { Authenticator } from './auth/authenticator';
 import { SessionService } from './auth/session.app-service';
+import { KnownTaxonomy } from './common/organisation-facts';
 import type { Database } from './common/database';
 import { DEFAULT_MAX_LIST_RESULTS, ListLimit } from './common/list-limit';
 import { HEAP_CEILING } from './common/memory-guard';
@@ -116,6 +117,8 @@ export function createApplication(
     policyAuthoring: new PolicyAuthoring(db, notifier),
     policyCatalog: new PolicyCatalog(db),
     effectivePolicies,
+    /** The taxonomy the requests share while its rows stay the same (organisation-facts.ts). */
+    knownTaxonomy: new KnownTaxonomy(),
     conflicts,
     findings,
     findingsPager: new FindingsPager(db, findings, limits.heapCeiling),

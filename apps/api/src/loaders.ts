@@ -26,7 +26,7 @@ export function createLoaders(app: Application) {
   const m = app.db.manager;
   const now = app.clock.now();
   // The taxonomy, the settings the findings read and the adequacy register: one statement for all three.
-  const taxonomy = createOrganisationLoaders(m, app.findings.settingKeys);
+  const taxonomy = createOrganisationLoaders(m, app.findings.settingKeys, app.knownTaxonomy);
   const effective = createEffectivePolicyLoaders(app.effectivePolicies, m, taxonomy.taxonomy);
   const services = createServiceLoaders(m);
   const assessments = createAssessmentLoaders(m, app.assessmentEnforcement);

@@ -1,7 +1,7 @@
 import { DataSource, EntityTarget, MoreThan, ObjectLiteral } from 'typeorm';
 import { openDataSource } from './data-source';
-import { FindingAcceptanceEntity, InventoryItemEntity, UserEntity, PolicyClauseEntity, PolicyEntity, PolicyVersionEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from './entities';
-import { leanJoinSelect, leanSelect, persistedValue, placeholders } from './lean-select';
+import { ApiTokenEntity, FindingAcceptanceEntity, InventoryItemEntity, TeamMemberEntity, UserEntity, PolicyClauseEntity, PolicyEntity, PolicyVersionEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from './entities';
+import { leanJoinSelect, leanJoinSelectAlso, leanSelect, persistedValue, placeholders } from './lean-select';
 import { generateDataset } from './testing/dataset';
 import { createTestDatabase, TestDatabase, testDialects } from './testing/test-database';
 
@@ -52,6 +52,24 @@ describe.each(testDialects())('leanSelect on %s', (dialect) => {
     expect(await leanJoinSelect(dataSource.manager, PolicyVersionEntity, policyJoin, '1 = 1', [], 't.id')).toStrictEqual(versions);
     // Columns of the same name on both sides (id, created_at...) keep their own table's value.
     expect(lean.every((a) => a.id !== a.processor!.id && a.processorId === a.processor!.id)).toBe(true);
+  });
+
+  it('should give each row of further left joins with its row, and no column beyond the properties asked', async () => {
+    const members = await dataSource.manager.find(TeamMemberEntity);
+    const tokens = await dataSource.manager.find(ApiTokenEntity, { relations: { user: true } });
+    const join = { property: 'user', entity: UserEntity, on: 'j.id = t.user_id' };
+    const also = { select: { teamId: 'tm.team_id' }, leftJoins: 'LEFT JOIN team_members tm ON tm.user_id = j.id' };
+    for (const token of tokens) {
+      const rows = await leanJoinSelectAlso(dataSource.manager, ApiTokenEntity, join, also, 't.token_hash = ?', [token.tokenHash]);
+      const teams = members.filter((member) => member.userId === token.userId).map((member) => member.teamId);
+      expect(rows.map((r) => r.also.teamId).sort()).toEqual(teams.length ? [...teams].sort() : [null]);
+      for (const { row } of rows) expect(row).toStrictEqual(token);
+    }
+    expect(members.length).toBeGreaterThan(0);
+
+    const [service] = await leanSelect(dataSource.manager, ServiceEntity, '1 = 1', [], '', ['id', 'key']);
+    expect(Object.keys(service).sort()).toEqual(['id', 'key']);
+    await expect(leanSelect(dataSource.manager, ServiceEntity, '1 = 1', [], '', ['id', 'nope' as 'id'])).rejects.toThrow('has no column');
   });
 
   it('should compare instants given as persistedValue exactly as TypeORM does', async () => {

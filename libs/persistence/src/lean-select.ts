@@ -10,19 +10,21 @@ interface Shape {
 
 const shapes = new WeakMap<object, Map<string, Shape>>();
 
-/** The columns of `entity` and its select list, unprefixed ('') or over a table alias; built once per entity and alias. */
-function shapeOf(m: EntityManager, entity: EntityTarget<ObjectLiteral>, alias = ''): Shape {
+/** The columns of `entity` (or of the given properties) and their select list, unprefixed ('') or over a table alias; built once per entity, alias and properties. */
+function shapeOf(m: EntityManager, entity: EntityTarget<ObjectLiteral>, alias = '', properties: readonly string[] | null = null): Shape {
   const metadata = m.connection.getMetadata(entity);
   const byAlias = shapes.get(metadata) ?? new Map<string, Shape>();
   shapes.set(metadata, byAlias);
-  let shape = byAlias.get(alias);
+  const key = properties ? `${alias}:${properties.join(',')}` : alias;
+  let shape = byAlias.get(key);
   if (!shape) {
     if (metadata.embeddeds.length || metadata.inheritancePattern) throw new Error(`leanSelect: ${metadata.name} has embedded columns or table inheritance`);
-    const columns = metadata.columns.filter((c) => !c.isVirtual);
+    const columns = metadata.columns.filter((c) => !c.isVirtual && (!properties || properties.includes(c.propertyName)));
+    if (properties && columns.length !== properties.length) throw new Error(`leanSelect: ${metadata.name} has no column for one of ${properties.join(', ')}`);
     const escape = (name: string) => m.connection.driver.escape(name);
     const select = (c: ColumnMetadata) => (alias ? `${alias}.${escape(c.databaseName)} AS ${escape(`${alias}_${c.databaseName}`)}` : escape(c.databaseName));
     shape = { columns, selectList: columns.map(select).join(', '), table: escape(metadata.tableName) };
-    byAlias.set(alias, shape);
+    byAlias.set(key, shape);
   }
   return shape;
 }
@@ -41,8 +43,16 @@ function hydrate<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget
  * TypeORM converts it. For the hottest per-request reads: TypeORM's query builder and its generic
  * result transformer cost about a tenth of a service-list request's CPU; this costs a fraction of that.
  */
-export async function leanSelect<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<T>, where: string, parameters: readonly unknown[], orderBy = ''): Promise<T[]> {
-  const { columns, selectList, table } = shapeOf(m, entity);
+export async function leanSelect<T extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  where: string,
+  parameters: readonly unknown[],
+  orderBy = '',
+  /** Only these properties' columns (TypeORM's `select`); every column without. */
+  properties: readonly (keyof T & string)[] | null = null,
+): Promise<T[]> {
+  const { columns, selectList, table } = shapeOf(m, entity, '', properties);
   const raw: Record<string, unknown>[] = await m.query(`SELECT ${selectList} FROM ${table} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`, [...parameters]);
   return raw.map((row) => hydrate(m, entity, columns, row));
 }
@@ -68,16 +78,37 @@ export async function leanJoinSelect<T extends ObjectLiteral>(
   parameters: readonly unknown[],
   orderBy = '',
 ): Promise<T[]> {
+  return (await leanJoinSelectAlso(m, entity, join, { select: {} }, where, parameters, orderBy)).map(({ row }) => row);
+}
+
+/** More of a leanJoinSelect's statement: `select`, name to SQL expression, each returned raw beside its row; `leftJoins`, SQL joining other tables for them. */
+export interface LeanAlso<K extends string> {
+  select: Record<K, string>;
+  leftJoins?: string;
+}
+
+/** leanJoinSelect with more expressions in the same statement (LeanAlso), each returned raw, as the driver gives it, beside its row. */
+export async function leanJoinSelectAlso<T extends ObjectLiteral, K extends string>(
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  join: LeanJoin,
+  also: LeanAlso<K>,
+  where: string,
+  parameters: readonly unknown[],
+  orderBy = '',
+): Promise<{ row: T; also: Record<K, unknown> }[]> {
   const main = shapeOf(m, entity, 't');
   const joined = shapeOf(m, join.entity, 'j');
+  const names = Object.keys(also.select) as K[];
+  const extra = names.map((name) => `, ${also.select[name]} AS ${m.connection.driver.escape(`also_${name}`)}`).join('');
   const raw: Record<string, unknown>[] = await m.query(
-    `SELECT ${main.selectList}, ${joined.selectList} FROM ${main.table} t INNER JOIN ${joined.table} j ON ${join.on} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
+    `SELECT ${main.selectList}, ${joined.selectList}${extra} FROM ${main.table} t INNER JOIN ${joined.table} j ON ${join.on}${also.leftJoins ? ` ${also.leftJoins}` : ''} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
     [...parameters],
   );
   return raw.map((row) => {
     const out = hydrate(m, entity, main.columns, row, 't_') as Record<string, unknown>;
     out[join.property] = hydrate(m, join.entity, joined.columns, row, 'j_');
-    return out as T;
+    return { row: out as T, also: Object.fromEntries(names.map((name) => [name, row[`also_${name}`]])) as Record<K, unknown> };
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { In } from 'typeorm';
-import { ApiTokenEntity, SessionEntity, TeamMemberEntity, UserEntity } from '@canopy/persistence';
+import { ApiTokenEntity, leanJoinSelectAlso, SessionEntity, TeamMemberEntity, UserEntity } from '@canopy/persistence';
 import type { Database } from '../common/database';
 import { sha256 } from './secrets';
 import type { Role, Viewer } from './viewer';
@@ -38,18 +38,23 @@ export class Authenticator {
   }
 
   async fromToken(token: string, now = this.db.clock.now()): Promise<Credentials> {
-    const row = await this.db.manager
-      .createQueryBuilder(ApiTokenEntity, 't')
-      .innerJoinAndSelect('t.user', 'u')
-      .leftJoinAndMapMany('u.memberships', TeamMemberEntity, 'tm', 'tm.userId = u.id')
-      .where('t.tokenHash = :hash', { hash: sha256(token) })
-      .getOne();
+    // One row per team of the token's user (or one, without a team): the token and its user are those of the first.
+    const rows = await leanJoinSelectAlso(
+      this.db.manager,
+      ApiTokenEntity,
+      { property: 'user', entity: UserEntity, on: 'j.id = t.user_id' },
+      { select: { teamId: 'tm.team_id' }, leftJoins: 'LEFT JOIN team_members tm ON tm.user_id = j.id' },
+      't.token_hash = ?',
+      [sha256(token)],
+    );
+    const row = rows[0]?.row;
     if (!row?.user || !tokenUsable(row, now) || !row.user.active) return { kind: 'invalid' };
+    const teamIds = rows.flatMap(({ also }) => (typeof also.teamId === 'string' ? [also.teamId] : []));
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
       // Best effort and outside any transaction: a lost update only makes "last used" a minute staler.
       void this.db.manager.update(ApiTokenEntity, { id: row.id }, { lastUsedAt: now }).catch(() => undefined);
     }
-    return { kind: 'viewer', viewer: viewerFrom(row.user as WithMemberships, 'token'), credentialId: row.id };
+    return { kind: 'viewer', viewer: viewerFrom(row.user, teamIds, 'token'), credentialId: row.id };
   }
 
   /** A session opened by signing in with an API token lasts only as long as the token is usable. */
@@ -62,12 +67,13 @@ export class Authenticator {
       .where('s.idHash = :hash', { hash: sha256(cookie) })
       .getOne();
     if (!row?.user || row.expiresAt <= now || !row.user.active || (row.token && !tokenUsable(row.token, now))) return { kind: 'invalid' };
-    return { kind: 'viewer', viewer: viewerFrom(row.user as WithMemberships, 'session'), credentialId: row.idHash };
+    const teamIds = ((row.user as WithMemberships).memberships ?? []).map((membership) => membership.teamId);
+    return { kind: 'viewer', viewer: viewerFrom(row.user, teamIds, 'session'), credentialId: row.idHash };
   }
 
   async viewerOf(user: UserEntity, via: Viewer['via']): Promise<Viewer> {
     const memberships = await this.db.manager.find(TeamMemberEntity, { where: { userId: In([user.id]) } });
-    return viewerFrom({ ...user, memberships }, via);
+    return viewerFrom(user, memberships.map((membership) => membership.teamId), via);
   }
 }
 
@@ -77,13 +83,6 @@ function tokenUsable(token: ApiTokenEntity, now: Date): boolean {
 
 type WithMemberships = UserEntity & { memberships?: TeamMemberEntity[] };
 
-function viewerFrom(user: WithMemberships, via: Viewer['via']): Viewer {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    roles: user.roles as Role[],
-    teamIds: (user.memberships ?? []).map((m) => m.teamId),
-    via,
-  };
+function viewerFrom(user: UserEntity, teamIds: string[], via: Viewer['via']): Viewer {
+  return { id: user.id, email: user.email, name: user.name, roles: user.roles as Role[], teamIds, via };
 }

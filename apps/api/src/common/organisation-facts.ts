@@ -48,8 +48,22 @@ interface UnionRow {
   t3: unknown;
 }
 
+/**
+ * The last taxonomy read, handed out again while its rows stay the same, so that what is derived from a
+ * taxonomy (the effective policy of the services without one of their own) can be kept across requests.
+ */
+export class KnownTaxonomy {
+  private last: { rows: string; taxonomy: Taxonomy } | null = null;
+
+  of(categories: ConstructorParameters<typeof Taxonomy>[0], uses: ConstructorParameters<typeof Taxonomy>[1]): Taxonomy {
+    const rows = JSON.stringify([categories, uses]);
+    if (this.last?.rows !== rows) this.last = { rows, taxonomy: new Taxonomy(categories, uses) };
+    return this.last.taxonomy;
+  }
+}
+
 /** The organisation's shared facts, with the settings rows of `settingKeys`: one statement. */
-export async function readOrganisationFacts(m: EntityManager, settingKeys: readonly string[]): Promise<OrganisationFacts> {
+export async function readOrganisationFacts(m: EntityManager, settingKeys: readonly string[], known: KnownTaxonomy | null = null): Promise<OrganisationFacts> {
   const rows = (await m.query(UNION(settingKeys.length), [...settingKeys])) as UnionRow[];
   const value = (entity: EntityTarget<ObjectLiteral>, property: string, raw: unknown) => hydratedValue(m, entity, property, raw);
   const categories = [];
@@ -75,7 +89,7 @@ export async function readOrganisationFacts(m: EntityManager, settingKeys: reado
   }
   // The register's order as loadAdequacyEntries reads it: recorded_at, then id (byte order).
   adequacy.sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { taxonomy: new Taxonomy(categories, uses), settings, adequacy: adequacy.map(({ id: _id, ...entry }) => entry) };
+  return { taxonomy: known ? known.of(categories, uses) : new Taxonomy(categories, uses), settings, adequacy: adequacy.map(({ id: _id, ...entry }) => entry) };
 }
 
 /**
@@ -83,8 +97,8 @@ export async function readOrganisationFacts(m: EntityManager, settingKeys: reado
  * statement) by whatever needs one of them first, and the taxonomy from them:
  * the one loader of each of these facts in a request.
  */
-export function createOrganisationLoaders(m: EntityManager, settingKeys: readonly string[]) {
-  const organisationFacts = once(() => readOrganisationFacts(m, settingKeys));
+export function createOrganisationLoaders(m: EntityManager, settingKeys: readonly string[], known: KnownTaxonomy | null = null) {
+  const organisationFacts = once(() => readOrganisationFacts(m, settingKeys, known));
   return { organisationFacts, taxonomy: once(async () => (await organisationFacts()).taxonomy) };
 }
 

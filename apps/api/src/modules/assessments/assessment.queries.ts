@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { AssessmentEntity, AssessmentRevisionEntity } from '@canopy/persistence';
+import { AssessmentEntity, AssessmentRevisionEntity, leanSelect, placeholders } from '@canopy/persistence';
 import { inChunks } from '../../common/batch';
 import { type RevisionFilter, revisionsWithOrigins, validAt } from '../../common/history';
 import { afterCreated, afterCreatedParameters, createdKey, type PagedList, pagedList } from '../../common/paged-list';
@@ -17,7 +17,8 @@ export class AssessmentQueries {
   ofServices(serviceIds: readonly string[] | 'all', kind?: string): Promise<AssessmentEntity[]> {
     const where = kind ? { kind } : {};
     if (serviceIds === 'all') return this.m.find(AssessmentEntity, { where, order: OLDEST_FIRST });
-    return inChunks(serviceIds, (chunk) => this.m.find(AssessmentEntity, { where: { ...where, serviceId: In(chunk) }, order: OLDEST_FIRST }));
+    const ofKind = kind ? ' AND kind = ?' : '';
+    return inChunks(serviceIds, (chunk) => leanSelect(this.m, AssessmentEntity, `service_id IN ${placeholders(chunk.length)}${ofKind}`, kind ? [...chunk, kind] : chunk, 'created_at, id'));
   }
 
   count(kind: string | null): Promise<number> {

@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { DeliveryStatus, NoticeEntity, OutboxMessageEntity } from '@canopy/persistence';
+import { DeliveryStatus, leanSelect, OutboxMessageEntity, placeholders } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { pageSize } from '../../common/pagination';
 import { inChunks } from '../../common/batch';
@@ -25,6 +25,7 @@ const FAILED_FIELDS = {
   lastError: true,
   createdAt: true,
 } satisfies Record<keyof FailedDelivery, true>;
+const FAILED_PROPERTIES = Object.keys(FAILED_FIELDS) as (keyof FailedDelivery)[];
 
 /** Reading the outbox: the admins' list, and the failures a NOTICE_UNDELIVERED finding reports. */
 export class OutboxQueries {
@@ -67,17 +68,9 @@ export class OutboxQueries {
  * NOTICE_UNDELIVERED, one statement per chunk of services.
  */
 export function failedNoticeEmails(manager: EntityManager, serviceIds: readonly string[] | 'all'): Promise<FailedDelivery[]> {
-  const find = (ids: readonly string[] | null) => {
-    const query = manager
-      .createQueryBuilder(OutboxMessageEntity, 'o')
-      .select(Object.keys(FAILED_FIELDS).map((field) => `o.${field}`))
-      .innerJoin(NoticeEntity, 'n', 'n.id = o.causeId AND n.voidedAt IS NULL')
-      .where("o.status = 'FAILED' AND o.kind = 'EMAIL' AND o.causeType = 'notice'")
-      .orderBy('o.createdAt', 'ASC')
-      .addOrderBy('o.id', 'ASC');
-    if (ids) query.andWhere('(o.serviceId IN (:...ids) OR o.serviceId IS NULL)', { ids });
-    return query.getMany();
-  };
+  const standing = "status = 'FAILED' AND kind = 'EMAIL' AND cause_type = 'notice' AND EXISTS (SELECT 1 FROM notices n WHERE n.id = cause_id AND n.voided_at IS NULL)";
+  const find = (ids: readonly string[] | null) =>
+    leanSelect(manager, OutboxMessageEntity, ids ? `${standing} AND (service_id IN ${placeholders(ids.length)} OR service_id IS NULL)` : standing, ids ?? [], 'created_at, id', FAILED_PROPERTIES);
   if (serviceIds === 'all') return find(null);
   // Each chunk reads the GLOBAL notices' failures again: keep them once.
   return inChunks([...new Set(serviceIds)], find).then((rows) => [...new Map(rows.map((r) => [r.id, r])).values()]);

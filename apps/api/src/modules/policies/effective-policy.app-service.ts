@@ -4,7 +4,8 @@ import { PolicyConflictEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
 import { loadTaxonomy } from '../taxonomy';
 import type { EffectivePolicyReader, EffectivePolicyReadOptions, ServiceEffectivePolicy } from './effective-policy.port';
-import { layerOf, toConflictState } from './policy.mappers';
+import { PublishedLayers } from './published-layers';
+import { toConflictState } from './policy.mappers';
 import { PolicyQueries, VersionWithPolicy } from './policy.queries';
 
 /** What a service's effective policy is built from at an instant. */
@@ -28,6 +29,8 @@ export interface PolicySnapshots {
  * the pairs (plus one for resolvers' e-mails) and the taxonomy.
  */
 export class EffectivePolicyService implements EffectivePolicyReader, PolicySnapshots {
+  private readonly layers = new PublishedLayers();
+
   constructor(private readonly db: Database) {}
 
   async effectiveFor(serviceIds: readonly string[], at: Date, options: EffectivePolicyReadOptions = {}): Promise<Map<string, ServiceEffectivePolicy>> {
@@ -41,14 +44,14 @@ export class EffectivePolicyService implements EffectivePolicyReader, PolicySnap
     const versions = await store.inForceAt(at, serviceIds);
     const globalVersion = versions.find((v) => v.policy.scope === 'GLOBAL') ?? null;
     const serviceVersions = versions.filter((v) => v.policy.scope === 'SERVICE' && v.policy.serviceId);
-    const [clauses, { rows, emails }] = await Promise.all([
-      store.clausesOf(versions.map((v) => v.id)),
+    const [layers, { rows, emails }] = await Promise.all([
+      this.layers.of(versions, (ids) => store.clausesOf(ids)),
       globalVersion ? store.conflictsOfServiceVersions(serviceVersions.map((v) => v.id)) : { rows: [], emails: new Map<string, string>() },
     ]);
     return {
-      global: globalVersion ? layerOf(globalVersion, clauses.get(globalVersion.id) ?? []) : null,
+      global: globalVersion ? layers.get(globalVersion.id)! : null,
       globalVersionId: globalVersion?.id ?? null,
-      serviceLayers: new Map(serviceVersions.map((v: VersionWithPolicy) => [v.policy.serviceId as string, { layer: layerOf(v, clauses.get(v.id) ?? []), versionId: v.id }])),
+      serviceLayers: new Map(serviceVersions.map((v: VersionWithPolicy) => [v.policy.serviceId as string, { layer: layers.get(v.id)!, versionId: v.id }])),
       conflicts: rows.filter((c) => c.globalVersionId === globalVersion?.id),
       emails,
     };

@@ -30,7 +30,8 @@ async function measure(t: TestServer, token: string, query: string): Promise<Mea
     runs.push({ statements: r.statements, findings: r.data!.findings.length, ms });
   }
   runs.sort((a, b) => a.ms - b.ms);
-  return runs[1];
+  // The statements of the first run, which reads the policy versions' clauses; later runs keep them (PublishedLayers).
+  return { ...runs[1], statements: Math.max(...runs.map((r) => r.statements)) };
 }
 
 describe.each(testDialects())('findings at scale on %s', (dialect) => {
