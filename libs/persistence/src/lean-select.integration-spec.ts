@@ -1,6 +1,6 @@
 import { DataSource, EntityTarget, MoreThan, ObjectLiteral } from 'typeorm';
 import { openDataSource } from './data-source';
-import { ApiTokenEntity, FindingAcceptanceEntity, InventoryItemEntity, TeamMemberEntity, UserEntity, PolicyClauseEntity, PolicyEntity, PolicyVersionEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from './entities';
+import { ApiTokenEntity, FindingAcceptanceEntity, InventoryItemEntity, TeamEntity, TeamMemberEntity, UserEntity, PolicyClauseEntity, PolicyEntity, PolicyVersionEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from './entities';
 import { leanJoinSelect, leanJoinSelectAlso, leanSelect, persistedValue, placeholders } from './lean-select';
 import { generateDataset } from './testing/dataset';
 import { createTestDatabase, TestDatabase, testDialects } from './testing/test-database';
@@ -66,6 +66,14 @@ describe.each(testDialects())('leanSelect on %s', (dialect) => {
       for (const { row } of rows) expect(row).toStrictEqual(token);
     }
     expect(members.length).toBeGreaterThan(0);
+
+    // LEFT: a row without a match comes without the relation; LIMIT after the order.
+    const services = await dataSource.manager.find(ServiceEntity, { order: { key: 'ASC' } });
+    const key = dialect === 'sqlite' ? '"key"' : '`key`';
+    const unmatched = await leanJoinSelectAlso(dataSource.manager, ServiceEntity, { property: 'team', entity: TeamEntity, on: 'j.id = t.team_id AND 1 = 0', left: true }, { select: {}, limit: 3 }, '1 = 1', [], `t.${key}`);
+    expect(unmatched.map(({ row }) => row)).toStrictEqual(services.slice(0, 3));
+    const matched = await leanJoinSelectAlso(dataSource.manager, ServiceEntity, { property: 'team', entity: TeamEntity, on: 'j.id = t.team_id', left: true }, { select: {}, limit: 2 }, '1 = 1', [], `t.${key}`);
+    expect(matched.map(({ row }) => row.team?.id)).toEqual(services.slice(0, 2).map((s) => s.teamId));
 
     const [service] = await leanSelect(dataSource.manager, ServiceEntity, '1 = 1', [], '', ['id', 'key']);
     expect(Object.keys(service).sort()).toEqual(['id', 'key']);

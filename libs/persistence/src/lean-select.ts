@@ -63,6 +63,8 @@ export interface LeanJoin {
   entity: EntityTarget<ObjectLiteral>;
   /** The join condition, over the aliases `t` (the main table) and `j` (this one). */
   on: string;
+  /** LEFT JOIN: a row without a match has no `property` (INNER JOIN without). */
+  left?: boolean;
 }
 
 /**
@@ -81,10 +83,14 @@ export async function leanJoinSelect<T extends ObjectLiteral>(
   return (await leanJoinSelectAlso(m, entity, join, { select: {} }, where, parameters, orderBy)).map(({ row }) => row);
 }
 
-/** More of a leanJoinSelect's statement: `select`, name to SQL expression, each returned raw beside its row; `leftJoins`, SQL joining other tables for them. */
+/**
+ * More of a leanJoinSelect's statement: `select`, name to SQL expression, each returned raw beside its row (its
+ * parameters come before those of `where`); `leftJoins`, SQL joining other tables for them; `limit`, at most that many rows.
+ */
 export interface LeanAlso<K extends string> {
   select: Record<K, string>;
   leftJoins?: string;
+  limit?: number;
 }
 
 /** leanJoinSelect with more expressions in the same statement (LeanAlso), each returned raw, as the driver gives it, beside its row. */
@@ -102,12 +108,13 @@ export async function leanJoinSelectAlso<T extends ObjectLiteral, K extends stri
   const names = Object.keys(also.select) as K[];
   const extra = names.map((name) => `, ${also.select[name]} AS ${m.connection.driver.escape(`also_${name}`)}`).join('');
   const raw: Record<string, unknown>[] = await m.query(
-    `SELECT ${main.selectList}, ${joined.selectList}${extra} FROM ${main.table} t INNER JOIN ${joined.table} j ON ${join.on}${also.leftJoins ? ` ${also.leftJoins}` : ''} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
+    `SELECT ${main.selectList}, ${joined.selectList}${extra} FROM ${main.table} t ${join.left ? 'LEFT' : 'INNER'} JOIN ${joined.table} j ON ${join.on}${also.leftJoins ? ` ${also.leftJoins}` : ''} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}${also.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(also.limit))}`}`,
     [...parameters],
   );
+  const joinedId = `j_${joined.columns.find((c) => c.isPrimary)?.databaseName ?? joined.columns[0].databaseName}`;
   return raw.map((row) => {
     const out = hydrate(m, entity, main.columns, row, 't_') as Record<string, unknown>;
-    out[join.property] = hydrate(m, join.entity, joined.columns, row, 'j_');
+    if (row[joinedId] !== null && row[joinedId] !== undefined) out[join.property] = hydrate(m, join.entity, joined.columns, row, 'j_');
     return { row: out as T, also: Object.fromEntries(names.map((name) => [name, row[`also_${name}`]])) as Record<K, unknown> };
   });
 }
