@@ -100,7 +100,11 @@ async function measureDatabase(url: string, size: number, dataset: Logins): Prom
       name: '6. transfer what-if',
       iterations: 5,
       run: async () => {
-        const r = ok(await gql(api.url, auditor, TRANSFER_IMPACT, {}), 'transfer what-if');
+        // Capped like the plain lists (CANOPY_MAX_LIST_RESULTS): above it, refused after the batch that passes it.
+        const answer = await gql(api.url, auditor, TRANSFER_IMPACT, {});
+        const code = (answer.body.errors?.[0] as { extensions?: { code?: string } } | undefined)?.extensions?.code;
+        if (code === 'RESULT_TOO_LARGE') return `refused: ${code}, ${answer.statements} SQL`;
+        const r = ok(answer, 'transfer what-if');
         const affected = r.body.data!.transferImpact.affected;
         return `${affected.length} affected, ${affected.reduce((n, a) => n + a.findingsOpening.length, 0)} findings opening, ${r.statements} SQL`;
       },

@@ -131,7 +131,7 @@ export function createApplication(
     assessmentEnforcement,
     assessments: new AssessmentReader(db),
     assessmentWorkflow: new AssessmentWorkflow(db),
-    transferImpact: new TransferImpactService(db, homeRegion, assessmentEnforcement),
+    transferImpact: new TransferImpactService(db, homeRegion, assessmentEnforcement, limits.maxListResults),
     impactPreview: new ImpactPreview(db, effectivePolicies, conflicts, findings),
     recordOfProcessing,
     manifestCheck: new ManifestCheckService(db, effectivePolicies),

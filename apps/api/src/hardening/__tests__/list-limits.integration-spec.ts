@@ -1,4 +1,5 @@
 import { generateDataset, PolicyConflictEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity, testDialects } from '@canopy/persistence';
+import { In } from 'typeorm';
 import { startTestServer, TestServer } from '../../testing/test-server';
 
 /**
@@ -45,6 +46,19 @@ describe.each(testDialects())('lists capped by CANOPY_MAX_LIST_RESULTS on %s', (
     expect(r.errors![0].extensions).toMatchObject({ code: 'RESULT_TOO_LARGE', limit: LIMIT });
     expect(r.errors![0].message).toMatch(instead);
     expect(r.errors![0].message).toContain(String(LIMIT));
+  });
+
+  it('should refuse a transfer what-if affecting more arrangements than the limit, saying to ask about fewer countries at a time', async () => {
+    // Every processor in the United Kingdom: withdrawing its adequacy decision takes the basis of every live arrangement.
+    await t.server.db.dataSource.manager.createQueryBuilder().update(ProcessorEntity).set({ country: 'GB' }).execute();
+    const live = await t.server.db.dataSource.manager.count(SharingArrangementEntity, { where: { status: In(['DRAFT', 'PENDING_REVIEW', 'APPROVED']) } });
+    expect(live).toBeGreaterThan(LIMIT);
+    const r = await t.gql('{ transferImpact(scenario: { withdrawAdequacy: ["GB"] }) { affected { arrangement { id } } } }', {}, auditor);
+    expect(r.data).toBeNull();
+    expect(r.errors![0].extensions).toMatchObject({ code: 'RESULT_TOO_LARGE', limit: LIMIT });
+    expect(r.errors![0].message).toMatch(/transferImpact\.affected would hold more than 5 entries.*fewer countries or mechanisms at a time/);
+    const none = await t.gql('{ transferImpact(scenario: { withdrawAdequacy: ["JP"] }) { affected { arrangement { id } } } }', {}, auditor);
+    expect(none.data!.transferImpact.affected).toEqual([]);
   });
 
   it('should answer what the refusals name instead', async () => {

@@ -2,7 +2,8 @@ import { EntityManager, In } from 'typeorm';
 import { type SharingStatus, type TransferImpactFacts, type TransferMechanism, type TransferScenario, transferImpact, transferScenarioErrors } from '@canopy/domain';
 import { ProcessorEntity, ServiceEntity } from '@canopy/persistence';
 import type { Database } from '../../common/database';
-import { badInput } from '../../common/errors';
+import { badInput, resultTooLarge } from '../../common/errors';
+import { DEFAULT_MAX_LIST_RESULTS } from '../../common/list-limit';
 import { assessmentRecords, type EnforcementReader } from '../assessments';
 import type { ServiceFinding } from '../findings';
 import type { HomeRegionReader } from '../home-region';
@@ -18,6 +19,9 @@ export interface TransferImpactResult {
 
 type Affected = TransferImpactResult['affected'][number];
 
+/** What to do instead when a scenario affects more arrangements than one answer may list. */
+const TOO_MANY_AFFECTED = 'ask about fewer countries or mechanisms at a time (each withdrawal on its own, say), or raise CANOPY_MAX_LIST_RESULTS';
+
 /** Live arrangements judged at a time: what one request holds in memory besides its answer. */
 export const IMPACT_BATCH_SIZE = 5_000;
 
@@ -28,7 +32,8 @@ export const IMPACT_BATCH_SIZE = 5_000;
  * domain's what-if, which judges every arrangement on its own: the answer is
  * the one the whole organisation at once would give, in the same order
  * (oldest first), while memory holds one batch and the affected ones, not
- * every live arrangement. Statements: 3, plus 4 per batch (5 from a past
+ * every live arrangement. More affected arrangements than one answer may list
+ * (`maxAffected`) is RESULT_TOO_LARGE, said after the batch that passes it. Statements: 3, plus 4 per batch (5 from a past
  * instant), so 7 (8) up to IMPACT_BATCH_SIZE live arrangements and one batch
  * more per IMPACT_BATCH_SIZE after that (an exact multiple ends with one
  * empty read). Saves nothing. A safeguard mechanism is a fallback where an
@@ -42,6 +47,8 @@ export class TransferImpactService {
     private readonly db: Database,
     private readonly homeRegion: HomeRegionReader,
     private readonly enforcement: EnforcementReader,
+    /** The most affected arrangements one answer lists (CANOPY_MAX_LIST_RESULTS): past it, RESULT_TOO_LARGE, as soon as a batch passes it. */
+    private readonly maxAffected = DEFAULT_MAX_LIST_RESULTS,
     private readonly batchSize = IMPACT_BATCH_SIZE,
   ) {}
 
@@ -62,6 +69,8 @@ export class TransferImpactService {
       const outcome = await impactOfBatch(m, scenario, past, arrangements, context);
       description = outcome.scenario;
       affected.push(...outcome.affected);
+      // The answer is the one list here that grows with the organisation: capped like the others (DESIGN.md section 7).
+      if (affected.length > this.maxAffected) throw resultTooLarge('transferImpact.affected', this.maxAffected, TOO_MANY_AFFECTED);
       if (arrangements.length < batch.size) break;
       batch = { ...batch, afterId: arrangements[arrangements.length - 1].id };
     }

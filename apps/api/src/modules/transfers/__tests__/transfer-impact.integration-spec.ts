@@ -3,6 +3,7 @@ import { codeOf, tableCounts, TestServer } from '../../../testing/test-server';
 import * as fx from '../../../testing/fixtures';
 import { geoWorld } from '../../../testing/world';
 import { approveAssessment, draftAssessment, submitAssessment } from '../../../testing/assessment-fixtures';
+import { DEFAULT_MAX_LIST_RESULTS } from '../../../common/list-limit';
 import { TransferImpactService } from '../transfer-impact.app-service';
 
 const { APPROVE, expectOk, item, PERMISSIVE_GLOBAL, propose, publishPolicy, registerProcessor, registerService, setInventory, SUBMIT } = fx;
@@ -109,7 +110,7 @@ describe.each(testDialects())('transferImpact on %s', (dialect) => {
     await arrangement('sushi', true);
     await arrangement('tiles', true);
     const { db, application } = t.server;
-    const batched = new TransferImpactService(db, application.homeRegion, application.assessmentEnforcement, 3);
+    const batched = new TransferImpactService(db, application.homeRegion, application.assessmentEnforcement, DEFAULT_MAX_LIST_RESULTS, 3);
     const now = db.clock.now();
     const scenarios = [{ withdrawAdequacy: ['US', 'JP'] }, { invalidateMechanisms: ['ADEQUACY_DECISION' as const] }, { withdrawAdequacy: ['US', 'JP'], from: midway }];
     for (const s of scenarios) {
@@ -117,6 +118,14 @@ describe.each(testDialects())('transferImpact on %s', (dialect) => {
       expect(whole.affected.length).toBeGreaterThan(3);
       expect(await batched.impact(s, now)).toEqual(whole);
     }
+    // Capped like every list that grows with the organisation: the whole answer at the cap, RESULT_TOO_LARGE one below it.
+    const whole = await application.transferImpact.impact(scenarios[0], now);
+    const capped = (max: number) => new TransferImpactService(db, application.homeRegion, application.assessmentEnforcement, max, 3);
+    expect(await capped(whole.affected.length).impact(scenarios[0], now)).toEqual(whole);
+    await expect(capped(whole.affected.length - 1).impact(scenarios[0], now)).rejects.toMatchObject({
+      extensions: { code: 'RESULT_TOO_LARGE', limit: whole.affected.length - 1 },
+      message: expect.stringMatching(/transferImpact\.affected would hold more than \d+ entries.*fewer countries or mechanisms at a time/),
+    });
     const [today, then] = [await batched.impact(scenarios[0], now), await batched.impact(scenarios[2], now)];
     expect(today.affected.length - then.affected.length).toBe(2);
 
