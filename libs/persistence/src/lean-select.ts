@@ -93,28 +93,28 @@ export interface LeanAlso<K extends string> {
   limit?: number;
 }
 
-/** leanJoinSelect with more expressions in the same statement (LeanAlso), each returned raw, as the driver gives it, beside its row. */
+/** leanJoinSelect (or, without a join, leanSelect) with more expressions in the same statement (LeanAlso), each returned raw, as the driver gives it, beside its row. */
 export async function leanJoinSelectAlso<T extends ObjectLiteral, K extends string>(
   m: EntityManager,
   entity: EntityTarget<T>,
-  join: LeanJoin,
+  join: LeanJoin | null,
   also: LeanAlso<K>,
   where: string,
   parameters: readonly unknown[],
   orderBy = '',
 ): Promise<{ row: T; also: Record<K, unknown> }[]> {
   const main = shapeOf(m, entity, 't');
-  const joined = shapeOf(m, join.entity, 'j');
+  const joined = join && shapeOf(m, join.entity, 'j');
   const names = Object.keys(also.select) as K[];
   const extra = names.map((name) => `, ${also.select[name]} AS ${m.connection.driver.escape(`also_${name}`)}`).join('');
   const raw: Record<string, unknown>[] = await m.query(
-    `SELECT ${main.selectList}, ${joined.selectList}${extra} FROM ${main.table} t ${join.left ? 'LEFT' : 'INNER'} JOIN ${joined.table} j ON ${join.on}${also.leftJoins ? ` ${also.leftJoins}` : ''} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}${also.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(also.limit))}`}`,
+    `SELECT ${main.selectList}${joined ? `, ${joined.selectList}` : ''}${extra} FROM ${main.table} t${join && joined ? ` ${join.left ? 'LEFT' : 'INNER'} JOIN ${joined.table} j ON ${join.on}` : ''}${also.leftJoins ? ` ${also.leftJoins}` : ''} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}${also.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(also.limit))}`}`,
     [...parameters],
   );
-  const joinedId = `j_${joined.columns.find((c) => c.isPrimary)?.databaseName ?? joined.columns[0].databaseName}`;
+  const joinedId = joined && `j_${joined.columns.find((c) => c.isPrimary)?.databaseName ?? joined.columns[0].databaseName}`;
   return raw.map((row) => {
     const out = hydrate(m, entity, main.columns, row, 't_') as Record<string, unknown>;
-    if (row[joinedId] !== null && row[joinedId] !== undefined) out[join.property] = hydrate(m, join.entity, joined.columns, row, 'j_');
+    if (join && joined && joinedId && row[joinedId] !== null && row[joinedId] !== undefined) out[join.property] = hydrate(m, join.entity, joined.columns, row, 'j_');
     return { row: out as T, also: Object.fromEntries(names.map((name) => [name, row[`also_${name}`]])) as Record<K, unknown> };
   });
 }

@@ -50,12 +50,19 @@ export class AssessmentRules {
    * `past`: `at` is behind the clock, so the assessments are read as they stood then (their history).
    * `shared`: the settings rows of settingKeys and the adequacy register, read already (then only the assessments are read here).
    */
-  async factsFor(m: EntityManager, serviceIds: readonly string[] | 'all', at: Date, past = false, shared: SharedRuleFacts | null = null): Promise<AssessmentRulesFacts> {
-    const settings = shared?.settings ?? new Map((await m.findBy(SettingEntity, { key: In([...this.settingKeys]) })).map((row) => [row.key, row.value]));
+  async factsFor(
+    m: EntityManager,
+    serviceIds: readonly string[] | 'all',
+    at: Date,
+    past = false,
+    shared: SharedRuleFacts | PromiseLike<SharedRuleFacts> | null = null,
+  ): Promise<AssessmentRulesFacts> {
+    // The assessments are read while the shared facts, if still loading, come in.
+    const [{ dpiasByService, tiasByArrangement }, given] = await Promise.all([assessmentRecords(m, serviceIds, at, past), shared]);
+    const settings = given?.settings ?? new Map((await m.findBy(SettingEntity, { key: In([...this.settingKeys]) })).map((row) => [row.key, row.value]));
     const enforceFrom = this.enforcement.fromSetting(settings.get(this.enforcement.settingKey), at);
     const region = this.homeRegion.fromSetting(settings.get(this.homeRegion.settingKey), at);
-    const adequacy = new AdequacyRegister(shared?.adequacy ?? (await this.adequacy(m)));
-    const { dpiasByService, tiasByArrangement } = await assessmentRecords(m, serviceIds, at, past);
+    const adequacy = new AdequacyRegister(given?.adequacy ?? (await this.adequacy(m)));
     return { common: { enforceFrom, homeRegion: { name: region.name, countries: region.countries }, adequacy }, dpiasByService, tiasByArrangement };
   }
 }

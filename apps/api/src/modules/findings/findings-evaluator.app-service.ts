@@ -22,9 +22,9 @@ export interface FindingsMeasure {
     services: ServiceEntity[],
     effective: ReadonlyMap<string, ServiceEffectivePolicy> | Promise<ReadonlyMap<string, ServiceEffectivePolicy>>,
     now: Date,
-    taxonomy: Taxonomy,
+    taxonomy: Taxonomy | PromiseLike<Taxonomy>,
     past?: boolean,
-    shared?: SharedFacts | null,
+    shared?: SharedFacts | PromiseLike<SharedFacts> | null,
   ): Promise<Map<string, ServiceFinding[]>>;
 }
 
@@ -64,14 +64,14 @@ export class FindingsEvaluator implements FindingsMeasure {
     return this.evaluate(services, effective, at, taxonomy, past, shared);
   }
 
-  /** `effective` may still be loading: the other facts are read meanwhile. */
+  /** `effective`, `taxonomy` and `shared` may still be loading: the other facts are read meanwhile. */
   async evaluate(
     services: ServiceEntity[],
     effective: ReadonlyMap<string, ServiceEffectivePolicy> | Promise<ReadonlyMap<string, ServiceEffectivePolicy>>,
     now: Date,
-    taxonomy: Taxonomy,
+    taxonomy: Taxonomy | PromiseLike<Taxonomy>,
     past = false,
-    shared: SharedFacts | null = null,
+    shared: SharedFacts | PromiseLike<SharedFacts> | null = null,
   ): Promise<Map<string, ServiceFinding[]>> {
     const [facts, policies] = await Promise.all([loadFindingsFacts(this.db.manager, services, now, taxonomy, false, past, this.assessments, shared), effective]);
     return evaluateWith(facts, policies, now);

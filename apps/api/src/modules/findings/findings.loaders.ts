@@ -18,9 +18,13 @@ export function createFindingsLoaders(findings: FindingsMeasure, loaders: Servic
       const effective = Promise.all(serviceIds.map((serviceId) => loaders.effectivePolicy.load({ serviceId, at: now }))).then(
         (policies) => new Map(serviceIds.map((id, i) => [id, policies[i]])),
       );
-      const [services, organisation] = await Promise.all([Promise.all(serviceIds.map((id) => loaders.serviceById.load(id))), loaders.organisationFacts()]);
+      // So do the organisation's shared facts: the services' rows do not wait for them.
+      const organisation = loaders.organisationFacts();
+      // Awaited below; if the services fail first, their error is the one this batch reports.
+      for (const pending of [effective, organisation]) pending.catch(() => undefined);
+      const services = await Promise.all(serviceIds.map((id) => loaders.serviceById.load(id)));
       const found = services.filter((s): s is ServiceEntity => s !== null);
-      const map = await findings.evaluate(found, effective, now, organisation.taxonomy, false, organisation);
+      const map = await findings.evaluate(found, effective, now, organisation.then((o) => o.taxonomy), false, organisation);
       return serviceIds.map((id) => map.get(id) ?? []);
     }),
   };

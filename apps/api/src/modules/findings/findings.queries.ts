@@ -29,7 +29,7 @@ export interface AssessmentFactsReader {
     serviceIds: readonly string[] | 'all',
     at: Date,
     past: boolean,
-    shared: SharedFacts | null,
+    shared: SharedFacts | PromiseLike<SharedFacts> | null,
   ): Promise<{ common: Omit<AssessmentRulesInput, 'dpias'>; dpiasByService: Map<string, AssessmentRecord[]>; tiasByArrangement: Map<string, AssessmentRecord[]> }>;
 }
 
@@ -85,24 +85,26 @@ type LiveArrangement = Pick<SharingArrangementEntity, 'id' | 'serviceId' | 'stat
  * queued by then): five statements, the arrangements' processors being one more.
  * With `assessmentFacts`, the section 9 facts too (AssessmentFactsReader), the
  * processors' transfer facts and the arrangements' TIAs as of the same instant;
- * `shared`: their organisation-wide facts, read by the caller already.
+ * `shared`: their organisation-wide facts, read by the caller (the rows are read
+ * while they, and the taxonomy, may still be loading).
  */
 export async function loadFindingsFacts(
   m: EntityManager,
   services: ServiceEntity[],
   now: Date,
-  taxonomy: Taxonomy,
+  taxonomy: Taxonomy | PromiseLike<Taxonomy>,
   all = false,
   history = false,
   assessmentFacts: AssessmentFactsReader | null = null,
-  shared: SharedFacts | null = null,
+  shared: SharedFacts | PromiseLike<SharedFacts> | null = null,
 ): Promise<FindingsFacts> {
   const ids = all && !history ? 'all' : services.map((s) => s.id);
   const none = ids !== 'all' && ids.length === 0;
   // The reads are independent: on MySQL each takes a connection of its own and they run at once.
-  const [[items, arrangements, acceptances, failedNotices], section9] = await Promise.all([
+  const [[items, arrangements, acceptances, failedNotices], section9, knownTaxonomy] = await Promise.all([
     none ? [[], [], [], []] : history ? pastFactRows(m, ids as readonly string[], now) : currentFactRows(m, ids, now),
     assessmentFacts && !none ? assessmentFacts.factsFor(m, ids, now, history, shared) : null,
+    taxonomy,
   ] as const);
   const arrangementFacts = new Map<string, ArrangementFacts[]>();
   for (const a of arrangements as LiveArrangement[]) {
@@ -131,7 +133,7 @@ export async function loadFindingsFacts(
     arrangements: arrangementFacts,
     acceptances: groupByService(acceptances),
     undeliveredNotices: undeliveredNoticesByService(services, failedNotices),
-    taxonomy,
+    taxonomy: knownTaxonomy,
     assessments: new Map(section9 ? services.map((s) => [s.id, { ...section9.common, dpias: section9.dpiasByService.get(s.id) ?? [] }]) : []),
   };
 }

@@ -41,13 +41,11 @@ export class EffectivePolicyService implements EffectivePolicyReader, PolicySnap
 
   async snapshot(serviceIds: readonly string[] | 'all', at: Date, manager: EntityManager = this.db.manager): Promise<PolicySnapshot> {
     const store = new PolicyQueries(manager);
-    const versions = await store.inForceAt(at, serviceIds);
+    // The conflicts of the service versions in force are read beside those versions, not after them.
+    const [versions, { rows, emails }] = await Promise.all([store.inForceAt(at, serviceIds), store.conflictsInForceAt(at, serviceIds)]);
     const globalVersion = versions.find((v) => v.policy.scope === 'GLOBAL') ?? null;
     const serviceVersions = versions.filter((v) => v.policy.scope === 'SERVICE' && v.policy.serviceId);
-    const [layers, { rows, emails }] = await Promise.all([
-      this.layers.of(versions, (ids) => store.clausesOf(ids)),
-      globalVersion ? store.conflictsOfServiceVersions(serviceVersions.map((v) => v.id)) : { rows: [], emails: new Map<string, string>() },
-    ]);
+    const layers = await this.layers.of(versions, (ids) => store.clausesOf(ids));
     return {
       global: globalVersion ? layers.get(globalVersion.id)! : null,
       globalVersionId: globalVersion?.id ?? null,
