@@ -135,6 +135,7 @@ export class ServiceRegistry {
       return { where: where.join(' AND '), parameters };
     };
     const counted = filtered('c');
+    const countSql = `SELECT COUNT(1) AS n FROM services c WHERE ${counted.where}`;
     const page = filtered('t');
     if (afterKey !== null) {
       page.where += ' AND t.`key` > ?';
@@ -146,20 +147,15 @@ export class ServiceRegistry {
       this.db.manager,
       ServiceEntity,
       { property: 'team', entity: TeamEntity, on: 'j.id = t.team_id', left: true },
-      { select: { totalCount: `(SELECT COUNT(1) FROM services c WHERE ${counted.where})` }, limit: limit + 1 },
+      { select: { totalCount: `(${countSql})` }, limit: limit + 1 },
       page.where,
       [...counted.parameters, ...page.parameters],
       't.`key` ASC',
     );
     const entities = rows.map(({ row }) => row);
-    const totalCount = rows.length ? Number(rows[0].also.totalCount) : await this.count(counted);
+    // An empty page has no row to carry the count: it is read on its own.
+    const totalCount = rows.length ? Number(rows[0].also.totalCount) : Number(((await this.db.manager.query(countSql, counted.parameters)) as { n: number | string }[])[0].n);
     return toPage(entities, limit, totalCount, serviceCursor);
-  }
-
-  /** How many services a filter (over alias `c`) matches: for an empty page, which has no row to carry the count. */
-  private async count(filtered: { where: string; parameters: unknown[] }): Promise<number> {
-    const [row] = (await this.db.manager.query(`SELECT COUNT(1) AS n FROM services c WHERE ${filtered.where}`, filtered.parameters)) as { n: number | string }[];
-    return Number(row.n);
   }
 }
 
