@@ -1,10 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import { AuditEventEntity, isSqlite } from '@canopy/persistence';
+import { isSqlite } from '@canopy/persistence';
 import { auditLeafHash, frontierOf, leafIndexOfSeq, MerkleFrontier, planAppend, SubtreeHash, subtreeKey } from '@canopy/evidence';
 import { AuditSubtreeStore } from './audit-subtree.store';
 
-const EVENTS_PER_READ = 10_000;
-/** 3 parameters a row: well under SQLite's 32,766 and MySQL's 65,535 placeholders. */
+/**
+ * Small on purpose: what one read and its subtrees keep alive must stay a
+ * small part of V8's young generation, or V8 doubles it for good at the
+ * first catch-up (a 5,000-service dataset's first start went from 137 to
+ * 221 MB of RSS with reads of 10,000 events).
+ */
+const EVENTS_PER_READ = 1000;
+/** 3 parameters a row: well under SQLite's 32,766 and MySQL's 65,535 placeholders; a read of 1,000 events completes about 2,000 subtrees. */
 const ROWS_PER_INSERT = 5000;
 
 /** How many events the audit log holds and how many of them the stored tree covers, in one statement. */
@@ -43,23 +49,18 @@ export async function appendToAuditTree(tx: EntityManager, seq: number, hash: st
  * `treeSize`, in the caller's transaction: the catch-up for a log whose
  * stored tree is behind (see appendToAuditTree). Rows are deterministic, so
  * two processes extending at once insert the same rows and the second one's
- * are ignored. Costs one statement per 10,000 events read and per 5,000 rows
+ * are ignored. Costs one statement per 1,000 events read and per 5,000 rows
  * written.
  */
-export async function extendAuditTree(tx: EntityManager, storedSize: number, treeSize: number): Promise<void> {
+export async function extendAuditTree(tx: EntityManager, storedSize: number, treeSize: number, eventsPerRead = EVENTS_PER_READ): Promise<void> {
   if (treeSize <= storedSize) return;
   const frontierRefs = frontierOf(storedSize);
   const frontier = MerkleFrontier.fromSubtreeHashes(storedSize, await new AuditSubtreeStore(tx).subtreeHashes(frontierRefs));
-  for (let from = storedSize; from < treeSize; from += EVENTS_PER_READ) {
-    const to = Math.min(treeSize, from + EVENTS_PER_READ);
-    const events = await tx
-      .createQueryBuilder(AuditEventEntity, 'e')
-      .select(['e.seq', 'e.hash'])
-      .where('e.seq > :from AND e.seq <= :to', { from, to })
-      .orderBy('e.seq', 'ASC')
-      .getMany();
-    if (events.length !== to - from) throw new Error(`audit events ${from + 1}..${to} are not all there: the log is not gap-free`);
-    await insertSubtrees(tx, events.flatMap((event) => frontier.append(auditLeafHash(event.hash))));
+  for (let from = storedSize; from < treeSize; from += eventsPerRead) {
+    const to = Math.min(treeSize, from + eventsPerRead);
+    const hashes: { hash: string }[] = await tx.query('SELECT hash FROM audit_events WHERE seq > ? AND seq <= ? ORDER BY seq', [from, to]);
+    if (hashes.length !== to - from) throw new Error(`audit events ${from + 1}..${to} are not all there: the log is not gap-free`);
+    await insertSubtrees(tx, hashes.flatMap((event) => frontier.append(auditLeafHash(event.hash))));
   }
 }
 

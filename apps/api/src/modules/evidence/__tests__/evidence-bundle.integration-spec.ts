@@ -1,6 +1,6 @@
 import { testDialects, type QueryTally, countQueriesIn } from '@canopy/persistence';
 import { auditLeafHash, type BundleView, canonicalJson, MemorySubtreeStore, parseBundle, toHex, verifyBundle } from '@canopy/evidence';
-import { auditTreeSizes } from '../../audit';
+import { auditTreeSizes, extendAuditTree } from '../../audit';
 import { EvidenceBundles, type EvidenceSources } from '../evidence-bundle.app-service';
 import type { PagedList } from '../../../common/paged-list';
 import { expectOk, LOCATION_ITEM, propose, registerProcessor, registerService, RETENTION_90_GLOBAL, setInventory } from '../../../testing/fixtures';
@@ -61,6 +61,20 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
       await registerService(t, t.as.officer, 'tv', 'geo');
       const after = await auditTreeSizes(t.server.db.manager);
       expect(after.storedSize).toBe(after.logSize);
+    });
+
+    it('should catch up read by read from where the stored tree stops, to the same root', async () => {
+      await registerService(t, t.as.officer, 'films', 'geo');
+      const { logSize } = await auditTreeSizes(t.server.db.manager);
+      const partial = Math.floor(logSize / 2);
+      await t.server.db.manager.query('DELETE FROM audit_subtrees');
+      // Reads of 3 events, from a stored tree of `partial` events: both ends fall inside a read.
+      await t.server.db.write((tx) => extendAuditTree(tx, 0, partial, 3));
+      expect((await auditTreeSizes(t.server.db.manager)).storedSize).toBe(partial);
+      await t.server.db.write((tx) => extendAuditTree(tx, partial, logSize, 3));
+      expect(await auditTreeSizes(t.server.db.manager)).toEqual({ logSize, storedSize: logSize });
+      const head = (await expectOk(t.gql('{ auditTreeHead { treeSize rootHash } }', {}, t.as.auditor))).auditTreeHead;
+      expect(head).toEqual({ treeSize: logSize, rootHash: toHex(MemorySubtreeStore.fromLeafHashes((await eventHashes()).map(auditLeafHash)).root()) });
     });
   });
 
