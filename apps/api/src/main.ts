@@ -2,15 +2,23 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { assertTablesHoldUtf8mb4, openDataSource } from '@canopy/persistence';
 import { Database } from './common/database';
+import { catchUpAuditTree } from './modules/audit';
 import { Config, ConfigError, loadConfig } from './config';
 import { createDelivery } from './delivery';
 import { createCanopyServer } from './server';
 
+/**
+ * The release step: migrations, then the audit tree's catch-up where its
+ * stored subtrees are behind the log (an upgrade from before them, or a
+ * bulk-loaded database), so the serving processes do not pay for it.
+ */
 async function migrateOnly(databaseUrl: string) {
   const dataSource = await openDataSource(databaseUrl);
   const ran = await dataSource.runMigrations({ transaction: 'each' });
   await assertTablesHoldUtf8mb4(dataSource);
   console.log(ran.length ? `applied ${ran.map((m) => m.name).join(', ')}` : 'database is up to date');
+  const caughtUp = await catchUpAuditTree(new Database(dataSource));
+  if (caughtUp) console.log(`stored the audit tree's subtrees of ${caughtUp} events`);
   await dataSource.destroy();
 }
 

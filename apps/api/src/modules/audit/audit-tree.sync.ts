@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { isSqlite } from '@canopy/persistence';
+import type { Database } from '../../common/database';
 import { auditLeafHash, frontierOf, leafIndexOfSeq, MerkleFrontier, planAppend, SubtreeHash, subtreeKey } from '@canopy/evidence';
 import { AuditSubtreeStore } from './audit-subtree.store';
 
@@ -62,6 +63,28 @@ export async function extendAuditTree(tx: EntityManager, storedSize: number, tre
     if (hashes.length !== to - from) throw new Error(`audit events ${from + 1}..${to} are not all there: the log is not gap-free`);
     await insertSubtrees(tx, hashes.flatMap((event) => frontier.append(auditLeafHash(event.hash))));
   }
+}
+
+/**
+ * Stores, in one transaction, the subtrees of the events up to `logSize`
+ * that the stored tree lacks; returns how many events it stored.
+ */
+export function storeAuditTreeUpTo(db: Database, logSize: number): Promise<number> {
+  return db.write(async (tx) => {
+    const { storedSize } = await auditTreeSizes(tx);
+    await extendAuditTree(tx, storedSize, logSize);
+    return Math.max(0, logSize - storedSize);
+  });
+}
+
+/**
+ * The catch-up of a stored tree behind its log, for the release step
+ * (`main.js migrate`) and for a process's start: the number of events stored,
+ * 0 when the tree was whole.
+ */
+export async function catchUpAuditTree(db: Database): Promise<number> {
+  const { logSize, storedSize } = await auditTreeSizes(db.manager);
+  return storedSize < logSize ? storeAuditTreeUpTo(db, logSize) : 0;
 }
 
 /** Raw SQL: TypeORM's insert builder spends more time building a 5,000-row statement than the database takes to run it. */

@@ -7,5 +7,5 @@
 export { appendAuditEvent, type AuditEntry, insertAudited, recordOf } from './audit-log';
 export { AuditEvent } from './audit.types';
 export { AuditSubtreeStore } from './audit-subtree.store';
-export { auditTreeSizes, extendAuditTree } from './audit-tree.sync';
+export { auditTreeSizes, catchUpAuditTree, extendAuditTree, storeAuditTreeUpTo } from './audit-tree.sync';
 export type { AuditContext } from './audit.context';

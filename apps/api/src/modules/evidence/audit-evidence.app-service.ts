@@ -2,7 +2,7 @@ import { leafIndexOfSeq, readPlan, planConsistencyProof, planInclusionProof, pla
 import type { Database } from '../../common/database';
 import { badInput } from '../../common/errors';
 import type { AuditSigningKey } from './audit-signing-key';
-import { AuditSubtreeStore, auditTreeSizes, extendAuditTree } from '../audit';
+import { AuditSubtreeStore, auditTreeSizes, catchUpAuditTree, storeAuditTreeUpTo } from '../audit';
 
 export interface MerkleProofOf {
   leafIndex: number | null;
@@ -71,17 +71,16 @@ export class AuditEvidence {
     if (treeSize !== null && (!isCount(treeSize) || treeSize < 1 || treeSize > logSize)) {
       throw badInput(`${field} must be from 1 to the log's size (${logSize}); got ${treeSize}.`, { field, logSize });
     }
-    if (storedSize < logSize) await this.storeSubtrees(logSize);
+    if (storedSize < logSize) await storeAuditTreeUpTo(this.db, logSize);
     return size;
   }
 
-  /** Stores the subtrees of every event not in the stored tree yet: at start, so a log that predates the table is not paid for by a request. */
+  /**
+   * Stores the subtrees of every event not in the stored tree yet: at start,
+   * so a log that predates the table is not paid for by a request. The
+   * release step (`main.js migrate`) does it first where it runs.
+   */
   async storeNewEvents(): Promise<void> {
-    const { logSize, storedSize } = await auditTreeSizes(this.db.manager);
-    if (storedSize < logSize) await this.storeSubtrees(logSize);
-  }
-
-  private storeSubtrees(logSize: number): Promise<void> {
-    return this.db.write(async (tx) => extendAuditTree(tx, (await auditTreeSizes(tx)).storedSize, logSize));
+    await catchUpAuditTree(this.db);
   }
 }

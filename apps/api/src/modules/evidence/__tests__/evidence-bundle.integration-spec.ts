@@ -1,6 +1,6 @@
 import { testDialects, type QueryTally, countQueriesIn } from '@canopy/persistence';
 import { auditLeafHash, type BundleView, canonicalJson, MemorySubtreeStore, parseBundle, toHex, verifyBundle } from '@canopy/evidence';
-import { auditTreeSizes, extendAuditTree } from '../../audit';
+import { auditTreeSizes, catchUpAuditTree, extendAuditTree } from '../../audit';
 import { EvidenceBundles, type EvidenceSources } from '../evidence-bundle.app-service';
 import type { PagedList } from '../../../common/paged-list';
 import { expectOk, LOCATION_ITEM, propose, registerProcessor, registerService, RETENTION_90_GLOBAL, setInventory } from '../../../testing/fixtures';
@@ -61,6 +61,16 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
       await registerService(t, t.as.officer, 'tv', 'geo');
       const after = await auditTreeSizes(t.server.db.manager);
       expect(after.storedSize).toBe(after.logSize);
+    });
+
+    it('should catch up in the release step (catchUpAuditTree) and say how many events it stored, then nothing the second time', async () => {
+      await t.server.db.manager.query('DELETE FROM audit_subtrees');
+      const { logSize } = await auditTreeSizes(t.server.db.manager);
+      expect(await catchUpAuditTree(t.server.db)).toBe(logSize);
+      expect(await auditTreeSizes(t.server.db.manager)).toEqual({ logSize, storedSize: logSize });
+      expect(await catchUpAuditTree(t.server.db)).toBe(0);
+      const head = (await expectOk(t.gql('{ auditTreeHead { treeSize rootHash } }', {}, t.as.auditor))).auditTreeHead;
+      expect(head.rootHash).toBe(toHex(MemorySubtreeStore.fromLeafHashes((await eventHashes()).map(auditLeafHash)).root()));
     });
 
     it('should catch up read by read from where the stored tree stops, to the same root', async () => {
