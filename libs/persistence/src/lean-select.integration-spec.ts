@@ -1,6 +1,6 @@
 import { DataSource, EntityTarget, MoreThan, ObjectLiteral } from 'typeorm';
 import { openDataSource } from './data-source';
-import { ApiTokenEntity, FindingAcceptanceEntity, InventoryItemEntity, TeamEntity, TeamMemberEntity, UserEntity, PolicyClauseEntity, PolicyEntity, PolicyVersionEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from './entities';
+import { ApiTokenEntity, FindingAcceptanceEntity, PolicyConflictEntity, InventoryItemEntity, TeamEntity, TeamMemberEntity, UserEntity, PolicyClauseEntity, PolicyEntity, PolicyVersionEntity, ProcessorEntity, ServiceEntity, SharingArrangementEntity } from './entities';
 import { leanJoinSelect, leanJoinSelectAlso, leanSelect, persistedValue, placeholders } from './lean-select';
 import { generateDataset } from './testing/dataset';
 import { createTestDatabase, TestDatabase, testDialects } from './testing/test-database';
@@ -52,6 +52,24 @@ describe.each(testDialects())('leanSelect on %s', (dialect) => {
     expect(await leanJoinSelect(dataSource.manager, PolicyVersionEntity, policyJoin, '1 = 1', [], 't.id')).toStrictEqual(versions);
     // Columns of the same name on both sides (id, created_at...) keep their own table's value.
     expect(lean.every((a) => a.id !== a.processor!.id && a.processorId === a.processor!.id)).toBe(true);
+  });
+
+  it('should read several to-one relations, each under its own alias, as innerJoinAndSelect does', async () => {
+    const expected = await dataSource.manager
+      .createQueryBuilder(PolicyConflictEntity, 'c')
+      .innerJoinAndSelect('c.globalVersion', 'gv')
+      .innerJoinAndSelect('c.serviceVersion', 'sv')
+      .orderBy('c.id')
+      .getMany();
+    expect(expected.length).toBeGreaterThan(0);
+    const pair = [
+      { property: 'globalVersion', entity: PolicyVersionEntity, alias: 'gv', on: 'gv.id = t.global_version_id' },
+      { property: 'serviceVersion', entity: PolicyVersionEntity, alias: 'sv', on: 'sv.id = t.service_version_id' },
+    ];
+    const lean = await leanJoinSelectAlso(dataSource.manager, PolicyConflictEntity, pair, { select: { serviceNumber: 'sv.number' } }, 'gv.number >= ?', [1], 't.id');
+    expect(lean.map(({ row }) => row)).toStrictEqual(expected);
+    // Both sides are the same table: each keeps its own row, and the aliases reach `select` and `where`.
+    expect(lean.every(({ row, also }) => row.globalVersion!.id === row.globalVersionId && row.serviceVersion!.id === row.serviceVersionId && Number(also.serviceNumber) === row.serviceVersion!.number)).toBe(true);
   });
 
   it('should give each row of further left joins with its row, and no column beyond the properties asked', async () => {

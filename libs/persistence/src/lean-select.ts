@@ -61,8 +61,10 @@ export async function leanSelect<T extends ObjectLiteral>(
 export interface LeanJoin {
   property: string;
   entity: EntityTarget<ObjectLiteral>;
-  /** The join condition, over the aliases `t` (the main table) and `j` (this one). */
+  /** The join condition, over the aliases `t` (the main table) and this one's (`j` unless `alias`). */
   on: string;
+  /** This table's alias in `on`, `where` and `orderBy` (default `j`; each join of one statement needs its own). */
+  alias?: string;
   /** LEFT JOIN: a row without a match has no `property` (INNER JOIN without). */
   left?: boolean;
 }
@@ -93,28 +95,35 @@ export interface LeanAlso<K extends string> {
   limit?: number;
 }
 
-/** leanJoinSelect (or, without a join, leanSelect) with more expressions in the same statement (LeanAlso), each returned raw, as the driver gives it, beside its row. */
+/**
+ * leanJoinSelect (or, without a join, leanSelect; or with several to-one joins, each under its own alias)
+ * with more expressions in the same statement (LeanAlso), each returned raw, as the driver gives it, beside its row.
+ */
 export async function leanJoinSelectAlso<T extends ObjectLiteral, K extends string>(
   m: EntityManager,
   entity: EntityTarget<T>,
-  join: LeanJoin | null,
+  join: LeanJoin | readonly LeanJoin[] | null,
   also: LeanAlso<K>,
   where: string,
   parameters: readonly unknown[],
   orderBy = '',
 ): Promise<{ row: T; also: Record<K, unknown> }[]> {
   const main = shapeOf(m, entity, 't');
-  const joined = join && shapeOf(m, join.entity, 'j');
+  const joins = (join === null ? [] : Array.isArray(join) ? join : [join as LeanJoin]).map((j) => {
+    const alias = j.alias ?? 'j';
+    const shape = shapeOf(m, j.entity, alias);
+    const id = `${alias}_${shape.columns.find((c) => c.isPrimary)?.databaseName ?? shape.columns[0].databaseName}`;
+    return { ...j, alias, shape, id, sql: ` ${j.left ? 'LEFT' : 'INNER'} JOIN ${shape.table} ${alias} ON ${j.on}` };
+  });
   const names = Object.keys(also.select) as K[];
   const extra = names.map((name) => `, ${also.select[name]} AS ${m.connection.driver.escape(`also_${name}`)}`).join('');
   const raw: Record<string, unknown>[] = await m.query(
-    `SELECT ${main.selectList}${joined ? `, ${joined.selectList}` : ''}${extra} FROM ${main.table} t${join && joined ? ` ${join.left ? 'LEFT' : 'INNER'} JOIN ${joined.table} j ON ${join.on}` : ''}${also.leftJoins ? ` ${also.leftJoins}` : ''} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}${also.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(also.limit))}`}`,
+    `SELECT ${[main.selectList, ...joins.map((j) => j.shape.selectList)].join(', ')}${extra} FROM ${main.table} t${joins.map((j) => j.sql).join('')}${also.leftJoins ? ` ${also.leftJoins}` : ''} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}${also.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(also.limit))}`}`,
     [...parameters],
   );
-  const joinedId = joined && `j_${joined.columns.find((c) => c.isPrimary)?.databaseName ?? joined.columns[0].databaseName}`;
   return raw.map((row) => {
     const out = hydrate(m, entity, main.columns, row, 't_') as Record<string, unknown>;
-    if (join && joined && joinedId && row[joinedId] !== null && row[joinedId] !== undefined) out[join.property] = hydrate(m, join.entity, joined.columns, row, 'j_');
+    for (const j of joins) if (row[j.id] !== null && row[j.id] !== undefined) out[j.property] = hydrate(m, j.entity, j.shape.columns, row, `${j.alias}_`);
     return { row: out as T, also: Object.fromEntries(names.map((name) => [name, row[`also_${name}`]])) as Record<K, unknown> };
   });
 }

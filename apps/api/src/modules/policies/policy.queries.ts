@@ -1,7 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { leanJoinSelect, leanJoinSelectAlso, leanSelect, persistedValue, placeholders, PolicyClauseEntity, PolicyConflictEntity, PolicyEntity, PolicyVersionEntity } from '@canopy/persistence';
 import { inChunks, KEY_CHUNK } from '../../common/batch';
-import { afterCreated, afterCreatedParameters } from '../../common/paged-list';
 
 /** A page of conflicts, oldest first: up to `limit` after (createdAt, id) `after` (null: from the first). */
 export interface ConflictPage {
@@ -82,28 +81,25 @@ export class PolicyQueries {
    * reading the versions and the versions in force apart took three.
    */
   async conflictsWithPairs(serviceIds: readonly string[] | 'all', at: Date, page?: ConflictPage): Promise<{ row: PolicyConflictEntity; superseded: boolean }[]> {
-    const newer = (side: string) =>
-      `EXISTS (SELECT 1 FROM policy_versions n_${side} WHERE n_${side}.policy_id = ${side}.policy_id AND n_${side}.status = 'PUBLISHED' AND n_${side}.in_force_from <= :at AND n_${side}.number > ${side}.number)`;
-    const query = () =>
-      this.manager
-        .createQueryBuilder(PolicyConflictEntity, 'c')
-        .innerJoinAndSelect('c.globalVersion', 'gv')
-        .innerJoinAndSelect('c.serviceVersion', 'sv')
-        .addSelect(`CASE WHEN ${newer('gv')} OR ${newer('sv')} THEN 1 ELSE 0 END`, 'superseded')
-        .setParameter('at', at)
-        .orderBy('c.createdAt', 'ASC')
-        .addOrderBy('c.id', 'ASC');
-    const read = async (q: ReturnType<typeof query>) => {
-      const { entities, raw } = await q.getRawAndEntities();
-      const superseded = new Map((raw as { c_id: string; superseded: number | string }[]).map((r) => [r.c_id, Number(r.superseded) === 1]));
-      return entities.map((row) => ({ row, superseded: superseded.get(row.id) ?? false }));
-    };
+    const m = this.manager;
+    const instant = persistedValue(m, PolicyVersionEntity, 'inForceFrom', at);
+    const pair = [
+      { property: 'globalVersion', entity: PolicyVersionEntity, alias: 'gv', on: 'gv.id = t.global_version_id' },
+      { property: 'serviceVersion', entity: PolicyVersionEntity, alias: 'sv', on: 'sv.id = t.service_version_id' },
+    ];
+    const also = { select: { superseded: `CASE WHEN ${newerInForce('gv')} OR ${newerInForce('sv')} THEN 1 ELSE 0 END` }, limit: page?.limit };
+    const read = async (where: string, parameters: readonly unknown[]) =>
+      (await leanJoinSelectAlso(m, PolicyConflictEntity, pair, also, where, [instant, instant, ...parameters], 't.created_at ASC, t.id ASC')).map(({ row, also: extra }) => ({
+        row,
+        superseded: Number(extra.superseded) === 1,
+      }));
     if (page) {
-      const q = query().limit(page.limit);
-      return read(page.after ? q.where(afterCreated('c'), afterCreatedParameters(page.after)) : q);
+      if (!page.after) return read('1 = 1', []);
+      const createdAt = persistedValue(m, PolicyConflictEntity, 'createdAt', page.after.createdAt);
+      return read('(t.created_at > ? OR (t.created_at = ? AND t.id > ?))', [createdAt, createdAt, page.after.id]);
     }
-    if (serviceIds === 'all') return read(query());
-    return inChunks(serviceIds, (ids) => read(query().where('c.serviceId IN (:...ids)', { ids })));
+    if (serviceIds === 'all') return read('1 = 1', []);
+    return inChunks(serviceIds, (ids) => read(`t.service_id IN ${placeholders(ids.length)}`, ids));
   }
 
   async conflictsOfServices(serviceIds: readonly string[] | 'all'): Promise<PolicyConflictEntity[]> {
@@ -112,6 +108,9 @@ export class PolicyQueries {
   }
 }
 
+/** A later-numbered version of the policy of version `alias` is in force at an instant (one `?` parameter, that instant). */
+const newerInForce = (alias: string) =>
+  `EXISTS (SELECT 1 FROM policy_versions newer_${alias} WHERE newer_${alias}.policy_id = ${alias}.policy_id AND newer_${alias}.status = 'PUBLISHED' AND newer_${alias}.in_force_from <= ? AND newer_${alias}.number > ${alias}.number)`;
+
 /** The version `alias` is the one of its policy in force at an instant (two `?` parameters, both that instant): published, in force by then, and no later number so. */
-const inForceWhere = (alias: string) =>
-  `${alias}.status = 'PUBLISHED' AND ${alias}.in_force_from <= ? AND NOT EXISTS (SELECT 1 FROM policy_versions v2 WHERE v2.policy_id = ${alias}.policy_id AND v2.status = 'PUBLISHED' AND v2.in_force_from <= ? AND v2.number > ${alias}.number)`;
+const inForceWhere = (alias: string) => `${alias}.status = 'PUBLISHED' AND ${alias}.in_force_from <= ? AND NOT ${newerInForce(alias)}`;

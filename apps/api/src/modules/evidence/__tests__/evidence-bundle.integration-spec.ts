@@ -74,8 +74,8 @@ describe.each(testDialects())('evidence bundles on %s', (dialect) => {
     });
 
     it('should catch up read by read from where the stored tree stops, to the same root', async () => {
-      await registerService(t, t.as.officer, 'films', 'geo');
       const { logSize } = await auditTreeSizes(t.server.db.manager);
+      expect(logSize).toBeGreaterThan(6);
       const partial = Math.floor(logSize / 2);
       await t.server.db.manager.query('DELETE FROM audit_subtrees');
       // Reads of 3 events, from a stored tree of `partial` events: both ends fall inside a read.
