@@ -1,4 +1,5 @@
-import type { RequestHandler } from 'express';
+import type { TLSSocket } from 'node:tls';
+import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Authenticator } from '../auth/authenticator';
 
@@ -50,7 +51,16 @@ export function securityHeaders(): RequestHandler {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     strictTransportSecurity: false,
   });
-  return (req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next);
+  return (req, res, next) => (overTls(req) ? overHttps : overHttp)(req, res, next);
+}
+
+/**
+ * `req.secure`, without its trust-proxy check when no proxy sent
+ * X-Forwarded-Proto: the answer is then the socket's own, and the check
+ * parses the peer's address on every request.
+ */
+function overTls(req: Request): boolean {
+  return req.headers['x-forwarded-proto'] === undefined ? Boolean((req.socket as TLSSocket).encrypted) : req.secure;
 }
 
 const ALLOWED_HEADERS = 'authorization, content-type, accept, apollo-require-preflight, x-apollo-operation-name';
