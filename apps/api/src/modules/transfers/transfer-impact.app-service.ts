@@ -1,6 +1,7 @@
-import { EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type SharingStatus, type TransferImpactFacts, type TransferMechanism, type TransferScenario, transferImpact, transferScenarioErrors } from '@canopy/domain';
-import { ProcessorEntity, ServiceEntity } from '@canopy/persistence';
+import { leanSelect, placeholders, ProcessorEntity, ServiceEntity } from '@canopy/persistence';
+import { inChunks } from '../../common/batch';
 import type { Database } from '../../common/database';
 import { badInput, resultTooLarge } from '../../common/errors';
 import { DEFAULT_MAX_LIST_RESULTS } from '../../common/list-limit';
@@ -90,8 +91,8 @@ async function impactOfBatch(
   const serviceIds = [...new Set(arrangements.map((a) => a.serviceId))];
   const [processors, services, assessments] = arrangements.length
     ? await Promise.all([
-        past ? processorsAt(m, processorIds, scenario.from) : m.findBy(ProcessorEntity, { id: In(processorIds) }),
-        m.findBy(ServiceEntity, { id: In(serviceIds) }),
+        past ? processorsAt(m, processorIds, scenario.from) : inChunks(processorIds, (ids) => leanSelect(m, ProcessorEntity, `id IN ${placeholders(ids.length)}`, ids)),
+        inChunks(serviceIds, (ids) => leanSelect(m, ServiceEntity, `id IN ${placeholders(ids.length)}`, ids)),
         assessmentRecords(m, serviceIds, scenario.from, past),
       ])
     : [[], [], { tiasByArrangement: new Map() }];

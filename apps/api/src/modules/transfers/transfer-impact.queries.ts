@@ -1,6 +1,6 @@
-import { EntityManager, In, MoreThan } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { SharingStatus } from '@canopy/domain';
-import { SharingArrangementEntity, SharingArrangementRevisionEntity } from '@canopy/persistence';
+import { leanJoinSelectAlso, placeholders, SharingArrangementEntity, SharingArrangementRevisionEntity } from '@canopy/persistence';
 import { validAt } from '../../common/history';
 import { revisionToSharingArrangement, type SharingArrangement, toSharingArrangement } from '../sharing';
 
@@ -15,12 +15,9 @@ export interface LiveBatch {
 
 /** Today's live arrangements of the batch. */
 export async function liveNowBatch(m: EntityManager, batch: LiveBatch): Promise<SharingArrangement[]> {
-  const rows = await m.find(SharingArrangementEntity, {
-    where: { status: In(LIVE), ...(batch.afterId === null ? {} : { id: MoreThan(batch.afterId) }) },
-    order: { id: 'ASC' },
-    take: batch.size,
-  });
-  return rows.map(toSharingArrangement);
+  const after = batch.afterId === null ? [] : [batch.afterId];
+  const rows = await leanJoinSelectAlso(m, SharingArrangementEntity, null, { select: {}, limit: batch.size }, `t.status IN ${placeholders(LIVE.length)}${after.length ? ' AND t.id > ?' : ''}`, [...LIVE, ...after], 't.id');
+  return rows.map(({ row }) => toSharingArrangement(row));
 }
 
 /** The batch's arrangements live at `at`, as they stood then (the revision valid then; at most one per arrangement). */
