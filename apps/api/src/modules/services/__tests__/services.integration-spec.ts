@@ -158,6 +158,19 @@ describe.each(testDialects())('service registry on %s', (dialect) => {
       expect([...seen].sort()).toEqual(seen);
     });
 
+    it('should count every match on an empty page too: past the last one, and for a filter matching nothing', async () => {
+      const PAGE = 'query($after: String, $f: ServiceFilter) { services(first: 200, after: $after, filter: $f) { edges { node { key } } pageInfo { hasNextPage endCursor } totalCount } }';
+      const page = async (after: string | null, f: Record<string, unknown> | null) => (await t.gql(PAGE, { after, f }, as.auditor)).data!.services;
+      const all = await page(null, null);
+      expect(all.totalCount).toBe(all.edges.length);
+      expect(all.totalCount).toBeGreaterThan(20);
+      expect(await page(all.pageInfo.endCursor, null)).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: all.totalCount });
+      const mobile = await page(null, { teamKey: 'mobile' });
+      expect(mobile.totalCount).toBe(8);
+      expect(await page(mobile.pageInfo.endCursor, { teamKey: 'mobile' })).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 8 });
+      expect(await page(null, { search: 'no such service' })).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 });
+    });
+
     it('should filter by team, lifecycle and case-insensitive search on key or name', async () => {
       const keys = async (filter: Record<string, unknown>) =>
         ((await t.gql('query($f: ServiceFilter) { services(first: 200, filter: $f) { totalCount edges { node { key } } } }', { f: filter }, as.auditor))
