@@ -35,6 +35,9 @@ export interface ApiProcess {
  */
 export const API_NODE_FLAGS = (process.env.BENCH_API_NODE_FLAGS ?? '--max-semi-space-size=64 --max-old-space-size=256').split(' ').filter(Boolean);
 
+/** The environment of an API process timed as it runs in production: no per-request statement count (CANOPY_SQL_COUNT). */
+export const NOT_COUNTING = { CANOPY_SQL_COUNT: 'false' };
+
 export interface ApiBuild {
   /** The bundle to run (default: this checkout's dist/apps/api/main.js). */
   main?: string;
@@ -52,8 +55,8 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       // The API as it ships (graphql-js and Express skip their development checks), with the benchmark's
-      // switches on: the SQL statement count per response, CANOPY_NAIVE_LOADERS. A build from before
-      // CANOPY_BENCHMARK reports no count.
+      // switches on: the SQL statement count per response (unless `env` has NOT_COUNTING), CANOPY_NAIVE_LOADERS.
+      // A build from before CANOPY_BENCHMARK reports no count.
       NODE_ENV: 'production',
       CANOPY_BENCHMARK: 'true',
       CANOPY_DEMO: 'false',

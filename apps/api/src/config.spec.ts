@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       production: false,
       demo: true,
       benchmark: true,
+      sqlCount: true,
       bootstrap: null,
       logLevel: 'info',
       // Their defaults and validation: hardening/__tests__/hardening-config.spec.ts
@@ -34,6 +35,15 @@ describe('loadConfig', () => {
     expect(loadConfig(production).benchmark).toBe(false);
     expect(loadConfig({ ...production, CANOPY_BENCHMARK: 'true' }).benchmark).toBe(true);
     expect(loadConfig({ CANOPY_BENCHMARK: '0' }).benchmark).toBe(false);
+  });
+
+  it('should count statements where the benchmark switches are on, unless CANOPY_SQL_COUNT says otherwise', () => {
+    const production = { DATABASE_URL: 'mysql://root@127.0.0.1:3306/canopy', NODE_ENV: 'production' };
+    expect(loadConfig(production).sqlCount).toBe(false);
+    expect(loadConfig({ ...production, CANOPY_BENCHMARK: 'true' }).sqlCount).toBe(true);
+    expect(loadConfig({ ...production, CANOPY_BENCHMARK: 'true', CANOPY_SQL_COUNT: 'false' })).toMatchObject({ benchmark: true, sqlCount: false });
+    expect(loadConfig({}).sqlCount).toBe(true);
+    expect(loadConfig({ CANOPY_SQL_COUNT: 'false' }).sqlCount).toBe(false);
   });
 
   it('should accept a mysql URL without a password and keep demo off for it', () => {

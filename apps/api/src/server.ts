@@ -18,7 +18,7 @@ import { bootstrapAdmin } from './modules/identity/bootstrap-admin';
 import type { Clock } from './common/clock';
 import { Database } from './common/database';
 import { createErrorFormatter, isConnectionError } from './common/format-error';
-import { currentRequestTally, runInRequestScope } from './common/request-scope';
+import { currentRequestTally, runWithTally, tagErrorsWithRequestId } from './common/request-scope';
 import { serveConsole } from './console/serve-console';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -80,11 +80,12 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
   app.set('trust proxy', config.hardening.trustProxy);
   app.use(hardening.headers);
   app.use(cookieParser());
-  app.use((req, res, next) => {
+  app.use((_req, res, next) => {
+    res.locals.requestId = randomUUID();
+    if (!config.sqlCount) return next();
     const tally: QueryTally = { statements: 0 };
     res.locals.tally = tally;
-    res.locals.requestId = randomUUID();
-    runInRequestScope({ requestId: res.locals.requestId, tally }, next);
+    runWithTally(tally, next);
   });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -123,8 +124,12 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
       {
         async requestDidStart() {
           return {
+            // Apollo formats these same errors next, without the context: the formatter finds their request id by them.
+            async didEncounterErrors({ contextValue, errors }) {
+              tagErrorsWithRequestId(errors, contextValue.requestId);
+            },
             async willSendResponse({ contextValue, response }) {
-              if (config.benchmark) response.http.headers.set(SQL_COUNT_HEADER, String(contextValue.tally.statements));
+              if (contextValue.tally) response.http.headers.set(SQL_COUNT_HEADER, String(contextValue.tally.statements));
             },
           };
         },
@@ -143,7 +148,7 @@ export async function createCanopyServer(config: Config, log: Logger = pino({ le
         const credentials = credentialsOf(res);
         return {
           requestId: res.locals.requestId as string,
-          tally: res.locals.tally as QueryTally,
+          tally: res.locals.tally as QueryTally | undefined,
           credentials,
           viewer: credentials.viewer,
           app: application,

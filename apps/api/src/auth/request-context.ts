@@ -11,7 +11,8 @@ import type { Viewer } from './viewer';
  */
 export interface RequestContext<App = unknown, Loaders = unknown> {
   requestId: string;
-  tally: QueryTally;
+  /** The request's SQL statements so far, where the server counts them (CANOPY_SQL_COUNT). */
+  tally?: QueryTally;
   credentials: Credentials;
   viewer: Viewer | null;
   app: App;

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createErrorFormatter } from './format-error';
 import { CanopyError } from './errors';
-import { runInRequestScope } from './request-scope';
+import { tagErrorsWithRequestId } from './request-scope';
 
 describe('createErrorFormatter', () => {
   const logged: unknown[] = [];
@@ -22,7 +22,8 @@ describe('createErrorFormatter', () => {
 
   it('should give the request id in the masked error and the log, so a report can be traced', () => {
     const error = new GraphQLError('boom', { originalError: new Error('boom') });
-    const result = runInRequestScope({ requestId: 'req-42' }, () => format({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error));
+    tagErrorsWithRequestId([error], 'req-42');
+    const result = format({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
     expect(result.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' });
     expect(logged[logged.length - 1]).toMatchObject({ requestId: 'req-42' });
   });

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { ValidationError } from 'class-validator';
 import { CLIENT_ERROR_CODES } from './errors';
-import { currentRequestId } from './request-scope';
+import { requestIdOf } from './request-scope';
 
 export interface ErrorSink {
   error(details: Record<string, unknown>, message: string): void;
@@ -47,7 +47,7 @@ export function createErrorFormatter(log: ErrorSink) {
     if (isConnectionError(original)) {
       return { message: 'The database is unavailable; try again shortly.', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
-    const requestId = currentRequestId();
+    const requestId = requestIdOf(error);
     log.error({ err: original ?? error, path: formatted.path, requestId }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) } };
   };

@@ -34,7 +34,13 @@ export interface TestServer {
 }
 
 /** A real server on an ephemeral port over a fresh database of the given dialect. */
-export async function startTestServer(dialect: TestDialect, env: Record<string, string> = {}, options: CanopyServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  dialect: TestDialect,
+  env: Record<string, string> = {},
+  options: CanopyServerOptions = {},
+  /** Where the server logs (default: nowhere). */
+  log: pino.Logger = pino({ level: 'silent' }),
+): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
   const config = loadConfig({
     DATABASE_URL: database.url,
@@ -48,7 +54,7 @@ export async function startTestServer(dialect: TestDialect, env: Record<string, 
     CANOPY_LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
     ...env,
   });
-  const server = await createCanopyServer(config, pino({ level: 'silent' }), options);
+  const server = await createCanopyServer(config, log, options);
   const url = await server.listen(0);
 
   const gql: TestServer['gql'] = async (query, variables = {}, as = ADMIN_TOKEN) => {

@@ -1,4 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
+import pino from 'pino';
+import { SQL_COUNT_HEADER } from '../../server';
 import { SessionEntity, testDialects } from '@canopy/persistence';
 import { ADMIN_TOKEN, codeOf, startTestServer, tableCounts, TestServer } from '../../testing/test-server';
 
@@ -40,6 +42,28 @@ describe.each(testDialects())('HTTP hygiene on %s', (dialect) => {
     await t.gql('mutation { createTeam(key: "geo", name: "Geo") { id } }');
   });
   afterAll(() => t.close());
+
+  describe('an unexpected failure, on a server that does not count statements (as in production)', () => {
+    it('should carry the request id in the masked answer and in the log, a new one per request', async () => {
+      const logged: Record<string, unknown>[] = [];
+      const log = pino({ level: 'error' }, { write: (line: string) => logged.push(JSON.parse(line)) });
+      const broken = await startTestServer(dialect, { CANOPY_SQL_COUNT: 'false' }, {}, log);
+      try {
+        await broken.server.db.manager.query(dialect === 'sqlite' ? 'ALTER TABLE teams RENAME TO teams_away' : 'RENAME TABLE teams TO teams_away');
+        const [first, second] = [await broken.gql('{ teams { key } }'), await broken.gql('{ teams { key } }')];
+        const ids = [first, second].map((r) => {
+          expect(r.errors).toEqual([{ message: 'Internal server error', path: ['teams'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } }]);
+          expect(r.headers.get(SQL_COUNT_HEADER)).toBeNull();
+          return r.errors![0].extensions!.requestId as string;
+        });
+        expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+        expect(ids[1]).not.toBe(ids[0]);
+        expect(logged.filter((line) => line.msg === 'unexpected error').map((line) => line.requestId)).toEqual(ids);
+      } finally {
+        await broken.close();
+      }
+    });
+  });
 
   describe('GraphQL over HTTP', () => {
     it('should answer application/graphql-response+json to a client that accepts it, and JSON to one that does not', async () => {
