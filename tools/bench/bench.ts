@@ -318,7 +318,11 @@ async function main() {
 
     // ------------------------------------------------------------ workload 4: a global publish over every service policy
     log('4. global publish');
-    const publisher = apis[0];
+    // A write has no twin to ask its statement count: workload 4 runs on a fresh process of this build that counts them.
+    for (const p of apis) await p.stop();
+    apis.length = 0;
+    const publisher = await startApi(database.url);
+    apis.push(publisher);
     const current = expectOk(await gql(publisher.url, officer, CURRENT_POLICY_VERSION, { key: 'general' }), 'global policy');
     const version = current.body.data!.policy!.currentVersion!;
     const clauses = version.clauses.map((c) => (c.topic === 'RETENTION' && c.subject === 'device.log' ? { ...c, value: String(Math.max(1, Number(c.value) - 30)) } : c));
