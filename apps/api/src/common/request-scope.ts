@@ -16,7 +16,7 @@ export const currentRequestTally = (): QueryTally | undefined => scope.getStore(
 /**
  * The request id of each error a GraphQL request met, for the error
  * formatter (Apollo calls formatError without the request's context): tagged
- * by requestIdPlugin in didEncounterErrors, which Apollo runs just before it
+ * by server.ts's didEncounterErrors hook, which Apollo runs just before it
  * formats the same error objects.
  */
 const requestIdOfError = new WeakMap<object, string>();
