@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { Operation } from './graphql';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
+/** This checkout's built API bundle. */
+export const API_MAIN = path.join(ROOT, 'dist/apps/api/main.js');
 export const BENCH_TOKEN = 'benchmark-bootstrap-token-0123456789';
 
 export async function freePort(): Promise<number> {
@@ -48,7 +50,7 @@ export interface ApiBuild {
 /** Starts the built API (dist/apps/api/main.js) as a child and waits until /readyz answers. */
 export async function startApi(databaseUrl: string, env: Record<string, string> = {}, build: ApiBuild = {}): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(build.nodeFlags ?? API_NODE_FLAGS), build.main ?? path.join(ROOT, 'dist/apps/api/main.js')], {
+  const child = spawn(process.execPath, [...(build.nodeFlags ?? API_NODE_FLAGS), build.main ?? API_MAIN], {
     cwd: ROOT,
     env: {
       ...process.env,

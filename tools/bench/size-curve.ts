@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTestDatabase, type GeneratedDataset, generateDataset, openDataSource, TestDialect } from '@canopy/persistence';
-import { API_NODE_FLAGS, gql, ROOT, startApi } from './api-process';
+import { API_MAIN, API_NODE_FLAGS, gql, ROOT, startApi } from './api-process';
 import { rssSampler } from './mixed';
 import { ms, percentile, table } from './stats';
 import { FINDINGS_PAGE, FINDINGS_SWEEP, SERVICE_LIST, SERVICE_PAGE, sweepFindingsPages, TRANSFER_IMPACT } from './workloads';
@@ -66,7 +66,7 @@ async function measureSize(size: number, dialect: TestDialect, seed: string): Pr
  */
 async function releaseStep(url: string, size: number): Promise<Row> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, path.join(ROOT, 'dist/apps/api/main.js'), 'migrate'], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, API_MAIN, 'migrate'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
