@@ -1,8 +1,12 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 
 interface Shape {
+  metadata: EntityMetadata;
   columns: ColumnMetadata[];
+  /** Each column's name in a result row (`<alias>_<column>` over an alias), built once: a key concatenated per value costs a string hash per lookup. */
+  keys: string[];
   /** Every column, under its own name or (prefixed) as `<alias>.<column> AS <alias>_<column>`. */
   selectList: string;
   table: string;
@@ -23,17 +27,18 @@ function shapeOf(m: EntityManager, entity: EntityTarget<ObjectLiteral>, alias = 
     if (properties && columns.length !== properties.length) throw new Error(`leanSelect: ${metadata.name} has no column for one of ${properties.join(', ')}`);
     const escape = (name: string) => m.connection.driver.escape(name);
     const select = (c: ColumnMetadata) => (alias ? `${alias}.${escape(c.databaseName)} AS ${escape(`${alias}_${c.databaseName}`)}` : escape(c.databaseName));
-    shape = { columns, selectList: columns.map(select).join(', '), table: escape(metadata.tableName) };
+    const keys = columns.map((c) => (alias ? `${alias}_${c.databaseName}` : c.databaseName));
+    shape = { metadata, columns, keys, selectList: columns.map(select).join(', '), table: escape(metadata.tableName) };
     byAlias.set(key, shape);
   }
   return shape;
 }
 
-/** An entity of `entity` from a raw row, each column (under `prefix`) converted by the driver as TypeORM converts it. */
-function hydrate<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<T>, columns: ColumnMetadata[], row: Record<string, unknown>, prefix = ''): T {
+/** An entity of the shape's from a raw row, each column converted by the driver as TypeORM converts it. */
+function hydrate<T extends ObjectLiteral>(m: EntityManager, { metadata, columns, keys }: Shape, row: Record<string, unknown>): T {
   const driver = m.connection.driver;
-  const out = m.connection.getMetadata(entity).create(undefined, { fromDeserializer: true }) as Record<string, unknown>;
-  for (const column of columns) out[column.propertyName] = driver.prepareHydratedValue(row[prefix + column.databaseName], column);
+  const out = metadata.create(undefined, { fromDeserializer: true }) as Record<string, unknown>;
+  for (let i = 0; i < columns.length; i++) out[columns[i].propertyName] = driver.prepareHydratedValue(row[keys[i]], columns[i]);
   return out as T;
 }
 
@@ -52,9 +57,10 @@ export async function leanSelect<T extends ObjectLiteral>(
   /** Only these properties' columns (TypeORM's `select`); every column without. */
   properties: readonly (keyof T & string)[] | null = null,
 ): Promise<T[]> {
-  const { columns, selectList, table } = shapeOf(m, entity, '', properties);
+  const shape = shapeOf(m, entity, '', properties);
+  const { selectList, table } = shape;
   const raw: Record<string, unknown>[] = await m.query(`SELECT ${selectList} FROM ${table} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`, [...parameters]);
-  return raw.map((row) => hydrate(m, entity, columns, row));
+  return raw.map((row) => hydrate<T>(m, shape, row));
 }
 
 /** The one row each row of a leanJoinSelect has in another table (INNER JOIN), set on `property`. */
@@ -116,15 +122,18 @@ export async function leanJoinSelectAlso<T extends ObjectLiteral, K extends stri
     return { ...j, alias, shape, id, sql: ` ${j.left ? 'LEFT' : 'INNER'} JOIN ${shape.table} ${alias} ON ${j.on}` };
   });
   const names = Object.keys(also.select) as K[];
+  const alsoKeys = names.map((name) => `also_${name}`);
   const extra = names.map((name) => `, ${also.select[name]} AS ${m.connection.driver.escape(`also_${name}`)}`).join('');
   const raw: Record<string, unknown>[] = await m.query(
     `SELECT ${[main.selectList, ...joins.map((j) => j.shape.selectList)].join(', ')}${extra} FROM ${main.table} t${joins.map((j) => j.sql).join('')}${also.leftJoins ? ` ${also.leftJoins}` : ''} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}${also.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(also.limit))}`}`,
     [...parameters],
   );
   return raw.map((row) => {
-    const out = hydrate(m, entity, main.columns, row, 't_') as Record<string, unknown>;
-    for (const j of joins) if (row[j.id] !== null && row[j.id] !== undefined) out[j.property] = hydrate(m, j.entity, j.shape.columns, row, `${j.alias}_`);
-    return { row: out as T, also: Object.fromEntries(names.map((name) => [name, row[`also_${name}`]])) as Record<K, unknown> };
+    const out = hydrate<Record<string, unknown>>(m, main, row);
+    for (const j of joins) if (row[j.id] !== null && row[j.id] !== undefined) out[j.property] = hydrate(m, j.shape, row);
+    const values = {} as Record<K, unknown>;
+    for (let i = 0; i < names.length; i++) values[names[i]] = row[alsoKeys[i]];
+    return { row: out as T, also: values };
   });
 }
 
