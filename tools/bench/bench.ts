@@ -1,14 +1,16 @@
 /**
  * The performance benchmark (docs/benchmarks.md):
  *   npm run bench -- [--services 5000] [--seed canopy] [--db mysql|sqlite] [--out FILE] [--duration 20]
- *                    [--baseline OTHER/dist/apps/api/main.js [--baseline-flags "..."]] [--keep]
+ *                    [--baseline OTHER/dist/apps/api/main.js [--baseline-flags "..."]] [--keep] [--warmup 600]
  *
  * Builds a fresh database (MySQL/MariaDB at TEST_MYSQL_URL, default
  * mysql://root@127.0.0.1:3306, unless --db sqlite), generates the dataset,
  * starts the built API (dist/apps/api/main.js) as children: the API as it
  * ships and its naive peer (CANOPY_NAIVE_LOADERS=1: one query per parent, no
  * DataLoader), warms up, and measures, interleaving API, floor and naive
- * peer request by request so the machine's load hits all three alike:
+ * peer request by request so the machine's load hits all three alike (each
+ * process first serves --warmup requests, so that V8 has optimised its code:
+ * tools/bench/warm-up.ts; their first requests are reported as the cold start):
  *   1. the console's service list at first: 10 and first: 100;
  *   2. one service page (effective policy with explanations, findings);
  *   3. the auditor's sweep (findings of every service);
@@ -48,7 +50,8 @@ import {
 } from './operations';
 import type { Operation } from './graphql';
 import type { AuditEventsFromQuery, InventoriesQuery, ViewerEmailQuery } from '../gql/graphql';
-import { emptySample, ms, ratio, Sample, statements, summary, table } from './stats';
+import { emptySample, ms, percentile, ratio, Sample, statements, summary, table } from './stats';
+import { ColdStart, COLD_REQUESTS, WARM_KINDS, WarmKind, warmUp } from './warm-up';
 import { FINDINGS_SWEEP, floorFindingsSweep, floorServiceList, floorServicePage, SERVICE_LIST, SERVICE_PAGE, sweepFindingsPages, TRANSFER_IMPACT } from './workloads';
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -64,6 +67,7 @@ async function main() {
       keep: { type: 'boolean', default: false },
       baseline: { type: 'string' },
       'baseline-flags': { type: 'string', default: '' },
+      warmup: { type: 'string', default: '600' },
     },
   });
   const started = performance.now();
@@ -71,6 +75,7 @@ async function main() {
   const dialect: TestDialect = values.db === 'sqlite' ? 'sqlite' : 'mysql';
   if (dialect === 'mysql') process.env.TEST_MYSQL_URL ??= 'mysql://root@127.0.0.1:3306/test';
   const duration = Number(values.duration);
+  const warmupRequests = Number(values.warmup);
 
   log(`fresh ${dialect} database, ${serviceCount} services`);
   const database = await createTestDatabase(dialect);
@@ -186,6 +191,17 @@ async function main() {
       },
     });
 
+    const asker = (target: ApiProcess, what: string) => async (kind: WarmKind, i: number) => {
+      const key = pageKeys[i % pageKeys.length];
+      const r = kind === 'service page' ? await gql(target.url, officer, SERVICE_PAGE, { key }) : await gql(target.url, officer, SERVICE_LIST, { first: kind === 'service list, first: 10' ? 10 : 100 });
+      return expectOk(r, `${what} warm-up: ${kind}`).ms;
+    };
+    log(`warm-up: ${warmupRequests} requests to each process (${WARM_KINDS.join(', ')} in turn)`);
+    const coldStart = await warmUp(
+      [{ label: 'api', ask: asker(api, 'API') }, { label: 'naive', ask: asker(naive, 'naive peer') }, ...(before ? [{ label: 'before', ask: asker(before, 'baseline') }] : [])],
+      warmupRequests,
+    );
+
     const results = new Map<string, Record<Peer, Sample>>();
     const processOf: Partial<Record<Peer, ApiProcess>> = { api, naive, ...(before ? { before } : {}) };
     const peakRss = { api: 0, naive: 0 };
@@ -254,11 +270,8 @@ async function main() {
       // the run, once the RSS sampler has stopped (rereading 50,000 events is not part of the mixed load).
       const headBefore = { headSeq: await auditCount(processes[0].url, auditor) };
       const runStart = new Date();
-      // Warm-up, then the measured run.
-      for (let i = 0; i < 4; i++) {
-        await gql(entry, officer, SERVICE_LIST, { first: 100 });
-        await gql(entry, officer, SERVICE_PAGE, { key: pageKeys[i] });
-      }
+      // Every process warmed up as for workloads 1-3, then the measured run.
+      await warmUp(processes.map((p, i) => ({ label: String(i), ask: asker(p, 'mixed load') })), warmupRequests);
       const plan: MixedPlan = {
         token: officer,
         cookie,
@@ -351,6 +364,8 @@ async function main() {
       genSeconds,
       counts: dataset.counts,
       results,
+      coldStart,
+      warmupRequests,
       baseline: values.baseline ? { path: values.baseline, flags: values['baseline-flags']! } : null,
       peakRss,
       publish: { ms: publish.ms, statements: publish.statements, services: dataset.servicesWithPolicy, openConflicts: conflictCount },
@@ -471,6 +486,8 @@ interface ReportInput {
   genSeconds: number;
   counts: Record<string, number>;
   results: Map<string, Record<'api' | 'floor' | 'naive' | 'before', Sample>>;
+  coldStart: ColdStart;
+  warmupRequests: number;
   baseline: { path: string; flags: string } | null;
   peakRss: { api: number; naive: number };
   publish: { ms: number; statements: number; services: number; openConflicts: number };
@@ -547,6 +564,11 @@ function render(input: ReportInput): string {
   const scaled = input.mixedRuns.find((m) => m.served);
   if (scaled) targets.push(['workload 5 on two processes: zero errors, writes consistent', scaled.result.errors === 0, String(scaled.result.errors)]);
 
+  const coldRows = WARM_KINDS.map((kind) => {
+    const p50 = (label: string) => percentile(input.coldStart.get(label)?.[kind] ?? [], 50);
+    const floor = summary(input.results.get(`${kind.startsWith('service page') ? '2.' : '1.'} ${kind}`)?.floor ?? emptySample()).p50;
+    return [kind, ms(p50('api')), ratio(p50('api') / floor), ...(input.baseline ? [ms(p50('before'))] : []), ms(p50('naive'))];
+  });
   const errorSamples = input.mixedRuns.flatMap((m) => m.result.graphqlErrors.slice(0, 5).map((e) => `- ${m.label}: ${e}`));
   return [
     `## Benchmark results`,
@@ -555,7 +577,7 @@ function render(input: ReportInput): string {
     '',
     `Dataset: ${input.serviceCount} services, seed "${input.seed}", generated in ${input.genSeconds.toFixed(1)} s (${Object.entries(input.counts).map(([t, n]) => `${t} ${n}`).join(', ')}).`,
     '',
-    'Times in ms, measured by the client, one request at a time, API, floor and naive peer interleaved.',
+    `Times in ms, measured by the client, one request at a time, API, floor and naive peer interleaved, after each process served ${input.warmupRequests} requests of workloads 1 and 2 (warm-up: V8 optimises a process's code as it runs).`,
     '',
     table(['workload', 'p50', 'p95', 'SQL/req', 'CPU/req', 'floor p50', 'API / floor', 'naive p50', 'naive SQL/req', 'naive / API', 'naive CPU/req'], rows),
     '',
@@ -571,6 +593,10 @@ function render(input: ReportInput): string {
           '',
         ]
       : []),
+    `#### Cold start: each process's first ${COLD_REQUESTS} requests of a kind, during the warm-up`,
+    '',
+    table(['workload', 'API p50', 'API / floor', ...(input.baseline ? ['before p50'] : []), 'naive p50'], coldRows),
+    '',
     `Peak RSS after workloads 1-3: API ${input.peakRss.api.toFixed(0)} MB, naive peer ${input.peakRss.naive.toFixed(0)} MB. After the runs the audit chain verifies: ${input.auditOk ? 'yes' : 'NO'}.`,
     '',
     `### 5. Mixed load: ${input.duration} s, 32 connections, workloads 1 (first: 100) and 2, one request in 20 a write`,
