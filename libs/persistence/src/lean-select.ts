@@ -99,6 +99,11 @@ export interface LeanAlso<K extends string> {
   select: Record<K, string>;
   leftJoins?: string;
   limit?: number;
+  /**
+   * MySQL/MariaDB only (ignored on SQLite): walk this index of the main table for the ORDER BY. For a
+   * page in an index's order: past a few dozen rows MariaDB 10.11 sorts the whole table instead.
+   */
+  orderByIndex?: string;
 }
 
 /**
@@ -123,9 +128,10 @@ export async function leanJoinSelectAlso<T extends ObjectLiteral, K extends stri
   });
   const names = Object.keys(also.select) as K[];
   const alsoKeys = names.map((name) => `also_${name}`);
+  const hint = also.orderByIndex && m.connection.options.type !== 'better-sqlite3' ? ` FORCE INDEX FOR ORDER BY (${m.connection.driver.escape(also.orderByIndex)})` : '';
   const extra = names.map((name) => `, ${also.select[name]} AS ${m.connection.driver.escape(`also_${name}`)}`).join('');
   const raw: Record<string, unknown>[] = await m.query(
-    `SELECT ${[main.selectList, ...joins.map((j) => j.shape.selectList)].join(', ')}${extra} FROM ${main.table} t${joins.map((j) => j.sql).join('')}${also.leftJoins ? ` ${also.leftJoins}` : ''} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}${also.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(also.limit))}`}`,
+    `SELECT ${[main.selectList, ...joins.map((j) => j.shape.selectList)].join(', ')}${extra} FROM ${main.table} t${hint}${joins.map((j) => j.sql).join('')}${also.leftJoins ? ` ${also.leftJoins}` : ''} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}${also.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(also.limit))}`}`,
     [...parameters],
   );
   return raw.map((row) => {
