@@ -2,7 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { heapNearLimit, shortOfMemory } from '../common/memory-guard';
 import type { AppContext } from '../context';
-import { analyzeOperation, QueryLimits } from './query-analysis';
+import { createOperationAnalyzer } from './operation-analyzer';
+import type { QueryLimits } from './query-analysis';
 import type { RequestDeadlines } from './request-guards';
 
 /** How long a client should wait before retrying while the database is away. */
@@ -21,12 +22,13 @@ export const RETRY_AFTER_SECONDS = 5;
  *   know to retry.
  */
 export function graphqlGuardPlugin(limits: QueryLimits & { heapCeiling?: number }, deadlines: RequestDeadlines | null): ApolloServerPlugin<AppContext> {
+  const analyzeOperation = createOperationAnalyzer(limits);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, operation, request, schema }) {
           if (!operation) return;
-          const { violation } = analyzeOperation(schema, document, operation, request.variables ?? {}, limits);
+          const { violation } = analyzeOperation(schema, document, operation, request.variables ?? {});
           if (violation) {
             throw new GraphQLError(`${violation.message} (${violation.variable})`, {
               extensions: {
