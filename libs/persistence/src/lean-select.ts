@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { isSqlite } from './data-source';
 
 interface Shape {
   columns: ColumnMetadata[];
@@ -141,8 +142,8 @@ export async function leanJoinSelectAlso<T extends ObjectLiteral, K extends stri
   });
   const names = Object.keys(also.select) as K[];
   const alsoKeys = names.map((name) => `also_${name}`);
-  const hint = also.orderByIndex && m.connection.options.type !== 'better-sqlite3' ? ` FORCE INDEX FOR ORDER BY (${m.connection.driver.escape(also.orderByIndex)})` : '';
-  const extra = names.map((name) => `, ${also.select[name]} AS ${m.connection.driver.escape(`also_${name}`)}`).join('');
+  const hint = also.orderByIndex && !isSqlite(m.connection) ? ` FORCE INDEX FOR ORDER BY (${m.connection.driver.escape(also.orderByIndex)})` : '';
+  const extra = names.map((name, i) => `, ${also.select[name]} AS ${m.connection.driver.escape(alsoKeys[i])}`).join('');
   const raw: Record<string, unknown>[] = await m.query(
     `SELECT ${[main.selectList, ...joins.map((j) => j.shape.selectList)].join(', ')}${extra} FROM ${main.table} t${hint}${joins.map((j) => j.sql).join('')}${also.leftJoins ? ` ${also.leftJoins}` : ''} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}${also.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(also.limit))}`}`,
     [...parameters],
