@@ -59,15 +59,21 @@ export class Authenticator {
 
   /** A session opened by signing in with an API token lasts only as long as the token is usable. */
   async fromSession(cookie: string, now = this.db.clock.now()): Promise<Credentials> {
-    const row = await this.db.manager
-      .createQueryBuilder(SessionEntity, 's')
-      .innerJoinAndSelect('s.user', 'u')
-      .leftJoinAndSelect('s.token', 'tok')
-      .leftJoinAndMapMany('u.memberships', TeamMemberEntity, 'tm', 'tm.userId = u.id')
-      .where('s.idHash = :hash', { hash: sha256(cookie) })
-      .getOne();
+    // As fromToken: one row per team of the session's user, the session, its user and its token (if any) those of the first.
+    const rows = await leanJoinSelectAlso(
+      this.db.manager,
+      SessionEntity,
+      [
+        { property: 'user', entity: UserEntity, on: 'u.id = t.user_id', alias: 'u' },
+        { property: 'token', entity: ApiTokenEntity, on: 'tok.id = t.token_id', alias: 'tok', left: true },
+      ],
+      { select: { teamId: 'tm.team_id' }, leftJoins: 'LEFT JOIN team_members tm ON tm.user_id = u.id' },
+      't.id_hash = ?',
+      [sha256(cookie)],
+    );
+    const row = rows[0]?.row;
     if (!row?.user || row.expiresAt <= now || !row.user.active || (row.token && !tokenUsable(row.token, now))) return { kind: 'invalid' };
-    const teamIds = ((row.user as WithMemberships).memberships ?? []).map((membership) => membership.teamId);
+    const teamIds = rows.flatMap(({ also }) => (typeof also.teamId === 'string' ? [also.teamId] : []));
     return { kind: 'viewer', viewer: viewerFrom(row.user, teamIds, 'session'), credentialId: row.idHash };
   }
 
@@ -80,8 +86,6 @@ export class Authenticator {
 function tokenUsable(token: ApiTokenEntity, now: Date): boolean {
   return !token.revokedAt && !(token.expiresAt && token.expiresAt <= now);
 }
-
-type WithMemberships = UserEntity & { memberships?: TeamMemberEntity[] };
 
 function viewerFrom(user: UserEntity, teamIds: string[], via: Viewer['via']): Viewer {
   return { id: user.id, email: user.email, name: user.name, roles: user.roles as Role[], teamIds, via };

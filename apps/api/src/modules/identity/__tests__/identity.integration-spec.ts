@@ -153,6 +153,19 @@ describe.each(testDialects())('identity on %s', (dialect) => {
       expect(codeOf(await t.gql('{ viewer { email } }', {}, { cookie }))).toBe('UNAUTHENTICATED');
     });
 
+    it("should act with the user's teams in a session, as with its token", async () => {
+      await t.gql('mutation { createTeam(key: "media", name: "Media") { id } }');
+      await t.user('two-teams@x.test', ['ENGINEER'], ['geo', 'media']);
+      await t.gql('mutation { setPassword(email: "two-teams@x.test", password: "correct horse battery") }');
+      const cookie = (await login({ email: 'two-teams@x.test', password: 'correct horse battery' })).headers.get('set-cookie')!.split(';')[0];
+      const register = (key: string, teamKey: string) =>
+        t.gql('mutation($input: RegisterServiceInput!) { registerService(input: $input) { key team { key } } }', { input: { key, name: key, teamKey } }, { cookie });
+      expect((await register('session-geo', 'geo')).data?.registerService).toEqual({ key: 'session-geo', team: { key: 'geo' } });
+      expect((await register('session-media', 'media')).data?.registerService).toEqual({ key: 'session-media', team: { key: 'media' } });
+      await t.gql('mutation { createTeam(key: "elsewhere", name: "Elsewhere") { id } }');
+      expect(codeOf(await register('session-elsewhere', 'elsewhere'))).toBe('FORBIDDEN');
+    });
+
     it('should sign in with an API token', async () => {
       const response = await login({ token: ADMIN_TOKEN });
       expect(response.status).toBe(200);
