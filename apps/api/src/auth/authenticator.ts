@@ -42,14 +42,14 @@ export class Authenticator {
     const rows = await leanJoinSelectAlso(
       this.db.manager,
       ApiTokenEntity,
-      { property: 'user', entity: UserEntity, on: 'j.id = t.user_id' },
-      { select: { teamId: 'tm.team_id' }, leftJoins: 'LEFT JOIN team_members tm ON tm.user_id = j.id' },
+      { property: 'user', entity: UserEntity, on: 'u.id = t.user_id', alias: 'u' },
+      TEAMS_OF_USER,
       't.token_hash = ?',
       [sha256(token)],
     );
     const row = rows[0]?.row;
     if (!row?.user || !tokenUsable(row, now) || !row.user.active) return { kind: 'invalid' };
-    const teamIds = rows.flatMap(({ also }) => (typeof also.teamId === 'string' ? [also.teamId] : []));
+    const teamIds = teamIdsOf(rows);
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
       // Best effort and outside any transaction: a lost update only makes "last used" a minute staler.
       void this.db.manager.update(ApiTokenEntity, { id: row.id }, { lastUsedAt: now }).catch(() => undefined);
@@ -67,13 +67,13 @@ export class Authenticator {
         { property: 'user', entity: UserEntity, on: 'u.id = t.user_id', alias: 'u' },
         { property: 'token', entity: ApiTokenEntity, on: 'tok.id = t.token_id', alias: 'tok', left: true },
       ],
-      { select: { teamId: 'tm.team_id' }, leftJoins: 'LEFT JOIN team_members tm ON tm.user_id = u.id' },
+      TEAMS_OF_USER,
       't.id_hash = ?',
       [sha256(cookie)],
     );
     const row = rows[0]?.row;
     if (!row?.user || row.expiresAt <= now || !row.user.active || (row.token && !tokenUsable(row.token, now))) return { kind: 'invalid' };
-    const teamIds = rows.flatMap(({ also }) => (typeof also.teamId === 'string' ? [also.teamId] : []));
+    const teamIds = teamIdsOf(rows);
     return { kind: 'viewer', viewer: viewerFrom(row.user, teamIds, 'session'), credentialId: row.idHash };
   }
 
@@ -82,6 +82,11 @@ export class Authenticator {
     return viewerFrom(user, memberships.map((membership) => membership.teamId), via);
   }
 }
+
+/** The teams of the user (joined as `u`), one row per team: beside a credential's row, so it costs no statement of its own. */
+const TEAMS_OF_USER = { select: { teamId: 'tm.team_id' }, leftJoins: 'LEFT JOIN team_members tm ON tm.user_id = u.id' };
+
+const teamIdsOf = (rows: readonly { also: { teamId: unknown } }[]): string[] => rows.flatMap(({ also }) => (typeof also.teamId === 'string' ? [also.teamId] : []));
 
 function tokenUsable(token: ApiTokenEntity, now: Date): boolean {
   return !token.revokedAt && !(token.expiresAt && token.expiresAt <= now);
